@@ -1,0 +1,25 @@
+from django.urls import path
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.routers import APIRootView, DefaultRouter
+
+from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
+from jiuye.staff.api import StaffViewSet, TokenView
+
+
+
+class RootView(APIRootView):
+    """jiuye API, version 1. Every list is limited to your jurisdiction."""
+
+    permission_classes = [IsAuthenticated]
+
+
+router = DefaultRouter()
+router.APIRootView = RootView
+router.register("regions", RegionViewSet, basename="region")
+router.register("organisations", ServiceOrgViewSet, basename="organisation")
+router.register("staff", StaffViewSet, basename="staff")
+
+urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="api-token"),
+    *router.urls,
+]

@@ -1,0 +1,72 @@
+"""Test fixtures shared by every app: the real regions, the demo organisations and the personas.
+
+The test database gets all 64,095 real divisions and the ``tiny`` demo data set once per
+session. The personas are demo accounts: a coordinator of 解放桥社区 (village A), one of the
+sibling 历山路社区 (village B), the reviewer of their street, the approver of 历下区 and the
+approver of the sibling county 市中区.
+"""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+from jiuye.staff.models import User
+
+VILLAGE_A = "370102001002"  # 解放桥社区, 解放路街道, 历下区
+VILLAGE_B = "370102001003"  # 历山路社区, the sibling community
+TOWNSHIP = "370102001000"  # 解放路街道
+COUNTY = "370102000000"  # 历下区
+SIBLING_COUNTY = "370103000000"  # 市中区
+PASSWORD = "jiuye-demo"
+BACKEND = "jiuye.staff.backends.RoleBackend"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed", scale="tiny", stdout=open(os.devnull, "w"))
+
+
+def _persona(username):
+    @pytest.fixture
+    def persona(db):
+        return User.objects.get(username=username)
+
+    return persona
+
+
+coordinator = _persona(f"coordinator-{VILLAGE_A}")
+sibling_coordinator = _persona(f"coordinator-{VILLAGE_B}")
+reviewer = _persona("reviewer-370102001")
+approver = _persona("approver-370102")
+sibling_approver = _persona("approver-370103")
+finance = _persona("finance-370102")
+inspector = _persona("inspector-370102")
+city_officer = _persona("city-3701")
+province_admin = _persona("province-37")
+superuser = _persona("admin")
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)`` logs the test client in as ``user`` and returns the client."""
+
+    def log_in(user):
+        client.force_login(user, backend=BACKEND)
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser (see docs/testing.md)."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("JIUYE_CHROMIUM", "/usr/bin/chromium"),
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    }

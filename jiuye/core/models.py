@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from jiuye.core.scoping import ScopedQuerySet
+
+
+class BaseModel(models.Model):
+    """Timestamps, a version for optimistic locking, and change history for every subclass."""
+
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
+class ScopedModel(BaseModel):
+    """A record that belongs to one region and is seen only inside its jurisdiction."""
+
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("区划")
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class CalendarDay(BaseModel):
+    """An exception to the built-in holiday calendar, kept by an administrator.
+
+    The built-in calendar knows China's official holidays and make-up working days up to the
+    last year its library covers; rows here override it and extend it to later years.
+    """
+
+    date = models.DateField(_("日期"), unique=True)
+    is_working_day = models.BooleanField(_("是否工作日"))
+    name = models.CharField(_("名称"), max_length=50, blank=True, help_text=_("例如：春节、国庆节调休上班"))
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("节假日与调休")
+        verbose_name_plural = _("节假日与调休")
+
+    def __str__(self):
+        kind = _("工作日") if self.is_working_day else _("休息日")
+        return f"{self.date:%Y-%m-%d} {self.name or ''} ({kind})"
+
+
+class AppendOnlyQuerySet(ScopedQuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(_("流程记录只能追加，不能修改。"))
+
+    def delete(self):
+        raise ValidationError(_("流程记录只能追加，不能删除。"))
+
+
+class WorkflowEvent(models.Model):
+    """One transition of one workflow item: append-only, never changed or deleted."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    transition = models.CharField(_("操作"), max_length=40)
+    from_state = models.CharField(_("原状态"), max_length=40, blank=True)
+    to_state = models.CharField(_("新状态"), max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人")
+    )
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+    due_on = models.DateField(_("下一步办理时限"), null=True, blank=True)
+    comment = models.TextField(_("意见"), blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+        verbose_name = _("流程记录")
+        verbose_name_plural = _("流程记录")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("流程记录只能追加，不能修改。"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("流程记录只能追加，不能删除。"))
+
+
+class WorkflowQuerySet(ScopedQuerySet):
+    def open(self):
+        return self.filter(due_on__isnull=False)
+
+    def overdue(self, today=None):
+        """Items whose current step has passed its deadline."""
+        return self.filter(due_on__lt=today or timezone.localdate())
+
+    def due_by(self, day):
+        return self.filter(due_on__lte=day)
+
+
+class WorkflowModel(ScopedModel):
+    """A record that moves through the steps of a ``Workflow`` (see ``core.workflow``).
+
+    Subclasses set ``workflow`` to a ``Workflow`` instance. ``state`` changes only through
+    ``core.workflow.fire``; ``due_on`` is the deadline of the current step, null when the
+    step has none (a final state, for example).
+    """
+
+    workflow = None
+
+    state = models.CharField(_("状态"), max_length=40, db_index=True)
+    state_entered_at = models.DateTimeField(_("进入本环节时间"), default=timezone.now)
+    due_on = models.DateField(_("本环节办理时限"), null=True, blank=True, db_index=True)
+
+    objects = WorkflowQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.state:
+            self.state = self.workflow.initial
+        super().save(*args, **kwargs)
+
+    @property
+    def state_label(self):
+        return self.workflow.state(self.state).label
+
+    @property
+    def is_overdue(self):
+        return self.due_on is not None and self.due_on < timezone.localdate()
+
+    @property
+    def events(self):
+        return WorkflowEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(self)), object_id=self.pk
+        ).select_related("actor")

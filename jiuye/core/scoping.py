@@ -1,0 +1,58 @@
+"""Jurisdiction: the one way every page, API endpoint, export, count and report gets records.
+
+A user sees the subtree of the region of their service organisation. The test is a range on
+the 12-digit region code that a record stores, so it runs on an ordinary B-tree index on
+SQLite and PostgreSQL alike. It fails closed: an anonymous user, a user without an
+organisation, or one whose organisation is inactive sees nothing.
+"""
+
+from django.db import models
+
+from jiuye.regions.codes import prefix_bounds
+
+EVERYTHING = ""
+
+
+def jurisdiction_prefix(user) -> str | None:
+    """The region prefix a user may see; ``""`` means everything, ``None`` nothing."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return user.jurisdiction_prefix
+
+
+def subtree_q(field: str, prefix: str) -> models.Q:
+    """``field`` holds a code of the subtree under ``prefix``: a range, so an index serves it.
+    (Two comparisons, not ``__range``, which foreign keys do not support.)"""
+    first, last = prefix_bounds(prefix)
+    return models.Q(**{f"{field}__gte": first, f"{field}__lte": last})
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset whose records each belong to one region.
+
+    ``region_field`` names the lookup that holds the 12-digit region code of a record
+    (``region_id`` for most models; a related path such as ``org__region_id`` works too).
+    """
+
+    region_field = "region_id"
+
+    def within(self, prefix: str):
+        """Records of the subtree under a region prefix (``""`` for all)."""
+        if prefix == EVERYTHING:
+            return self.all()
+        return self.filter(subtree_q(self.region_field, prefix))
+
+    def visible_to(self, user):
+        prefix = jurisdiction_prefix(user)
+        if prefix is None:
+            return self.none()
+        return self.within(prefix)
+
+    def editable_by(self, user):
+        """Records the user may change. Same as ``visible_to`` unless a model publishes more
+        widely than it lets edit (published vacancies, for example)."""
+        prefix = jurisdiction_prefix(user)
+        if prefix is None:
+            return self.none()
+        return self.within(prefix)
+

@@ -1,0 +1,45 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+
+@transaction.atomic
+def save_versioned(instance, *, expected_version: int) -> None:
+    """Save an edited record only if nobody saved it since the editor loaded it.
+
+    The conditional update takes the row's write lock first, so of two people saving the
+    same version one wins and the other is told, instead of silently overwriting.
+    """
+    model = type(instance)
+    claimed = model._base_manager.filter(pk=instance.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if claimed != 1:
+        raise ValidationError(
+            _("该记录已被他人修改，您的修改未保存。请复制您的改动，刷新页面后重新填写。"),
+            code="stale_version",
+        )
+    instance.version = expected_version + 1
+    instance.full_clean()
+    instance.save()
+
+
+@transaction.atomic
+def calendar_day_save(*, actor, date, is_working_day: bool, name: str = ""):
+    """Declare a date a working day or a day off, replacing an earlier row for that date."""
+    from jiuye.core.models import CalendarDay
+
+    if not actor.has_perm("core.add_calendarday"):
+        raise PermissionDenied
+    day, _created = CalendarDay.objects.update_or_create(
+        date=date, defaults={"is_working_day": is_working_day, "name": name.strip()}
+    )
+    return day
+
+
+@transaction.atomic
+def calendar_day_delete(*, actor, day) -> None:
+    if not actor.has_perm("core.delete_calendarday"):
+        raise PermissionDenied
+    day.delete()

@@ -1,0 +1,199 @@
+"""Base views: every page that shows records narrows them to the user's jurisdiction first."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+from django_filters.views import FilterMixin
+
+from jiuye.core.forms import CalendarDayForm
+from jiuye.core.models import CalendarDay
+from jiuye.core.selectors import worklist
+from jiuye.core.services import calendar_day_delete, calendar_day_save
+from jiuye.core.workdays import library_last_year, special_days
+
+
+class ScopedMixin(PermissionRequiredMixin):
+    """Scope at dispatch, once: ``get_queryset`` is the model's records visible to the user.
+
+    Single objects come from that queryset, so a record outside the jurisdiction is a 404,
+    never a 403 that would tell it exists. The permission defaults to ``<app>.view_<model>``.
+    """
+
+    model: type[models.Model]
+
+    def get_permission_required(self):
+        if self.permission_required:
+            return super().get_permission_required()
+        meta = self.model._meta
+        return [f"{meta.app_label}.view_{meta.model_name}"]
+
+    def get_queryset(self):
+        return self.scope(self.model.objects.visible_to(self.request.user))
+
+    def scope(self, queryset):
+        """Add ``select_related``/``prefetch_related`` and other narrowing here."""
+        return queryset
+
+
+class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
+    """A list with a filter form (``filterset_class``), sortable columns and paging.
+
+    ``sort_fields`` maps the ``?sort=`` values a user may pick to orderings; ``-name``
+    sorts descending.
+    """
+
+    paginate_by = 50
+    sort_fields: dict[str, str] = {}
+    default_sort: str = ""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if self.filterset.is_bound:
+            if not self.filterset.is_valid():
+                return queryset.none()
+            queryset = self.filterset.filter_queryset(queryset)
+        ordering = self.get_sort()
+        return queryset.order_by(*ordering) if ordering else queryset
+
+    def get_filterset_kwargs(self, filterset_class):
+        # The scoped queryset is filtered in get_queryset; the filterset only validates.
+        return {"data": self.request.GET or None, "request": self.request, "queryset": self.model.objects.none()}
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page number past the end shows the last page instead of an error."""
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_sort(self) -> list[str]:
+        key = self.request.GET.get("sort", self.default_sort)
+        field = self.sort_fields.get(key.lstrip("-"))
+        if not field:
+            return []
+        return [f"-{field}" if key.startswith("-") else field, "pk"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter"] = self.filterset
+        context["query_without_page"] = query.urlencode()
+        query.pop("sort", None)
+        context["query_without_sort"] = query.urlencode()
+        context["current_sort"] = self.request.GET.get("sort", self.default_sort)
+        return context
+
+
+class ScopedDetailView(ScopedMixin, generic.DetailView):
+    pass
+
+
+class ServiceFormMixin(PermissionRequiredMixin):
+    """Create and edit pages: ``save`` calls a service; its ``ValidationError`` lands on the
+    form (at the field it names), so nothing the user typed is lost."""
+
+    success_message = ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            self.object = self.save(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
+    def save(self, form):
+        raise NotImplementedError
+
+
+class HomeView(generic.TemplateView):
+    """The work list: what waits for the user, what is overdue, and alerts of the jurisdiction."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        from jiuye.regions.selectors import jurisdiction_root, subtree_counts
+        from jiuye.staff.models import Certificate
+
+        user = self.request.user
+        today = timezone.localdate()
+        items = worklist(user)
+        root = jurisdiction_root(user)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            today=today,
+            items=items,
+            overdue_count=sum(1 for item in items if item.due_on < today),
+            due_today_count=sum(1 for item in items if item.due_on == today),
+            root=root,
+            totals=subtree_counts(root, [])[0] if root else None,
+        )
+        if user.has_perm("staff.view_user"):
+            context["expiring_certificates"] = (
+                Certificate.objects.visible_to(user).expiring(90).select_related("user__org").order_by("expires_on")[:20]
+            )
+        return context
+
+
+class CalendarView(PermissionRequiredMixin, generic.TemplateView):
+    """The working-day calendar of a year: holidays and make-up working days, and the rows an
+    administrator added for years the built-in calendar does not know yet."""
+
+    permission_required = "core.view_calendarday"
+    template_name = "core/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        try:
+            year = int(self.request.GET.get("year", today.year))
+        except ValueError:
+            year = today.year
+        year = min(max(year, 2004), 2100)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            year=year,
+            years=range(min(year, today.year) - 1, max(year, today.year) + 3),
+            days=special_days(year),
+            library_last_year=library_last_year(),
+            form=CalendarDayForm(user=self.request.user),
+            can_edit=self.request.user.has_perm("core.add_calendarday"),
+        )
+        return context
+
+
+class CalendarDayCreateView(ServiceFormMixin, generic.CreateView):
+    model = CalendarDay
+    form_class = CalendarDayForm
+    permission_required = "core.add_calendarday"
+    template_name = "core/calendarday_form.html"
+    success_message = _("已保存。")
+
+    def save(self, form):
+        return calendar_day_save(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return f"{reverse('core:calendar')}?year={self.object.date.year}"
+
+
+class CalendarDayDeleteView(PermissionRequiredMixin, generic.View):
+    permission_required = "core.delete_calendarday"
+
+    def post(self, request, pk):
+        day = get_object_or_404(CalendarDay, pk=pk)
+        year = day.date.year
+        calendar_day_delete(actor=request.user, day=day)
+        messages.success(request, _("已删除。"))
+        return redirect(f"{reverse('core:calendar')}?year={year}")

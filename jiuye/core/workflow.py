@@ -1,0 +1,180 @@
+"""The workflow engine: one small state machine for every process that moves through steps.
+
+A process declares its ``Workflow``: states (each with a time limit in working days),
+transitions (from which states, to which state, which permission fires them). Its records
+inherit ``core.models.WorkflowModel``. Every change of state goes through ``fire``, which
+
+* locks the item's row (``SELECT … FOR UPDATE`` on PostgreSQL) and moves it only if it is
+  still in the state the transition starts from, so of two people approving at once exactly
+  one succeeds and the other gets a clear refusal;
+* checks the actor's permission and jurisdiction;
+* sets the deadline of the new step in working days;
+* appends one ``WorkflowEvent`` (who, when, from, to, comment).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.models import WorkflowEvent, WorkflowModel
+from jiuye.core.workdays import add_working_days
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    label: str
+    deadline_days: int | None = None  # working days allowed for this step
+    final: bool = False
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    permission: str
+    comment_required: bool = False
+
+
+class Workflow:
+    """A process: its states, its transitions and the hooks a concrete process may override."""
+
+    name: str = ""
+    states: tuple[State, ...] = ()
+    transitions: tuple[Transition, ...] = ()
+    editable_states: frozenset[str] = frozenset()  # states in which the record may still be edited
+
+    def __init__(self):
+        self._states = {state.name: state for state in self.states}
+        self._transitions = {transition.name: transition for transition in self.transitions}
+        for transition in self.transitions:
+            unknown = {*transition.sources, transition.target} - self._states.keys()
+            if unknown:
+                raise ValueError(f"{self.name}: transition {transition.name} names unknown states {unknown}")
+
+    @property
+    def initial(self) -> str:
+        return self.states[0].name
+
+    def state(self, name: str) -> State:
+        return self._states[name]
+
+    def transition(self, name: str) -> Transition:
+        try:
+            return self._transitions[name]
+        except KeyError:
+            raise ValidationError(_("未知的操作：%(name)s"), params={"name": name}) from None
+
+    def deadline_days(self, state: State, item) -> int | None:
+        """Working days allowed for a step. Override to read policy parameters."""
+        return state.deadline_days
+
+    def check(self, transition: Transition, item, actor) -> None:
+        """Raise ``ValidationError`` when the item's data forbid the transition now."""
+
+    def on_fired(self, transition: Transition, item, actor, event: WorkflowEvent) -> None:
+        """Side effects of a transition, run inside its transaction (issue a number, …)."""
+
+    def available(self, item, user) -> list[Transition]:
+        """The transitions ``user`` may fire on ``item`` now: the buttons to show."""
+        return [
+            transition
+            for transition in self.transitions
+            if item.state in transition.sources and user.has_perm(transition.permission)
+        ]
+
+
+def _due_on(workflow: Workflow, state: State, item, now):
+    days = None if state.final else workflow.deadline_days(state, item)
+    return None if days is None else add_working_days(timezone.localdate(now), days)
+
+
+def _event(item, *, transition, from_state, to_state, actor, at, due_on, comment) -> WorkflowEvent:
+    return WorkflowEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(type(item)),
+        object_id=item.pk,
+        region_id=item.region_id,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor,
+        at=at,
+        due_on=due_on,
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def start(item: WorkflowModel, *, actor, comment: str = "") -> WorkflowEvent:
+    """Save a new workflow item in its initial state and log its creation."""
+    workflow = type(item).workflow
+    if item.pk is not None:
+        raise ValidationError(_("该事项已经创建。"))
+    now = timezone.now()
+    item.state = workflow.initial
+    item.state_entered_at = now
+    item.due_on = _due_on(workflow, workflow.state(workflow.initial), item, now)
+    item.full_clean()
+    item.save()
+    if not type(item).objects.visible_to(actor).filter(pk=item.pk).exists():
+        raise PermissionDenied(_("该事项不在您的管辖范围内。"))
+    return _event(
+        item, transition="create", from_state="", to_state=item.state, actor=actor,
+        at=now, due_on=item.due_on, comment=comment,
+    )
+
+
+@transaction.atomic
+def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "") -> WorkflowEvent:
+    """Move ``item`` along ``transition_name`` on behalf of ``actor``; return the event.
+
+    Raises ``PermissionDenied`` when the actor may not fire it or the item is outside the
+    actor's jurisdiction, and ``ValidationError`` when the item is no longer in a state the
+    transition starts from (someone else was quicker) or its data forbid it.
+    """
+    model = type(item)
+    workflow: Workflow = model.workflow
+    transition = workflow.transition(transition_name)
+    if not actor.has_perm(transition.permission):
+        raise PermissionDenied(_("您的角色不能执行“%(action)s”。") % {"action": transition.label})
+    try:
+        current = model.objects.visible_to(actor).select_for_update().get(pk=item.pk)
+    except model.DoesNotExist:
+        raise PermissionDenied(_("该事项不在您的管辖范围内。")) from None
+    refusal = ValidationError(
+        _("该事项当前为“%(state)s”，不能再“%(action)s”；可能已有他人办理，请刷新后查看。"),
+        params={"state": workflow.state(current.state).label, "action": transition.label},
+        code="stale_state",
+    )
+    if current.state not in transition.sources:
+        raise refusal
+    if transition.comment_required and not comment.strip():
+        raise ValidationError({"comment": _("请填写意见。")})
+    workflow.check(transition, current, actor)
+
+    now = timezone.now()
+    target = workflow.state(transition.target)
+    due_on = _due_on(workflow, target, current, now)
+    # The conditional update is the claim: on a database without row locks (SQLite) the
+    # second of two concurrent transitions finds the state changed and updates nothing.
+    claimed = model.objects.filter(pk=current.pk, state=current.state).update(
+        state=target.name, state_entered_at=now, due_on=due_on, version=F("version") + 1
+    )
+    if claimed != 1:
+        raise refusal
+    event = _event(
+        current, transition=transition.name, from_state=current.state, to_state=target.name,
+        actor=actor, at=now, due_on=due_on, comment=comment,
+    )
+    current.refresh_from_db()
+    workflow.on_fired(transition, current, actor, event)
+    for field in ("state", "state_entered_at", "due_on", "version"):
+        setattr(item, field, getattr(current, field))
+    return event

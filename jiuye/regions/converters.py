@@ -1,0 +1,10 @@
+class RegionCodeConverter:
+    """A 12-digit region code in a URL; anything else does not match (404)."""
+
+    regex = r"\d{12}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

@@ -1,0 +1,95 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.models import BaseModel, ScopedModel
+from jiuye.core.scoping import ScopedQuerySet
+from jiuye.regions.choices import ORG_KIND_LEVEL, OrgKind
+from jiuye.regions.codes import PREFIX_LENGTH, URBAN_KINDS, Kind, Level, code_of_prefix, prefix_of
+
+code_validator = RegexValidator(r"^\d{12}$", _("区划代码应为12位数字。"))
+
+
+class RegionQuerySet(ScopedQuerySet):
+    region_field = "code"
+
+
+class Region(BaseModel):
+    """An administrative division: province, city, county, township/street or village/community."""
+
+    code = models.CharField(_("区划代码"), max_length=12, primary_key=True, validators=[code_validator])
+    name = models.CharField(_("名称"), max_length=100)
+    level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices)
+    kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("上级区划"),
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        indexes = [models.Index(fields=["parent", "code"])]
+        verbose_name = _("区划")
+        verbose_name_plural = _("区划")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def prefix(self) -> str:
+        return prefix_of(self.code, Level(self.level))
+
+    @property
+    def is_urban(self) -> bool:
+        return self.kind in URBAN_KINDS
+
+    @property
+    def child_level(self) -> Level | None:
+        return Level(self.level + 1) if self.level < Level.VILLAGE else None
+
+    @cached_property
+    def path(self) -> list["Region"]:
+        """The region and its ancestors, province first (one query)."""
+        codes = [code_of_prefix(self.code[:PREFIX_LENGTH[level]]) for level in Level if level <= self.level]
+        return list(Region.objects.filter(code__in=codes).order_by("level"))
+
+    def contains(self, code: str) -> bool:
+        return code.startswith(self.prefix)
+
+
+class ServiceOrgQuerySet(ScopedQuerySet):
+    def with_region(self):
+        return self.select_related("region")
+
+
+class ServiceOrg(ScopedModel):
+    """A public employment service organisation: the office at one region."""
+
+    name = models.CharField(_("机构名称"), max_length=100)
+    kind = models.CharField(_("机构类别"), max_length=30, choices=OrgKind.choices)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("有效"), default=True)
+
+    objects = ServiceOrgQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region_id", "name"]
+        constraints = [models.UniqueConstraint(fields=["region", "name"], name="serviceorg_unique_name_per_region")]
+        verbose_name = _("服务机构")
+        verbose_name_plural = _("服务机构")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        expected = ORG_KIND_LEVEL.get(self.kind)
+        if self.region_id and expected and self.region.level != expected:
+            raise ValidationError(
+                {"kind": _("“%(kind)s”应设在%(level)s级区划。") % {
+                    "kind": self.get_kind_display(), "level": Level(expected).label}}
+            )

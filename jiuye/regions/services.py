@@ -1,0 +1,83 @@
+"""Writes of regions and service organisations."""
+
+import csv
+import gzip
+import io
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.services import save_versioned
+from jiuye.regions.codes import LEVEL_BY_NAME, is_valid_code, kind_of, prefix_of
+from jiuye.regions.models import Region, ServiceOrg
+
+DIVISIONS_FILE = Path(__file__).parent / "data" / "shandong-divisions-2023.csv.gz"
+
+
+def _read_divisions(path: Path):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as raw:
+        yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
+
+
+@transaction.atomic
+def regions_load(*, path: Path = DIVISIONS_FILE, prefix: str = "", batch_size: int = 5000) -> int:
+    """Load (or refresh) the divisions of a CSV file with columns code, name, level,
+    parent_code; ``prefix`` loads one subtree and its ancestors only. Returns the row count."""
+    rows = []
+    for line, record in enumerate(_read_divisions(path), start=2):
+        code = record["code"].strip()
+        if not is_valid_code(code) or record["level"] not in LEVEL_BY_NAME:
+            raise ValidationError(_("第%(line)d行：区划代码或层级无效。") % {"line": line})
+        level = LEVEL_BY_NAME[record["level"]]
+        if prefix and not (code.startswith(prefix) or prefix.startswith(prefix_of(code, level))):
+            continue
+        rows.append(
+            Region(
+                code=code,
+                name=record["name"].strip(),
+                level=level,
+                kind=kind_of(code, level),
+                parent_id=record["parent_code"].strip() or None,
+            )
+        )
+    Region.objects.bulk_create(
+        rows,
+        batch_size=batch_size,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "level", "kind", "parent"],
+    )
+    return len(rows)
+
+
+def _check_region(actor, region: Region) -> None:
+    if not Region.objects.editable_by(actor).filter(pk=region.pk).exists():
+        raise ValidationError({"region": _("该区划不在您的管辖范围内。")})
+
+
+@transaction.atomic
+def org_create(*, actor, region: Region, name: str, kind: str, address: str = "", phone: str = "",
+               is_active: bool = True) -> ServiceOrg:
+    if not actor.has_perm("regions.add_serviceorg"):
+        raise PermissionDenied
+    _check_region(actor, region)
+    org = ServiceOrg(region=region, name=name.strip(), kind=kind, address=address.strip(), phone=phone.strip(),
+                     is_active=is_active)
+    org.full_clean()
+    org.save()
+    return org
+
+
+@transaction.atomic
+def org_update(*, actor, org: ServiceOrg, expected_version: int, **fields) -> ServiceOrg:
+    if not actor.has_perm("regions.change_serviceorg"):
+        raise PermissionDenied
+    _check_region(actor, org.region)  # where it was
+    for name, value in fields.items():
+        setattr(org, name, value.strip() if isinstance(value, str) else value)
+    _check_region(actor, org.region)  # where it goes
+    save_versioned(org, expected_version=expected_version)
+    return org

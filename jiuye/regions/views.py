@@ -1,0 +1,109 @@
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core.history import timeline
+from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from jiuye.regions import services
+from jiuye.regions.filters import ServiceOrgFilter
+from jiuye.regions.forms import ServiceOrgForm
+from jiuye.regions.models import Region, ServiceOrg
+from jiuye.regions.selectors import jurisdiction_root, subtree_counts
+
+
+class RegionRootView(PermissionRequiredMixin, generic.View):
+    permission_required = "regions.view_region"
+
+    def get(self, request):
+        root = jurisdiction_root(request.user)
+        if root is None:
+            raise Http404(_("您的账号没有管辖区域。"))
+        return redirect("regions:detail", code=root.code)
+
+
+class RegionDetailView(ScopedDetailView):
+    """The region browser: one node of the jurisdiction with its children and their counts."""
+
+    model = Region
+    slug_field = "code"
+    slug_url_kwarg = "code"
+    template_name = "regions/region_detail.html"
+
+    def get_context_data(self, **kwargs):
+        region = self.object
+        user = self.request.user
+        children = list(Region.objects.filter(parent=region).order_by("code"))
+        totals, per_child = subtree_counts(region, children)
+        visible_prefix = user.jurisdiction_prefix or ""
+        context = super().get_context_data(**kwargs)
+        context.update(
+            path=[(ancestor, ancestor.code.startswith(visible_prefix)) for ancestor in region.path],
+            children=[(child, per_child[child.code]) for child in children],
+            totals=totals,
+            orgs=ServiceOrg.objects.filter(region=region).order_by("name"),
+            history=timeline(region.history.all()),
+        )
+        return context
+
+
+class ServiceOrgListView(ScopedListView):
+    model = ServiceOrg
+    filterset_class = ServiceOrgFilter
+    template_name = "regions/serviceorg_list.html"
+    sort_fields = {"name": "name", "region": "region_id", "kind": "kind"}
+    default_sort = "region"
+
+    def scope(self, queryset):
+        return queryset.with_region()
+
+
+class ServiceOrgDetailView(ScopedDetailView):
+    model = ServiceOrg
+    template_name = "regions/serviceorg_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_region()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["staff"] = self.object.staff.prefetch_related("roles").order_by("username")
+        context["history"] = timeline(self.object.history.all())
+        return context
+
+
+class ServiceOrgCreateView(ServiceFormMixin, generic.CreateView):
+    model = ServiceOrg
+    form_class = ServiceOrgForm
+    permission_required = "regions.add_serviceorg"
+    success_message = _("服务机构已创建。")
+
+    def get_initial(self):
+        return {"region": self.request.GET.get("region", "")}
+
+    def save(self, form):
+        return services.org_create(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("regions:org-detail", args=[self.object.pk])
+
+
+class ServiceOrgUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+    model = ServiceOrg
+    form_class = ServiceOrgForm
+    permission_required = "regions.change_serviceorg"
+    success_message = _("服务机构已保存。")
+
+    def get_queryset(self):
+        return ServiceOrg.objects.editable_by(self.request.user).with_region()
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        org = ServiceOrg.objects.get(pk=self.object.pk)
+        return services.org_update(actor=self.request.user, org=org, expected_version=version, **data)
+
+    def get_success_url(self):
+        return reverse("regions:org-detail", args=[self.object.pk])

@@ -1,0 +1,45 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.authtoken.views import ObtainAuthToken
+
+from jiuye.core.api import ScopedViewSet
+from jiuye.staff.filters import StaffFilter
+from jiuye.staff.models import Certificate, User
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Certificate
+        fields = ["id", "name", "number", "issuer", "issued_on", "expires_on"]
+
+
+class StaffSerializer(serializers.ModelSerializer):
+    org_name = serializers.CharField(source="org.name", read_only=True, default=None)
+    region = serializers.CharField(source="org.region_id", read_only=True, default=None)
+    roles = serializers.SerializerMethodField()
+    certificates = CertificateSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "name", "org", "org_name", "region", "roles", "post", "duties", "phone",
+                  "is_active", "certificates"]
+
+    def get_roles(self, user) -> list[str]:
+        return sorted(user.role_codes)
+
+
+class StaffViewSet(ScopedViewSet):
+    queryset = User.objects.all()
+    serializer_class = StaffSerializer
+    filterset_class = StaffFilter
+
+    def scope(self, queryset):
+        return queryset.with_org().prefetch_related("certificates").order_by("org__region_id", "username")
+
+
+@extend_schema(
+    request=inline_serializer("TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}),
+    responses=inline_serializer("TokenResponse", {"token": serializers.CharField()}),
+)
+class TokenView(ObtainAuthToken):
+    """Exchange a username and password for the token to send as ``Authorization: Token <token>``."""

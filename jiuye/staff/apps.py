@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def sync_roles(using="default", **kwargs):
+    """Keep one ``Role`` row per role declared in ``staff.roles`` (as contenttypes does)."""
+    from jiuye.staff.models import Role
+    from jiuye.staff.roles import Role as RoleCode
+
+    existing = set(Role.objects.using(using).values_list("code", flat=True))
+    Role.objects.using(using).bulk_create([Role(code=code) for code in RoleCode.values if code not in existing])
+
+
+class StaffConfig(AppConfig):
+    name = "jiuye.staff"
+    label = "staff"
+    verbose_name = _("工作人员")
+
+    def ready(self):
+        post_migrate.connect(sync_roles, sender=self)

@@ -1,0 +1,66 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.staff.models import Certificate, Role, User
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("用户名或密码错误。连续输错%(limit)s次，账号将被锁定。"),
+        "inactive": _("该账号已停用，请联系管理员。"),
+    }
+
+    def get_invalid_login_error(self):
+        from django.conf import settings
+
+        return forms.ValidationError(
+            self.error_messages["invalid_login"], code="invalid_login",
+            params={"limit": settings.AXES_FAILURE_LIMIT},
+        )
+
+
+class RolesField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Role.objects.all(), label=_("角色"), required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class StaffCreateForm(UserFormMixin, SetPasswordMixin, forms.ModelForm):
+    roles = RolesField()
+    password1, password2 = SetPasswordMixin.create_password_fields(label1=_("初始密码"), label2=_("再次输入密码"))
+
+    class Meta:
+        model = User
+        fields = ["username", "name", "roles", "post", "duties", "phone", "is_active"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        self.validate_passwords()
+        return super().clean()
+
+
+class StaffUpdateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    roles = RolesField()
+
+    class Meta:
+        model = User
+        fields = ["name", "roles", "post", "duties", "phone", "is_active"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+
+
+class CertificateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = ["name", "number", "issuer", "issued_on", "expires_on"]
+        widgets = {"issued_on": DateInput(), "expires_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]

@@ -1,0 +1,59 @@
+"""Roles, the level each is held at, and what each may do: the one place this is declared.
+
+Permission names follow Django's ``<app>.<action>_<model>`` convention, so
+``user.has_perm("staff.change_user")``, ``PermissionRequiredMixin`` and the API's
+``RolePermission`` all read this table through ``staff.backends.RoleBackend``. Later
+processes add their own names (``registration.approve`` …) here.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.regions.codes import Level
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("协管员")
+    TOWNSHIP_REVIEWER = "reviewer", _("街道（乡镇）审核员")
+    COUNTY_APPROVER = "approver", _("县级审批员")
+    COUNTY_FINANCE = "finance", _("县级财政审核员")
+    CITY_OFFICER = "city", _("市级业务员")
+    PROVINCE_ADMIN = "province", _("省级管理员")
+    INSPECTOR = "inspector", _("只读督查员")
+
+
+# The level of the organisation a role is held at; None: any level.
+ROLE_LEVEL: dict[Role, Level | None] = {
+    Role.COORDINATOR: Level.VILLAGE,
+    Role.TOWNSHIP_REVIEWER: Level.TOWNSHIP,
+    Role.COUNTY_APPROVER: Level.COUNTY,
+    Role.COUNTY_FINANCE: Level.COUNTY,
+    Role.CITY_OFFICER: Level.CITY,
+    Role.PROVINCE_ADMIN: Level.PROVINCE,
+    Role.INSPECTOR: None,
+}
+
+EVERYONE = frozenset(Role)
+STAFF_MANAGERS = frozenset({Role.COUNTY_APPROVER, Role.CITY_OFFICER, Role.PROVINCE_ADMIN})
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    # Regions and service organisations
+    "regions.view_region": EVERYONE,
+    "regions.view_serviceorg": EVERYONE,
+    "regions.add_serviceorg": STAFF_MANAGERS,
+    "regions.change_serviceorg": STAFF_MANAGERS,
+    # Staff accounts and their certificates
+    "staff.view_user": EVERYONE,
+    "staff.add_user": STAFF_MANAGERS,
+    "staff.change_user": STAFF_MANAGERS,
+    # The working-day calendar
+    "core.view_calendarday": EVERYONE,
+    "core.add_calendarday": frozenset({Role.PROVINCE_ADMIN}),
+    "core.change_calendarday": frozenset({Role.PROVINCE_ADMIN}),
+    "core.delete_calendarday": frozenset({Role.PROVINCE_ADMIN}),
+}
+
+
+def permissions_of(roles) -> frozenset[str]:
+    roles = set(roles)
+    return frozenset(name for name, holders in PERMISSIONS.items() if roles & holders)

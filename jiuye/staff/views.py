@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core.history import timeline
+from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from jiuye.regions.models import ServiceOrg
+from jiuye.staff import services
+from jiuye.staff.filters import StaffFilter
+from jiuye.staff.forms import CertificateForm, LoginForm, StaffCreateForm, StaffUpdateForm
+from jiuye.staff.models import Certificate, User
+
+
+# Accounts ---------------------------------------------------------------------------------
+
+@method_decorator(login_not_required, name="dispatch")
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A session cookie that no longer finds its session: the session expired.
+        context["session_expired"] = (
+            self.request.method == "GET"
+            and settings.SESSION_COOKIE_NAME in self.request.COOKIES
+            and not self.request.session.session_key
+        )
+        return context
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("密码已修改。"))
+        return response
+
+
+def lockout(request, credentials=None, *args, **kwargs):
+    """What django-axes answers once an account is locked after repeated failed logins."""
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    message = _("登录失败次数过多，账号已被锁定，请%(minutes)d分钟后再试或联系管理员解锁。") % {"minutes": minutes}
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(message)}, status=429)
+    form = LoginForm(request)
+    return render(request, "registration/login.html", {"form": form, "locked_message": message}, status=429)
+
+
+# Staff ------------------------------------------------------------------------------------
+
+class StaffListView(ScopedListView):
+    model = User
+    filterset_class = StaffFilter
+    template_name = "staff/user_list.html"
+    sort_fields = {"username": "username", "name": "name", "org": "org__region_id"}
+    default_sort = "org"
+
+    def scope(self, queryset):
+        return queryset.with_org()
+
+
+class StaffDetailView(ScopedDetailView):
+    model = User
+    template_name = "staff/user_detail.html"
+    context_object_name = "staff_member"
+
+    def scope(self, queryset):
+        return queryset.with_org()
+
+    def get_context_data(self, **kwargs):
+        member = self.object
+        context = super().get_context_data(**kwargs)
+        context["certificates"] = member.certificates.order_by("-issued_on")
+        context["history"] = timeline(member.history.all(), Certificate.history.filter(user_id=member.pk))
+        context["can_edit"] = self.request.user.has_perm("staff.change_user") and member.pk != self.request.user.pk
+        return context
+
+
+class StaffCreateView(ServiceFormMixin, generic.CreateView):
+    """A new account at an organisation: reached from the organisation's page."""
+
+    model = User
+    form_class = StaffCreateForm
+    permission_required = "staff.add_user"
+    template_name = "staff/user_form.html"
+    success_message = _("工作人员账号已创建。")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.org = get_object_or_404(ServiceOrg.objects.editable_by(request.user).with_region(), pk=kwargs["org"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.org, **kwargs)
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        data.pop("password2")
+        data["password"] = data.pop("password1")
+        return services.staff_create(actor=self.request.user, org=self.org, **data)
+
+    def get_success_url(self):
+        return reverse("staff:detail", args=[self.object.pk])
+
+
+class StaffUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+    model = User
+    form_class = StaffUpdateForm
+    permission_required = "staff.change_user"
+    template_name = "staff/user_form.html"
+    context_object_name = "staff_member"
+    success_message = _("工作人员信息已保存。")
+
+    def get_queryset(self):
+        return User.objects.editable_by(self.request.user).with_org()
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        member = User.objects.get(pk=self.object.pk)
+        return services.staff_update(
+            actor=self.request.user, user=member, expected_version=data.pop("version"), **data
+        )
+
+    def get_success_url(self):
+        return reverse("staff:detail", args=[self.object.pk])
+
+
+class StaffSetPasswordView(ScopedMixin, generic.FormView):
+    """A manager sets a new password for a staff member who forgot theirs."""
+
+    model = User
+    permission_required = "staff.change_user"
+    form_class = SetPasswordForm
+    template_name = "staff/user_set_password.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.member = get_object_or_404(User.objects.editable_by(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.member}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(staff_member=self.member, **kwargs)
+
+    def form_valid(self, form):
+        services.staff_set_password(actor=self.request.user, user=self.member, password=form.cleaned_data["new_password1"])
+        messages.success(self.request, _("已为该人员设置新密码。"))
+        return redirect("staff:detail", pk=self.member.pk)
+
+
+class CertificateMixin(ScopedMixin, ServiceFormMixin):
+    model = Certificate
+    form_class = CertificateForm
+    permission_required = "staff.change_user"
+    template_name = "staff/certificate_form.html"
+    success_message = _("证书信息已保存。")
+
+    def get_success_url(self):
+        return reverse("staff:detail", args=[self.object.user_id])
+
+
+class CertificateCreateView(CertificateMixin, generic.CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        self.member = get_object_or_404(User.objects.editable_by(request.user), pk=kwargs["user"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(staff_member=self.member, **kwargs)
+
+    def save(self, form):
+        form.instance.user = self.member
+        return services.certificate_save(actor=self.request.user, certificate=form.instance)
+
+
+class CertificateUpdateView(CertificateMixin, generic.UpdateView):
+    def get_queryset(self):
+        return Certificate.objects.editable_by(self.request.user).select_related("user")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(staff_member=self.object.user, **kwargs)
+
+    def save(self, form):
+        return services.certificate_save(
+            actor=self.request.user, certificate=form.instance, expected_version=form.cleaned_data["version"]
+        )
+
+
+class CertificateDeleteView(ScopedMixin, generic.View):
+    model = Certificate
+    permission_required = "staff.change_user"
+
+    def post(self, request, pk):
+        certificate = get_object_or_404(Certificate.objects.editable_by(request.user), pk=pk)
+        services.certificate_delete(actor=request.user, certificate=certificate)
+        messages.success(request, _("证书已删除。"))
+        return redirect("staff:detail", pk=certificate.user_id)

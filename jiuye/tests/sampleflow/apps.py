@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SampleFlowConfig(AppConfig):
+    name = "jiuye.tests.sampleflow"
+    label = "sampleflow"

@@ -1,0 +1,12 @@
+"""Settings for the test suite: the project's own, plus a sample workflow to test the engine."""
+
+from jiuye.settings import *  # noqa: F403
+from jiuye.settings import DATABASES, INSTALLED_APPS
+
+INSTALLED_APPS = [*INSTALLED_APPS, "jiuye.tests.sampleflow"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not memory: tests of concurrent transactions need several connections.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+AXES_FAILURE_LIMIT = 5
