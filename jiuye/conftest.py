@@ -70,3 +70,17 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync", "--no-first-run", "--disable-quic",
         ],
     }
+
+
+@pytest.fixture
+def transactional_world(transactional_db):
+    """For tests that commit (browser, concurrency): the tiny data set in a committed database.
+
+    Loads 济南市's regions only when the database was flushed by an earlier such test."""
+    from jiuye.core import seeding
+    from jiuye.regions.models import Region
+    from jiuye.regions.services import regions_load
+
+    if not Region.objects.filter(code=COUNTY).exists():
+        regions_load(prefix="3701")
+    seeding.run(scale="tiny", log=lambda text: None)

@@ -2,7 +2,9 @@
 
 The library ``chinese_calendar`` knows the State Council's holiday arrangements up to the
 last year it was released for. ``CalendarDay`` rows, kept by an administrator, override it
-and extend it to later years; a year known to neither falls back to Monday–Friday.
+and extend it to later years. For a year known to neither, Monday–Friday are working days
+except the holidays fixed by solar date in the national holiday rules (全国年节及纪念日放假办法,
+2025 revision); the lunar holidays and make-up days of such a year must be entered.
 """
 
 import datetime
@@ -16,10 +18,15 @@ _LIBRARY_YEARS = {day.year for day in chinese_calendar.holidays} | {
 }
 
 
+# (month, day) of the statutory holidays with a fixed solar date: New Year's Day, Labour Day
+# (two days) and National Day (three days).
+FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)}
+
+
 def _library_says_working(day: datetime.date) -> bool:
     if day.year in _LIBRARY_YEARS:
         return chinese_calendar.is_workday(day)
-    return day.weekday() < 5
+    return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS
 
 
 def _overrides(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:

@@ -10,3 +10,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: tests of concurrent transactions need several connections.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 AXES_FAILURE_LIMIT = 5
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
