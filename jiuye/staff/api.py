@@ -1,10 +1,14 @@
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from jiuye.core.api import ScopedViewSet
 from jiuye.staff.filters import StaffFilter
 from jiuye.staff.models import Certificate, User
+from jiuye.staff.views import lockout
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -43,3 +47,13 @@ class StaffViewSet(ScopedViewSet):
 )
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for the token to send as ``Authorization: Token <token>``."""
+
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        if not serializer.is_valid():
+            # django-axes marks the DRF request, which its middleware does not see.
+            if getattr(request, "axes_locked_out", False):
+                return lockout(request._request)
+            raise ValidationError(serializer.errors)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response({"token": token.key})
