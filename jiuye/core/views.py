@@ -189,6 +189,7 @@ class CalendarDayCreateView(ServiceFormMixin, generic.CreateView):
 
 
 class CalendarDayDeleteView(PermissionRequiredMixin, generic.View):
+    model = CalendarDay
     permission_required = "core.delete_calendarday"
 
     def post(self, request, pk):

@@ -1,0 +1,196 @@
+"""Every URL pattern and API route, walked generically: a user of a sibling region gets 404
+(or a list without the other region's records) and an anonymous user is sent to log in (401
+in the API). A new view is covered without writing a test for it; if it takes a URL argument
+this test does not know yet, the test fails and says which sample to add to ``SAMPLES``."""
+
+from dataclasses import dataclass
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.views.generic.list import MultipleObjectMixin
+
+from jiuye.conftest import VILLAGE_A
+from jiuye.core.models import CalendarDay
+from jiuye.regions.models import Region, ServiceOrg
+from jiuye.staff.models import Certificate, User
+
+# Routes anyone may open, and why.
+PUBLIC = {
+    "login": "the login page",
+    "set_language": "switching the language needs no account (POST only)",
+    "api-token": "exchanges a password for a token (POST only)",
+}
+# Routes over data that belongs to no region, and why.
+UNSCOPED = {
+    "core:calendar-delete": "the working-day calendar is national, edited by the province administrator",
+}
+SKIPPED_NAMESPACES = {"admin"}  # Django's admin: superusers only, see test_admin_is_for_superusers_only
+
+
+@dataclass
+class Route:
+    name: str
+    pattern: URLPattern
+    kwargs: tuple[str, ...]
+
+    @property
+    def view(self):
+        callback = self.pattern.callback
+        return getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+
+    @property
+    def is_api(self):
+        return hasattr(self.pattern.callback, "cls")
+
+    @property
+    def model(self):
+        view = self.view
+        if getattr(view, "model", None) is not None:
+            return view.model
+        queryset = getattr(view, "queryset", None)
+        return None if queryset is None else queryset.model
+
+    @property
+    def methods(self):
+        actions = getattr(self.pattern.callback, "actions", None)
+        if actions:
+            return set(actions)
+        return {method for method in ("get", "post") if hasattr(self.view, method)}
+
+    @property
+    def is_list(self):
+        actions = getattr(self.pattern.callback, "actions", None) or {}
+        return actions.get("get") == "list" or (
+            self.view is not None and issubclass(self.view, MultipleObjectMixin) and not self.kwargs
+        )
+
+
+def routes(patterns=None, namespace=""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in SKIPPED_NAMESPACES:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from routes(pattern.url_patterns, inner)
+        elif pattern.name:
+            kwargs = tuple(pattern.pattern.regex.groupindex)
+            if "format" in kwargs:  # DRF's .json/.api suffix twins of each route
+                continue
+            yield Route(f"{namespace}{pattern.name}", pattern, kwargs)
+
+
+ALL_ROUTES = list(routes())
+
+
+class Samples:
+    """Records of village A, one per model, each with a text that shows it on a page."""
+
+    def __init__(self):
+        self.region = Region.objects.get(code=VILLAGE_A)
+        self.org = ServiceOrg.objects.get(region=self.region)
+        self.user = User.objects.get(username=f"coordinator-{VILLAGE_A}")
+        self.certificate = Certificate.objects.filter(user=self.user).first()
+        self.calendar_day = CalendarDay.objects.create(date=datetime.date(2027, 2, 8), is_working_day=False, name="春节")
+        self.by_model = {
+            Region: self.region, ServiceOrg: self.org, User: self.user, Certificate: self.certificate,
+            CalendarDay: self.calendar_day,
+        }
+        self.markers = {
+            Region: VILLAGE_A, ServiceOrg: self.org.name, User: self.user.username, Certificate: self.certificate.number,
+        }
+
+    def kwargs(self, route):
+        values = {}
+        for name in route.kwargs:
+            if name == "code":
+                values[name] = self.region.code
+            elif name == "org":
+                values[name] = self.org.pk
+            elif name == "user":
+                values[name] = self.user.pk
+            elif name == "pk" and route.model in self.by_model:
+                values[name] = self.by_model[route.model].pk
+            else:
+                pytest.fail(f"{route.name}: no sample for URL argument {name!r} (model {route.model}); add one to Samples")
+        return values
+
+    def url(self, route):
+        return reverse(route.name, kwargs=self.kwargs(route))
+
+
+@pytest.fixture
+def samples(db):
+    return Samples()
+
+
+def route_ids(route):
+    return route.name
+
+
+CHECKED = [route for route in ALL_ROUTES if route.name not in PUBLIC]
+
+
+def test_the_walk_finds_the_routes_it_should():
+    names = {route.name for route in ALL_ROUTES}
+    assert {"regions:detail", "regions:org-detail", "staff:detail", "region-detail", "staff-list", "home"} <= names
+
+
+@pytest.mark.parametrize("route", CHECKED, ids=route_ids)
+def test_anonymous_users_must_log_in(route, samples, client):
+    url = samples.url(route)
+    for method in route.methods & {"get", "post"}:
+        response = getattr(client, method)(url)
+        if route.is_api or route.name.startswith("api-"):
+            assert response.status_code == 401, f"{method.upper()} {url}"
+        else:
+            assert response.status_code == 302, f"{method.upper()} {url}"
+            assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids)
+def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login, sibling_approver):
+    client = login(sibling_approver)
+    url = samples.url(route)
+    for method in route.methods & {"get", "post"}:
+        response = getattr(client, method)(url)
+        assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
+    assert Certificate.objects.filter(pk=samples.certificate.pk).exists()  # nothing was deleted
+
+
+@pytest.mark.parametrize("route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids)
+def test_a_coordinator_of_the_sibling_village_gets_404_or_is_refused(route, samples, login, sibling_coordinator):
+    client = login(sibling_coordinator)
+    url = samples.url(route)
+    for method in route.methods & {"get", "post"}:
+        assert getattr(client, method)(url).status_code in (403, 404), f"{method.upper()} {url}"
+
+
+@pytest.mark.parametrize("route", [r for r in CHECKED if r.kwargs and "get" in r.methods and r.name not in UNSCOPED],
+                         ids=route_ids)
+def test_the_owner_opens_the_same_record(route, samples, login, approver):
+    response = login(approver).get(samples.url(route))
+    assert response.status_code == 200, samples.url(route)
+
+
+@pytest.mark.parametrize("route", [r for r in CHECKED if not r.kwargs and "get" in r.methods], ids=route_ids)
+def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(route, samples, login, sibling_approver):
+    response = login(sibling_approver).get(samples.url(route), follow=True)
+    assert response.status_code in (200, 403, 405)
+    content = response.content.decode()
+    for marker in samples.markers.values():
+        assert marker not in content, f"{route.name} shows {marker!r} to a user of the sibling county"
+
+
+@pytest.mark.parametrize("route", [r for r in CHECKED if r.is_list], ids=route_ids)
+def test_lists_show_the_owner_the_records_of_their_region(route, samples, login, approver):
+    url = samples.url(route) + ("?page_size=1000" if route.is_api else "")
+    content = login(approver).get(url).content.decode()
+    assert samples.markers[route.model] in content
+
+
+def test_admin_is_for_superusers_only(login, approver, superuser, client):
+    assert client.get("/admin/").status_code == 302
+    assert login(approver).get("/admin/").status_code == 302
+    assert login(superuser).get("/admin/").status_code == 200
