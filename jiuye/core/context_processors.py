@@ -1,4 +1,5 @@
 from jiuye.core.navigation import menu_for
+from jiuye.regions.models import region_path
 
 
 def navigation(request):
@@ -10,5 +11,5 @@ def navigation(request):
     return {
         "menu": menu_for(user, request.path),
         "user_org": org,
-        "user_region_path": org.region.path if org else [],
+        "user_region_path": region_path(org.region_id) if org else [],
     }

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.core.models import BaseModel, ScopedModel
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.regions.choices import ORG_KIND_LEVEL, OrgKind
-from jiuye.regions.codes import PREFIX_LENGTH, URBAN_KINDS, Kind, Level, code_of_prefix, prefix_of
+from jiuye.regions.codes import PREFIX_LENGTH, URBAN_KINDS, Kind, Level, code_of_prefix, level_of, prefix_of
 
 code_validator = RegexValidator(r"^\d{12}$", _("区划代码应为12位数字。"))
 
@@ -54,11 +54,17 @@ class Region(BaseModel):
     @cached_property
     def path(self) -> list["Region"]:
         """The region and its ancestors, province first (one query)."""
-        codes = [code_of_prefix(self.code[:PREFIX_LENGTH[level]]) for level in Level if level <= self.level]
-        return list(Region.objects.filter(code__in=codes).order_by("level"))
+        return region_path(self.code)
 
     def contains(self, code: str) -> bool:
         return code.startswith(self.prefix)
+
+
+def region_path(code: str) -> list[Region]:
+    """The region of ``code`` and its ancestors, province first, in one query."""
+    level = level_of(code)
+    codes = [code_of_prefix(code[: PREFIX_LENGTH[each]]) for each in Level if each <= level]
+    return list(Region.objects.filter(code__in=codes).order_by("level"))
 
 
 class ServiceOrgQuerySet(ScopedQuerySet):
