@@ -58,7 +58,7 @@ def test_a_weak_or_mismatched_password_is_refused(login, approver):
 
 
 def test_staff_cannot_be_added_to_an_organisation_of_another_county(login, approver):
-    org = ServiceOrg.objects.within("370103001").first()
+    org = ServiceOrg.objects.within("370103002").first()  # 大观园街道, 市中区
     assert login(approver).get(f"/staff/new/{org.pk}/").status_code == 404
 
 
