@@ -13,6 +13,9 @@ from django.core.management import call_command
 
 from jiuye.staff.models import User
 
+# Playwright's sync API runs an event loop in the test thread; Django must let the ORM run there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 VILLAGE_A = "370102001002"  # 解放桥社区, 解放路街道, 历下区
 VILLAGE_B = "370102001003"  # 历山路社区, the sibling community
 TOWNSHIP = "370102001000"  # 解放路街道
@@ -59,7 +62,7 @@ def login(client):
     return log_in
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser (see docs/testing.md)."""
     return {

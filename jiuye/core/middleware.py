@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
 # Every asset is served by the app itself: government intranets have no internet.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,4 +33,24 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if response.get("Content-Type", "").startswith(PAGE_TYPES):
             response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class LanguageMiddleware:
+    """Chinese for everyone unless the user chose English with the language switch.
+
+    Unlike Django's LocaleMiddleware it ignores the browser's Accept-Language: the UI is
+    Chinese by default on any PC, and only the user's own choice (a cookie) changes it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Cookie"])
         return response

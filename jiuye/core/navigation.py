@@ -41,15 +41,21 @@ MENU = (
 
 
 def menu_for(user, current_path: str) -> list[dict]:
+    """The sections and items the user may open; the item with the longest URL that the
+    current page lies under is marked active."""
     sections = []
     for section in MENU:
-        items = []
-        for item in section.items:
-            if item.permission and not user.has_perm(item.permission):
-                continue
-            url = reverse(item.url_name)
-            active = current_path == url or (url != "/" and current_path.startswith(url))
-            items.append({"label": item.label, "url": url, "active": active})
+        items = [
+            {"label": item.label, "url": reverse(item.url_name), "active": False}
+            for item in section.items
+            if item.permission is None or user.has_perm(item.permission)
+        ]
         if items:
             sections.append({"label": section.label, "items": items})
+    matches = [
+        item for section in sections for item in section["items"]
+        if current_path == item["url"] or (item["url"] != "/" and current_path.startswith(item["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
     return sections

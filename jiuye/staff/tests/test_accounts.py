@@ -125,6 +125,7 @@ def test_the_production_settings_pass_the_deployment_checks():
         "SECRET_KEY": "a-long-random-secret-key-for-the-check-only-0123456789-abcdefghijklmnop",
         "ALLOWED_HOSTS": "jiuye.example.gov.cn",
     }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=root, env=environment, capture_output=True, text=True, timeout=120,
@@ -140,3 +141,18 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=root, env=environment,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_the_ui_is_chinese_whatever_the_browser_asks_and_english_when_chosen(login, approver):
+    client = login(approver)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="zh-hans">' in page.content.decode() and "我的待办" in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert '<html lang="en">' in page and "My work list" in page
+
+
+def test_the_menu_marks_the_deepest_matching_item(login, approver):
+    page = login(approver).get("/regions/orgs/new/").content.decode()
+    assert page.count('aria-current="page"') == 1
+    assert 'href="/regions/orgs/" class="active"' in page
