@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from jiuye.core import seeding
 
@@ -15,4 +16,6 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         started = time.monotonic()
         seeding.run(scale=scale, seed=seed, log=lambda text: self.stdout.write(text))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics after a bulk load, or the planner guesses
         self.stdout.write(self.style.SUCCESS(f"Seeded scale {scale} (seed {seed}) in {time.monotonic() - started:.1f} s."))
