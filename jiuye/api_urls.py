@@ -6,7 +6,6 @@ from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
 
 
-
 class RootView(APIRootView):
     """jiuye API, version 1. Every list is limited to your jurisdiction."""
 

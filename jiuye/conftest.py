@@ -6,6 +6,7 @@ sibling 历山路社区 (village B), the reviewer of their street, the approver 
 approver of the sibling county 市中区.
 """
 
+import io
 import os
 
 import pytest
@@ -28,7 +29,7 @@ BACKEND = "jiuye.staff.backends.RoleBackend"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("seed", scale="tiny", stdout=open(os.devnull, "w"))
+        call_command("seed", scale="tiny", stdout=io.StringIO())
 
 
 def _persona(username):
@@ -69,8 +70,13 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": os.environ.get("JIUYE_CHROMIUM", "/usr/bin/chromium"),
         "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
         ],
     }
 

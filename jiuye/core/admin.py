@@ -13,7 +13,15 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
 
 @admin.register(WorkflowEvent)
 class WorkflowEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "content_type", "object_id", "transition", "from_state", "to_state", "actor"]
+    list_display = [
+        "at",
+        "content_type",
+        "object_id",
+        "transition",
+        "from_state",
+        "to_state",
+        "actor",
+    ]
     list_filter = ["content_type", "transition"]
 
     def has_add_permission(self, request):

@@ -24,7 +24,9 @@ class VersionedFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, initial=self.instance.version
+        )
 
 
 class CalendarDayForm(UserFormMixin, forms.ModelForm):
@@ -33,7 +35,9 @@ class CalendarDayForm(UserFormMixin, forms.ModelForm):
         fields = ["date", "is_working_day", "name"]
         widgets = {
             "date": DateInput(),
-            "is_working_day": forms.Select(choices=[(False, _("休息日（放假）")), (True, _("工作日（调休上班）"))]),
+            "is_working_day": forms.Select(
+                choices=[(False, _("休息日（放假）")), (True, _("工作日（调休上班）"))]
+            ),
         }
 
     def validate_unique(self):

@@ -32,7 +32,9 @@ def _display(model, name, value) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, list):  # many-to-many: rows of the through table
-        related = [next((v for k, v in row.items() if k != model._meta.model_name), "") for row in value]
+        related = [
+            next((v for k, v in row.items() if k != model._meta.model_name), "") for row in value
+        ]
         choices = dict(model._meta.get_field(name).related_model._meta.pk.choices or [])
         return "、".join(str(choices.get(code, code)) for code in related) or "—"
     model_field = model._meta.get_field(name)
@@ -47,7 +49,9 @@ def timeline(*histories, limit: int = 100) -> list[Entry]:
     """Merge the history querysets of a record and its parts into one list, newest first."""
     entries = []
     for history in histories:
-        records = list(history.select_related("history_user").order_by("history_date", "history_id"))
+        records = list(
+            history.select_related("history_user").order_by("history_date", "history_id")
+        )
         previous_by_object = {}
         for record in records:
             model = record.instance_type
@@ -75,4 +79,3 @@ def timeline(*histories, limit: int = 100) -> list[Entry]:
             entries.append(entry)
     entries.sort(key=lambda entry: entry.at, reverse=True)
     return entries[:limit]
-

@@ -45,7 +45,9 @@ class CalendarDay(BaseModel):
 
     date = models.DateField(_("日期"), unique=True)
     is_working_day = models.BooleanField(_("是否工作日"))
-    name = models.CharField(_("名称"), max_length=50, blank=True, help_text=_("例如：春节、国庆节调休上班"))
+    name = models.CharField(
+        _("名称"), max_length=50, blank=True, help_text=_("例如：春节、国庆节调休上班")
+    )
 
     class Meta:
         ordering = ["date"]
@@ -76,7 +78,10 @@ class WorkflowEvent(models.Model):
     from_state = models.CharField(_("原状态"), max_length=40, blank=True)
     to_state = models.CharField(_("新状态"), max_length=40)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("操作人"),
     )
     at = models.DateTimeField(_("时间"), default=timezone.now)
     due_on = models.DateField(_("下一步办理时限"), null=True, blank=True)
@@ -89,6 +94,9 @@ class WorkflowEvent(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "at"])]
         verbose_name = _("流程记录")
         verbose_name_plural = _("流程记录")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.transition}: {self.from_state} → {self.to_state}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

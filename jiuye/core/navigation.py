@@ -53,8 +53,11 @@ def menu_for(user, current_path: str) -> list[dict]:
         if items:
             sections.append({"label": section.label, "items": items})
     matches = [
-        item for section in sections for item in section["items"]
-        if current_path == item["url"] or (item["url"] != "/" and current_path.startswith(item["url"]))
+        item
+        for section in sections
+        for item in section["items"]
+        if current_path == item["url"]
+        or (item["url"] != "/" and current_path.startswith(item["url"]))
     ]
     if matches:
         max(matches, key=lambda item: len(item["url"]))["active"] = True

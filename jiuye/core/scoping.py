@@ -55,4 +55,3 @@ class ScopedQuerySet(models.QuerySet):
         if prefix is None:
             return self.none()
         return self.within(prefix)
-

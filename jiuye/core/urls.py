@@ -6,5 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("calendar/", views.CalendarView.as_view(), name="calendar"),
     path("calendar/new/", views.CalendarDayCreateView.as_view(), name="calendar-add"),
-    path("calendar/<int:pk>/delete/", views.CalendarDayDeleteView.as_view(), name="calendar-delete"),
+    path(
+        "calendar/<int:pk>/delete/", views.CalendarDayDeleteView.as_view(), name="calendar-delete"
+    ),
 ]

@@ -64,7 +64,11 @@ class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
 
     def get_filterset_kwargs(self, filterset_class):
         # The scoped queryset is filtered in get_queryset; the filterset only validates.
-        return {"data": self.request.GET or None, "request": self.request, "queryset": self.model.objects.none()}
+        return {
+            "data": self.request.GET or None,
+            "request": self.request,
+            "queryset": self.model.objects.none(),
+        }
 
     def paginate_queryset(self, queryset, page_size):
         """A page number past the end shows the last page instead of an error."""
@@ -143,7 +147,10 @@ class HomeView(generic.TemplateView):
         )
         if user.has_perm("staff.view_user"):
             context["expiring_certificates"] = (
-                Certificate.objects.visible_to(user).expiring(90).select_related("user__org").order_by("expires_on")[:20]
+                Certificate.objects.visible_to(user)
+                .expiring(90)
+                .select_related("user__org")
+                .order_by("expires_on")[:20]
             )
         return context
 

@@ -30,7 +30,9 @@ def _library_says_working(day: datetime.date) -> bool:
 
 
 def _overrides(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:
-    rows = CalendarDay.objects.filter(date__range=(start, end)).values_list("date", "is_working_day")
+    rows = CalendarDay.objects.filter(date__range=(start, end)).values_list(
+        "date", "is_working_day"
+    )
     return dict(rows)
 
 
@@ -96,8 +98,18 @@ def special_days(year: int) -> list[dict]:
             working = chinese_calendar.is_workday(day)
             if working != (day.weekday() < 5):
                 _, name = chinese_calendar.get_holiday_detail(day)
-                days[day] = {"date": day, "is_working_day": working, "name": _CHINESE_NAMES.get(name, name or ""), "row": None}
+                days[day] = {
+                    "date": day,
+                    "is_working_day": working,
+                    "name": _CHINESE_NAMES.get(name, name or ""),
+                    "row": None,
+                }
             day += datetime.timedelta(days=1)
     for row in CalendarDay.objects.filter(date__year=year):
-        days[row.date] = {"date": row.date, "is_working_day": row.is_working_day, "name": row.name, "row": row}
+        days[row.date] = {
+            "date": row.date,
+            "is_working_day": row.is_working_day,
+            "name": row.name,
+            "row": row,
+        }
     return [days[day] for day in sorted(days)]

@@ -57,7 +57,9 @@ class Workflow:
         for transition in self.transitions:
             unknown = {*transition.sources, transition.target} - self._states.keys()
             if unknown:
-                raise ValueError(f"{self.name}: transition {transition.name} names unknown states {unknown}")
+                raise ValueError(
+                    f"{self.name}: transition {transition.name} names unknown states {unknown}"
+                )
 
     @property
     def initial(self) -> str:
@@ -126,8 +128,14 @@ def start(item: WorkflowModel, *, actor, comment: str = "") -> WorkflowEvent:
     if not type(item).objects.visible_to(actor).filter(pk=item.pk).exists():
         raise PermissionDenied(_("该事项不在您的管辖范围内。"))
     return _event(
-        item, transition="create", from_state="", to_state=item.state, actor=actor,
-        at=now, due_on=item.due_on, comment=comment,
+        item,
+        transition="create",
+        from_state="",
+        to_state=item.state,
+        actor=actor,
+        at=now,
+        due_on=item.due_on,
+        comment=comment,
     )
 
 
@@ -170,8 +178,14 @@ def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "")
     if claimed != 1:
         raise refusal
     event = _event(
-        current, transition=transition.name, from_state=current.state, to_state=target.name,
-        actor=actor, at=now, due_on=due_on, comment=comment,
+        current,
+        transition=transition.name,
+        from_state=current.state,
+        to_state=target.name,
+        actor=actor,
+        at=now,
+        due_on=due_on,
+        comment=comment,
     )
     current.refresh_from_db()
     workflow.on_fired(transition, current, actor, event)

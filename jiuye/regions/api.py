@@ -11,7 +11,16 @@ class RegionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Region
-        fields = ["code", "name", "level", "level_label", "kind", "kind_label", "parent", "is_urban"]
+        fields = [
+            "code",
+            "name",
+            "level",
+            "level_label",
+            "kind",
+            "kind_label",
+            "parent",
+            "is_urban",
+        ]
 
 
 class RegionViewSet(ScopedViewSet):
@@ -30,7 +39,17 @@ class ServiceOrgSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ServiceOrg
-        fields = ["id", "name", "kind", "kind_label", "region", "region_name", "address", "phone", "is_active"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "kind_label",
+            "region",
+            "region_name",
+            "address",
+            "phone",
+            "is_active",
+        ]
 
 
 class ServiceOrgViewSet(ScopedViewSet):

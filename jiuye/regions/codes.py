@@ -23,7 +23,13 @@ class Level(models.IntegerChoices):
     VILLAGE = 5, _("村")
 
 
-PREFIX_LENGTH = {Level.PROVINCE: 2, Level.CITY: 4, Level.COUNTY: 6, Level.TOWNSHIP: 9, Level.VILLAGE: 12}
+PREFIX_LENGTH = {
+    Level.PROVINCE: 2,
+    Level.CITY: 4,
+    Level.COUNTY: 6,
+    Level.TOWNSHIP: 9,
+    Level.VILLAGE: 12,
+}
 LEVEL_BY_NAME = {
     "province": Level.PROVINCE,
     "city": Level.CITY,

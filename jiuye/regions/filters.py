@@ -2,8 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.regions.choices import OrgKind
 from jiuye.core.scoping import subtree_q
+from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, is_valid_code, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
 

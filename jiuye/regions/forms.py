@@ -11,7 +11,12 @@ class RegionPickerWidget(forms.TextInput):
     province → city → county → township → village, starting at the user's jurisdiction."""
 
     def __init__(self, attrs=None):
-        defaults = {"data-region-picker": "", "inputmode": "numeric", "maxlength": "12", "pattern": r"\d{12}"}
+        defaults = {
+            "data-region-picker": "",
+            "inputmode": "numeric",
+            "maxlength": "12",
+            "pattern": r"\d{12}",
+        }
         super().__init__({**defaults, **(attrs or {})})
 
     class Media:

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.core.models import BaseModel, ScopedModel
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.regions.choices import ORG_KIND_LEVEL, OrgKind
-from jiuye.regions.codes import PREFIX_LENGTH, URBAN_KINDS, Kind, Level, code_of_prefix, level_of, prefix_of
+from jiuye.regions.codes import (
+    PREFIX_LENGTH,
+    URBAN_KINDS,
+    Kind,
+    Level,
+    code_of_prefix,
+    level_of,
+    prefix_of,
+)
 
 code_validator = RegexValidator(r"^\d{12}$", _("区划代码应为12位数字。"))
 
@@ -19,12 +27,18 @@ class RegionQuerySet(ScopedQuerySet):
 class Region(BaseModel):
     """An administrative division: province, city, county, township/street or village/community."""
 
-    code = models.CharField(_("区划代码"), max_length=12, primary_key=True, validators=[code_validator])
+    code = models.CharField(
+        _("区划代码"), max_length=12, primary_key=True, validators=[code_validator]
+    )
     name = models.CharField(_("名称"), max_length=100)
     level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices)
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("上级区划"),
     )
 
@@ -85,7 +99,11 @@ class ServiceOrg(ScopedModel):
 
     class Meta:
         ordering = ["region_id", "name"]
-        constraints = [models.UniqueConstraint(fields=["region", "name"], name="serviceorg_unique_name_per_region")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "name"], name="serviceorg_unique_name_per_region"
+            )
+        ]
         verbose_name = _("服务机构")
         verbose_name_plural = _("服务机构")
 
@@ -96,6 +114,8 @@ class ServiceOrg(ScopedModel):
         expected = ORG_KIND_LEVEL.get(self.kind)
         if self.region_id and expected and self.region.level != expected:
             raise ValidationError(
-                {"kind": _("“%(kind)s”应设在%(level)s级区划。") % {
-                    "kind": self.get_kind_display(), "level": Level(expected).label}}
+                {
+                    "kind": _("“%(kind)s”应设在%(level)s级区划。")
+                    % {"kind": self.get_kind_display(), "level": Level(expected).label}
+                }
             )

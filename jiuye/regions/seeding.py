@@ -26,7 +26,10 @@ def org_specs(region: Region) -> list[tuple[str, str]]:
         case Level.CITY:
             return [(f"{name}公共就业和人才服务中心", OrgKind.CITY_AGENCY)]
         case Level.COUNTY:
-            return [(f"{name}公共就业和人才服务中心", OrgKind.COUNTY_AGENCY), (f"{name}财政局", OrgKind.COUNTY_FINANCE)]
+            return [
+                (f"{name}公共就业和人才服务中心", OrgKind.COUNTY_AGENCY),
+                (f"{name}财政局", OrgKind.COUNTY_FINANCE),
+            ]
         case Level.TOWNSHIP:
             return [(f"{name}劳动保障服务中心", OrgKind.TOWNSHIP_CENTRE)]
         case _:
@@ -38,15 +41,30 @@ def scale_regions(scale) -> list[Region]:
     regions = {}
     for prefix in scale.prefixes:
         regions.update((region.code, region) for region in Region.objects.within(prefix))
-        regions.update((ancestor.code, ancestor) for ancestor in regions[prefix.ljust(12, "0")].path)
+        regions.update(
+            (ancestor.code, ancestor) for ancestor in regions[prefix.ljust(12, "0")].path
+        )
     return [regions[code] for code in sorted(regions)]
 
 
 # Telephone area codes of Shandong's cities (区号), for plausible demo phone numbers.
 AREA_CODES = {
-    "3701": "0531", "3702": "0532", "3703": "0533", "3704": "0632", "3705": "0546", "3706": "0535",
-    "3707": "0536", "3708": "0537", "3709": "0538", "3710": "0631", "3711": "0633", "3713": "0539",
-    "3714": "0534", "3715": "0635", "3716": "0543", "3717": "0530",
+    "3701": "0531",
+    "3702": "0532",
+    "3703": "0533",
+    "3704": "0632",
+    "3705": "0546",
+    "3706": "0535",
+    "3707": "0536",
+    "3708": "0537",
+    "3709": "0538",
+    "3710": "0631",
+    "3711": "0633",
+    "3713": "0539",
+    "3714": "0534",
+    "3715": "0635",
+    "3716": "0543",
+    "3717": "0530",
 }
 
 
@@ -64,6 +82,10 @@ def seed(context) -> None:
         for name, kind in org_specs(region):
             if (region.code, name) not in existing:
                 rng = context.rng("org", region.code, kind)
-                new.append(ServiceOrg(region=region, name=name, kind=kind, phone=landline(rng, region.code)))
+                new.append(
+                    ServiceOrg(
+                        region=region, name=name, kind=kind, phone=landline(rng, region.code)
+                    )
+                )
     ServiceOrg.objects.bulk_create(new, batch_size=2000)
     context.log(f"Created {len(new)} service organisations.")

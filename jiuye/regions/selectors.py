@@ -17,7 +17,11 @@ def jurisdiction_root(user) -> Region | None:
 
 
 def _grouped(queryset, code_field: str, length: int) -> dict[str, int]:
-    rows = queryset.annotate(group=Substr(code_field, 1, length)).values("group").annotate(n=Count("pk"))
+    rows = (
+        queryset.annotate(group=Substr(code_field, 1, length))
+        .values("group")
+        .annotate(n=Count("pk"))
+    )
     return {row["group"]: row["n"] for row in rows.order_by()}
 
 

@@ -59,13 +59,27 @@ def _check_region(actor, region: Region) -> None:
 
 
 @transaction.atomic
-def org_create(*, actor, region: Region, name: str, kind: str, address: str = "", phone: str = "",
-               is_active: bool = True) -> ServiceOrg:
+def org_create(
+    *,
+    actor,
+    region: Region,
+    name: str,
+    kind: str,
+    address: str = "",
+    phone: str = "",
+    is_active: bool = True,
+) -> ServiceOrg:
     if not actor.has_perm("regions.add_serviceorg"):
         raise PermissionDenied
     _check_region(actor, region)
-    org = ServiceOrg(region=region, name=name.strip(), kind=kind, address=address.strip(), phone=phone.strip(),
-                     is_active=is_active)
+    org = ServiceOrg(
+        region=region,
+        name=name.strip(),
+        kind=kind,
+        address=address.strip(),
+        phone=phone.strip(),
+        is_active=is_active,
+    )
     org.full_clean()
     org.save()
     return org

@@ -103,7 +103,9 @@ class ServiceOrgUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
         data = dict(form.cleaned_data)
         version = data.pop("version")
         org = ServiceOrg.objects.get(pk=self.object.pk)
-        return services.org_update(actor=self.request.user, org=org, expected_version=version, **data)
+        return services.org_update(
+            actor=self.request.user, org=org, expected_version=version, **data
+        )
 
     def get_success_url(self):
         return reverse("regions:org-detail", args=[self.object.pk])

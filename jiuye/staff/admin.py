@@ -20,7 +20,13 @@ class StaffAdmin(SimpleHistoryAdmin, UserAdmin):
     filter_horizontal = ["roles"]
     inlines = [CertificateInline]
     fieldsets = [
-        (None, {"fields": ["username", "password", "name", "org", "roles", "post", "duties", "phone"]}),
-        ("Status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
+        (
+            None,
+            {"fields": ["username", "password", "name", "org", "roles", "post", "duties", "phone"]},
+        ),
+        (
+            "Status",
+            {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]},
+        ),
     ]
     add_fieldsets = [(None, {"fields": ["username", "name", "org", "password1", "password2"]})]

@@ -25,8 +25,20 @@ class StaffSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = ["id", "username", "name", "org", "org_name", "region", "roles", "post", "duties", "phone",
-                  "is_active", "certificates"]
+        fields = [
+            "id",
+            "username",
+            "name",
+            "org",
+            "org_name",
+            "region",
+            "roles",
+            "post",
+            "duties",
+            "phone",
+            "is_active",
+            "certificates",
+        ]
 
     def get_roles(self, user) -> list[str]:
         return sorted(user.role_codes)
@@ -38,11 +50,17 @@ class StaffViewSet(ScopedViewSet):
     filterset_class = StaffFilter
 
     def scope(self, queryset):
-        return queryset.with_org().prefetch_related("certificates").order_by("org__region_id", "username")
+        return (
+            queryset.with_org()
+            .prefetch_related("certificates")
+            .order_by("org__region_id", "username")
+        )
 
 
 @extend_schema(
-    request=inline_serializer("TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}),
+    request=inline_serializer(
+        "TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}
+    ),
     responses=inline_serializer("TokenResponse", {"token": serializers.CharField()}),
 )
 class TokenView(ObtainAuthToken):

@@ -9,7 +9,9 @@ def sync_roles(using="default", **kwargs):
     from jiuye.staff.roles import Role as RoleCode
 
     existing = set(Role.objects.using(using).values_list("code", flat=True))
-    Role.objects.using(using).bulk_create([Role(code=code) for code in RoleCode.values if code not in existing])
+    Role.objects.using(using).bulk_create(
+        [Role(code=code) for code in RoleCode.values if code not in existing]
+    )
 
 
 class StaffConfig(AppConfig):

@@ -20,4 +20,6 @@ class StaffFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(Q(name__contains=value) | Q(username__startswith=value) | Q(phone__startswith=value))
+        return queryset.filter(
+            Q(name__contains=value) | Q(username__startswith=value) | Q(phone__startswith=value)
+        )

@@ -16,7 +16,8 @@ class LoginForm(AuthenticationForm):
         from django.conf import settings
 
         return forms.ValidationError(
-            self.error_messages["invalid_login"], code="invalid_login",
+            self.error_messages["invalid_login"],
+            code="invalid_login",
             params={"limit": settings.AXES_FAILURE_LIMIT},
         )
 
@@ -33,7 +34,9 @@ class RolesField(forms.ModelMultipleChoiceField):
 
 class StaffCreateForm(UserFormMixin, SetPasswordMixin, forms.ModelForm):
     roles = RolesField()
-    password1, password2 = SetPasswordMixin.create_password_fields(label1=_("初始密码"), label2=_("再次输入密码"))
+    password1, password2 = SetPasswordMixin.create_password_fields(
+        label1=_("初始密码"), label2=_("再次输入密码")
+    )
 
     class Meta:
         model = User

@@ -47,8 +47,12 @@ class User(AbstractUser):
     last_name = None
     name = models.CharField(_("姓名"), max_length=50)
     org = models.ForeignKey(
-        "regions.ServiceOrg", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="staff", verbose_name=_("所属机构"),
+        "regions.ServiceOrg",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("所属机构"),
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="users", verbose_name=_("角色"))
     post = models.CharField(_("岗位"), max_length=50, blank=True)
@@ -109,7 +113,10 @@ class User(AbstractUser):
         ]
         if wrong:
             raise ValidationError(
-                {"roles": _("%(roles)s不能设在%(level)s级机构。") % {"roles": "、".join(wrong), "level": level.label}}
+                {
+                    "roles": _("%(roles)s不能设在%(level)s级机构。")
+                    % {"roles": "、".join(wrong), "level": level.label}
+                }
             )
 
 
@@ -118,13 +125,17 @@ class CertificateQuerySet(ScopedQuerySet):
 
     def expiring(self, within_days: int = 90):
         today = timezone.localdate()
-        return self.filter(expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=within_days))
+        return self.filter(
+            expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=within_days)
+        )
 
 
 class Certificate(BaseModel):
     """A certificate a staff member holds (持证上岗): e.g. 劳动保障协理员 vocational qualification."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("持证人"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("持证人")
+    )
     name = models.CharField(_("证书名称"), max_length=100)
     number = models.CharField(_("证书编号"), max_length=50)
     issuer = models.CharField(_("发证机关"), max_length=100, blank=True)
@@ -135,7 +146,9 @@ class Certificate(BaseModel):
 
     class Meta:
         ordering = ["user_id", "issued_on"]
-        constraints = [models.UniqueConstraint(fields=["name", "number"], name="certificate_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "number"], name="certificate_unique_number")
+        ]
         verbose_name = _("上岗证书")
         verbose_name_plural = _("上岗证书")
 

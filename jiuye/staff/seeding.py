@@ -19,14 +19,34 @@ GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚�
 # (role, username suffix, post, duties) of the staff each kind of organisation gets.
 STAFF_PLAN = {
     OrgKind.VILLAGE_STATION: [
-        (Role.COORDINATOR, "", "劳动保障协管员", "人力资源调查统计与基础台账动态管理；受理就业失业登记并初审；就业援助对象上门服务。"),
+        (
+            Role.COORDINATOR,
+            "",
+            "劳动保障协管员",
+            "人力资源调查统计与基础台账动态管理；受理就业失业登记并初审；就业援助对象上门服务。",
+        ),
     ],
     OrgKind.TOWNSHIP_CENTRE: [
-        (Role.TOWNSHIP_REVIEWER, "", "就业服务窗口负责人", "审核、上报就业失业登记与就业困难人员认定资料；组织辖区就业援助。"),
-        (Role.TOWNSHIP_REVIEWER, "-2", "就业服务窗口经办人", "职业指导、职业介绍、岗位开发与培训组织。"),
+        (
+            Role.TOWNSHIP_REVIEWER,
+            "",
+            "就业服务窗口负责人",
+            "审核、上报就业失业登记与就业困难人员认定资料；组织辖区就业援助。",
+        ),
+        (
+            Role.TOWNSHIP_REVIEWER,
+            "-2",
+            "就业服务窗口经办人",
+            "职业指导、职业介绍、岗位开发与培训组织。",
+        ),
     ],
     OrgKind.COUNTY_AGENCY: [
-        (Role.COUNTY_APPROVER, "", "就业促进科科长", "审批登记认定，核发证卡，审核补贴，指导监督基层平台。"),
+        (
+            Role.COUNTY_APPROVER,
+            "",
+            "就业促进科科长",
+            "审批登记认定，核发证卡，审核补贴，指导监督基层平台。",
+        ),
         (Role.INSPECTOR, "", "督查专员", "督查基层就业工作，查阅台账与统计。"),
     ],
     OrgKind.COUNTY_FINANCE: [(Role.COUNTY_FINANCE, "", "社会保障科科员", "复核就业补贴资金拨付。")],
@@ -35,7 +55,12 @@ STAFF_PLAN = {
         (Role.INSPECTOR, "", "督查专员", "督查各县（市、区）就业工作。"),
     ],
     OrgKind.PROVINCE_DEPARTMENT: [
-        (Role.PROVINCE_ADMIN, "", "就业促进处系统管理员", "制定政策参数与补贴标准，管理全省账号与日历。"),
+        (
+            Role.PROVINCE_ADMIN,
+            "",
+            "就业促进处系统管理员",
+            "制定政策参数与补贴标准，管理全省账号与日历。",
+        ),
         (Role.INSPECTOR, "", "督查专员", "督查全省基层就业工作。"),
     ],
 }
@@ -60,8 +85,12 @@ def certificate_for(user: User, role: Role, rng) -> Certificate:
     else:
         name, expires = "基层公共就业服务人员培训合格证书", issued.replace(year=issued.year + 5)
     return Certificate(
-        user=user, name=name, number=f"{user.username.split('-', 1)[1].replace('-', '')}{issued:%Y}",
-        issuer="山东省人力资源和社会保障厅", issued_on=issued, expires_on=expires,
+        user=user,
+        name=name,
+        number=f"{user.username.split('-', 1)[1].replace('-', '')}{issued:%Y}",
+        issuer="山东省人力资源和社会保障厅",
+        issued_on=issued,
+        expires_on=expires,
     )
 
 
@@ -79,14 +108,28 @@ def seed(context) -> None:
             if username in existing:
                 continue
             rng = context.rng("staff", username)
-            user = User(username=username, name=person_name(rng), org=org, post=post, duties=duties,
-                        phone=mobile(rng), password=password)
+            user = User(
+                username=username,
+                name=person_name(rng),
+                org=org,
+                post=post,
+                duties=duties,
+                phone=mobile(rng),
+                password=password,
+            )
             planned.append((user, role, rng))
     User.objects.bulk_create([user for user, _, _ in planned], batch_size=2000)
     Through = User.roles.through
-    Through.objects.bulk_create([Through(user_id=user.pk, role_id=role.value) for user, role, _ in planned], batch_size=5000)
+    Through.objects.bulk_create(
+        [Through(user_id=user.pk, role_id=role.value) for user, role, _ in planned], batch_size=5000
+    )
     Certificate.objects.bulk_create(
-        [certificate_for(user, role, rng) for user, role, rng in planned if role in CERTIFICATE_ROLES], batch_size=5000
+        [
+            certificate_for(user, role, rng)
+            for user, role, rng in planned
+            if role in CERTIFICATE_ROLES
+        ],
+        batch_size=5000,
     )
     if "admin" not in existing:
         User.objects.create_superuser("admin", password=None, name="系统管理员")

@@ -23,13 +23,31 @@ def _set_roles(user: User, roles) -> None:
 
 
 @transaction.atomic
-def staff_create(*, actor, username: str, name: str, org: ServiceOrg, roles, password: str,
-                 post: str = "", duties: str = "", phone: str = "", is_active: bool = True) -> User:
+def staff_create(
+    *,
+    actor,
+    username: str,
+    name: str,
+    org: ServiceOrg,
+    roles,
+    password: str,
+    post: str = "",
+    duties: str = "",
+    phone: str = "",
+    is_active: bool = True,
+) -> User:
     if not actor.has_perm("staff.add_user"):
         raise PermissionDenied
     _check_org(actor, org)
-    user = User(username=username.strip(), name=name.strip(), org=org, post=post.strip(),
-                duties=duties.strip(), phone=phone.strip(), is_active=is_active)
+    user = User(
+        username=username.strip(),
+        name=name.strip(),
+        org=org,
+        post=post.strip(),
+        duties=duties.strip(),
+        phone=phone.strip(),
+        is_active=is_active,
+    )
     try:
         validate_password(password, user)
     except ValidationError as error:
@@ -65,7 +83,9 @@ def _check_user(actor, user: User) -> None:
 
 
 @transaction.atomic
-def certificate_save(*, actor, certificate: Certificate, expected_version: int | None = None) -> Certificate:
+def certificate_save(
+    *, actor, certificate: Certificate, expected_version: int | None = None
+) -> Certificate:
     """Add a certificate (``expected_version`` None) or save an edited one."""
     _check_user(actor, certificate.user)
     if expected_version is None:

@@ -18,8 +18,8 @@ from jiuye.staff.filters import StaffFilter
 from jiuye.staff.forms import CertificateForm, LoginForm, StaffCreateForm, StaffUpdateForm
 from jiuye.staff.models import Certificate, User
 
-
 # Accounts ---------------------------------------------------------------------------------
+
 
 @method_decorator(login_not_required, name="dispatch")
 class LoginView(auth_views.LoginView):
@@ -49,14 +49,19 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def lockout(request, credentials=None, *args, **kwargs):
     """What django-axes answers once an account is locked after repeated failed logins."""
     minutes = round(settings.AXES_COOLOFF_TIME * 60)
-    message = _("登录失败次数过多，账号已被锁定，请%(minutes)d分钟后再试或联系管理员解锁。") % {"minutes": minutes}
+    message = _("登录失败次数过多，账号已被锁定，请%(minutes)d分钟后再试或联系管理员解锁。") % {
+        "minutes": minutes
+    }
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": str(message)}, status=429)
     form = LoginForm(request)
-    return render(request, "registration/login.html", {"form": form, "locked_message": message}, status=429)
+    return render(
+        request, "registration/login.html", {"form": form, "locked_message": message}, status=429
+    )
 
 
 # Staff ------------------------------------------------------------------------------------
+
 
 class StaffListView(ScopedListView):
     model = User
@@ -81,8 +86,12 @@ class StaffDetailView(ScopedDetailView):
         member = self.object
         context = super().get_context_data(**kwargs)
         context["certificates"] = member.certificates.order_by("-issued_on")
-        context["history"] = timeline(member.history.all(), Certificate.history.filter(user_id=member.pk))
-        context["can_edit"] = self.request.user.has_perm("staff.change_user") and member.pk != self.request.user.pk
+        context["history"] = timeline(
+            member.history.all(), Certificate.history.filter(user_id=member.pk)
+        )
+        context["can_edit"] = (
+            self.request.user.has_perm("staff.change_user") and member.pk != self.request.user.pk
+        )
         return context
 
 
@@ -96,7 +105,9 @@ class StaffCreateView(ServiceFormMixin, generic.CreateView):
     success_message = _("工作人员账号已创建。")
 
     def dispatch(self, request, *args, **kwargs):
-        self.org = get_object_or_404(ServiceOrg.objects.editable_by(request.user).with_region(), pk=kwargs["org"])
+        self.org = get_object_or_404(
+            ServiceOrg.objects.editable_by(request.user).with_region(), pk=kwargs["org"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -153,7 +164,9 @@ class StaffSetPasswordView(ScopedMixin, generic.FormView):
         return super().get_context_data(staff_member=self.member, **kwargs)
 
     def form_valid(self, form):
-        services.staff_set_password(actor=self.request.user, user=self.member, password=form.cleaned_data["new_password1"])
+        services.staff_set_password(
+            actor=self.request.user, user=self.member, password=form.cleaned_data["new_password1"]
+        )
         messages.success(self.request, _("已为该人员设置新密码。"))
         return redirect("staff:detail", pk=self.member.pk)
 
@@ -191,7 +204,9 @@ class CertificateUpdateView(CertificateMixin, generic.UpdateView):
 
     def save(self, form):
         return services.certificate_save(
-            actor=self.request.user, certificate=form.instance, expected_version=form.cleaned_data["version"]
+            actor=self.request.user,
+            certificate=form.instance,
+            expected_version=form.cleaned_data["version"],
         )
 
 

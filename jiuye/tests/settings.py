@@ -1,15 +1,19 @@
 """Settings for the test suite: the project's own, plus a sample workflow to test the engine."""
 
 from jiuye.settings import *  # noqa: F403
-from jiuye.settings import DATABASES, INSTALLED_APPS
+from jiuye.settings import BASE_DIR, DATABASES, INSTALLED_APPS, STORAGES
 
 INSTALLED_APPS = [*INSTALLED_APPS, "jiuye.tests.sampleflow"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: tests of concurrent transactions need several connections.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 AXES_FAILURE_LIMIT = 5
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Static files straight from the apps' folders, as in development (no collectstatic).
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -7,20 +7,26 @@ PASSWORD = "jiuye-demo"
 
 def token_client(username):
     client = APIClient()
-    response = client.post("/api/v1/auth/token/", {"username": username, "password": PASSWORD}, format="json")
+    response = client.post(
+        "/api/v1/auth/token/", {"username": username, "password": PASSWORD}, format="json"
+    )
     assert response.status_code == 200, response.content
     client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     return client
 
 
 def test_a_token_is_issued_for_a_username_and_password():
-    response = APIClient().post("/api/v1/auth/token/", {"username": "approver-370102", "password": PASSWORD}, format="json")
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "approver-370102", "password": PASSWORD}, format="json"
+    )
     assert response.status_code == 200
     assert set(response.json()) == {"token"} and len(response.json()["token"]) == 40
 
 
 def test_wrong_credentials_get_a_json_error():
-    response = APIClient().post("/api/v1/auth/token/", {"username": "approver-370102", "password": "wrong"}, format="json")
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "approver-370102", "password": "wrong"}, format="json"
+    )
     assert response.status_code == 400
     assert response.json()["non_field_errors"]
 
@@ -62,9 +68,20 @@ def test_children_of_a_region_are_listed_with_the_parent_filter():
     body = client.get("/api/v1/regions/?parent=370102001000&page_size=1000").json()
     codes = [row["code"] for row in body["results"]]
     assert body["count"] == len(codes) == 5  # 解放路街道 has five communities
-    assert "370102001002" in codes and all(code.startswith("370102001") and code != "370102001000" for code in codes)
+    assert "370102001002" in codes and all(
+        code.startswith("370102001") and code != "370102001000" for code in codes
+    )
     first = body["results"][0]
-    assert set(first) >= {"code", "name", "level", "level_label", "kind", "kind_label", "parent", "is_urban"}
+    assert set(first) >= {
+        "code",
+        "name",
+        "level",
+        "level_label",
+        "kind",
+        "kind_label",
+        "parent",
+        "is_urban",
+    }
 
 
 def test_a_parent_outside_the_jurisdiction_gives_an_empty_list():
@@ -82,7 +99,9 @@ def test_a_malformed_parent_code_is_a_400_with_a_message():
 
 def test_a_coordinator_sees_only_their_community_in_the_api():
     client = token_client("coordinator-370102001002")
-    assert [row["code"] for row in client.get("/api/v1/regions/").json()["results"]] == ["370102001002"]
+    assert [row["code"] for row in client.get("/api/v1/regions/").json()["results"]] == [
+        "370102001002"
+    ]
     orgs = client.get("/api/v1/organisations/").json()["results"]
     assert [org["region"] for org in orgs] == ["370102001002"]
     staff = client.get("/api/v1/staff/").json()["results"]
@@ -93,10 +112,15 @@ def test_a_coordinator_sees_only_their_community_in_the_api():
 def test_organisations_and_staff_are_scoped_and_filterable():
     client = token_client("approver-370102")
     orgs = client.get("/api/v1/organisations/?region=370102001000&page_size=1000").json()
-    assert orgs["count"] > 1 and all(org["region"].startswith("370102001") for org in orgs["results"])
+    assert orgs["count"] > 1 and all(
+        org["region"].startswith("370102001") for org in orgs["results"]
+    )
     staff = client.get("/api/v1/staff/?role=reviewer&page_size=1000").json()
     assert staff["count"] == len(staff["results"]) > 0
-    assert all("reviewer" in member["roles"] and member["region"].startswith("370102") for member in staff["results"])
+    assert all(
+        "reviewer" in member["roles"] and member["region"].startswith("370102")
+        for member in staff["results"]
+    )
     sibling = client.get("/api/v1/staff/?region=370103000000").json()
     assert sibling["count"] == 0
 

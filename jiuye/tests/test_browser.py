@@ -27,7 +27,9 @@ def log_in(page, base_url, username):
     page.wait_for_url(f"{base_url}/")
 
 
-def test_a_township_reviewer_drills_down_to_a_community_and_switches_language(transactional_world, live_server, page):
+def test_a_township_reviewer_drills_down_to_a_community_and_switches_language(
+    transactional_world, live_server, page
+):
     log_in(page, live_server.url, "reviewer-370102001")
     assert page.get_by_role("heading", name="我的待办").is_visible()
 
@@ -39,20 +41,26 @@ def test_a_township_reviewer_drills_down_to_a_community_and_switches_language(tr
     page.get_by_role("link", name="解放桥社区居民委员会").click()
     page.wait_for_url(re.compile(r"/regions/370102001002/$"))
     assert page.get_by_role("link", name="解放桥社区劳动保障服务站").is_visible()
-    page.get_by_role("navigation", name="位置").get_by_role("link", name="解放路街道").click()  # back up
+    page.get_by_role("navigation", name="位置").get_by_role(
+        "link", name="解放路街道"
+    ).click()  # back up
     page.wait_for_url(re.compile(r"/regions/370102001000/$"))
 
     page.get_by_role("button", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("link", name="Regions").is_visible()
-    assert page.get_by_role("heading", name=re.compile("解放路街道")).is_visible()  # data stays Chinese
+    assert page.get_by_role(
+        "heading", name=re.compile("解放路街道")
+    ).is_visible()  # data stays Chinese
     page.get_by_role("button", name="中文").click()
     page.wait_for_load_state()
     assert page.get_by_role("link", name="区划浏览").is_visible()
 
 
-def test_a_county_approver_picks_a_region_through_the_cascading_selects(transactional_world, live_server, page):
+def test_a_county_approver_picks_a_region_through_the_cascading_selects(
+    transactional_world, live_server, page
+):
     log_in(page, live_server.url, "approver-370102")
     page.goto(f"{live_server.url}/regions/orgs/new/")
     page.get_by_label("机构名称").fill("解放桥社区就业驿站")

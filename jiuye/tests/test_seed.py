@@ -50,7 +50,9 @@ def test_seeding_again_changes_nothing():
 def test_the_same_seed_gives_the_same_people():
     context = SeedContext(scale=SCALES["tiny"], seed=1, log=print)
     for username in DEMO_ACCOUNTS:
-        assert User.objects.get(username=username).name == person_name(context.rng("staff", username))
+        assert User.objects.get(username=username).name == person_name(
+            context.rng("staff", username)
+        )
 
 
 def test_the_small_scale_covers_the_whole_city():

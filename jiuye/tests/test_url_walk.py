@@ -3,9 +3,8 @@
 in the API). A new view is covered without writing a test for it; if it takes a URL argument
 this test does not know yet, the test fails and says which sample to add to ``SAMPLES``."""
 
-from dataclasses import dataclass
-
 import datetime
+from dataclasses import dataclass
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -26,7 +25,9 @@ PUBLIC = {
 UNSCOPED = {
     "core:calendar-delete": "the working-day calendar is national, edited by the province administrator",
 }
-SKIPPED_NAMESPACES = {"admin"}  # Django's admin: superusers only, see test_admin_is_for_superusers_only
+SKIPPED_NAMESPACES = {
+    "admin"
+}  # Django's admin: superusers only, see test_admin_is_for_superusers_only
 
 
 @dataclass
@@ -92,13 +93,21 @@ class Samples:
         self.org = ServiceOrg.objects.get(region=self.region)
         self.user = User.objects.get(username=f"coordinator-{VILLAGE_A}")
         self.certificate = Certificate.objects.filter(user=self.user).first()
-        self.calendar_day = CalendarDay.objects.create(date=datetime.date(2027, 2, 8), is_working_day=False, name="春节")
+        self.calendar_day = CalendarDay.objects.create(
+            date=datetime.date(2027, 2, 8), is_working_day=False, name="春节"
+        )
         self.by_model = {
-            Region: self.region, ServiceOrg: self.org, User: self.user, Certificate: self.certificate,
+            Region: self.region,
+            ServiceOrg: self.org,
+            User: self.user,
+            Certificate: self.certificate,
             CalendarDay: self.calendar_day,
         }
         self.markers = {
-            Region: VILLAGE_A, ServiceOrg: self.org.name, User: self.user.username, Certificate: self.certificate.number,
+            Region: VILLAGE_A,
+            ServiceOrg: self.org.name,
+            User: self.user.username,
+            Certificate: self.certificate.number,
         }
 
     def kwargs(self, route):
@@ -113,7 +122,9 @@ class Samples:
             elif name == "pk" and route.model in self.by_model:
                 values[name] = self.by_model[route.model].pk
             else:
-                pytest.fail(f"{route.name}: no sample for URL argument {name!r} (model {route.model}); add one to Samples")
+                pytest.fail(
+                    f"{route.name}: no sample for URL argument {name!r} (model {route.model}); add one to Samples"
+                )
         return values
 
     def url(self, route):
@@ -134,7 +145,14 @@ CHECKED = [route for route in ALL_ROUTES if route.name not in PUBLIC]
 
 def test_the_walk_finds_the_routes_it_should():
     names = {route.name for route in ALL_ROUTES}
-    assert {"regions:detail", "regions:org-detail", "staff:detail", "region-detail", "staff-list", "home"} <= names
+    assert {
+        "regions:detail",
+        "regions:org-detail",
+        "staff:detail",
+        "region-detail",
+        "staff-list",
+        "home",
+    } <= names
 
 
 @pytest.mark.parametrize("route", CHECKED, ids=route_ids)
@@ -149,38 +167,55 @@ def test_anonymous_users_must_log_in(route, samples, client):
             assert response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids)
+@pytest.mark.parametrize(
+    "route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids
+)
 def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login, sibling_approver):
     client = login(sibling_approver)
     url = samples.url(route)
     for method in route.methods & {"get", "post"}:
         response = getattr(client, method)(url)
-        assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
+        assert response.status_code == 404, (
+            f"{method.upper()} {url} answered {response.status_code}"
+        )
     assert Certificate.objects.filter(pk=samples.certificate.pk).exists()  # nothing was deleted
 
 
-@pytest.mark.parametrize("route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids)
-def test_a_coordinator_of_the_sibling_village_gets_404_or_is_refused(route, samples, login, sibling_coordinator):
+@pytest.mark.parametrize(
+    "route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids
+)
+def test_a_coordinator_of_the_sibling_village_gets_404_or_is_refused(
+    route, samples, login, sibling_coordinator
+):
     client = login(sibling_coordinator)
     url = samples.url(route)
     for method in route.methods & {"get", "post"}:
         assert getattr(client, method)(url).status_code in (403, 404), f"{method.upper()} {url}"
 
 
-@pytest.mark.parametrize("route", [r for r in CHECKED if r.kwargs and "get" in r.methods and r.name not in UNSCOPED],
-                         ids=route_ids)
+@pytest.mark.parametrize(
+    "route",
+    [r for r in CHECKED if r.kwargs and "get" in r.methods and r.name not in UNSCOPED],
+    ids=route_ids,
+)
 def test_the_owner_opens_the_same_record(route, samples, login, approver):
     response = login(approver).get(samples.url(route))
     assert response.status_code == 200, samples.url(route)
 
 
-@pytest.mark.parametrize("route", [r for r in CHECKED if not r.kwargs and "get" in r.methods], ids=route_ids)
-def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(route, samples, login, sibling_approver):
+@pytest.mark.parametrize(
+    "route", [r for r in CHECKED if not r.kwargs and "get" in r.methods], ids=route_ids
+)
+def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
+    route, samples, login, sibling_approver
+):
     response = login(sibling_approver).get(samples.url(route), follow=True)
     assert response.status_code in (200, 403, 405)
     content = response.content.decode()
     for marker in samples.markers.values():
-        assert marker not in content, f"{route.name} shows {marker!r} to a user of the sibling county"
+        assert marker not in content, (
+            f"{route.name} shows {marker!r} to a user of the sibling county"
+        )
 
 
 @pytest.mark.parametrize("route", [r for r in CHECKED if r.is_list], ids=route_ids)

@@ -22,7 +22,9 @@ def test_deadline_across_the_spring_festival_2026_with_its_make_up_days():
     assert not is_working_day(D(2026, 2, 23))
     assert add_working_days(D(2026, 2, 13), 1) == D(2026, 2, 14)
     assert add_working_days(D(2026, 2, 13), 2) == D(2026, 2, 24)
-    assert add_working_days(D(2026, 2, 24), 4) == D(2026, 2, 28)  # 25, 26, 27, then Saturday the 28th
+    assert add_working_days(D(2026, 2, 24), 4) == D(
+        2026, 2, 28
+    )  # 25, 26, 27, then Saturday the 28th
 
 
 def test_seven_working_days_of_public_notice_across_mid_autumn_and_national_day_2026():
@@ -40,7 +42,9 @@ def test_deadline_across_the_spring_festival_2025():
 
 
 def test_an_administrator_extends_the_calendar_to_a_year_the_library_does_not_know():
-    assert add_working_days(D(2027, 2, 5), 1) == D(2027, 2, 8)  # weekdays only, as nothing is known yet
+    assert add_working_days(D(2027, 2, 5), 1) == D(
+        2027, 2, 8
+    )  # weekdays only, as nothing is known yet
     CalendarDay.objects.create(date=D(2027, 2, 8), is_working_day=False, name="春节")
     CalendarDay.objects.create(date=D(2027, 2, 9), is_working_day=False, name="春节")
     CalendarDay.objects.create(date=D(2027, 2, 6), is_working_day=True, name="春节调休上班")

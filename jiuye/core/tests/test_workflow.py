@@ -27,9 +27,16 @@ class TestTransitions:
         case = new_case(coordinator)
         assert case.state == "draft" and case.due_on is None
         [event] = case.events
-        assert (event.transition, event.from_state, event.to_state, event.actor) == ("create", "", "draft", coordinator)
+        assert (event.transition, event.from_state, event.to_state, event.actor) == (
+            "create",
+            "",
+            "draft",
+            coordinator,
+        )
 
-    def test_firing_moves_the_case_sets_the_step_deadline_and_appends_an_event(self, coordinator, approver):
+    def test_firing_moves_the_case_sets_the_step_deadline_and_appends_an_event(
+        self, coordinator, approver
+    ):
         case = new_case(coordinator)
         workflow.fire(case, "submit", actor=coordinator, comment="材料齐全")
         today = timezone.localdate()
@@ -93,7 +100,10 @@ class TestTransitions:
         case = new_case(coordinator)
         workflow.fire(case, "submit", actor=coordinator)
         assert SampleCase.workflow.available(case, coordinator) == []
-        assert [t.name for t in SampleCase.workflow.available(case, approver)] == ["review", "reject"]
+        assert [t.name for t in SampleCase.workflow.available(case, approver)] == [
+            "review",
+            "reject",
+        ]
 
 
 @pytest.mark.django_db
@@ -115,12 +125,16 @@ class TestEvents:
 
 @pytest.mark.django_db
 class TestDeadlines:
-    def test_overdue_steps_are_queryable_and_listed_on_the_work_list(self, coordinator, approver, sibling_approver, login):
+    def test_overdue_steps_are_queryable_and_listed_on_the_work_list(
+        self, coordinator, approver, sibling_approver, login
+    ):
         on_time = new_case(coordinator, "按时")
         late = new_case(coordinator, "超期")
         for case in (on_time, late):
             workflow.fire(case, "submit", actor=coordinator)
-        SampleCase.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - datetime.timedelta(days=3))
+        SampleCase.objects.filter(pk=late.pk).update(
+            due_on=timezone.localdate() - datetime.timedelta(days=3)
+        )
         assert list(SampleCase.objects.overdue()) == [SampleCase.objects.get(pk=late.pk)]
         assert [item.title for item in worklist(approver)] == ["超期", "按时"]
         assert worklist(sibling_approver) == []

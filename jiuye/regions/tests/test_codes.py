@@ -1,6 +1,14 @@
 import pytest
 
-from jiuye.regions.codes import Kind, Level, is_valid_code, kind_of, level_of, prefix_bounds, prefix_of
+from jiuye.regions.codes import (
+    Kind,
+    Level,
+    is_valid_code,
+    kind_of,
+    level_of,
+    prefix_bounds,
+    prefix_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,6 +52,8 @@ def test_subtree_bounds_cover_exactly_the_subtree():
     assert prefix_bounds("99") == ("990000000000", "999999999999")
 
 
-@pytest.mark.parametrize("value", ["", "37010200100", "3701020010021", "37010200100x", None, 370102001002])
+@pytest.mark.parametrize(
+    "value", ["", "37010200100", "3701020010021", "37010200100x", None, 370102001002]
+)
 def test_malformed_codes_are_not_valid(value):
     assert not is_valid_code(value)

@@ -11,11 +11,19 @@ pytestmark = pytest.mark.django_db
 
 def test_all_shandong_divisions_are_loaded_with_their_levels():
     counts = dict(Region.objects.values_list("level").annotate(n=Count("code")))
-    assert counts == {Level.PROVINCE: 1, Level.CITY: 16, Level.COUNTY: 151, Level.TOWNSHIP: 1853, Level.VILLAGE: 62074}
+    assert counts == {
+        Level.PROVINCE: 1,
+        Level.CITY: 16,
+        Level.COUNTY: 151,
+        Level.TOWNSHIP: 1853,
+        Level.VILLAGE: 62074,
+    }
 
 
 def test_kinds_are_derived_from_the_codes():
-    kinds = dict(Region.objects.filter(level=Level.VILLAGE).values_list("kind").annotate(n=Count("code")))
+    kinds = dict(
+        Region.objects.filter(level=Level.VILLAGE).values_list("kind").annotate(n=Count("code"))
+    )
     # The data's README: 7,084 communities and 54,990 villages by the code rule.
     assert kinds[Kind.COMMUNITY] + kinds[Kind.COMMUNITY_LIKE] == 7084
     assert kinds[Kind.VILLAGE] + kinds[Kind.VILLAGE_LIKE] == 54990
@@ -26,8 +34,11 @@ def test_kinds_are_derived_from_the_codes():
 def test_every_region_but_the_province_has_its_parent_one_level_up():
     orphans = Region.objects.exclude(level=Level.PROVINCE).filter(parent__isnull=True)
     assert not orphans.exists()
-    wrong = [r for r in Region.objects.select_related("parent").exclude(level=Level.PROVINCE)[:5000]
-             if r.parent.level != r.level - 1 or not r.code.startswith(r.parent.prefix)]
+    wrong = [
+        r
+        for r in Region.objects.select_related("parent").exclude(level=Level.PROVINCE)[:5000]
+        if r.parent.level != r.level - 1 or not r.code.startswith(r.parent.prefix)
+    ]
     assert wrong == []
 
 
@@ -40,7 +51,9 @@ def test_loading_again_changes_nothing_and_repairs_a_renamed_region():
 
 def test_a_subtree_loads_with_its_ancestors():
     with connection.cursor() as cursor:  # 滨州市 has no organisations in the tiny data set
-        cursor.execute("DELETE FROM regions_region WHERE code >= '371600000000' AND code <= '371699999999'")
+        cursor.execute(
+            "DELETE FROM regions_region WHERE code >= '371600000000' AND code <= '371699999999'"
+        )
     assert not Region.objects.filter(code="371602000000").exists()
     count = regions_load(prefix="371602")
     subtree = Region.objects.within("371602")
@@ -51,4 +64,10 @@ def test_a_subtree_loads_with_its_ancestors():
 
 def test_path_lists_the_ancestors_from_the_province():
     region = Region.objects.get(code="370102001002")
-    assert [r.name for r in region.path] == ["山东省", "济南市", "历下区", "解放路街道", "解放桥社区居民委员会"]
+    assert [r.name for r in region.path] == [
+        "山东省",
+        "济南市",
+        "历下区",
+        "解放路街道",
+        "解放桥社区居民委员会",
+    ]

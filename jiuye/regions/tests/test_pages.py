@@ -21,7 +21,11 @@ def test_a_node_lists_its_children_with_counts_of_regions_organisations_and_staf
         "orgs": ServiceOrg.objects.within("370102001").count(),
         "staff": User.objects.within("370102001").count(),
     }
-    assert rows[township]["regions"] == 5 and rows[township]["orgs"] == 6 and rows[township]["staff"] == 7
+    assert (
+        rows[township]["regions"] == 5
+        and rows[township]["orgs"] == 6
+        and rows[township]["staff"] == 7
+    )
     totals = page.context["totals"]
     assert totals["regions"] == Region.objects.within("370102").count() - 1
     assert totals["staff"] == User.objects.within("370102").count()
@@ -79,11 +83,17 @@ def test_the_organisation_list_filters_and_sorts(login, approver):
     names = [org.name for org in page.context["object_list"]]
     assert len(names) == 6 and names == sorted(names, reverse=True)
     assert page.context["paginator"].count == 6
-    assert client.get("/regions/orgs/?region=abc").context["filter"].errors["region"] == ["区划代码应为12位数字。"]
+    assert client.get("/regions/orgs/?region=abc").context["filter"].errors["region"] == [
+        "区划代码应为12位数字。"
+    ]
 
 
-@pytest.mark.parametrize("region", ["370102001002", "370102000000"])  # 1 row, then a full page of 50
-def test_the_organisation_list_runs_a_fixed_number_of_queries(login, approver, django_assert_num_queries, region):
+@pytest.mark.parametrize(
+    "region", ["370102001002", "370102000000"]
+)  # 1 row, then a full page of 50
+def test_the_organisation_list_runs_a_fixed_number_of_queries(
+    login, approver, django_assert_num_queries, region
+):
     client = login(approver)
     client.get("/regions/orgs/")
     with django_assert_num_queries(10):
@@ -93,21 +103,39 @@ def test_the_organisation_list_runs_a_fixed_number_of_queries(login, approver, d
 
 def test_a_page_past_the_end_shows_the_last_page(login, approver):
     page = login(approver).get("/regions/orgs/?page=999")
-    assert page.status_code == 200 and page.context["page_obj"].number == page.context["paginator"].num_pages
+    assert (
+        page.status_code == 200
+        and page.context["page_obj"].number == page.context["paginator"].num_pages
+    )
 
 
 def test_a_county_approver_creates_and_edits_an_organisation_with_history(login, approver):
     client = login(approver)
-    response = client.post("/regions/orgs/new/", {
-        "name": "解放桥社区就业驿站", "kind": "village_station", "region": "370102001002",
-        "address": "解放路1号", "phone": "0531-86001234", "is_active": "on",
-    })
+    response = client.post(
+        "/regions/orgs/new/",
+        {
+            "name": "解放桥社区就业驿站",
+            "kind": "village_station",
+            "region": "370102001002",
+            "address": "解放路1号",
+            "phone": "0531-86001234",
+            "is_active": "on",
+        },
+    )
     org = ServiceOrg.objects.get(name="解放桥社区就业驿站")
     assert response.status_code == 302 and response["Location"] == f"/regions/orgs/{org.pk}/"
-    response = client.post(f"/regions/orgs/{org.pk}/edit/", {
-        "name": "解放桥社区就业服务驿站", "kind": "village_station", "region": "370102001002",
-        "address": "解放路1号", "phone": "0531-86001235", "is_active": "on", "version": org.version,
-    })
+    response = client.post(
+        f"/regions/orgs/{org.pk}/edit/",
+        {
+            "name": "解放桥社区就业服务驿站",
+            "kind": "village_station",
+            "region": "370102001002",
+            "address": "解放路1号",
+            "phone": "0531-86001235",
+            "is_active": "on",
+            "version": org.version,
+        },
+    )
     assert response.status_code == 302
     page = client.get(f"/regions/orgs/{org.pk}/").content.decode()
     assert "解放桥社区就业驿站" in page and "解放桥社区就业服务驿站" in page  # before and after
@@ -115,18 +143,28 @@ def test_a_county_approver_creates_and_edits_an_organisation_with_history(login,
 
 
 def test_an_organisation_cannot_be_put_in_a_region_outside_the_jurisdiction(login, approver):
-    response = login(approver).post("/regions/orgs/new/", {
-        "name": "越界站", "kind": "village_station", "region": "370103001001",
-    })
+    response = login(approver).post(
+        "/regions/orgs/new/",
+        {
+            "name": "越界站",
+            "kind": "village_station",
+            "region": "370103001001",
+        },
+    )
     assert response.status_code == 200
     assert "不在您的管辖范围内" in response.content.decode()
     assert not ServiceOrg.objects.filter(name="越界站").exists()
 
 
 def test_an_organisation_kind_must_match_the_region_level(login, approver):
-    response = login(approver).post("/regions/orgs/new/", {
-        "name": "错级站", "kind": "county_agency", "region": "370102001002",
-    })
+    response = login(approver).post(
+        "/regions/orgs/new/",
+        {
+            "name": "错级站",
+            "kind": "county_agency",
+            "region": "370102001002",
+        },
+    )
     assert "应设在县级区划" in response.content.decode()
     assert not ServiceOrg.objects.filter(name="错级站").exists()
 
@@ -134,8 +172,14 @@ def test_an_organisation_kind_must_match_the_region_level(login, approver):
 def test_a_stale_edit_is_refused_and_the_input_is_kept(login, approver):
     client = login(approver)
     org = ServiceOrg.objects.get(region_id="370102001002")
-    form = {"name": org.name, "kind": org.kind, "region": org.region_id, "phone": "0531-1", "is_active": "on",
-            "version": org.version}
+    form = {
+        "name": org.name,
+        "kind": org.kind,
+        "region": org.region_id,
+        "phone": "0531-1",
+        "is_active": "on",
+        "version": org.version,
+    }
     assert client.post(f"/regions/orgs/{org.pk}/edit/", form).status_code == 302
     form["address"] = "我的修改"
     response = client.post(f"/regions/orgs/{org.pk}/edit/", form)  # still the old version

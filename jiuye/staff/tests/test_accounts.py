@@ -26,7 +26,9 @@ def test_anonymous_users_are_sent_to_the_login_page(client):
 
 
 def test_a_demo_account_logs_in_with_its_password_and_lands_on_its_work_list(client):
-    response = client.post("/accounts/login/", {"username": "coordinator-370102001002", "password": PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"username": "coordinator-370102001002", "password": PASSWORD}
+    )
     assert response.status_code == 302 and response["Location"] == "/"
     assert "我的待办" in client.get("/").content.decode()
 
@@ -40,8 +42,12 @@ def test_a_wrong_password_or_an_unknown_user_gets_the_same_clear_message(client,
 
 def test_an_account_is_locked_after_repeated_failed_logins_even_with_the_right_password(client):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/accounts/login/", {"username": "reviewer-370102001", "password": "wrong-password"})
-    response = client.post("/accounts/login/", {"username": "reviewer-370102001", "password": PASSWORD})
+        client.post(
+            "/accounts/login/", {"username": "reviewer-370102001", "password": "wrong-password"}
+        )
+    response = client.post(
+        "/accounts/login/", {"username": "reviewer-370102001", "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert "账号已被锁定" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -53,7 +59,9 @@ def test_an_account_is_locked_after_repeated_failed_logins_even_with_the_right_p
 def test_a_locked_account_cannot_get_an_api_token_either(client):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/api/v1/auth/token/", {"username": "finance-370102", "password": "wrong"})
-    response = client.post("/api/v1/auth/token/", {"username": "finance-370102", "password": PASSWORD})
+    response = client.post(
+        "/api/v1/auth/token/", {"username": "finance-370102", "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert "锁定" in response.json()["detail"]
 
@@ -61,7 +69,9 @@ def test_a_locked_account_cannot_get_an_api_token_either(client):
 def test_an_inactive_account_cannot_log_in(client, reviewer):
     reviewer.is_active = False
     reviewer.save()
-    response = client.post("/accounts/login/", {"username": reviewer.username, "password": PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"username": reviewer.username, "password": PASSWORD}
+    )
     assert response.status_code == 200 and "_auth_user_id" not in client.session
 
 
@@ -75,7 +85,9 @@ def test_logout_is_a_post_and_ends_the_session(login, approver):
 def test_an_expired_session_sends_the_user_to_log_in_again_with_a_notice(client):
     client.post("/accounts/login/", {"username": "approver-370102", "password": PASSWORD})
     assert client.get("/").status_code == 200
-    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now()
+    )
     response = client.get("/regions/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     assert "登录已超时" in client.get(response["Location"]).content.decode()
@@ -88,12 +100,20 @@ def test_sessions_expire_after_inactivity():
 
 def test_password_change_applies_django_validators(login, coordinator):
     client = login(coordinator)
-    page = client.post("/accounts/password/", {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"})
+    page = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+    )
     assert page.status_code == 200
     text = page.content.decode()
     assert "密码" in text and ("太短" in text or "常见" in text or "全部为数字" in text)
     response = client.post(
-        "/accounts/password/", {"old_password": PASSWORD, "new_password1": "Quan-Jiuye-2026!", "new_password2": "Quan-Jiuye-2026!"}
+        "/accounts/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Quan-Jiuye-2026!",
+            "new_password2": "Quan-Jiuye-2026!",
+        },
     )
     assert response.status_code == 302
     coordinator.refresh_from_db()
@@ -128,7 +148,11 @@ def test_the_production_settings_pass_the_deployment_checks():
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=root, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -136,10 +160,20 @@ def test_the_production_settings_pass_the_deployment_checks():
 
 def test_production_refuses_to_start_without_a_secret_key():
     root = Path(__file__).resolve().parents[3]
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "jiuye.settings", "JIUYE_ENV": "production"}
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jiuye.settings",
+        "JIUYE_ENV": "production",
+    }
     environment.pop("SECRET_KEY", None)
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=root, env=environment,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
 
 

@@ -15,32 +15,60 @@ def org_of(code):
     return ServiceOrg.objects.get(region_id=code)
 
 
-def test_each_role_holds_the_permissions_declared_for_it(coordinator, approver, inspector, province_admin):
-    assert coordinator.has_perm("regions.view_region") and not coordinator.has_perm("staff.add_user")
+def test_each_role_holds_the_permissions_declared_for_it(
+    coordinator, approver, inspector, province_admin
+):
+    assert coordinator.has_perm("regions.view_region") and not coordinator.has_perm(
+        "staff.add_user"
+    )
     assert approver.has_perm("staff.add_user") and approver.has_perm("regions.change_serviceorg")
     assert inspector.has_perm("staff.view_user") and not inspector.has_perm("staff.change_user")
-    assert province_admin.has_perm("core.add_calendarday") and not approver.has_perm("core.add_calendarday")
-    assert permissions_of([Role.INSPECTOR]) == {name for name in PERMISSIONS if name.split(".")[1].startswith("view_")}
+    assert province_admin.has_perm("core.add_calendarday") and not approver.has_perm(
+        "core.add_calendarday"
+    )
+    assert permissions_of([Role.INSPECTOR]) == {
+        name for name in PERMISSIONS if name.split(".")[1].startswith("view_")
+    }
 
 
 def test_a_manager_adds_a_coordinator_to_a_community_station(login, approver):
     org = org_of("370102001003")
-    response = login(approver).post(f"/staff/new/{org.pk}/", {
-        "username": "xieguan-li", "name": "李协管", "roles": ["coordinator"], "post": "协管员", "phone": "13800138000",
-        "is_active": "on", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD,
-    })
+    response = login(approver).post(
+        f"/staff/new/{org.pk}/",
+        {
+            "username": "xieguan-li",
+            "name": "李协管",
+            "roles": ["coordinator"],
+            "post": "协管员",
+            "phone": "13800138000",
+            "is_active": "on",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
     member = User.objects.get(username="xieguan-li")
     assert response.status_code == 302 and response["Location"] == f"/staff/{member.pk}/"
-    assert member.org == org and member.role_codes == {"coordinator"} and member.check_password(NEW_PASSWORD)
+    assert (
+        member.org == org
+        and member.role_codes == {"coordinator"}
+        and member.check_password(NEW_PASSWORD)
+    )
     assert member.jurisdiction_prefix == "370102001003"
 
 
 def test_a_role_at_the_wrong_level_is_refused_with_a_clear_message(login, approver):
     org = org_of("370102001003")
-    response = login(approver).post(f"/staff/new/{org.pk}/", {
-        "username": "wrong-level", "name": "错级", "roles": ["approver"], "is_active": "on",
-        "password1": NEW_PASSWORD, "password2": NEW_PASSWORD,
-    })
+    response = login(approver).post(
+        f"/staff/new/{org.pk}/",
+        {
+            "username": "wrong-level",
+            "name": "错级",
+            "roles": ["approver"],
+            "is_active": "on",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
     assert response.status_code == 200
     assert "县级审批员不能设在村级机构" in response.content.decode()
     assert not User.objects.filter(username="wrong-level").exists()
@@ -50,9 +78,16 @@ def test_a_weak_or_mismatched_password_is_refused(login, approver):
     org = org_of("370102001003")
     client = login(approver)
     for first, second in (("123", "123"), (NEW_PASSWORD, NEW_PASSWORD + "x")):
-        response = client.post(f"/staff/new/{org.pk}/", {
-            "username": "weak", "name": "弱密码", "roles": ["coordinator"], "password1": first, "password2": second,
-        })
+        response = client.post(
+            f"/staff/new/{org.pk}/",
+            {
+                "username": "weak",
+                "name": "弱密码",
+                "roles": ["coordinator"],
+                "password1": first,
+                "password2": second,
+            },
+        )
         assert response.status_code == 200 and response.context["form"].errors
     assert not User.objects.filter(username="weak").exists()
 
@@ -64,10 +99,18 @@ def test_staff_cannot_be_added_to_an_organisation_of_another_county(login, appro
 
 def test_a_manager_edits_roles_and_the_change_shows_in_the_history(login, approver, reviewer):
     client = login(approver)
-    response = client.post(f"/staff/{reviewer.pk}/edit/", {
-        "name": reviewer.name, "roles": ["reviewer", "inspector"], "post": "站长", "duties": reviewer.duties,
-        "phone": reviewer.phone, "is_active": "on", "version": reviewer.version,
-    })
+    response = client.post(
+        f"/staff/{reviewer.pk}/edit/",
+        {
+            "name": reviewer.name,
+            "roles": ["reviewer", "inspector"],
+            "post": "站长",
+            "duties": reviewer.duties,
+            "phone": reviewer.phone,
+            "is_active": "on",
+            "version": reviewer.version,
+        },
+    )
     assert response.status_code == 302
     reviewer = User.objects.get(pk=reviewer.pk)
     assert reviewer.role_codes == {"reviewer", "inspector"} and reviewer.post == "站长"
@@ -76,17 +119,27 @@ def test_a_manager_edits_roles_and_the_change_shows_in_the_history(login, approv
 
 
 def test_nobody_edits_their_own_roles(login, approver):
-    response = login(approver).post(f"/staff/{approver.pk}/edit/", {
-        "name": approver.name, "roles": ["approver", "finance"], "is_active": "on", "version": approver.version,
-    })
+    response = login(approver).post(
+        f"/staff/{approver.pk}/edit/",
+        {
+            "name": approver.name,
+            "roles": ["approver", "finance"],
+            "is_active": "on",
+            "version": approver.version,
+        },
+    )
     assert response.status_code == 200 and "不能修改自己的角色" in response.content.decode()
     assert User.objects.get(pk=approver.pk).role_codes == {"approver"}
 
 
 def test_a_manager_sets_a_new_password_for_a_staff_member(login, approver, coordinator):
-    response = login(approver).post(f"/staff/{coordinator.pk}/password/", {
-        "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD,
-    })
+    response = login(approver).post(
+        f"/staff/{coordinator.pk}/password/",
+        {
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    )
     assert response.status_code == 302
     coordinator.refresh_from_db()
     assert coordinator.check_password(NEW_PASSWORD)
@@ -94,16 +147,29 @@ def test_a_manager_sets_a_new_password_for_a_staff_member(login, approver, coord
 
 def test_certificates_are_added_edited_and_deleted_with_history(login, approver, coordinator):
     client = login(approver)
-    response = client.post(f"/staff/{coordinator.pk}/certificates/new/", {
-        "name": "职业指导师", "number": "ZD-2026-001", "issuer": "济南市人社局", "issued_on": "2026-03-01",
-        "expires_on": "2031-02-28",
-    })
+    response = client.post(
+        f"/staff/{coordinator.pk}/certificates/new/",
+        {
+            "name": "职业指导师",
+            "number": "ZD-2026-001",
+            "issuer": "济南市人社局",
+            "issued_on": "2026-03-01",
+            "expires_on": "2031-02-28",
+        },
+    )
     assert response.status_code == 302
     certificate = Certificate.objects.get(number="ZD-2026-001")
-    response = client.post(f"/staff/certificates/{certificate.pk}/edit/", {
-        "name": "职业指导师（三级）", "number": "ZD-2026-001", "issuer": "济南市人社局", "issued_on": "2026-03-01",
-        "expires_on": "2031-02-28", "version": certificate.version,
-    })
+    response = client.post(
+        f"/staff/certificates/{certificate.pk}/edit/",
+        {
+            "name": "职业指导师（三级）",
+            "number": "ZD-2026-001",
+            "issuer": "济南市人社局",
+            "issued_on": "2026-03-01",
+            "expires_on": "2031-02-28",
+            "version": certificate.version,
+        },
+    )
     assert response.status_code == 302
     page = client.get(f"/staff/{coordinator.pk}/").content.decode()
     assert "职业指导师（三级）" in page and "职业指导师" in page
@@ -113,15 +179,26 @@ def test_certificates_are_added_edited_and_deleted_with_history(login, approver,
 
 
 def test_a_certificate_that_expires_before_it_was_issued_is_refused(login, approver, coordinator):
-    response = login(approver).post(f"/staff/{coordinator.pk}/certificates/new/", {
-        "name": "职业指导师", "number": "ZD-X", "issued_on": "2026-03-01", "expires_on": "2025-01-01",
-    })
+    response = login(approver).post(
+        f"/staff/{coordinator.pk}/certificates/new/",
+        {
+            "name": "职业指导师",
+            "number": "ZD-X",
+            "issued_on": "2026-03-01",
+            "expires_on": "2025-01-01",
+        },
+    )
     assert "有效期至不能早于发证日期" in response.content.decode()
 
 
 def test_certificates_expiring_soon_are_on_the_managers_home_page(login, approver, coordinator):
-    Certificate.objects.create(user=coordinator, name="急救证", number="JJ-1", issued_on=datetime.date(2021, 1, 1),
-                               expires_on=timezone.localdate() + datetime.timedelta(days=20))
+    Certificate.objects.create(
+        user=coordinator,
+        name="急救证",
+        number="JJ-1",
+        issued_on=datetime.date(2021, 1, 1),
+        expires_on=timezone.localdate() + datetime.timedelta(days=20),
+    )
     assert "急救证" in login(approver).get("/").content.decode()
 
 
@@ -135,14 +212,19 @@ def test_a_read_only_inspector_cannot_change_anything(login, inspector, coordina
 def test_the_staff_list_searches_and_filters(login, approver):
     client = login(approver)
     page = client.get("/staff/?role=reviewer&region=370102001000")
-    assert {m.username for m in page.context["object_list"]} == {"reviewer-370102001", "reviewer-370102001-2"}
+    assert {m.username for m in page.context["object_list"]} == {
+        "reviewer-370102001",
+        "reviewer-370102001-2",
+    }
     member = User.objects.get(username="coordinator-370102001002")
     page = client.get(f"/staff/?q={member.phone}")
     assert member in page.context["object_list"]
 
 
 @pytest.mark.parametrize("region", ["370102001002", "370102000000"])
-def test_the_staff_list_runs_a_fixed_number_of_queries(login, approver, django_assert_num_queries, region):
+def test_the_staff_list_runs_a_fixed_number_of_queries(
+    login, approver, django_assert_num_queries, region
+):
     client = login(approver)
     client.get("/staff/")
     with django_assert_num_queries(11):

@@ -19,7 +19,14 @@ class SampleFlow(Workflow):
         Transition("submit", "提交", ("draft",), "submitted", "regions.view_region"),
         Transition("review", "审核", ("submitted",), "reviewed", "staff.add_user"),
         Transition("approve", "审批", ("reviewed",), "approved", "staff.add_user"),
-        Transition("reject", "退回", ("submitted", "reviewed"), "rejected", "staff.add_user", comment_required=True),
+        Transition(
+            "reject",
+            "退回",
+            ("submitted", "reviewed"),
+            "rejected",
+            "staff.add_user",
+            comment_required=True,
+        ),
     )
     editable_states = frozenset({"draft"})
 

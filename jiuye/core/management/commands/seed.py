@@ -18,4 +18,8 @@ class Command(BaseCommand):
         seeding.run(scale=scale, seed=seed, log=lambda text: self.stdout.write(text))
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics after a bulk load, or the planner guesses
-        self.stdout.write(self.style.SUCCESS(f"Seeded scale {scale} (seed {seed}) in {time.monotonic() - started:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Seeded scale {scale} (seed {seed}) in {time.monotonic() - started:.1f} s."
+            )
+        )

@@ -10,8 +10,15 @@ class Command(BaseCommand):
     help = "Load the administrative divisions (默认：山东省2023年统计用区划代码，64,095条)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", type=Path, default=DIVISIONS_FILE, help="CSV (or .csv.gz): code,name,level,parent_code")
-        parser.add_argument("--prefix", default="", help="load only this subtree and its ancestors, e.g. 370102")
+        parser.add_argument(
+            "--file",
+            type=Path,
+            default=DIVISIONS_FILE,
+            help="CSV (or .csv.gz): code,name,level,parent_code",
+        )
+        parser.add_argument(
+            "--prefix", default="", help="load only this subtree and its ancestors, e.g. 370102"
+        )
 
     def handle(self, *args, file, prefix, **options):
         started = time.monotonic()
