@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
 from jiuye.staff.models import Certificate, Role, User
+from jiuye.staff.roles import ROLE_LEVEL
 
 
 class LoginForm(AuthenticationForm):
@@ -23,10 +24,17 @@ class LoginForm(AuthenticationForm):
 
 
 class RolesField(forms.ModelMultipleChoiceField):
+    """The roles that can be held at an organisation of a given level (``ROLE_LEVEL``)."""
+
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
         super().__init__(queryset=Role.objects.all(), label=_("角色"), required=False, **kwargs)
+
+    def for_org(self, org):
+        level = org.region.level
+        codes = [role for role, role_level in ROLE_LEVEL.items() if role_level in (None, level)]
+        self.queryset = Role.objects.filter(code__in=codes)
 
     def label_from_instance(self, obj):
         return str(obj)
@@ -43,6 +51,10 @@ class StaffCreateForm(UserFormMixin, SetPasswordMixin, forms.ModelForm):
         fields = ["username", "name", "roles", "post", "duties", "phone", "is_active"]
         widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, org, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].for_org(org)
+
     def clean(self):
         self.validate_passwords()
         return super().clean()
@@ -55,6 +67,10 @@ class StaffUpdateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         model = User
         fields = ["name", "roles", "post", "duties", "phone", "is_active"]
         widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].for_org(self.instance.org)
 
 
 class CertificateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):

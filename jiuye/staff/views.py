@@ -110,6 +110,9 @@ class StaffCreateView(ServiceFormMixin, generic.CreateView):
         )
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "org": self.org}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(org=self.org, **kwargs)
 

@@ -1,11 +1,14 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import Certificate, User
+from jiuye.staff.models import Role as RoleRow
 from jiuye.staff.roles import PERMISSIONS, Role, permissions_of
+from jiuye.staff.services import staff_create
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Xie-Guan-2026!"
@@ -56,7 +59,26 @@ def test_a_manager_adds_a_coordinator_to_a_community_station(login, approver):
     assert member.jurisdiction_prefix == "370102001003"
 
 
-def test_a_role_at_the_wrong_level_is_refused_with_a_clear_message(login, approver):
+def test_the_form_offers_only_the_roles_of_the_organisations_level(login, approver):
+    form = login(approver).get(f"/staff/new/{org_of('370102001003').pk}/").context["form"]
+    assert {role.code for role in form.fields["roles"].queryset} == {"coordinator", "inspector"}
+
+
+def test_a_role_at_the_wrong_level_is_refused_by_the_service(approver):
+    org = org_of("370102001003")
+    with pytest.raises(ValidationError) as refusal:
+        staff_create(
+            actor=approver,
+            username="wrong-level",
+            name="错级",
+            org=org,
+            password=NEW_PASSWORD,
+            roles=RoleRow.objects.filter(code="approver"),
+        )
+    assert refusal.value.message_dict["roles"] == ["县级审批员不能设在村级机构。"]
+
+
+def test_a_role_at_the_wrong_level_is_refused_by_the_form(login, approver):
     org = org_of("370102001003")
     response = login(approver).post(
         f"/staff/new/{org.pk}/",
@@ -69,8 +91,7 @@ def test_a_role_at_the_wrong_level_is_refused_with_a_clear_message(login, approv
             "password2": NEW_PASSWORD,
         },
     )
-    assert response.status_code == 200
-    assert "县级审批员不能设在村级机构" in response.content.decode()
+    assert response.status_code == 200 and "roles" in response.context["form"].errors
     assert not User.objects.filter(username="wrong-level").exists()
 
 
