@@ -20,13 +20,15 @@ class UserFormMixin:
 
 
 class VersionedFormMixin:
-    """Carries the version the editor loaded, for ``core.services.save_versioned``."""
+    """Carries the version the editor loaded, for ``core.services.save_versioned``
+    (editing forms only: a new record has no version to compare yet)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, initial=self.instance.version
-        )
+        if self.instance.pk is not None:
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=self.instance.version
+            )
 
 
 class CalendarDayForm(UserFormMixin, forms.ModelForm):

@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.scoping import EVERYTHING, ScopedQuerySet, jurisdiction_prefix, subtree_q
 
 KIND_LABELS = {"+": _("新建"), "~": _("修改"), "-": _("删除")}
 
@@ -40,15 +43,37 @@ def _display(model, name, value) -> str:
     model_field = model._meta.get_field(name)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if name == "state" and getattr(model, "workflow", None):
+        return str(model.workflow.state(value).label)
     if isinstance(value, bool):
         return str(_("是") if value else _("否"))
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
     return str(value)
 
 
-def timeline(*histories, limit: int = 100) -> list[Entry]:
-    """Merge the history querysets of a record and its parts into one list, newest first."""
+def _in_jurisdiction(history, viewer):
+    """The history rows of a scoped model whose region lies in the viewer's jurisdiction:
+    a record that moved in from elsewhere does not show where it was or what it held there."""
+    queryset = history.model.instance_type._default_manager.get_queryset()
+    if not isinstance(queryset, ScopedQuerySet):
+        return history
+    prefix = jurisdiction_prefix(viewer)
+    if prefix is None:
+        return history.none()
+    return (
+        history
+        if prefix == EVERYTHING
+        else history.filter(subtree_q(queryset.region_field, prefix))
+    )
+
+
+def timeline(*histories, viewer, limit: int = 100) -> list[Entry]:
+    """Merge the history querysets of a record and its parts into one list, newest first,
+    as far as ``viewer``'s jurisdiction reaches."""
     entries = []
     for history in histories:
+        history = _in_jurisdiction(history, viewer)
         records = list(
             history.select_related("history_user").order_by("history_date", "history_id")
         )

@@ -109,7 +109,8 @@ class WorkflowEvent(models.Model):
 
 class WorkflowQuerySet(ScopedQuerySet):
     def open(self):
-        return self.filter(due_on__isnull=False)
+        """Items not yet in a final state."""
+        return self.filter(state__in=self.model.workflow.open_states)
 
     def overdue(self, today=None):
         """Items whose current step has passed its deadline."""
@@ -146,6 +147,15 @@ class WorkflowModel(ScopedModel):
     @property
     def state_label(self):
         return self.workflow.state(self.state).label
+
+    def assert_editable(self):
+        """Refuse an ordinary edit once the item has left the states where it may be edited."""
+        if not self.workflow.is_editable(self.state):
+            raise ValidationError(
+                _("该事项已处于“%(state)s”环节，不能再修改，只能按流程办理。"),
+                params={"state": self.state_label},
+                code="frozen",
+            )
 
     @property
     def is_overdue(self):

@@ -8,7 +8,7 @@ organisation, or one whose organisation is inactive sees nothing.
 
 from django.db import models
 
-from jiuye.regions.codes import prefix_bounds
+from jiuye.regions.codes import code_of_prefix, prefix_bounds
 
 EVERYTHING = ""
 
@@ -55,3 +55,15 @@ class ScopedQuerySet(models.QuerySet):
         if prefix is None:
             return self.none()
         return self.within(prefix)
+
+    def below(self, user):
+        """Records of the regions under the user's own region, not of that region itself.
+
+        This is what a manager administers: a county manages the offices and staff of its
+        townships and villages, not its own county offices, which the city manages."""
+        prefix = jurisdiction_prefix(user)
+        if prefix is None:
+            return self.none()
+        if prefix == EVERYTHING:
+            return self.all()
+        return self.within(prefix).exclude(**{self.region_field: code_of_prefix(prefix)})

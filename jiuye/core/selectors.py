@@ -1,4 +1,8 @@
+import datetime
+
 from django.apps import apps
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from jiuye.core.models import WorkflowModel
 
@@ -7,19 +11,45 @@ def workflow_models() -> list[type[WorkflowModel]]:
     return [model for model in apps.get_models() if issubclass(model, WorkflowModel)]
 
 
+def _actionable(model, user):
+    """Open items of one process in the user's jurisdiction whose current step the user's
+    roles can act on; None when the roles can act on no step of it."""
+    states = {
+        state
+        for transition in model.workflow.transitions
+        if user.has_perm(transition.permission)
+        for state in transition.sources
+    }
+    if not states:
+        return None
+    return model.objects.editable_by(user).open().filter(state__in=states)
+
+
 def worklist(user, *, limit: int = 50) -> list[WorkflowModel]:
-    """Open workflow items in the user's jurisdiction whose current step the user can act on,
-    soonest deadline first. One query per process."""
+    """What waits for the user across all processes, soonest deadline first (steps without
+    a deadline last). One query per process."""
     items = []
     for model in workflow_models():
-        states = {
-            state
-            for transition in model.workflow.transitions
-            if user.has_perm(transition.permission)
-            for state in transition.sources
-        }
-        if states:
-            queryset = model.objects.visible_to(user).open().filter(state__in=states)
+        queryset = _actionable(model, user)
+        if queryset is not None:
             items.extend(queryset.select_related("region").order_by("due_on", "pk")[:limit])
-    items.sort(key=lambda item: item.due_on)
+    items.sort(key=lambda item: (item.due_on is None, item.due_on or datetime.date.max))
     return items[:limit]
+
+
+def worklist_counts(user) -> dict[str, int]:
+    """How many items wait for the user, how many are overdue and how many are due today."""
+    today = timezone.localdate()
+    totals = {"total": 0, "overdue": 0, "due_today": 0}
+    for model in workflow_models():
+        queryset = _actionable(model, user)
+        if queryset is None:
+            continue
+        counts = queryset.aggregate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+            due_today=Count("pk", filter=Q(due_on=today)),
+        )
+        for key in totals:
+            totals[key] += counts[key]
+    return totals

@@ -4,6 +4,18 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
+def check_scope(queryset, obj, *, field: str | None = None) -> None:
+    """Refuse ``obj`` unless it is in ``queryset``, a queryset already narrowed to what the
+    actor may touch (``visible_to``, ``editable_by``, ``below``): a form error on ``field``,
+    or ``PermissionDenied`` when there is no field to show it at."""
+    if obj is not None and queryset.filter(pk=obj.pk).exists():
+        return
+    message = _("不在您的管辖范围内。")
+    if field:
+        raise ValidationError({field: message})
+    raise PermissionDenied(message)
+
+
 @transaction.atomic
 def save_versioned(instance, *, expected_version: int) -> None:
     """Save an edited record only if nobody saved it since the editor loaded it.
@@ -12,6 +24,8 @@ def save_versioned(instance, *, expected_version: int) -> None:
     same version one wins and the other is told, instead of silently overwriting.
     """
     model = type(instance)
+    if hasattr(instance, "assert_editable"):  # a workflow item, frozen after submission
+        instance.assert_editable()
     claimed = model._base_manager.filter(pk=instance.pk, version=expected_version).update(
         version=F("version") + 1
     )

@@ -13,19 +13,22 @@ from django_filters.views import FilterMixin
 
 from jiuye.core.forms import CalendarDayForm
 from jiuye.core.models import CalendarDay
-from jiuye.core.selectors import worklist
+from jiuye.core.selectors import worklist, worklist_counts
 from jiuye.core.services import calendar_day_delete, calendar_day_save
 from jiuye.core.workdays import library_last_year, special_days
 
 
 class ScopedMixin(PermissionRequiredMixin):
-    """Scope at dispatch, once: ``get_queryset`` is the model's records visible to the user.
+    """Scope at dispatch, once: ``get_queryset`` is the model's records the user may reach.
 
     Single objects come from that queryset, so a record outside the jurisdiction is a 404,
-    never a 403 that would tell it exists. The permission defaults to ``<app>.view_<model>``.
+    never a 403 that would tell it exists. ``scope_method`` names the queryset method that
+    narrows: ``visible_to`` to read, ``below``/``managed_by`` on pages that administer. The
+    permission defaults to ``<app>.view_<model>``.
     """
 
     model: type[models.Model]
+    scope_method = "visible_to"
 
     def get_permission_required(self):
         if self.permission_required:
@@ -34,7 +37,8 @@ class ScopedMixin(PermissionRequiredMixin):
         return [f"{meta.app_label}.view_{meta.model_name}"]
 
     def get_queryset(self):
-        return self.scope(self.model.objects.visible_to(self.request.user))
+        narrow = getattr(self.model.objects, self.scope_method)
+        return self.scope(narrow(self.request.user))
 
     def scope(self, queryset):
         """Add ``select_related``/``prefetch_related`` and other narrowing here."""
@@ -95,6 +99,16 @@ class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
         return context
 
 
+def add_service_error(form, error: ValidationError) -> None:
+    """Show a service's refusal at the form fields it names; what names no field of this
+    form is shown above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 class ScopedDetailView(ScopedMixin, generic.DetailView):
     pass
 
@@ -114,7 +128,7 @@ class ServiceFormMixin(PermissionRequiredMixin):
         try:
             self.object = self.save(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
@@ -133,17 +147,14 @@ class HomeView(generic.TemplateView):
         from jiuye.staff.models import Certificate
 
         user = self.request.user
-        today = timezone.localdate()
-        items = worklist(user)
         root = jurisdiction_root(user)
         context = super().get_context_data(**kwargs)
         context.update(
-            today=today,
-            items=items,
-            overdue_count=sum(1 for item in items if item.due_on < today),
-            due_today_count=sum(1 for item in items if item.due_on == today),
+            today=timezone.localdate(),
+            items=worklist(user),
+            counts=worklist_counts(user),
             root=root,
-            totals=subtree_counts(root, [])[0] if root else None,
+            totals=subtree_counts(user, root, [])[0] if root else None,
         )
         if user.has_perm("staff.view_user"):
             context["expiring_certificates"] = (

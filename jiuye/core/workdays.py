@@ -18,9 +18,16 @@ _LIBRARY_YEARS = {day.year for day in chinese_calendar.holidays} | {
 }
 
 
-# (month, day) of the statutory holidays with a fixed solar date: New Year's Day, Labour Day
-# (two days) and National Day (three days).
-FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)}
+# The statutory holidays with a fixed solar date: New Year's Day, Labour Day (two days) and
+# National Day (three days), by (month, day).
+FIXED_HOLIDAYS = {
+    (1, 1): "元旦",
+    (5, 1): "劳动节",
+    (5, 2): "劳动节",
+    (10, 1): "国庆节",
+    (10, 2): "国庆节",
+    (10, 3): "国庆节",
+}
 
 
 def _library_says_working(day: datetime.date) -> bool:
@@ -92,7 +99,12 @@ def special_days(year: int) -> list[dict]:
     ``CalendarDay`` that decides it, or None when the built-in calendar does).
     """
     days = {}
-    if year in _LIBRARY_YEARS:
+    if year not in _LIBRARY_YEARS:
+        for (month, day_of_month), name in FIXED_HOLIDAYS.items():
+            day = datetime.date(year, month, day_of_month)
+            if day.weekday() < 5:
+                days[day] = {"date": day, "is_working_day": False, "name": name, "row": None}
+    else:
         day = datetime.date(year, 1, 1)
         while day.year == year:
             working = chinese_calendar.is_workday(day)

@@ -7,7 +7,8 @@ inherit ``core.models.WorkflowModel``. Every change of state goes through ``fire
 * locks the item's row (``SELECT … FOR UPDATE`` on PostgreSQL) and moves it only if it is
   still in the state the transition starts from, so of two people approving at once exactly
   one succeeds and the other gets a clear refusal;
-* checks the actor's permission and jurisdiction;
+* checks that the actor may edit the item (else 404) and that the actor's roles hold the
+  transition's permission;
 * sets the deadline of the new step in working days;
 * appends one ``WorkflowEvent`` (who, when, from, to, comment).
 """
@@ -18,11 +19,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import WorkflowEvent, WorkflowModel
 from jiuye.core.workdays import add_working_days
+from jiuye.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,10 @@ class Workflow:
     name: str = ""
     states: tuple[State, ...] = ()
     transitions: tuple[Transition, ...] = ()
-    editable_states: frozenset[str] = frozenset()  # states in which the record may still be edited
+    create_permission: str = ""  # who may start an item of this process
+    # States in which the record's own fields may still be edited (None: the initial state
+    # only). After that only the workflow changes it: what was submitted stays as submitted.
+    editable_states: frozenset[str] | None = None
 
     def __init__(self):
         self._states = {state.name: state for state in self.states}
@@ -64,6 +70,13 @@ class Workflow:
     @property
     def initial(self) -> str:
         return self.states[0].name
+
+    def is_editable(self, state: str) -> bool:
+        return state in (self.editable_states or {self.initial})
+
+    @property
+    def open_states(self) -> list[str]:
+        return [state.name for state in self.states if not state.final]
 
     def state(self, name: str) -> State:
         return self._states[name]
@@ -113,20 +126,31 @@ def _event(item, *, transition, from_state, to_state, actor, at, due_on, comment
     )
 
 
+def _not_found():
+    return Http404(_("该事项不存在或不在您的管辖范围内。"))
+
+
 @transaction.atomic
 def start(item: WorkflowModel, *, actor, comment: str = "") -> WorkflowEvent:
-    """Save a new workflow item in its initial state and log its creation."""
-    workflow = type(item).workflow
+    """Save a new workflow item in its initial state and log its creation.
+
+    The actor needs the process's ``create_permission`` and the item's region must be one
+    the actor may edit."""
+    model = type(item)
+    workflow = model.workflow
     if item.pk is not None:
         raise ValidationError(_("该事项已经创建。"))
+    if not actor.has_perm(workflow.create_permission):
+        raise PermissionDenied(_("您的角色不能办理此类事项。"))
+    if not Region.objects.editable_by(actor).filter(pk=item.region_id).exists():
+        raise ValidationError({"region": _("该区划不在您的管辖范围内。")})
     now = timezone.now()
     item.state = workflow.initial
     item.state_entered_at = now
     item.due_on = _due_on(workflow, workflow.state(workflow.initial), item, now)
     item.full_clean()
+    item._history_user = actor
     item.save()
-    if not type(item).objects.visible_to(actor).filter(pk=item.pk).exists():
-        raise PermissionDenied(_("该事项不在您的管辖范围内。"))
     return _event(
         item,
         transition="create",
@@ -143,19 +167,20 @@ def start(item: WorkflowModel, *, actor, comment: str = "") -> WorkflowEvent:
 def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "") -> WorkflowEvent:
     """Move ``item`` along ``transition_name`` on behalf of ``actor``; return the event.
 
-    Raises ``PermissionDenied`` when the actor may not fire it or the item is outside the
-    actor's jurisdiction, and ``ValidationError`` when the item is no longer in a state the
-    transition starts from (someone else was quicker) or its data forbid it.
+    Raises ``Http404`` when the item is outside what the actor may edit, ``PermissionDenied``
+    when the actor's roles may not fire the transition, and ``ValidationError`` when the
+    item is no longer in a state the transition starts from (someone else was quicker) or
+    its data forbid it.
     """
     model = type(item)
     workflow: Workflow = model.workflow
     transition = workflow.transition(transition_name)
+    try:
+        current = model.objects.editable_by(actor).select_for_update().get(pk=item.pk)
+    except model.DoesNotExist:
+        raise _not_found() from None
     if not actor.has_perm(transition.permission):
         raise PermissionDenied(_("您的角色不能执行“%(action)s”。") % {"action": transition.label})
-    try:
-        current = model.objects.visible_to(actor).select_for_update().get(pk=item.pk)
-    except model.DoesNotExist:
-        raise PermissionDenied(_("该事项不在您的管辖范围内。")) from None
     refusal = ValidationError(
         _("该事项当前为“%(state)s”，不能再“%(action)s”；可能已有他人办理，请刷新后查看。"),
         params={"state": workflow.state(current.state).label, "action": transition.label},
@@ -167,27 +192,30 @@ def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "")
         raise ValidationError({"comment": _("请填写意见。")})
     workflow.check(transition, current, actor)
 
-    now = timezone.now()
-    target = workflow.state(transition.target)
-    due_on = _due_on(workflow, target, current, now)
     # The conditional update is the claim: on a database without row locks (SQLite) the
     # second of two concurrent transitions finds the state changed and updates nothing.
-    claimed = model.objects.filter(pk=current.pk, state=current.state).update(
-        state=target.name, state_entered_at=now, due_on=due_on, version=F("version") + 1
-    )
+    from_state = current.state
+    claimed = model.objects.filter(pk=current.pk, state=from_state).update(version=F("version") + 1)
     if claimed != 1:
         raise refusal
+    now = timezone.now()
+    target = workflow.state(transition.target)
+    current.state = target.name
+    current.state_entered_at = now
+    current.due_on = _due_on(workflow, target, current, now)
+    current.version += 1
+    current._history_user = actor  # the change history credits the transition to its actor
+    current.save(update_fields=["state", "state_entered_at", "due_on", "updated_at"])
     event = _event(
         current,
         transition=transition.name,
-        from_state=current.state,
+        from_state=from_state,
         to_state=target.name,
         actor=actor,
         at=now,
-        due_on=due_on,
+        due_on=current.due_on,
         comment=comment,
     )
-    current.refresh_from_db()
     workflow.on_fired(transition, current, actor, event)
     for field in ("state", "state_entered_at", "due_on", "version"):
         setattr(item, field, getattr(current, field))

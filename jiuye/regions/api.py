@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from jiuye.core.api import ScopedViewSet
+from jiuye.regions.codes import CODE_PATTERN
 from jiuye.regions.filters import RegionFilter, ServiceOrgFilter
 from jiuye.regions.models import Region, ServiceOrg
 
@@ -30,7 +31,7 @@ class RegionViewSet(ScopedViewSet):
     serializer_class = RegionSerializer
     filterset_class = RegionFilter
     lookup_field = "code"
-    lookup_value_regex = r"\d{12}"
+    lookup_value_regex = CODE_PATTERN
 
 
 class ServiceOrgSerializer(serializers.ModelSerializer):

@@ -12,7 +12,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 CODE_LENGTH = 12
-CODE_RE = re.compile(r"^\d{12}$")
+# ASCII digits only: ``\d`` would also accept full-width and other Unicode digits.
+CODE_PATTERN = "[0-9]{12}"
+CODE_RE = re.compile(f"^{CODE_PATTERN}$")
 
 
 class Level(models.IntegerChoices):

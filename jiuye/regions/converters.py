@@ -1,7 +1,10 @@
+from jiuye.regions.codes import CODE_PATTERN
+
+
 class RegionCodeConverter:
     """A 12-digit region code in a URL; anything else does not match (404)."""
 
-    regex = r"\d{12}"
+    regex = CODE_PATTERN
 
     def to_python(self, value):
         return value

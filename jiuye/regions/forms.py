@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import UserFormMixin, VersionedFormMixin
+from jiuye.regions.codes import CODE_PATTERN
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.regions.selectors import jurisdiction_root
 
@@ -15,7 +16,7 @@ class RegionPickerWidget(forms.TextInput):
             "data-region-picker": "",
             "inputmode": "numeric",
             "maxlength": "12",
-            "pattern": r"\d{12}",
+            "pattern": CODE_PATTERN,
         }
         super().__init__({**defaults, **(attrs or {})})
 
@@ -35,8 +36,10 @@ class RegionChoiceField(forms.ModelChoiceField):
         kwargs.setdefault("label", _("区划"))
         super().__init__(**kwargs)
 
-    def for_user(self, user, *, levels=None):
-        self.queryset = Region.objects.visible_to(user)
+    def for_user(self, user, *, scope="visible_to", levels=None):
+        """Offer the regions ``Region.objects.<scope>(user)`` (``below`` for offices a
+        manager sets up), optionally of some levels only."""
+        self.queryset = getattr(Region.objects, scope)(user)
         if levels:
             self.queryset = self.queryset.filter(level__in=levels)
         root = jurisdiction_root(user)
@@ -63,6 +66,4 @@ class ServiceOrgForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].for_user(self.user)
-        if self.instance.pk is None:
-            del self.fields["version"]
+        self.fields["region"].for_user(self.user, scope="below")

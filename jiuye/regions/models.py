@@ -8,6 +8,7 @@ from jiuye.core.models import BaseModel, ScopedModel
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.regions.choices import ORG_KIND_LEVEL, OrgKind
 from jiuye.regions.codes import (
+    CODE_PATTERN,
     PREFIX_LENGTH,
     URBAN_KINDS,
     Kind,
@@ -17,7 +18,7 @@ from jiuye.regions.codes import (
     prefix_of,
 )
 
-code_validator = RegexValidator(r"^\d{12}$", _("区划代码应为12位数字。"))
+code_validator = RegexValidator(f"^{CODE_PATTERN}$", _("区划代码应为12位数字。"))
 
 
 class RegionQuerySet(ScopedQuerySet):

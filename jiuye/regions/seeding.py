@@ -7,7 +7,7 @@ from django.db import transaction
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region, ServiceOrg
-from jiuye.regions.services import regions_load
+from jiuye.regions.services import divisions_count, regions_load
 
 _COMMITTEE = re.compile(r"(居民委员会|村民委员会|居委会|村委会|委员会)$")
 
@@ -74,13 +74,13 @@ def landline(rng, code: str) -> str:
 
 @transaction.atomic
 def seed(context) -> None:
-    if not Region.objects.exists():
+    if Region.objects.count() != divisions_count():
         context.log(f"Loaded {regions_load()} regions.")
-    existing = set(ServiceOrg.objects.values_list("region_id", "name"))
+    existing = set(ServiceOrg.objects.values_list("region_id", "kind"))  # renamed ones too
     new = []
     for region in scale_regions(context.scale):
         for name, kind in org_specs(region):
-            if (region.code, name) not in existing:
+            if (region.code, kind) not in existing:
                 rng = context.rng("org", region.code, kind)
                 new.append(
                     ServiceOrg(

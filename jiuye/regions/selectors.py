@@ -3,17 +3,19 @@
 from django.db.models import Count
 from django.db.models.functions import Substr
 
-from jiuye.regions.codes import PREFIX_LENGTH, Level
+from jiuye.core.scoping import EVERYTHING, jurisdiction_prefix
+from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix
 from jiuye.regions.models import Region, ServiceOrg
 
 
 def jurisdiction_root(user) -> Region | None:
     """The region at the top of what the user may see (the province for a superuser)."""
-    if user.is_superuser:
-        return Region.objects.filter(level=Level.PROVINCE).order_by("code").first()
-    if user.jurisdiction_prefix is None:
+    prefix = jurisdiction_prefix(user)
+    if prefix is None:
         return None
-    return user.org.region
+    if prefix == EVERYTHING:
+        return Region.objects.filter(level=Level.PROVINCE).order_by("code").first()
+    return Region.objects.get(code=code_of_prefix(prefix))
 
 
 def _grouped(queryset, code_field: str, length: int) -> dict[str, int]:
@@ -25,16 +27,20 @@ def _grouped(queryset, code_field: str, length: int) -> dict[str, int]:
     return {row["group"]: row["n"] for row in rows.order_by()}
 
 
-def subtree_counts(region: Region, children: list[Region]) -> tuple[dict, dict[str, dict]]:
-    """Sub-regions, service organisations and active staff under ``region`` in total and
-    under each of its ``children``: three grouped queries, whatever the number of children."""
+def subtree_counts(user, region: Region, children: list[Region]) -> tuple[dict, dict[str, dict]]:
+    """Sub-regions, active service organisations and active staff of active organisations
+    under ``region``, in total and under each of its ``children``, as far as ``user`` sees:
+    three grouped queries, whatever the number of children."""
     from jiuye.staff.models import User
 
     prefix = region.prefix
     length = PREFIX_LENGTH[Level(region.level + 1)] if region.level < Level.VILLAGE else len(prefix)
-    regions = _grouped(Region.objects.within(prefix), "code", length)
-    orgs = _grouped(ServiceOrg.objects.within(prefix).filter(is_active=True), "region_id", length)
-    staff = _grouped(User.objects.within(prefix).filter(is_active=True), "org__region_id", length)
+    regions = Region.objects.visible_to(user).within(prefix)
+    orgs = ServiceOrg.objects.visible_to(user).within(prefix).filter(is_active=True)
+    staff = User.objects.visible_to(user).within(prefix).filter(is_active=True, org__is_active=True)
+    regions = _grouped(regions, "code", length)
+    orgs = _grouped(orgs, "region_id", length)
+    staff = _grouped(staff, "org__region_id", length)
 
     per_child = {
         child.code: {

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.services import save_versioned
+from jiuye.core.services import check_scope, save_versioned
 from jiuye.regions.codes import LEVEL_BY_NAME, is_valid_code, kind_of, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
 
@@ -19,7 +19,13 @@ DIVISIONS_FILE = Path(__file__).parent / "data" / "shandong-divisions-2023.csv.g
 def _read_divisions(path: Path):
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as raw:
-        yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
+        yield from csv.DictReader(
+            io.TextIOWrapper(raw, encoding="utf-8-sig")
+        )  # a BOM, as Excel writes
+
+
+def divisions_count(path: Path = DIVISIONS_FILE) -> int:
+    return sum(1 for _ in _read_divisions(path))
 
 
 @transaction.atomic
@@ -53,11 +59,6 @@ def regions_load(*, path: Path = DIVISIONS_FILE, prefix: str = "", batch_size: i
     return len(rows)
 
 
-def _check_region(actor, region: Region) -> None:
-    if not Region.objects.editable_by(actor).filter(pk=region.pk).exists():
-        raise ValidationError({"region": _("该区划不在您的管辖范围内。")})
-
-
 @transaction.atomic
 def org_create(
     *,
@@ -71,7 +72,7 @@ def org_create(
 ) -> ServiceOrg:
     if not actor.has_perm("regions.add_serviceorg"):
         raise PermissionDenied
-    _check_region(actor, region)
+    check_scope(Region.objects.below(actor), region, field="region")
     org = ServiceOrg(
         region=region,
         name=name.strip(),
@@ -87,11 +88,16 @@ def org_create(
 
 @transaction.atomic
 def org_update(*, actor, org: ServiceOrg, expected_version: int, **fields) -> ServiceOrg:
+    """Edit an organisation below the actor's own region. Its region and kind stay fixed
+    while it has staff: they decide the staff's jurisdiction and the roles they may hold."""
     if not actor.has_perm("regions.change_serviceorg"):
         raise PermissionDenied
-    _check_region(actor, org.region)  # where it was
+    check_scope(ServiceOrg.objects.below(actor), org)  # where it was
+    before = (org.region_id, org.kind)
     for name, value in fields.items():
         setattr(org, name, value.strip() if isinstance(value, str) else value)
-    _check_region(actor, org.region)  # where it goes
+    check_scope(Region.objects.below(actor), org.region, field="region")  # where it goes
+    if (org.region_id, org.kind) != before and org.staff.exists():
+        raise ValidationError(_("该机构已有工作人员，不能改变所在区划或机构类别。"))
     save_versioned(org, expected_version=expected_version)
     return org

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core.history import timeline
+from jiuye.core.scoping import jurisdiction_prefix
 from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
 from jiuye.regions import services
 from jiuye.regions.filters import ServiceOrgFilter
@@ -35,16 +36,18 @@ class RegionDetailView(ScopedDetailView):
     def get_context_data(self, **kwargs):
         region = self.object
         user = self.request.user
-        children = list(Region.objects.filter(parent=region).order_by("code"))
-        totals, per_child = subtree_counts(region, children)
-        visible_prefix = user.jurisdiction_prefix or ""
+        children = list(Region.objects.visible_to(user).filter(parent=region).order_by("code"))
+        totals, per_child = subtree_counts(user, region, children)
+        prefix = jurisdiction_prefix(user)  # not None: the region itself was visible
         context = super().get_context_data(**kwargs)
         context.update(
-            path=[(ancestor, ancestor.code.startswith(visible_prefix)) for ancestor in region.path],
+            path=[(ancestor, ancestor.code.startswith(prefix)) for ancestor in region.path],
             children=[(child, per_child[child.code]) for child in children],
             totals=totals,
-            orgs=ServiceOrg.objects.filter(region=region).order_by("name"),
-            history=timeline(region.history.all()),
+            orgs=ServiceOrg.objects.visible_to(user).filter(region=region).order_by("name"),
+            can_add_org=user.has_perm("regions.add_serviceorg")
+            and Region.objects.below(user).filter(pk=region.pk).exists(),
+            history=timeline(region.history.all(), viewer=user),
         )
         return context
 
@@ -68,9 +71,11 @@ class ServiceOrgDetailView(ScopedDetailView):
         return queryset.with_region()
 
     def get_context_data(self, **kwargs):
+        org, user = self.object, self.request.user
         context = super().get_context_data(**kwargs)
-        context["staff"] = self.object.staff.prefetch_related("roles").order_by("username")
-        context["history"] = timeline(self.object.history.all())
+        context["staff"] = org.staff.prefetch_related("roles").order_by("username")
+        context["history"] = timeline(org.history.all(), viewer=user)
+        context["can_manage"] = ServiceOrg.objects.below(user).filter(pk=org.pk).exists()
         return context
 
 
@@ -95,9 +100,10 @@ class ServiceOrgUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
     form_class = ServiceOrgForm
     permission_required = "regions.change_serviceorg"
     success_message = _("服务机构已保存。")
+    scope_method = "below"
 
-    def get_queryset(self):
-        return ServiceOrg.objects.editable_by(self.request.user).with_region()
+    def scope(self, queryset):
+        return queryset.with_region()
 
     def save(self, form):
         data = dict(form.cleaned_data)

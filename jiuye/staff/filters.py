@@ -1,16 +1,26 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.regions.filters import RegionCodeFilter
+from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 from jiuye.staff.roles import Role
+
+
+def visible_orgs(request):
+    return ServiceOrg.objects.visible_to(request.user) if request else ServiceOrg.objects.none()
 
 
 class StaffFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("姓名、用户名或电话"))
     region = RegionCodeFilter(field_name="org__region_id", label=_("所在区划（含下级）"))
-    org = django_filters.NumberFilter(field_name="org_id", label=_("机构"))
+    # Chosen by following a link from an organisation's page: a hidden field, not a list of
+    # every organisation of the province.
+    org = django_filters.ModelChoiceFilter(
+        queryset=visible_orgs, label=_("机构"), widget=forms.HiddenInput
+    )
     role = django_filters.ChoiceFilter(field_name="roles", choices=Role.choices, label=_("角色"))
     is_active = django_filters.BooleanFilter(label=_("在岗"))
 

@@ -32,6 +32,9 @@ class RolesField(forms.ModelMultipleChoiceField):
         super().__init__(queryset=Role.objects.all(), label=_("角色"), required=False, **kwargs)
 
     def for_org(self, org):
+        if org is None:  # an account outside any organisation holds no role
+            self.queryset = Role.objects.none()
+            return
         level = org.region.level
         codes = [role for role, role_level in ROLE_LEVEL.items() if role_level in (None, level)]
         self.queryset = Role.objects.filter(code__in=codes)
@@ -78,8 +81,3 @@ class CertificateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Certificate
         fields = ["name", "number", "issuer", "issued_on", "expires_on"]
         widgets = {"issued_on": DateInput(), "expires_on": DateInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is None:
-            del self.fields["version"]

@@ -35,6 +35,11 @@ class UserQuerySet(ScopedQuerySet):
     def with_org(self):
         return self.select_related("org__region").prefetch_related("roles")
 
+    def managed_by(self, user):
+        """Accounts the user administers: below their own region, never their own account
+        or a superuser's."""
+        return self.below(user).exclude(pk=user.pk).filter(is_superuser=False)
+
 
 class StaffManager(UserManager.from_queryset(UserQuerySet)):
     pass
@@ -122,6 +127,9 @@ class User(AbstractUser):
 
 class CertificateQuerySet(ScopedQuerySet):
     region_field = "user__org__region_id"
+
+    def managed_by(self, user):
+        return self.filter(user__in=User.objects.managed_by(user))
 
     def expiring(self, within_days: int = 90):
         today = timezone.localdate()

@@ -1,18 +1,25 @@
-"""Writes of staff accounts and their certificates."""
+"""Writes of staff accounts and their certificates.
+
+A manager (``staff.add_user``/``staff.change_user``) administers the organisations and staff
+*below* their own region (``ScopedQuerySet.below``): a county its townships and villages, a
+city its counties. Nobody manages their own account's roles, their own level's offices
+(another department, such as the finance bureau, among them) or a superuser.
+"""
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import Token
 
-from jiuye.core.services import save_versioned
+from jiuye.core.services import check_scope, save_versioned
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import Certificate, User
 
 
-def _check_org(actor, org: ServiceOrg | None) -> None:
-    if org is None or not ServiceOrg.objects.editable_by(actor).filter(pk=org.pk).exists():
-        raise ValidationError({"org": _("该机构不在您的管辖范围内。")})
+def _require_manager(actor, user: User) -> None:
+    if not actor.has_perm("staff.change_user"):
+        raise PermissionDenied
+    check_scope(User.objects.managed_by(actor), user)
 
 
 def _set_roles(user: User, roles) -> None:
@@ -20,6 +27,11 @@ def _set_roles(user: User, roles) -> None:
     user.clean_roles(roles)
     user.roles.set(roles)
     user.__dict__.pop("role_codes", None)
+
+
+def tokens_revoke(user: User) -> None:
+    """End the API tokens of a user whose password changed or who was deactivated."""
+    Token.objects.filter(user=user).delete()
 
 
 @transaction.atomic
@@ -38,7 +50,7 @@ def staff_create(
 ) -> User:
     if not actor.has_perm("staff.add_user"):
         raise PermissionDenied
-    _check_org(actor, org)
+    check_scope(ServiceOrg.objects.below(actor), org)
     user = User(
         username=username.strip(),
         name=name.strip(),
@@ -61,25 +73,23 @@ def staff_create(
 
 @transaction.atomic
 def staff_update(*, actor, user: User, expected_version: int, roles, **fields) -> User:
-    if not actor.has_perm("staff.change_user"):
-        raise PermissionDenied
-    if user.pk == actor.pk and set(roles) != set(user.roles.all()):
-        raise ValidationError({"roles": _("不能修改自己的角色。")})
-    _check_org(actor, user.org)
+    _require_manager(actor, user)
     for name, value in fields.items():
         setattr(user, name, value.strip() if isinstance(value, str) else value)
-    _check_org(actor, user.org)
-    user.clean_roles(roles)
     save_versioned(user, expected_version=expected_version)
     _set_roles(user, roles)
+    if not user.is_active:
+        tokens_revoke(user)
     return user
 
 
-def _check_user(actor, user: User) -> None:
-    if not actor.has_perm("staff.change_user"):
-        raise PermissionDenied
-    if not User.objects.editable_by(actor).filter(pk=user.pk).exists():
-        raise PermissionDenied(_("该人员不在您的管辖范围内。"))
+@transaction.atomic
+def staff_set_password(*, actor, user: User, password: str) -> None:
+    _require_manager(actor, user)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    tokens_revoke(user)
 
 
 @transaction.atomic
@@ -87,7 +97,7 @@ def certificate_save(
     *, actor, certificate: Certificate, expected_version: int | None = None
 ) -> Certificate:
     """Add a certificate (``expected_version`` None) or save an edited one."""
-    _check_user(actor, certificate.user)
+    _require_manager(actor, certificate.user)
     if expected_version is None:
         certificate.full_clean()
         certificate.save()
@@ -98,13 +108,5 @@ def certificate_save(
 
 @transaction.atomic
 def certificate_delete(*, actor, certificate: Certificate) -> None:
-    _check_user(actor, certificate.user)
+    _require_manager(actor, certificate.user)
     certificate.delete()
-
-
-@transaction.atomic
-def staff_set_password(*, actor, user: User, password: str) -> None:
-    _check_user(actor, user)
-    validate_password(password, user)
-    user.set_password(password)
-    user.save(update_fields=["password"])

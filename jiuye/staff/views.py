@@ -3,10 +3,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -42,6 +44,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        services.tokens_revoke(self.request.user)
         messages.success(self.request, _("密码已修改。"))
         return response
 
@@ -84,19 +87,22 @@ class StaffDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         member = self.object
+        user = self.request.user
         context = super().get_context_data(**kwargs)
         context["certificates"] = member.certificates.order_by("-issued_on")
         context["history"] = timeline(
-            member.history.all(), Certificate.history.filter(user_id=member.pk)
+            member.history.all(), Certificate.history.filter(user_id=member.pk), viewer=user
         )
         context["can_edit"] = (
-            self.request.user.has_perm("staff.change_user") and member.pk != self.request.user.pk
+            user.has_perm("staff.change_user")
+            and User.objects.managed_by(user).filter(pk=member.pk).exists()
         )
         return context
 
 
 class StaffCreateView(ServiceFormMixin, generic.CreateView):
-    """A new account at an organisation: reached from the organisation's page."""
+    """A new account at an organisation below the manager's region: reached from the
+    organisation's page."""
 
     model = User
     form_class = StaffCreateForm
@@ -104,11 +110,10 @@ class StaffCreateView(ServiceFormMixin, generic.CreateView):
     template_name = "staff/user_form.html"
     success_message = _("工作人员账号已创建。")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.org = get_object_or_404(
-            ServiceOrg.objects.editable_by(request.user).with_region(), pk=kwargs["org"]
-        )
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def org(self):
+        orgs = ServiceOrg.objects.below(self.request.user).with_region()
+        return get_object_or_404(orgs, pk=self.kwargs["org"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "org": self.org}
@@ -128,14 +133,15 @@ class StaffCreateView(ServiceFormMixin, generic.CreateView):
 
 class StaffUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
     model = User
+    scope_method = "managed_by"
     form_class = StaffUpdateForm
     permission_required = "staff.change_user"
     template_name = "staff/user_form.html"
     context_object_name = "staff_member"
     success_message = _("工作人员信息已保存。")
 
-    def get_queryset(self):
-        return User.objects.editable_by(self.request.user).with_org()
+    def scope(self, queryset):
+        return queryset.with_org()
 
     def save(self, form):
         data = dict(form.cleaned_data)
@@ -148,34 +154,39 @@ class StaffUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
         return reverse("staff:detail", args=[self.object.pk])
 
 
-class StaffSetPasswordView(ScopedMixin, generic.FormView):
-    """A manager sets a new password for a staff member who forgot theirs."""
+class ManagedMemberMixin(PermissionRequiredMixin):
+    """Pages about one staff member a manager administers (``kwargs[member_kwarg]``)."""
 
-    model = User
     permission_required = "staff.change_user"
-    form_class = SetPasswordForm
-    template_name = "staff/user_set_password.html"
+    member_kwarg = "pk"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.member = get_object_or_404(User.objects.editable_by(request.user), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.member}
+    @cached_property
+    def member(self):
+        members = User.objects.managed_by(self.request.user)
+        return get_object_or_404(members, pk=self.kwargs[self.member_kwarg])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(staff_member=self.member, **kwargs)
 
+
+class StaffSetPasswordView(ManagedMemberMixin, generic.FormView):
+    """A manager sets a new password for a staff member who forgot theirs."""
+
+    model = User
+    form_class = SetPasswordForm
+    template_name = "staff/user_set_password.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.member}
+
     def form_valid(self, form):
-        services.staff_set_password(
-            actor=self.request.user, user=self.member, password=form.cleaned_data["new_password1"]
-        )
+        password = form.cleaned_data["new_password1"]
+        services.staff_set_password(actor=self.request.user, user=self.member, password=password)
         messages.success(self.request, _("已为该人员设置新密码。"))
         return redirect("staff:detail", pk=self.member.pk)
 
 
-class CertificateMixin(ScopedMixin, ServiceFormMixin):
-    model = Certificate
+class CertificateFormMixin(ServiceFormMixin):
     form_class = CertificateForm
     permission_required = "staff.change_user"
     template_name = "staff/certificate_form.html"
@@ -185,22 +196,21 @@ class CertificateMixin(ScopedMixin, ServiceFormMixin):
         return reverse("staff:detail", args=[self.object.user_id])
 
 
-class CertificateCreateView(CertificateMixin, generic.CreateView):
-    def dispatch(self, request, *args, **kwargs):
-        self.member = get_object_or_404(User.objects.editable_by(request.user), pk=kwargs["user"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(staff_member=self.member, **kwargs)
+class CertificateCreateView(ManagedMemberMixin, CertificateFormMixin, generic.CreateView):
+    model = Certificate
+    member_kwarg = "user"
 
     def save(self, form):
         form.instance.user = self.member
         return services.certificate_save(actor=self.request.user, certificate=form.instance)
 
 
-class CertificateUpdateView(CertificateMixin, generic.UpdateView):
-    def get_queryset(self):
-        return Certificate.objects.editable_by(self.request.user).select_related("user")
+class CertificateUpdateView(ScopedMixin, CertificateFormMixin, generic.UpdateView):
+    model = Certificate
+    scope_method = "managed_by"
+
+    def scope(self, queryset):
+        return queryset.select_related("user")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(staff_member=self.object.user, **kwargs)
@@ -213,12 +223,13 @@ class CertificateUpdateView(CertificateMixin, generic.UpdateView):
         )
 
 
-class CertificateDeleteView(ScopedMixin, generic.View):
+class CertificateDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
     model = Certificate
+    scope_method = "managed_by"
     permission_required = "staff.change_user"
 
     def post(self, request, pk):
-        certificate = get_object_or_404(Certificate.objects.editable_by(request.user), pk=pk)
+        certificate = self.get_object()
         services.certificate_delete(actor=request.user, certificate=certificate)
         messages.success(request, _("证书已删除。"))
         return redirect("staff:detail", pk=certificate.user_id)

@@ -4,12 +4,15 @@ import threading
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.http import Http404
 from django.utils import timezone
 
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
+from jiuye.core.history import timeline
 from jiuye.core.models import WorkflowEvent
 from jiuye.core.selectors import worklist
+from jiuye.core.services import save_versioned
 from jiuye.core.workdays import add_working_days
 from jiuye.staff.models import User
 from jiuye.tests.sampleflow.models import SampleCase
@@ -63,10 +66,10 @@ class TestTransitions:
         case.refresh_from_db()
         assert case.state == "submitted" and len(case.events) == 2
 
-    def test_a_user_of_another_jurisdiction_is_refused(self, coordinator, sibling_approver):
+    def test_a_user_of_another_jurisdiction_gets_not_found(self, coordinator, sibling_approver):
         case = new_case(coordinator)
         workflow.fire(case, "submit", actor=coordinator)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(Http404):
             workflow.fire(case, "review", actor=sibling_approver)
         case.refresh_from_db()
         assert case.state == "submitted"
@@ -90,6 +93,40 @@ class TestTransitions:
         assert "comment" in refusal.value.message_dict
         workflow.fire(case, "reject", actor=approver, comment="材料不全，请补充户口簿")
         assert case.state == "rejected"
+
+    def test_only_a_role_with_the_create_permission_starts_a_case(self, inspector, approver):
+        for actor in (inspector, approver):
+            with pytest.raises(PermissionDenied):
+                new_case(actor)
+        assert not SampleCase.objects.exists()
+
+    def test_a_case_cannot_be_started_outside_the_jurisdiction(self, sibling_coordinator):
+        with pytest.raises(ValidationError) as refusal:
+            new_case(sibling_coordinator)  # village A is not theirs
+        assert "region" in refusal.value.message_dict
+        assert not SampleCase.objects.exists()
+
+    def test_what_was_submitted_is_frozen_for_ordinary_edits(self, coordinator):
+        case = new_case(coordinator, "原标题")
+        case.title = "草稿时可以修改"
+        save_versioned(case, expected_version=case.version)
+        workflow.fire(case, "submit", actor=coordinator)
+        case.title = "提交后想改"
+        with pytest.raises(ValidationError) as refusal:
+            save_versioned(case, expected_version=case.version)
+        assert refusal.value.code == "frozen"
+        assert SampleCase.objects.get(pk=case.pk).title == "草稿时可以修改"
+
+    def test_the_change_history_credits_each_transition_to_its_actor(
+        self, coordinator, approver, login
+    ):
+        case = new_case(coordinator)
+        workflow.fire(case, "submit", actor=coordinator)
+        workflow.fire(case, "review", actor=approver)
+        entries = timeline(case.history.all(), viewer=approver)
+        review = entries[0]
+        assert review.user == approver
+        assert ("状态", "待审核", "待审批") in [(c.field, c.old, c.new) for c in review.changes]
 
     def test_an_unknown_transition_is_refused(self, coordinator):
         case = new_case(coordinator)
@@ -139,6 +176,8 @@ class TestDeadlines:
         assert [item.title for item in worklist(approver)] == ["超期", "按时"]
         assert worklist(sibling_approver) == []
         assert worklist(coordinator) == []  # the coordinator cannot act on submitted cases
+        draft = new_case(coordinator, "草稿")
+        assert worklist(coordinator) == [draft]  # a step without a deadline is still work
         page = login(approver).get("/").content.decode()
         assert "超期" in page and "已超期" in page
 

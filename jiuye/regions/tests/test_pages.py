@@ -71,9 +71,9 @@ def test_the_browser_runs_a_fixed_number_of_queries_whatever_the_number_of_child
 ):
     client = login(province_admin)
     client.get("/regions/370000000000/")  # warm the session
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         client.get("/regions/370000000000/")  # 16 cities
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         client.get("/regions/370102001000/")  # 5 communities
 
 
@@ -193,3 +193,56 @@ def test_a_stale_edit_is_refused_and_the_input_is_kept(login, approver):
 def test_roles_without_the_permission_cannot_create_organisations(login, coordinator, inspector):
     for user in (coordinator, inspector):
         assert login(user).get("/regions/orgs/new/").status_code == 403
+
+
+def test_an_organisation_with_staff_keeps_its_region_and_kind(login, approver):
+    org = ServiceOrg.objects.get(region_id="370102001002")
+    form = {
+        "name": org.name,
+        "kind": "village_station",
+        "region": "370102001003",
+        "is_active": "on",
+        "version": org.version,
+    }
+    response = login(approver).post(f"/regions/orgs/{org.pk}/edit/", form)
+    assert response.status_code == 200 and "已有工作人员" in response.content.decode()
+    assert ServiceOrg.objects.get(pk=org.pk).region_id == "370102001002"
+
+
+def test_the_history_of_a_record_that_moved_in_does_not_show_where_it_was(
+    login, city_officer, approver
+):
+    client = login(city_officer)
+    client.post(
+        "/regions/orgs/new/",
+        {
+            "name": "流动站",
+            "kind": "village_station",
+            "region": "370103002001",
+            "address": "市中区内部地址88号",
+            "is_active": "on",
+        },
+    )
+    org = ServiceOrg.objects.get(name="流动站")
+    client.post(
+        f"/regions/orgs/{org.pk}/edit/",
+        {
+            "name": "流动站",
+            "kind": "village_station",
+            "region": "370102001009",
+            "address": "历下区新址",
+            "is_active": "on",
+            "version": org.version,
+        },
+    )
+    assert ServiceOrg.objects.get(pk=org.pk).region_id == "370102001009"
+    assert (
+        "市中区内部地址88号" in client.get(f"/regions/orgs/{org.pk}/").content.decode()
+    )  # the city saw both
+    page = login(approver).get(f"/regions/orgs/{org.pk}/").content.decode()
+    assert "历下区新址" in page and "市中区内部地址88号" not in page and "370103002001" not in page
+
+
+def test_full_width_digits_are_not_a_region_code(login, approver):
+    page = login(approver).get("/regions/orgs/?region=３７０１０２０００００００")
+    assert page.context["filter"].errors["region"]

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import Certificate, User
@@ -139,18 +140,54 @@ def test_a_manager_edits_roles_and_the_change_shows_in_the_history(login, approv
     assert "站长" in page and "只读督查员" in page and "变更记录" in page
 
 
-def test_nobody_edits_their_own_roles(login, approver):
-    response = login(approver).post(
-        f"/staff/{approver.pk}/edit/",
-        {
-            "name": approver.name,
-            "roles": ["approver", "finance"],
-            "is_active": "on",
-            "version": approver.version,
-        },
-    )
-    assert response.status_code == 200 and "不能修改自己的角色" in response.content.decode()
+def test_nobody_edits_their_own_account_or_one_of_their_own_level(login, approver, finance):
+    client = login(approver)
+    own = {"name": approver.name, "roles": ["approver", "finance"], "is_active": "on", "version": 1}
+    assert client.post(f"/staff/{approver.pk}/edit/", own).status_code == 404
     assert User.objects.get(pk=approver.pk).role_codes == {"approver"}
+    # The county's finance reviewer works at the county's own level: the city manages them.
+    assert client.get(f"/staff/{finance.pk}/edit/").status_code == 404
+    assert client.post(f"/staff/{finance.pk}/password/", {}).status_code == 404
+    finance_bureau = ServiceOrg.objects.get(region_id="370102000000", kind="county_finance")
+    assert client.get(f"/staff/new/{finance_bureau.pk}/").status_code == 404
+    assert client.get(f"/regions/orgs/{finance_bureau.pk}/edit/").status_code == 404
+
+
+def test_the_city_manages_the_county_staff(login, city_officer, finance):
+    page = login(city_officer).get(f"/staff/{finance.pk}/edit/")
+    assert page.status_code == 200
+    assert {r.code for r in page.context["form"].fields["roles"].queryset} >= {
+        "finance",
+        "approver",
+    }
+
+
+def test_a_superuser_account_is_never_managed_by_staff(login, province_admin, superuser):
+    superuser.org = province_admin.org
+    superuser.save()
+    assert login(province_admin).post(f"/staff/{superuser.pk}/password/", {}).status_code == 404
+
+
+def test_a_new_password_or_deactivation_ends_the_api_tokens(login, approver, coordinator):
+    Token.objects.create(user=coordinator)
+    client = login(approver)
+    client.post(
+        f"/staff/{coordinator.pk}/password/",
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert not Token.objects.filter(user=coordinator).exists()
+    Token.objects.create(user=coordinator)
+    coordinator.refresh_from_db()
+    client.post(
+        f"/staff/{coordinator.pk}/edit/",
+        {
+            "name": coordinator.name,
+            "roles": ["coordinator"],
+            "version": coordinator.version,
+        },
+    )  # is_active left unticked
+    assert not User.objects.get(pk=coordinator.pk).is_active
+    assert not Token.objects.filter(user=coordinator).exists()
 
 
 def test_a_manager_sets_a_new_password_for_a_staff_member(login, approver, coordinator):
@@ -251,3 +288,25 @@ def test_the_staff_list_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(11):
         page = client.get(f"/staff/?region={region}")
     assert len(page.context["object_list"]) == (1 if region.endswith("002") else 50)
+
+
+def test_an_account_without_organisation_can_be_edited_by_a_superuser(login, superuser):
+    orphan = User.objects.create_user("orphan", password=NEW_PASSWORD, name="无机构")
+    client = login(superuser)
+    assert client.get(f"/staff/{orphan.pk}/edit/").status_code == 200
+    response = client.post(f"/staff/{orphan.pk}/edit/", {"name": "改名", "version": orphan.version})
+    assert response.status_code == 302 and User.objects.get(pk=orphan.pk).name == "改名"
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "abc", "-1"])
+def test_a_bad_organisation_filter_is_a_form_error_not_a_crash(login, approver, value):
+    client = login(approver)
+    page = client.get(f"/staff/?org={value}")
+    assert page.status_code == 200 and page.context["filter"].errors["org"]
+    assert client.get(f"/api/v1/staff/?org={value}").status_code == 400
+
+
+def test_the_organisation_filter_only_offers_visible_organisations(login, approver):
+    other = ServiceOrg.objects.within("370103").first()
+    page = login(approver).get(f"/staff/?org={other.pk}")
+    assert page.context["filter"].errors["org"] and list(page.context["object_list"]) == []

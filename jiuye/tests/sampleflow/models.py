@@ -8,6 +8,7 @@ from jiuye.core.workflow import State, Transition, Workflow
 
 class SampleFlow(Workflow):
     name = "sample"
+    create_permission = "sampleflow.add_samplecase"
     states = (
         State("draft", "草稿"),
         State("submitted", "待审核", deadline_days=5),
@@ -16,21 +17,23 @@ class SampleFlow(Workflow):
         State("rejected", "已退回", final=True),
     )
     transitions = (
-        Transition("submit", "提交", ("draft",), "submitted", "regions.view_region"),
-        Transition("review", "审核", ("submitted",), "reviewed", "staff.add_user"),
-        Transition("approve", "审批", ("reviewed",), "approved", "staff.add_user"),
+        Transition("submit", "提交", ("draft",), "submitted", "sampleflow.submit_samplecase"),
+        Transition("review", "审核", ("submitted",), "reviewed", "sampleflow.review_samplecase"),
+        Transition("approve", "审批", ("reviewed",), "approved", "sampleflow.review_samplecase"),
         Transition(
             "reject",
             "退回",
             ("submitted", "reviewed"),
             "rejected",
-            "staff.add_user",
+            "sampleflow.review_samplecase",
             comment_required=True,
         ),
     )
-    editable_states = frozenset({"draft"})
 
 
 class SampleCase(WorkflowModel):
     workflow = SampleFlow()
-    title = models.CharField(max_length=100)
+    title = models.CharField("标题", max_length=100)
+
+    def __str__(self):
+        return self.title
