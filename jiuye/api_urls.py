@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import APIRootView, DefaultRouter
 
+from jiuye.ledger.api import HouseholdViewSet, PersonViewSet
 from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
 
@@ -17,6 +18,8 @@ router.APIRootView = RootView
 router.register("regions", RegionViewSet, basename="region")
 router.register("organisations", ServiceOrgViewSet, basename="organisation")
 router.register("staff", StaffViewSet, basename="staff")
+router.register("persons", PersonViewSet, basename="person")
+router.register("households", HouseholdViewSet, basename="household")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

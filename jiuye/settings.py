@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "jiuye.core",
     "jiuye.regions",
     "jiuye.staff",
+    "jiuye.ledger",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
     path("accounts/", include("jiuye.staff.account_urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("ledger/", include("jiuye.ledger.urls")),
     path("regions/", include("jiuye.regions.urls")),
     path("staff/", include("jiuye.staff.urls")),
     path("system/", include("jiuye.core.urls")),

@@ -166,3 +166,57 @@ class WorkflowModel(ScopedModel):
         return WorkflowEvent.objects.filter(
             content_type=ContentType.objects.get_for_model(type(self)), object_id=self.pk
         ).select_related("actor")
+
+
+class PolicyParameter(BaseModel):
+    """A value of a policy parameter (an amount, a period, a limit) for a region from a date.
+
+    Rules read parameters, never literals (``core.parameters.value``). A city's or county's
+    row overrides the province's for its subtree; of several rows of one region the latest
+    effective one applies.
+    """
+
+    key = models.CharField(_("参数"), max_length=60, db_index=True)
+    value = models.CharField(_("取值"), max_length=200)
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("适用区划")
+    )
+    effective_from = models.DateField(_("生效日期"))
+    source = models.TextField(_("依据"), blank=True, help_text=_("文件名称、文号或条款"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key", "region_id", "-effective_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "region", "effective_from"], name="policyparameter_unique_per_day"
+            )
+        ]
+        verbose_name = _("政策参数")
+        verbose_name_plural = _("政策参数")
+
+    def __str__(self):
+        return f"{self.key}={self.value} ({self.region_id}, {self.effective_from})"
+
+
+class AccessLog(models.Model):
+    """One opening of a full personal record (identity number and phone unmasked)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    purpose = models.CharField(_("用途"), max_length=100, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+        verbose_name = _("个人信息查看记录")
+        verbose_name_plural = _("个人信息查看记录")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} → {self.content_type_id}:{self.object_id}"

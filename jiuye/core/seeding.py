@@ -14,15 +14,16 @@ from importlib import import_module
 class Scale:
     name: str
     prefixes: tuple[str, ...]  # region subtrees covered completely (every region staffed)
+    residents: int  # about this many residents, spread over the villages of the prefixes
 
 
 SCALES = {
-    "tiny": Scale("tiny", ("370102", "370103")),  # 历下区 and 市中区 of 济南市
-    "small": Scale("small", ("3701",)),  # all of 济南市
-    "large": Scale("large", ("37",)),  # the whole province
+    "tiny": Scale("tiny", ("370102", "370103"), 5_000),  # 历下区 and 市中区 of 济南市
+    "small": Scale("small", ("3701",), 50_000),  # all of 济南市
+    "large": Scale("large", ("37",), 1_000_000),  # the whole province
 }
 
-SEEDERS = ["jiuye.regions.seeding", "jiuye.staff.seeding"]
+SEEDERS = ["jiuye.regions.seeding", "jiuye.staff.seeding", "jiuye.ledger.seeding"]
 
 
 @dataclass
@@ -36,7 +37,9 @@ class SeedContext:
         return random.Random(f"{self.seed}:{':'.join(map(str, key))}")
 
 
-def run(*, scale: str, seed: int = 1, log=print) -> None:
+def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) -> None:
+    """Run the seeders (or those of ``only``, module names of ``SEEDERS``) at ``scale``."""
     context = SeedContext(scale=SCALES[scale], seed=seed, log=log)
     for module in SEEDERS:
-        import_module(module).seed(context)
+        if only is None or module in only:
+            import_module(module).seed(context)

@@ -17,11 +17,12 @@ def check_scope(queryset, obj, *, field: str | None = None) -> None:
 
 
 @transaction.atomic
-def save_versioned(instance, *, expected_version: int) -> None:
+def save_versioned(instance, *, expected_version: int, actor) -> None:
     """Save an edited record only if nobody saved it since the editor loaded it.
 
     The conditional update takes the row's write lock first, so of two people saving the
-    same version one wins and the other is told, instead of silently overwriting.
+    same version one wins and the other is told, instead of silently overwriting. The change
+    history credits ``actor`` (API requests are authenticated after the history middleware ran).
     """
     model = type(instance)
     if hasattr(instance, "assert_editable"):  # a workflow item, frozen after submission
@@ -36,6 +37,7 @@ def save_versioned(instance, *, expected_version: int) -> None:
         )
     instance.version = expected_version + 1
     instance.full_clean()
+    instance._history_user = actor
     instance.save()
 
 
@@ -46,9 +48,10 @@ def calendar_day_save(*, actor, date, is_working_day: bool, name: str = ""):
 
     if not actor.has_perm("core.add_calendarday"):
         raise PermissionDenied
-    day, _created = CalendarDay.objects.update_or_create(
-        date=date, defaults={"is_working_day": is_working_day, "name": name.strip()}
-    )
+    day = CalendarDay.objects.filter(date=date).first() or CalendarDay(date=date)
+    day.is_working_day, day.name = is_working_day, name.strip()
+    day._history_user = actor
+    day.save()
     return day
 
 
@@ -57,3 +60,22 @@ def calendar_day_delete(*, actor, day) -> None:
     if not actor.has_perm("core.delete_calendarday"):
         raise PermissionDenied
     day.delete()
+
+
+def access_log(*, actor, objs, purpose: str = "") -> None:
+    """Record that ``actor`` saw the full personal records ``objs`` (unmasked)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from jiuye.core.models import AccessLog
+
+    rows = [
+        AccessLog(
+            user=actor,
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=obj.pk,
+            region_id=obj.region_id,
+            purpose=purpose,
+        )
+        for obj in objs
+    ]
+    AccessLog.objects.bulk_create(rows, batch_size=2000)

@@ -82,6 +82,7 @@ def org_create(
         is_active=is_active,
     )
     org.full_clean()
+    org._history_user = actor
     org.save()
     return org
 
@@ -99,5 +100,5 @@ def org_update(*, actor, org: ServiceOrg, expected_version: int, **fields) -> Se
     check_scope(Region.objects.below(actor), org.region, field="region")  # where it goes
     if (org.region_id, org.kind) != before and org.staff.exists():
         raise ValidationError(_("该机构已有工作人员，不能改变所在区划或机构类别。"))
-    save_versioned(org, expected_version=expected_version)
+    save_versioned(org, expected_version=expected_version, actor=actor)
     return org

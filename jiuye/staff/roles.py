@@ -35,6 +35,8 @@ ROLE_LEVEL: dict[Role, Level | None] = {
 
 EVERYONE = frozenset(Role)
 STAFF_MANAGERS = frozenset({Role.COUNTY_APPROVER, Role.CITY_OFFICER, Role.PROVINCE_ADMIN})
+# The community keeps the ledger; the township's service centre keeps it with them.
+LEDGER_KEEPERS = frozenset({Role.COORDINATOR, Role.TOWNSHIP_REVIEWER})
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
     # Regions and service organisations
@@ -46,6 +48,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "staff.view_user": EVERYONE,
     "staff.add_user": STAFF_MANAGERS,
     "staff.change_user": STAFF_MANAGERS,
+    # The resident ledger (人力资源台账)
+    "ledger.view_person": EVERYONE,
+    "ledger.add_person": LEDGER_KEEPERS,
+    "ledger.change_person": LEDGER_KEEPERS,
+    "ledger.import_person": LEDGER_KEEPERS,
+    "ledger.export_person": EVERYONE,
+    "ledger.view_person_identity": frozenset(
+        {Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER}
+    ),
+    "ledger.view_household": EVERYONE,
+    # Policy parameters
+    "core.view_policyparameter": EVERYONE,
+    "core.add_policyparameter": frozenset({Role.PROVINCE_ADMIN}),
     # The working-day calendar
     "core.view_calendarday": EVERYONE,
     "core.add_calendarday": frozenset({Role.PROVINCE_ADMIN}),

@@ -66,6 +66,7 @@ def staff_create(
         raise ValidationError({"password1": error.messages}) from None
     user.set_password(password)
     user.full_clean()
+    user._history_user = actor
     user.save()
     _set_roles(user, roles)
     return user
@@ -76,7 +77,7 @@ def staff_update(*, actor, user: User, expected_version: int, roles, **fields) -
     _require_manager(actor, user)
     for name, value in fields.items():
         setattr(user, name, value.strip() if isinstance(value, str) else value)
-    save_versioned(user, expected_version=expected_version)
+    save_versioned(user, expected_version=expected_version, actor=actor)
     _set_roles(user, roles)
     if not user.is_active:
         tokens_revoke(user)
@@ -100,9 +101,10 @@ def certificate_save(
     _require_manager(actor, certificate.user)
     if expected_version is None:
         certificate.full_clean()
+        certificate._history_user = actor
         certificate.save()
     else:
-        save_versioned(certificate, expected_version=expected_version)
+        save_versioned(certificate, expected_version=expected_version, actor=actor)
     return certificate
 
 

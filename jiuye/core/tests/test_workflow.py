@@ -109,11 +109,11 @@ class TestTransitions:
     def test_what_was_submitted_is_frozen_for_ordinary_edits(self, coordinator):
         case = new_case(coordinator, "原标题")
         case.title = "草稿时可以修改"
-        save_versioned(case, expected_version=case.version)
+        save_versioned(case, expected_version=case.version, actor=coordinator)
         workflow.fire(case, "submit", actor=coordinator)
         case.title = "提交后想改"
         with pytest.raises(ValidationError) as refusal:
-            save_versioned(case, expected_version=case.version)
+            save_versioned(case, expected_version=case.version, actor=coordinator)
         assert refusal.value.code == "frozen"
         assert SampleCase.objects.get(pk=case.pk).title == "草稿时可以修改"
 

@@ -1,0 +1,63 @@
+"""Policy parameters: every amount, period and limit a rule needs, with its default.
+
+Each app declares its parameters (``register``) in its ``parameters.py``; rules read the
+value in force for a region on a date with ``value(key, region_code, on)``. The province
+administrator overrides a default, or sets a city's or county's own value, on the 政策参数
+page; the rows keep their effective date and their source text.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, level_of, prefix_of
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    label: str
+    type: type  # int, decimal.Decimal or str
+    default: object
+    unit: str = ""
+    source: str = ""  # where the default was seen
+
+    def parse(self, text: str):
+        try:
+            return self.type(text.strip())
+        except (ValueError, ArithmeticError):
+            raise ValidationError(
+                _("“%(value)s”不是有效的%(label)s。"), params={"value": text, "label": self.label}
+            ) from None
+
+
+PARAMETERS: dict[str, Parameter] = {}
+
+
+def register(*parameters: Parameter) -> None:
+    for parameter in parameters:
+        PARAMETERS[parameter.key] = parameter
+
+
+def _ancestors(code: str) -> list[str]:
+    level = level_of(code)
+    return [code_of_prefix(code[: PREFIX_LENGTH[each]]) for each in Level if each <= level]
+
+
+def value(key: str, region_code: str, on: datetime.date | None = None):
+    """The value of ``key`` in force for ``region_code`` on ``on`` (today by default): the
+    deepest region's latest row effective by then, else the registered default."""
+    from jiuye.core.models import PolicyParameter
+
+    parameter = PARAMETERS[key]
+    on = on or timezone.localdate()
+    rows = PolicyParameter.objects.filter(
+        key=key, region_id__in=_ancestors(region_code), effective_from__lte=on
+    ).values_list("region_id", "effective_from", "value")
+    if not rows:
+        return parameter.default
+    _region, _date, text = max(rows, key=lambda row: (len(prefix_of(row[0])), row[1]))
+    return parameter.parse(text)

@@ -1,0 +1,139 @@
+"""The resident ledger in the API: the same scope, filters and services as the pages.
+
+Lists show identity numbers and phones masked; a single person's record shows them in full
+to roles that need them (``ledger.view_person_identity``), and each such opening is logged."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from jiuye.core.api import ScopedViewSet
+from jiuye.core.services import access_log
+from jiuye.ledger import services
+from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.filters import PersonFilter
+from jiuye.ledger.forms import PARTICULARS
+from jiuye.ledger.models import Household, Person, StatusRecord
+from jiuye.regions.models import Region
+
+
+class StatusRecordSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = StatusRecord
+        fields = ["id", "status", "status_label", "since", "until", "employer", "industry", "occupation",
+                  "transfer_destination", "region", "note", "recorded_at"]  # fmt: skip
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.none())
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status = serializers.ChoiceField(choices=LabourStatus.choices)
+    status_since = serializers.DateField()
+
+    class Meta:
+        model = Person
+        fields = ["id", *PARTICULARS, "sex", "birth_date", "region", "household", "relation", "status", "status_label",
+                  "status_since", "employer", "industry", "occupation", "transfer_destination", "version"]  # fmt: skip
+        read_only_fields = ["sex", "birth_date", "household", "relation", "version"]
+
+    def __init__(self, *args, full=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.full = full
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["region"].queryset = Region.objects.editable_by(request.user)
+        if self.instance is not None:  # particulars only; status and region have their own actions
+            for name in ("region", "status", "status_since", "employer", "industry", "occupation",
+                         "transfer_destination"):  # fmt: skip
+                self.fields[name].read_only = True
+
+    def to_representation(self, person):
+        data = super().to_representation(person)
+        if not self.full:
+            data["id_number"], data["phone"] = person.masked_id_number, person.masked_phone
+        return data
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=LabourStatus.choices)
+    since = serializers.DateField()
+    employer = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    industry = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    occupation = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    transfer_destination = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
+    queryset = Person.objects.all()
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+
+    def scope(self, queryset):
+        return queryset.order_by("region_id", "id")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action in ("update", "partial_update", "status"):
+            return queryset & Person.objects.editable_by(self.request.user)
+        return queryset
+
+    def retrieve(self, request, *args, **kwargs):
+        person = self.get_object()
+        full = request.user.has_perm("ledger.view_person_identity")
+        if full:
+            access_log(actor=request.user, objs=[person], purpose="API")
+        return Response(self.get_serializer(person, full=full).data)
+
+    def perform_create(self, serializer):
+        person, _warnings = services.person_create(
+            actor=self.request.user, **serializer.validated_data
+        )
+        serializer.instance = person
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        person = serializer.instance
+        expected = int(self.request.data.get("version", person.version))
+        data.setdefault("id_number", person.id_number)
+        data.setdefault("name", person.name)
+        serializer.instance, _warnings = services.person_update(
+            actor=self.request.user, person=person, expected_version=expected, **data
+        )
+
+    @extend_schema(request=StatusChangeSerializer, responses=StatusRecordSerializer(many=True))
+    @action(detail=True, methods=["get", "post"], serializer_class=StatusChangeSerializer)
+    def statuses(self, request, pk=None):
+        """The person's labour status history; POST changes the status from a date."""
+        person = self.get_object()
+        if request.method == "POST":
+            if not request.user.has_perm("ledger.change_person"):
+                self.permission_denied(request)
+            change = StatusChangeSerializer(data=request.data)
+            change.is_valid(raise_exception=True)
+            services.person_set_status(actor=request.user, person=person, **change.validated_data)
+        records = person.status_records.order_by("since", "id")
+        return Response(StatusRecordSerializer(records, many=True).data)
+
+
+class HouseholdSerializer(serializers.ModelSerializer):
+    members = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Household
+        fields = ["id", "region", "address", "has_dibao", "members"]
+
+    def get_members(self, household) -> list[dict]:
+        return [{"id": p.id, "name": p.name, "relation": p.relation, "status": p.status}
+                for p in household.members.all()]  # fmt: skip
+
+
+class HouseholdViewSet(ScopedViewSet):
+    queryset = Household.objects.all()
+    serializer_class = HouseholdSerializer
+
+    def scope(self, queryset):
+        return queryset.prefetch_related("members").order_by("region_id", "id")

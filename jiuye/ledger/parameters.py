@@ -1,0 +1,21 @@
+from jiuye.core.parameters import Parameter, register
+
+register(
+    Parameter("ledger.working_age_min", "劳动年龄下限", int, 16, "周岁", "《劳动法》第十五条"),
+    Parameter(
+        "ledger.retirement_age_male",
+        "男性法定退休年龄",
+        int,
+        60,
+        "周岁",
+        "国发〔1978〕104号；2025年起按渐进式延迟退休改革调整",
+    ),
+    Parameter(
+        "ledger.retirement_age_female",
+        "女性法定退休年龄",
+        int,
+        55,
+        "周岁",
+        "国发〔1978〕104号（女干部55周岁）；2025年起按渐进式延迟退休改革调整",
+    ),
+)

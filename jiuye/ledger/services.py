@@ -1,0 +1,271 @@
+"""Writes of the resident ledger: persons, their labour status, households and transfers."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.services import check_scope, save_versioned
+from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus, Relation
+from jiuye.ledger.identity import clean_phone, clean_text, parse_id_number
+from jiuye.ledger.models import Household, Person, StatusRecord, Transfer
+from jiuye.ledger.pinyin import name_initials
+from jiuye.regions.codes import Level
+from jiuye.regions.models import Region
+
+STATUS_FIELDS = ("employer", "industry", "occupation", "transfer_destination")
+
+
+def _require(actor, permission: str) -> None:
+    if not actor.has_perm(permission):
+        raise PermissionDenied
+
+
+def _check_residence(actor, region: Region) -> None:
+    if region is None or region.level != Level.VILLAGE:
+        raise ValidationError({"region": _("居住地应选到社区（村）一级。")})
+    check_scope(Region.objects.editable_by(actor), region, field="region")
+
+
+def _set_identity(person: Person, id_number: str, name: str) -> list[str]:
+    """Fill the number, name, sex, birth date and initials; return warnings about the number."""
+    parsed = parse_id_number(id_number)
+    person.id_number = parsed.number
+    person.sex = parsed.sex
+    person.birth_date = parsed.birth_date
+    person.name = clean_text(name)
+    if not person.name:
+        raise ValidationError({"name": _("请填写姓名。")})
+    person.name_initials = name_initials(person.name)
+    return parsed.warnings
+
+
+def _check_unique(person: Person, actor) -> None:
+    other = Person.objects.exclude(pk=person.pk).filter(id_number=person.id_number).first()
+    if other is None:
+        return
+    if Person.objects.visible_to(actor).filter(pk=other.pk).exists():
+        message = _("该公民身份号码已登记（%(name)s，%(region)s），请勿重复登记。") % {
+            "name": other.name,
+            "region": other.region.name,
+        }
+    else:
+        message = _("该公民身份号码已在其他辖区登记，如该人员已迁入本辖区，请联系原辖区办理迁移。")
+    raise ValidationError({"id_number": message}, code="duplicate")
+
+
+def _status_fields(status: str, fields: dict) -> dict:
+    values = {name: clean_text(fields.get(name, "")) for name in STATUS_FIELDS}
+    if status != LabourStatus.TRANSFERRED:
+        values["transfer_destination"] = ""
+    elif not values["transfer_destination"]:
+        raise ValidationError({"transfer_destination": _("转移就业须填写转移去向。")})
+    if status in WITH_EMPLOYER and not values["employer"]:
+        raise ValidationError({"employer": _("该就业状态须填写就业单位（或务工地点）。")})
+    return values
+
+
+def _check_since(since: datetime.date, person: Person, previous: StatusRecord | None) -> None:
+    if since > timezone.localdate():
+        raise ValidationError({"since": _("起始日期不能晚于今天。")})
+    if since < person.birth_date:
+        raise ValidationError({"since": _("起始日期不能早于出生日期。")})
+    if previous is not None and since < previous.since:
+        raise ValidationError(
+            {
+                "since": _("起始日期不能早于当前状态的起始日期（%(date)s）。")
+                % {"date": previous.since}
+            }
+        )
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor,
+    id_number: str,
+    name: str,
+    region: Region,
+    status: str,
+    status_since: datetime.date,
+    **fields,
+) -> tuple[Person, list[str]]:
+    """Register a resident with a labour status. Returns the person and warnings about the
+    identity number that the user should check (an unknown region code, for example)."""
+    _require(actor, "ledger.add_person")
+    _check_residence(actor, region)
+    person = Person(region=region)
+    warnings = _set_identity(person, id_number, name)
+    _check_unique(person, actor)
+    person.phone = clean_phone(fields.pop("phone", ""))
+    status_values = _status_fields(status, fields)
+    for field, value in fields.items():
+        if field not in STATUS_FIELDS:
+            setattr(person, field, clean_text(value) if isinstance(value, str) else value)
+    _check_since(status_since, person, None)
+    person.status, person.status_since = status, status_since
+    for field, value in status_values.items():
+        setattr(person, field, value)
+    person.full_clean()
+    person._history_user = actor
+    person.save()
+    StatusRecord.objects.create(
+        person=person,
+        region=region,
+        status=status,
+        since=status_since,
+        recorded_by=actor,
+        **status_values,
+    )
+    return person, warnings
+
+
+@transaction.atomic
+def person_update(
+    *, actor, person: Person, expected_version: int, id_number: str, name: str, **fields
+) -> tuple[Person, list[str]]:
+    """Edit a resident's particulars (not the region: see ``person_transfer``, nor the labour
+    status: see ``person_set_status``)."""
+    _require(actor, "ledger.change_person")
+    check_scope(Person.objects.editable_by(actor), person)
+    warnings = _set_identity(person, id_number, name)
+    _check_unique(person, actor)
+    if "phone" in fields:
+        person.phone = clean_phone(fields.pop("phone"))
+    for field, value in fields.items():
+        setattr(person, field, clean_text(value) if isinstance(value, str) else value)
+    save_versioned(person, expected_version=expected_version, actor=actor)
+    return person, warnings
+
+
+def _open_record(person: Person) -> StatusRecord | None:
+    return person.status_records.select_for_update().filter(until__isnull=True).first()
+
+
+@transaction.atomic
+def person_set_status(
+    *, actor, person: Person, status: str, since: datetime.date, note: str = "", **fields
+) -> StatusRecord:
+    """Change a resident's labour status from ``since``: the open period ends there and a new
+    one begins, so the status on any past date stays answerable."""
+    _require(actor, "ledger.change_person")
+    check_scope(Person.objects.editable_by(actor), person)
+    values = _status_fields(status, fields)
+    previous = _open_record(person)
+    _check_since(since, person, previous)
+    if previous is not None:
+        if previous.since == since:  # a correction of the same day replaces the record
+            previous.delete()
+        else:
+            previous.until = since
+            previous.save(update_fields=["until"])
+    record = StatusRecord.objects.create(
+        person=person,
+        region_id=person.region_id,
+        status=status,
+        since=since,
+        note=clean_text(note),
+        recorded_by=actor,
+        **values,
+    )
+    person.status, person.status_since = status, since
+    for field, value in values.items():
+        setattr(person, field, value)
+    person._history_user = actor
+    person.save(update_fields=["status", "status_since", *STATUS_FIELDS, "updated_at"])
+    return record
+
+
+@transaction.atomic
+def person_transfer(
+    *, actor, person: Person, to_region: Region, on: datetime.date, reason: str = ""
+) -> Transfer:
+    """Move a resident to another community or village, possibly outside the actor's
+    jurisdiction (迁出). The person leaves their household, which belongs to the old place."""
+    _require(actor, "ledger.change_person")
+    check_scope(Person.objects.editable_by(actor), person)
+    if to_region is None or to_region.level != Level.VILLAGE:
+        raise ValidationError({"to_region": _("迁入地应选到社区（村）一级。")})
+    if to_region.pk == person.region_id:
+        raise ValidationError({"to_region": _("迁入地与现居住地相同。")})
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("迁移日期不能晚于今天。")})
+    transfer = Transfer.objects.create(
+        person=person,
+        from_region_id=person.region_id,
+        to_region=to_region,
+        on=on,
+        reason=clean_text(reason),
+        by=actor,
+    )
+    current = _open_record(person)
+    if current is not None and on > current.since:
+        current.until = on
+        current.save(update_fields=["until"])
+        current.pk, current.until, current.since = None, None, on
+        current.region, current.recorded_by, current.recorded_at = to_region, actor, timezone.now()
+        current.note = _("迁入")
+        current.save()
+    elif current is not None:
+        current.region = to_region
+        current.save(update_fields=["region"])
+    person.region = to_region
+    person.household, person.relation = None, ""
+    person._history_user = actor
+    person.save(update_fields=["region", "household", "relation", "updated_at"])
+    return transfer
+
+
+@transaction.atomic
+def household_create(
+    *, actor, head: Person, address: str = "", has_dibao: bool = False, note: str = ""
+) -> Household:
+    """A household headed by ``head``, at the head's region."""
+    _require(actor, "ledger.change_person")
+    check_scope(Person.objects.editable_by(actor), head)
+    if head.household_id:
+        raise ValidationError(_("%(name)s已属于一个家庭。") % {"name": head.name})
+    household = Household(
+        region_id=head.region_id,
+        address=clean_text(address) or head.address,
+        has_dibao=has_dibao,
+        note=clean_text(note),
+    )
+    household.full_clean()
+    household._history_user = actor
+    household.save()
+    head.household, head.relation = household, Relation.HEAD
+    head._history_user = actor
+    head.save(update_fields=["household", "relation", "updated_at"])
+    return household
+
+
+@transaction.atomic
+def household_add_member(*, actor, household: Household, person: Person, relation: str) -> Person:
+    _require(actor, "ledger.change_person")
+    check_scope(Household.objects.editable_by(actor), household)
+    check_scope(Person.objects.editable_by(actor), person)
+    if person.household_id and person.household_id != household.pk:
+        raise ValidationError({"person": _("%(name)s已属于另一个家庭。") % {"name": person.name}})
+    if person.region_id != household.region_id:
+        raise ValidationError({"person": _("家庭成员须居住在同一社区（村）。")})
+    if (
+        relation == Relation.HEAD
+        and household.members.filter(relation=Relation.HEAD).exclude(pk=person.pk).exists()
+    ):
+        raise ValidationError({"relation": _("该家庭已有户主。")})
+    person.household, person.relation = household, relation
+    person._history_user = actor
+    person.save(update_fields=["household", "relation", "updated_at"])
+    return person
+
+
+@transaction.atomic
+def household_remove_member(*, actor, person: Person) -> None:
+    _require(actor, "ledger.change_person")
+    check_scope(Person.objects.editable_by(actor), person)
+    person.household, person.relation = None, ""
+    person._history_user = actor
+    person.save(update_fields=["household", "relation", "updated_at"])

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from jiuye.ledger import views
+
+app_name = "ledger"
+urlpatterns = [
+    path("", views.PersonListView.as_view(), name="list"),
+    path("export/", views.PersonExportView.as_view(), name="export"),
+    path("new/", views.PersonCreateView.as_view(), name="add"),
+    path("<int:pk>/", views.PersonDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.PersonUpdateView.as_view(), name="edit"),
+    path("<int:pk>/status/", views.StatusChangeView.as_view(), name="status"),
+    path("<int:pk>/transfer/", views.TransferView.as_view(), name="transfer"),
+    path("<int:pk>/household/new/", views.HouseholdCreateView.as_view(), name="household-add"),
+    path("<int:pk>/household/leave/", views.LeaveHouseholdView.as_view(), name="household-leave"),
+    path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household"),
+]

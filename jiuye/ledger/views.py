@@ -1,0 +1,278 @@
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core.history import timeline
+from jiuye.core.models import AccessLog
+from jiuye.core.services import access_log
+from jiuye.core.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+    add_service_error,
+)
+from jiuye.ledger import excel, services
+from jiuye.ledger.choices import Relation
+from jiuye.ledger.filters import PersonFilter
+from jiuye.ledger.forms import HouseholdForm, MemberForm, PersonForm, StatusForm, TransferForm
+from jiuye.ledger.identity import parse_id_number
+from jiuye.ledger.models import Household, Person
+
+
+class PersonListView(ScopedListView):
+    model = Person
+    filterset_class = PersonFilter
+    template_name = "ledger/person_list.html"
+    sort_fields = {
+        "name": "name_initials",
+        "birth_date": "birth_date",
+        "region": "region_id",
+        "status": "status",
+    }
+
+    def scope(self, queryset):
+        return queryset.with_region().order_by("region_id", "id")
+
+
+class PersonDetailView(ScopedDetailView):
+    model = Person
+    template_name = "ledger/person_detail.html"
+
+    def scope(self, queryset):
+        return queryset.select_related("region", "household")
+
+    def get_context_data(self, **kwargs):
+        person, user = self.object, self.request.user
+        reveal = self.request.GET.get("reveal") == "1" and user.has_perm(
+            "ledger.view_person_identity"
+        )
+        if reveal:
+            access_log(actor=user, objs=[person], purpose=str(_("查看完整个人信息")))
+        household = person.household
+        context = super().get_context_data(**kwargs)
+        context.update(
+            reveal=reveal,
+            age=person.age_on(),
+            records=person.status_records.select_related("region", "recorded_by").order_by(
+                "-since", "-id"
+            ),
+            members=household.members.order_by("id") if household else [],
+            transfers=person.transfers.select_related("from_region", "to_region", "by"),
+            can_edit=user.has_perm("ledger.change_person")
+            and Person.objects.editable_by(user).filter(pk=person.pk).exists(),
+            history=timeline(person.history.all(), viewer=user),
+            views=AccessLog.objects.filter(
+                object_id=person.pk, content_type__model="person"
+            ).count(),
+        )
+        return context
+
+
+class PersonFormMixin(ServiceFormMixin):
+    model = Person
+    form_class = PersonForm
+    template_name = "ledger/person_form.html"
+
+    def warn(self, warnings):
+        for warning in warnings:
+            messages.warning(self.request, warning)
+
+    def get_success_url(self):
+        return reverse("ledger:detail", args=[self.object.pk])
+
+
+class PersonCreateView(PersonFormMixin, generic.CreateView):
+    permission_required = "ledger.add_person"
+    success_message = _("人员已登记。")
+
+    def get_initial(self):
+        return {"region": self.request.GET.get("region", ""), "status_since": timezone.localdate()}
+
+    def save(self, form):
+        person, warnings = services.person_create(actor=self.request.user, **form.cleaned_data)
+        self.warn(warnings)
+        return person
+
+
+class PersonUpdateView(ScopedMixin, PersonFormMixin, generic.UpdateView):
+    permission_required = "ledger.change_person"
+    scope_method = "editable_by"
+    success_message = _("人员信息已保存。")
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        person = Person.objects.get(pk=self.object.pk)
+        person, warnings = services.person_update(
+            actor=self.request.user, person=person, expected_version=data.pop("version"), **data
+        )
+        self.warn(warnings)
+        return person
+
+
+class PersonActionMixin(ScopedMixin, generic.FormView):
+    """A form about one resident the user may edit (status change, transfer, household)."""
+
+    model = Person
+    scope_method = "editable_by"
+    permission_required = "ledger.change_person"
+
+    @cached_property
+    def person(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.act(form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return reverse("ledger:detail", args=[self.person.pk])
+
+
+class StatusChangeView(PersonActionMixin):
+    form_class = StatusForm
+    template_name = "ledger/status_form.html"
+    success_message = _("就业状态已变更。")
+
+    def get_initial(self):
+        return {"since": timezone.localdate(), "status": self.person.status}
+
+    def act(self, data):
+        services.person_set_status(actor=self.request.user, person=self.person, **data)
+
+
+class TransferView(PersonActionMixin):
+    form_class = TransferForm
+    template_name = "ledger/transfer_form.html"
+    success_message = _("已办理迁移。")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        return {"on": timezone.localdate()}
+
+    def act(self, data):
+        services.person_transfer(actor=self.request.user, person=self.person, **data)
+
+    def get_success_url(self):
+        # After a move out of the jurisdiction the person's page is out of reach.
+        if Person.objects.visible_to(self.request.user).filter(pk=self.person.pk).exists():
+            return super().get_success_url()
+        return reverse("ledger:list")
+
+
+class HouseholdCreateView(PersonActionMixin):
+    form_class = HouseholdForm
+    template_name = "ledger/household_form.html"
+    success_message = _("家庭已建立。")
+
+    def act(self, data):
+        services.household_create(actor=self.request.user, head=self.person, **data)
+
+
+class LeaveHouseholdView(PersonActionMixin):
+    http_method_names = ["post"]
+    success_message = _("已移出家庭。")
+
+    def post(self, request, *args, **kwargs):
+        household = self.person.household
+        services.household_remove_member(actor=request.user, person=self.person)
+        messages.success(request, self.success_message)
+        return (
+            redirect("ledger:household", pk=household.pk)
+            if household
+            else redirect(self.get_success_url())
+        )
+
+
+class HouseholdDetailView(ScopedDetailView):
+    model = Household
+    template_name = "ledger/household_detail.html"
+
+    def get_context_data(self, **kwargs):
+        household, user = self.object, self.request.user
+        context = super().get_context_data(**kwargs)
+        context.update(
+            members=household.members.order_by("id"),
+            form=kwargs.get("form") or MemberForm(user=user),
+            can_edit=user.has_perm("ledger.change_person")
+            and Household.objects.editable_by(user).filter(pk=household.pk).exists(),
+            history=timeline(household.history.all(), viewer=user),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Add a member, found by identity number among the residents the user may edit."""
+        self.object = self.get_object()
+        form = MemberForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                number = parse_id_number(form.cleaned_data["id_number"]).number
+                person = Person.objects.editable_by(request.user).filter(id_number=number).first()
+                if person is None:
+                    raise ValidationError(
+                        {"id_number": _("本辖区台账中没有这个公民身份号码，请先登记该人员。")}
+                    )
+                services.household_add_member(
+                    actor=request.user,
+                    household=self.object,
+                    person=person,
+                    relation=form.cleaned_data["relation"],
+                )
+            except ValidationError as error:
+                add_service_error(
+                    form,
+                    error
+                    if hasattr(error, "error_dict")
+                    else ValidationError({"id_number": error.messages}),
+                )
+            else:
+                messages.success(request, _("已加入家庭。"))
+                return redirect("ledger:household", pk=self.object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class PersonExportView(PersonListView):
+    """The current filtered list as an Excel file (the same scope and filters as the list);
+    full numbers only for roles that need them, and then each exported person counts as viewed."""
+
+    permission_required = "ledger.export_person"
+
+    def get(self, request, *args, **kwargs):
+        user = request.user
+        people = list(self.get_queryset().select_related("household"))
+        households = {p.household_id for p in people if p.household_id}
+        heads = dict(
+            Person.objects.filter(household__in=households, relation=Relation.HEAD).values_list(
+                "household_id", "id_number"
+            )
+        )
+        full = user.has_perm("ledger.view_person_identity")
+        if full:
+            access_log(actor=user, objs=people, purpose=str(_("导出台账")))
+        book = excel.workbook(
+            excel.person_row(p, heads.get(p.household_id, ""), full=full) for p in people
+        )
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=excel.CONTENT_TYPE)
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="ledger-{stamp}.xlsx"'
+        return response
