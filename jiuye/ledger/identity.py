@@ -61,7 +61,7 @@ def parse_id_number(raw) -> IdNumber:
     warnings = []
     try:
         ric.validate(number)
-    except ric.InvalidComponent:
+    except (ric.InvalidComponent, KeyError):  # python-stdnum 2.2 raises KeyError for unknown codes
         warnings.append(
             str(_("公民身份号码的地区码不在出生年份的行政区划中（可能已撤并），请核对。"))
         )

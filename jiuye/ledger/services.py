@@ -31,7 +31,10 @@ def _check_residence(actor, region: Region) -> None:
 
 def _set_identity(person: Person, id_number: str, name: str) -> list[str]:
     """Fill the number, name, sex, birth date and initials; return warnings about the number."""
-    parsed = parse_id_number(id_number)
+    try:
+        parsed = parse_id_number(id_number)
+    except ValidationError as error:
+        raise ValidationError({"id_number": error.messages}) from None
     person.id_number = parsed.number
     person.sex = parsed.sex
     person.birth_date = parsed.birth_date
@@ -40,6 +43,13 @@ def _set_identity(person: Person, id_number: str, name: str) -> list[str]:
         raise ValidationError({"name": _("请填写姓名。")})
     person.name_initials = name_initials(person.name)
     return parsed.warnings
+
+
+def _phone(value) -> str:
+    try:
+        return clean_phone(value)
+    except ValidationError as error:
+        raise ValidationError({"phone": error.messages}) from None
 
 
 def _check_unique(person: Person, actor) -> None:
@@ -99,7 +109,7 @@ def person_create(
     person = Person(region=region)
     warnings = _set_identity(person, id_number, name)
     _check_unique(person, actor)
-    person.phone = clean_phone(fields.pop("phone", ""))
+    person.phone = _phone(fields.pop("phone", ""))
     status_values = _status_fields(status, fields)
     for field, value in fields.items():
         if field not in STATUS_FIELDS:
@@ -133,7 +143,7 @@ def person_update(
     warnings = _set_identity(person, id_number, name)
     _check_unique(person, actor)
     if "phone" in fields:
-        person.phone = clean_phone(fields.pop("phone"))
+        person.phone = _phone(fields.pop("phone"))
     for field, value in fields.items():
         setattr(person, field, clean_text(value) if isinstance(value, str) else value)
     save_versioned(person, expected_version=expected_version, actor=actor)

@@ -1,0 +1,45 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from jiuye.core import parameters
+from jiuye.core.models import PolicyParameter
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+KEY = "ledger.retirement_age_male"
+
+
+def row(region, value, since, source="测试"):
+    return PolicyParameter.objects.create(
+        key=KEY, region_id=region, value=value, effective_from=since, source=source
+    )
+
+
+def test_without_rows_the_registered_default_applies():
+    assert parameters.value(KEY, "370102001002", D(2026, 1, 1)) == 60
+
+
+def test_a_province_row_applies_from_its_date():
+    row("370000000000", "61", D(2026, 1, 1))
+    assert parameters.value(KEY, "370102001002", D(2025, 12, 31)) == 60
+    assert parameters.value(KEY, "370102001002", D(2026, 1, 1)) == 61
+
+
+def test_a_county_row_overrides_the_city_and_the_province_for_its_subtree_only():
+    row("370000000000", "61", D(2025, 1, 1))
+    row("370100000000", "62", D(2025, 1, 1))
+    row("370102000000", "63", D(2025, 6, 1))
+    row(
+        "370000000000", "64", D(2026, 1, 1)
+    )  # a later province value does not beat the county's own
+    assert parameters.value(KEY, "370102001002", D(2026, 2, 1)) == 63
+    assert parameters.value(KEY, "370103002001", D(2026, 2, 1)) == 62
+    assert parameters.value(KEY, "370202000000", D(2026, 2, 1)) == 64
+    assert parameters.value(KEY, "370102001002", D(2025, 3, 1)) == 62  # before the county's row
+
+
+def test_a_value_that_is_not_of_the_parameters_type_is_refused():
+    with pytest.raises(ValidationError):
+        parameters.PARAMETERS[KEY].parse("六十")

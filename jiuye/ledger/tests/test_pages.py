@@ -1,0 +1,173 @@
+import datetime
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from jiuye.conftest import VILLAGE_A
+from jiuye.core.models import AccessLog
+from jiuye.ledger import services
+from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.identity import check_character
+from jiuye.ledger.models import Person
+from jiuye.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+BODY = "37010219881208456"
+WRONG_NUMBER = BODY + ("1" if check_character(BODY) != "1" else "2")
+
+
+@pytest.fixture
+def person(coordinator):
+    body = "37010219881208456"
+    person, _ = services.person_create(
+        actor=coordinator,
+        id_number=body + check_character(body),
+        name="单田芳",
+        phone="13912345678",
+        region=Region.objects.get(code=VILLAGE_A),
+        status=LabourStatus.UNEMPLOYED,
+        status_since=datetime.date(2026, 5, 6),
+        note='=HYPERLINK("http://x")',
+    )
+    return person
+
+
+@pytest.mark.parametrize("query", ["37010219881208456", "stf", "单田", "13912345678", "3701021988"])
+def test_the_list_finds_a_person_by_number_initials_name_or_phone(
+    login, coordinator, person, query
+):
+    page = login(coordinator).get("/ledger/", {"q": query})
+    assert person in page.context["object_list"]
+
+
+def test_the_list_masks_numbers_and_phones(login, coordinator, person):
+    text = login(coordinator).get("/ledger/", {"q": "stf"}).content.decode()
+    assert "3701**********" in text and "139****5678" in text
+    assert person.id_number not in text and "13912345678" not in text
+
+
+def test_the_list_filters_by_status_and_age(login, coordinator, person):
+    client = login(coordinator)
+    found = client.get("/ledger/", {"status": "unemployed", "age": "35-44"}).context["object_list"]
+    assert person in found and all(p.status == "unemployed" for p in found)
+    assert person not in client.get("/ledger/", {"age": "16-24"}).context["object_list"]
+
+
+@pytest.mark.parametrize("region", [VILLAGE_A, "370102000000"])
+def test_the_list_runs_a_fixed_number_of_queries(
+    login, reviewer, django_assert_num_queries, region
+):
+    client = login(reviewer)
+    client.get("/ledger/")
+    with django_assert_num_queries(10):
+        page = client.get("/ledger/", {"region": region})
+    assert len(page.context["object_list"]) in (min(50, page.context["paginator"].count), 50)
+
+
+def test_the_detail_is_masked_until_the_full_record_is_opened_and_that_is_logged(
+    login, coordinator, person
+):
+    client = login(coordinator)
+    text = client.get(f"/ledger/{person.pk}/").content.decode()
+    assert person.id_number not in text and person.masked_id_number in text
+    assert not AccessLog.objects.filter(object_id=person.pk).exists()
+    text = client.get(f"/ledger/{person.pk}/?reveal=1").content.decode()
+    assert person.id_number in text and "13912345678" in text
+    log = AccessLog.objects.get(object_id=person.pk)
+    assert log.user == coordinator and log.region_id == VILLAGE_A
+
+
+def test_an_inspector_cannot_open_the_full_record(login, inspector, person):
+    text = login(inspector).get(f"/ledger/{person.pk}/?reveal=1").content.decode()
+    assert person.id_number not in text and not AccessLog.objects.exists()
+
+
+def test_the_create_form_shows_errors_at_the_field_and_keeps_the_input(login, coordinator):
+    response = login(coordinator).post(
+        "/ledger/new/",
+        {
+            "name": "错号码",
+            "id_number": WRONG_NUMBER,
+            "region": VILLAGE_A,
+            "ethnicity": "01",
+            "status": "unemployed",
+            "status_since": "2026-05-06",
+            "address": "保留的地址",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["id_number"] == ["公民身份号码校验位错误。"]
+    assert "保留的地址" in response.content.decode()
+    assert not Person.objects.filter(name="错号码").exists()
+
+
+def test_a_coordinator_registers_a_person_through_the_form(login, coordinator):
+    body = "37010219950505123"
+    response = login(coordinator).post(
+        "/ledger/new/",
+        {
+            "name": "新登记",
+            "id_number": body.lower() + check_character(body).lower(),
+            "region": VILLAGE_A,
+            "ethnicity": "01",
+            "status": "flexible",
+            "status_since": "2026-05-06",
+            "phone": "0531-86001234",
+        },
+    )
+    person = Person.objects.get(name="新登记")
+    assert (
+        response.status_code == 302
+        and person.region_id == VILLAGE_A
+        and person.phone == "0531-86001234"
+    )
+
+
+def test_the_status_form_changes_the_status(login, coordinator, person):
+    response = login(coordinator).post(
+        f"/ledger/{person.pk}/status/",
+        {
+            "status": "employed_unit",
+            "since": "2026-06-01",
+            "employer": "某物流有限公司",
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.status == "employed_unit" and person.status_records.count() == 2
+
+
+def test_the_export_has_the_template_columns_masks_and_neutralises_formulas(
+    login, inspector, person
+):
+    response = login(inspector).get("/ledger/export/", {"q": "stf"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("姓名", "公民身份号码", "性别") and len(rows[0]) == 17
+    row = next(r for r in rows if r[0] == "单田芳")
+    assert row[1] == person.masked_id_number and row[11] == "139****5678"
+    assert row[16].startswith("'=")  # the note is text, not a formula
+    assert row[12] == "失业" and row[15].date() == datetime.date(2026, 5, 6)
+
+
+def test_a_role_that_needs_the_full_numbers_exports_them_and_that_is_logged(
+    login, coordinator, person
+):
+    response = login(coordinator).get("/ledger/export/", {"q": "stf"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert person.id_number in [r[1] for r in rows]
+    assert AccessLog.objects.filter(object_id=person.pk, purpose="导出台账").exists()
+
+
+def test_the_export_gives_the_same_persons_as_the_list(login, reviewer):
+    client = login(reviewer)
+    listed = client.get("/ledger/", {"status": "unemployed"}).context["paginator"].count
+    rows = list(
+        load_workbook(
+            io.BytesIO(client.get("/ledger/export/", {"status": "unemployed"}).content)
+        ).active.iter_rows()
+    )
+    assert len(rows) - 1 == listed > 0
