@@ -21,7 +21,13 @@ class Section:
 
 MENU = (
     Section(_("工作台"), (Item(_("我的待办"), "home"),)),
-    Section(_("台账"), (Item(_("人员台账"), "ledger:list", "ledger.view_person"),)),
+    Section(
+        _("台账"),
+        (
+            Item(_("人员台账"), "ledger:list", "ledger.view_person"),
+            Item(_("导入台账"), "ledger:import", "ledger.import_person"),
+        ),
+    ),
     Section(
         _("区划与机构"),
         (

@@ -78,3 +78,45 @@ def _cell(sheet, value):
     elif isinstance(value, str) and value.isdigit():
         cell.number_format = "@"  # text: keep leading zeros and all 18 digits
     return cell
+
+
+def template() -> Workbook:
+    """The import template: the columns, one example row, and the allowed values."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "人力资源台账"
+    sheet.append(COLUMNS)
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.cell(row=1, column=index).font = Font(bold=True)
+    sheet.append([
+        "张三", "37010219900307123X", "男", "汉族", "1990-03-07", "大学本科", "非农业户口", "37010219900307123X",
+        "户主", "370102001002", "解放路1号", "13800138000", "失业", "", "", "2026-03-02", "示例行，导入前请删除",
+    ])  # fmt: skip
+    for row in sheet.iter_rows(min_row=2, max_row=500, max_col=len(COLUMNS)):
+        for cell, name in zip(row, COLUMNS, strict=True):
+            if name in ("公民身份号码", "户主公民身份号码", "居住地区划代码", "联系电话"):
+                cell.number_format = "@"
+    notes = book.create_sheet("填写说明")
+    notes.append(["列名", "填写要求"])
+    notes.append(
+        [
+            "公民身份号码",
+            "18位，末位可为X；15位旧号码自动升为18位。请把该列设为“文本”，否则Excel会丢掉末几位。",
+        ]
+    )
+    notes.append(["日期", "1990-01-01、1990/1/1、1990.01.01、19900101或Excel日期均可。"])
+    notes.append(["居住地区划代码", "12位统计用区划代码，须为本辖区的社区（村）。"])
+    notes.append(["就业状态", "、".join(str(label) for _value, label in LabourStatus.choices)])
+    notes.append(["文化程度", "、".join(str(label) for _value, label in Education.choices)])
+    notes.append(["户籍性质", "、".join(str(label) for _value, label in HukouType.choices)])
+    notes.append(["与户主关系", "、".join(str(label) for _value, label in Relation.choices)])
+    notes.append(
+        [
+            "就业日期、失业日期",
+            "就业状态为失业时填失业日期，其他就业状态填就业日期；不填按导入当天。",
+        ]
+    )
+    notes.column_dimensions["A"].width = 18
+    notes.column_dimensions["B"].width = 100
+    return book

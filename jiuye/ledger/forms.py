@@ -79,3 +79,15 @@ class HouseholdForm(forms.Form):
 class MemberForm(UserFormMixin, forms.Form):
     id_number = forms.CharField(label=_("成员公民身份号码"), max_length=18)
     relation = forms.ChoiceField(label=_("与户主关系"), choices=Relation.choices)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("台账文件"),
+        help_text=_("Excel文件（.xlsx），第一行为列名，列的顺序不限。"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )

@@ -214,3 +214,46 @@ class Transfer(models.Model):
 
     def __str__(self):
         return f"{self.person_id}: {self.from_region_id} → {self.to_region_id}"
+
+
+class ImportState(models.TextChoices):
+    VALIDATING = "validating", _("正在校验")
+    INVALID = "invalid", _("有错误，未导入")
+    READY = "ready", _("校验通过，待确认")
+    IMPORTING = "importing", _("正在导入")
+    DONE = "done", _("已导入")
+    FAILED = "failed", _("导入失败")
+
+
+class LedgerImport(ScopedModel):
+    """An Excel ledger uploaded for import: validated in full first, written only when the
+    user confirms, all rows or none. The region is the uploader's jurisdiction."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    filename = models.CharField(_("文件名"), max_length=200)
+    content = models.BinaryField(_("文件内容"))
+    state = models.CharField(
+        _("状态"), max_length=20, choices=ImportState.choices, default=ImportState.VALIDATING
+    )
+    total = models.PositiveIntegerField(_("数据行数"), default=0)
+    processed = models.PositiveIntegerField(_("已处理行数"), default=0)
+    errors = models.JSONField(
+        _("错误"), default=list
+    )  # [{"row": 5, "column": "公民身份号码", "message": "…"}]
+    summary = models.JSONField(_("结果"), default=dict)  # counts and the rows of each action
+    message = models.TextField(_("说明"), blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("台账导入")
+        verbose_name_plural = _("台账导入")
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 0

@@ -19,3 +19,8 @@ register(
         "国发〔1978〕104号（女干部55周岁）；2025年起按渐进式延迟退休改革调整",
     ),
 )
+
+register(
+    Parameter("ledger.import_max_mb", "台账导入文件大小上限", int, 10, "MB"),
+    Parameter("ledger.import_max_rows", "台账导入行数上限", int, 50_000, "行"),
+)

@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import parameters
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus, Relation
 from jiuye.ledger.identity import clean_phone, clean_text, parse_id_number
-from jiuye.ledger.models import Household, Person, StatusRecord, Transfer
+from jiuye.ledger.models import Household, ImportState, LedgerImport, Person, StatusRecord, Transfer
 from jiuye.ledger.pinyin import name_initials
+from jiuye.ledger.tasks import apply_import, validate_import
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
 
@@ -70,8 +72,6 @@ def _status_fields(status: str, fields: dict) -> dict:
     values = {name: clean_text(fields.get(name, "")) for name in STATUS_FIELDS}
     if status != LabourStatus.TRANSFERRED:
         values["transfer_destination"] = ""
-    elif not values["transfer_destination"]:
-        raise ValidationError({"transfer_destination": _("转移就业须填写转移去向。")})
     if status in WITH_EMPLOYER and not values["employer"]:
         raise ValidationError({"employer": _("该就业状态须填写就业单位（或务工地点）。")})
     return values
@@ -279,3 +279,36 @@ def household_remove_member(*, actor, person: Person) -> None:
     person.household, person.relation = None, ""
     person._history_user = actor
     person.save(update_fields=["household", "relation", "updated_at"])
+
+
+@transaction.atomic
+def ledger_import_start(*, actor, filename: str, content: bytes) -> LedgerImport:
+    """Keep an uploaded ledger file and validate it in the background."""
+    _require(actor, "ledger.import_person")
+    region = actor.org.region_id if actor.org_id else None
+    if region is None:
+        raise PermissionDenied
+    limit = parameters.value("ledger.import_max_mb", region)
+    if len(content) > limit * 1024 * 1024:
+        raise ValidationError(
+            {"file": _("文件超过%(limit)dMB，请分成几个文件导入。") % {"limit": limit}}
+        )
+    if not filename.lower().endswith((".xlsx", ".xls")):
+        raise ValidationError({"file": _("请上传Excel文件（.xlsx）。")})
+    job = LedgerImport.objects.create(
+        region_id=region, uploaded_by=actor, filename=filename, content=content
+    )
+    transaction.on_commit(lambda: validate_import.enqueue(job.pk))
+    return job
+
+
+@transaction.atomic
+def ledger_import_confirm(*, actor, job: LedgerImport) -> None:
+    """Write a validated import (in the background; all rows or none)."""
+    _require(actor, "ledger.import_person")
+    claimed = LedgerImport.objects.filter(
+        pk=job.pk, state=ImportState.READY, uploaded_by=actor
+    ).update(state=ImportState.IMPORTING, processed=0)
+    if not claimed:
+        raise ValidationError(_("该导入已处理或不能确认。"))
+    transaction.on_commit(lambda: apply_import.enqueue(job.pk))

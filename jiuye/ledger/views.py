@@ -1,6 +1,7 @@
 import io
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -23,9 +24,16 @@ from jiuye.core.views import (
 from jiuye.ledger import excel, services
 from jiuye.ledger.choices import Relation
 from jiuye.ledger.filters import PersonFilter
-from jiuye.ledger.forms import HouseholdForm, MemberForm, PersonForm, StatusForm, TransferForm
+from jiuye.ledger.forms import (
+    HouseholdForm,
+    ImportForm,
+    MemberForm,
+    PersonForm,
+    StatusForm,
+    TransferForm,
+)
 from jiuye.ledger.identity import parse_id_number
-from jiuye.ledger.models import Household, Person
+from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 
 
 class PersonListView(ScopedListView):
@@ -276,3 +284,82 @@ class PersonExportView(PersonListView):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="ledger-{stamp}.xlsx"'
         return response
+
+
+class ImportView(PermissionRequiredMixin, generic.FormView):
+    """Upload a ledger file; the recent imports of the jurisdiction below."""
+
+    permission_required = "ledger.import_person"
+    form_class = ImportForm
+    template_name = "ledger/import.html"
+
+    def get_context_data(self, **kwargs):
+        jobs = (
+            LedgerImport.objects.visible_to(self.request.user)
+            .select_related("uploaded_by")
+            .defer("content")
+        )
+        return super().get_context_data(jobs=jobs[:20], **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            job = services.ledger_import_start(
+                actor=self.request.user, filename=upload.name, content=upload.read()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        return redirect("ledger:import-detail", pk=job.pk)
+
+
+class ImportTemplateView(PermissionRequiredMixin, generic.View):
+    permission_required = "ledger.import_person"
+
+    def get(self, request):
+        buffer = io.BytesIO()
+        excel.template().save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=excel.CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="ledger-template.xlsx"'
+        return response
+
+
+class ImportDetailView(ScopedDetailView):
+    """An import: progress while it runs, every error by row and column, the confirmation."""
+
+    model = LedgerImport
+    permission_required = "ledger.import_person"
+    template_name = "ledger/import_detail.html"
+    context_object_name = "job"
+
+    def scope(self, queryset):
+        return queryset.select_related("uploaded_by").defer("content")
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["ledger/_import_progress.html"]
+        return [self.template_name]
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.request.htmx and not context["running"]:
+            response["HX-Refresh"] = "true"  # finished: show the whole result
+        return response
+
+    def get_context_data(self, **kwargs):
+        job = self.object
+        running = job.state in (ImportState.VALIDATING, ImportState.IMPORTING)
+        return super().get_context_data(
+            running=running,
+            can_confirm=job.state == ImportState.READY
+            and job.uploaded_by_id == self.request.user.pk,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            services.ledger_import_confirm(actor=request.user, job=self.object)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        return redirect("ledger:import-detail", pk=self.object.pk)

@@ -1,0 +1,87 @@
+"""Background work of the ledger: validating and applying Excel imports.
+
+Both run as tasks (django-tasks; ``manage.py db_worker`` runs them, tests run them inline), so
+a large file does not hold a web request; the import page shows the progress. Applying
+validates the file again first: the ledger may have changed since the preview."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from jiuye.ledger import importing
+from jiuye.ledger.models import ImportState, LedgerImport
+
+
+def _save(job: LedgerImport, **fields) -> None:
+    LedgerImport.objects.filter(pk=job.pk).update(**fields)
+
+
+def _check(job: LedgerImport) -> importing.Report | None:
+    """Validate the job's file; on errors record them and return None."""
+
+    def progress(done, total):
+        _save(job, processed=done, total=total)
+
+    try:
+        report = importing.validate(
+            bytes(job.content), job.filename, actor=job.uploaded_by, progress=progress
+        )
+    except ValidationError as error:
+        report = importing.Report()
+        report.error(None, "", error.messages[0])
+    if report.errors:
+        _save(job, state=ImportState.INVALID, errors=report.errors, finished_at=timezone.now())
+        return None
+    return report
+
+
+@task()
+def validate_import(job_id: int) -> None:
+    job = LedgerImport.objects.select_related("uploaded_by__org").get(pk=job_id)
+    report = _check(job)
+    if report is None:
+        return
+    counts = {
+        action: sum(row["action"] == action for row in report.rows)
+        for action in ("create", "update", "conflict")
+    }
+    warnings = [
+        {"row": row["row"], "message": text}
+        for row in report.rows
+        for text in row.get("warnings", [])
+    ]
+    conflicts = [
+        {"row": row["row"], "name": row["name"]}
+        for row in report.rows
+        if row["action"] == "conflict"
+    ]
+    _save(
+        job,
+        state=ImportState.READY,
+        summary={"counts": counts, "warnings": warnings, "conflicts": conflicts},
+    )
+
+
+@task()
+def apply_import(job_id: int) -> None:
+    job = LedgerImport.objects.select_related("uploaded_by__org").get(pk=job_id)
+    report = _check(job)
+    if report is None:
+        return
+    try:
+        result = importing.apply(report.rows, actor=job.uploaded_by)
+    except Exception as error:
+        _save(
+            job,
+            state=ImportState.FAILED,
+            message=_("导入失败，未写入任何数据：%(error)s") % {"error": error},
+            finished_at=timezone.now(),
+        )
+        raise
+    _save(
+        job,
+        state=ImportState.DONE,
+        summary={**job.summary, "result": result},
+        finished_at=timezone.now(),
+    )
