@@ -476,6 +476,7 @@ def _households(rows: list[dict], actor) -> None:
                 region_id=head.region_id, address=head.address
             )
             head.relation = Relation.HEAD
+            head._history_user = actor
             head.save(update_fields=["household", "relation"])
     changed = []
     for data in members:
@@ -483,4 +484,6 @@ def _households(rows: list[dict], actor) -> None:
         relation = Relation.HEAD if person.pk == head.pk else data["relation"] or Relation.OTHER
         person.household_id, person.relation = head.household_id, relation
         changed.append(person)
-    Person.objects.bulk_update(changed, ["household", "relation"], batch_size=2000)
+    bulk_update_with_history(
+        changed, Person, ["household", "relation"], batch_size=2000, default_user=actor
+    )

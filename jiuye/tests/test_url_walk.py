@@ -16,7 +16,7 @@ from jiuye.conftest import VILLAGE_A
 from jiuye.core.models import CalendarDay
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
-from jiuye.ledger.models import Household, Person
+from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.staff.models import Certificate, User
@@ -116,6 +116,13 @@ class Samples:
             address="甲村样本地址",
         )
         self.household = household_create(actor=self.user, head=self.person, address="甲村样本户址")
+        self.ledger_import = LedgerImport.objects.create(
+            region=self.region,
+            uploaded_by=self.user,
+            filename="甲村样本台账.xlsx",
+            content=b"",
+            state=ImportState.READY,
+        )
         self.by_model = {
             Region: self.region,
             ServiceOrg: self.org,
@@ -124,6 +131,7 @@ class Samples:
             CalendarDay: self.calendar_day,
             Person: self.person,
             Household: self.household,
+            LedgerImport: self.ledger_import,
         }
         self.markers = {
             Region: VILLAGE_A,
@@ -132,6 +140,7 @@ class Samples:
             Certificate: self.certificate.number,
             Person: self.person.name,
             Household: self.person.name,
+            LedgerImport: self.ledger_import.filename,
         }
 
     def kwargs(self, route):

@@ -153,10 +153,14 @@ def test_the_export_has_the_template_columns_masks_and_neutralises_formulas(
     assert row[12] == "失业" and row[15].date() == datetime.date(2026, 5, 6)
 
 
-def test_a_role_that_needs_the_full_numbers_exports_them_and_that_is_logged(
+def test_a_role_that_needs_the_full_numbers_exports_them_on_request_and_that_is_logged(
     login, coordinator, person
 ):
-    response = login(coordinator).get("/ledger/export/", {"q": "stf"})
+    client = login(coordinator)
+    masked = load_workbook(io.BytesIO(client.get("/ledger/export/", {"q": "stf"}).content)).active
+    assert person.masked_id_number in [row[1] for row in masked.iter_rows(values_only=True)]
+    assert not AccessLog.objects.exists()
+    response = client.get("/ledger/export/", {"q": "stf", "full": "1"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert person.id_number in [r[1] for r in rows]
     assert AccessLog.objects.filter(object_id=person.pk, purpose="导出台账").exists()

@@ -1,0 +1,294 @@
+"""Importing a community's Excel ledger, as coordinator-370102001002 does it."""
+
+import datetime
+import io
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from jiuye.conftest import VILLAGE_A, VILLAGE_B
+from jiuye.core.models import PolicyParameter
+from jiuye.ledger import services
+from jiuye.ledger.choices import LabourStatus, Relation
+from jiuye.ledger.excel import COLUMNS
+from jiuye.ledger.identity import check_character
+from jiuye.ledger.models import ImportState, LedgerImport, Person
+from jiuye.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def number(body17):
+    return body17 + check_character(body17)
+
+
+HEAD = number("37010219700101123")
+SPOUSE = number("37010219720202124")
+SON = number("37010219980303125")
+LOWER_X = next(
+    number(f"37010219850501{seq:03d}")
+    for seq in range(1000)
+    if check_character(f"37010219850501{seq:03d}") == "X"
+)
+
+
+def xlsx(rows, headers=COLUMNS) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([row.get(name) for name in headers])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def family(**changes):
+    rows = [
+        {"姓名": "王大山", "公民身份号码": HEAD, "居住地区划代码": VILLAGE_A, "就业状态": "失业", "失业日期": "2026-03-02",
+         "户主公民身份号码": HEAD, "与户主关系": "户主", "联系电话": "13800138000", "民族": "汉族", "文化程度": "初中"},
+        {"姓名": "李小花", "公民身份号码": SPOUSE, "居住地区划代码": VILLAGE_A, "就业状态": "灵活就业", "就业日期": "2025/6/1",
+         "户主公民身份号码": HEAD, "与户主关系": "妻子"},
+        {"姓名": "王小川", "公民身份号码": SON, "居住地区划代码": VILLAGE_A, "就业状态": "单位就业",
+         "就业单位": "济南某机械有限公司", "就业日期": "2024.09.01", "户主公民身份号码": HEAD, "与户主关系": "儿子"},
+    ]  # fmt: skip
+    for index, values in changes.items():
+        rows[int(index[1:])].update(values)
+    return rows
+
+
+def upload(client, content, name="台账.xlsx", confirm=False, capture=None):
+    with capture(execute=True):
+        response = client.post("/ledger/import/", {"file": _file(content, name)})
+    if response.status_code != 302:
+        return response, None
+    job = LedgerImport.objects.latest("pk")
+    if confirm:
+        with capture(execute=True):
+            client.post(f"/ledger/import/{job.pk}/")
+        job.refresh_from_db()
+    return response, job
+
+
+def _file(content, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.fixture
+def client_(login, coordinator):
+    return login(coordinator)
+
+
+def test_a_file_with_errors_lists_each_error_by_row_and_column_and_writes_nothing(
+    client_, django_capture_on_commit_callbacks
+):
+    rows = family(r0={"公民身份号码": HEAD[:-1] + ("1" if HEAD[-1] != "1" else "2")},
+                  r1={"就业日期": "2025-13-45", "文化程度": "幼儿园"}, r2={"居住地区划代码": VILLAGE_B})  # fmt: skip
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID
+    found = {(e["row"], e["column"]) for e in job.errors}
+    assert {(2, "公民身份号码"), (3, "就业日期"), (3, "文化程度"), (4, "居住地区划代码")} <= found
+    messages = " ".join(e["message"] for e in job.errors)
+    assert "校验位错误" in messages and "不是您管辖范围内" in messages
+    assert not Person.objects.filter(id_number__in=[HEAD, SPOUSE, SON]).exists()
+    page = client_.get(f"/ledger/import/{job.pk}/").content.decode()
+    assert "没有写入任何数据" in page and "文化程度" in page
+
+
+def test_a_corrected_file_is_previewed_then_written_in_full(
+    client_, coordinator, django_capture_on_commit_callbacks
+):
+    _response, job = upload(client_, xlsx(family()), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.READY and job.summary["counts"] == {
+        "create": 3,
+        "update": 0,
+        "conflict": 0,
+    }
+    assert not Person.objects.filter(id_number=HEAD).exists()  # nothing before the confirmation
+    with django_capture_on_commit_callbacks(execute=True):
+        client_.post(f"/ledger/import/{job.pk}/")
+    job.refresh_from_db()
+    assert job.state == ImportState.DONE and job.summary["result"]["created"] == 3
+    head, spouse, son = (Person.objects.get(id_number=n) for n in (HEAD, SPOUSE, SON))
+    assert (head.status, head.status_since, head.phone, head.education) == (
+        "unemployed",
+        D(2026, 3, 2),
+        "13800138000",
+        "70",
+    )
+    assert (
+        spouse.status_since == D(2025, 6, 1)
+        and son.employer == "济南某机械有限公司"
+        and son.status_since == D(2024, 9, 1)
+    )
+    assert head.household_id == spouse.household_id == son.household_id is not None
+    assert (head.relation, spouse.relation, son.relation) == (
+        Relation.HEAD,
+        Relation.SPOUSE,
+        Relation.SON,
+    )
+    assert head.history.first().history_user == coordinator
+    assert head.status_records.get().since == D(2026, 3, 2)
+
+
+def test_messy_cells_and_another_column_order_are_read(client_, django_capture_on_commit_callbacks):
+    headers = list(reversed(COLUMNS))
+    rows = [
+        {"姓名": " 赵 六 ".strip(), "公民身份号码": "３７０１０２" + LOWER_X[6:].lower(), "居住地区划代码": f" {VILLAGE_A} ",
+         "就业状态": " 失业 ", "失业日期": datetime.datetime(2026, 1, 5)},
+        {"姓名": "钱七", "公民身份号码": number("37010219660606126"), "居住地区划代码": int(VILLAGE_A), "就业状态": "务农",
+         "就业日期": "20250101", "性别": "女", "出生日期": "1966/6/6", "户籍性质": "农业"},
+        {"姓名": "孙八", "公民身份号码": number("37010219770707127"), "居住地区划代码": VILLAGE_A, "就业状态": "个体经营",
+         "就业日期": "2023.7.7", "联系电话": "０５３１－８６００１２３４"},
+    ]  # fmt: skip
+    _response, job = upload(
+        client_, xlsx(rows, headers), confirm=True, capture=django_capture_on_commit_callbacks
+    )
+    assert job.state == ImportState.DONE, job.errors
+    zhao = Person.objects.get(id_number=LOWER_X)
+    assert zhao.status_since == D(2026, 1, 5)
+    qian = Person.objects.get(name="钱七")
+    assert (
+        qian.status_since == D(2025, 1, 1) and qian.hukou_type == "agricultural" and qian.sex == "2"
+    )
+    assert Person.objects.get(name="孙八").phone == "0531-86001234"
+
+
+def test_a_resident_already_here_is_updated_and_the_status_change_goes_into_history(
+    client_, coordinator, django_capture_on_commit_callbacks
+):
+    person, _ = services.person_create(
+        actor=coordinator,
+        id_number=HEAD,
+        name="王大山",
+        region=Region.objects.get(code=VILLAGE_A),
+        status=LabourStatus.UNEMPLOYED,
+        status_since=D(2025, 1, 1),
+    )
+    rows = [{"姓名": "王大山", "公民身份号码": HEAD, "居住地区划代码": VILLAGE_A, "就业状态": "单位就业",
+             "就业单位": "某物流有限公司", "就业日期": "2026-04-01", "现住址": "新住址"}]  # fmt: skip
+    _response, job = upload(
+        client_, xlsx(rows), confirm=True, capture=django_capture_on_commit_callbacks
+    )
+    assert job.summary["counts"]["update"] == 1 and job.summary["result"]["status_changed"] == 1
+    person.refresh_from_db()
+    assert person.status == "employed_unit" and person.address == "新住址" and person.version == 2
+    periods = list(person.status_records.order_by("since").values_list("status", "since", "until"))
+    assert periods == [
+        ("unemployed", D(2025, 1, 1), D(2026, 4, 1)),
+        ("employed_unit", D(2026, 4, 1), None),
+    ]
+
+
+def test_a_resident_of_another_jurisdiction_is_reported_as_a_conflict_not_moved(
+    client_, sibling_coordinator, django_capture_on_commit_callbacks
+):
+    other, _ = services.person_create(
+        actor=sibling_coordinator,
+        id_number=SPOUSE,
+        name="李小花",
+        region=Region.objects.get(code=VILLAGE_B),
+        status=LabourStatus.FLEXIBLE,
+        status_since=D(2025, 1, 1),
+    )
+    rows = family()[:2]
+    rows[1]["户主公民身份号码"] = None
+    _response, job = upload(
+        client_, xlsx(rows), confirm=True, capture=django_capture_on_commit_callbacks
+    )
+    assert job.summary["counts"] == {"create": 1, "update": 0, "conflict": 1}
+    assert job.summary["conflicts"] == [{"row": 3, "name": "李小花"}]
+    other.refresh_from_db()
+    assert other.region_id == VILLAGE_B and other.status == "flexible"
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"name,id\n", "ledger.csv", "请上传Excel文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "ledger.xls", "另存为”.xlsx"),
+        (b"PK\x03\x04 not really a zip", "ledger.xlsx", "不是Excel文件"),
+    ],
+)
+def test_files_that_are_not_excel_are_refused_clearly(
+    client_, django_capture_on_commit_callbacks, content, name, message
+):
+    response, job = upload(client_, content, name, capture=django_capture_on_commit_callbacks)
+    text = response.content.decode() if job is None else " ".join(e["message"] for e in job.errors)
+    assert message in text
+
+
+def test_a_file_over_the_size_limit_is_refused(client_, django_capture_on_commit_callbacks):
+    PolicyParameter.objects.create(
+        key="ledger.import_max_mb",
+        region_id="370000000000",
+        value="1",
+        effective_from=D(2020, 1, 1),
+    )
+    response, job = upload(
+        client_, b"PK" + b"0" * (1024 * 1024 + 10), capture=django_capture_on_commit_callbacks
+    )
+    assert job is None and "超过1MB" in response.content.decode()
+
+
+def test_a_file_without_data_rows_is_refused(client_, django_capture_on_commit_callbacks):
+    _response, job = upload(client_, xlsx([]), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID and "没有数据行" in job.errors[0]["message"]
+
+
+def test_missing_required_columns_are_named(client_, django_capture_on_commit_callbacks):
+    _response, job = upload(
+        client_,
+        xlsx([{"姓名": "甲"}], headers=["姓名", "备注"]),
+        capture=django_capture_on_commit_callbacks,
+    )
+    assert "公民身份号码" in job.errors[0]["message"] and "就业状态" in job.errors[0]["message"]
+
+
+def test_duplicate_numbers_inside_the_file_are_errors(client_, django_capture_on_commit_callbacks):
+    rows = family()
+    rows[2]["公民身份号码"] = HEAD
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert {
+        "row": 4,
+        "column": "公民身份号码",
+        "message": "与第2行的公民身份号码重复。",
+    } in job.errors
+
+
+def test_a_number_stored_as_an_excel_number_is_an_error_not_a_wrong_number(
+    client_, django_capture_on_commit_callbacks
+):
+    rows = family()[:1]
+    rows[0]["公民身份号码"] = float(HEAD[:17] + "0") if HEAD[-1] != "X" else 3.70102197001011e17
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert any("存成了数字" in e["message"] for e in job.errors)
+
+
+def test_export_gives_the_imported_persons_back_masked(client_, django_capture_on_commit_callbacks):
+    upload(client_, xlsx(family()), confirm=True, capture=django_capture_on_commit_callbacks)
+    sheet = load_workbook(io.BytesIO(client_.get("/ledger/export/", {"q": "王"}).content)).active
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
+    assert (
+        rows["王大山"][1] == HEAD[:4] + "*" * 10 + HEAD[-4:] and rows["王大山"][11] == "138****8000"
+    )
+    assert rows["王小川"][7] == rows["王大山"][1]  # the head's number, masked too
+
+
+def test_only_the_uploader_confirms(client_, login, reviewer, django_capture_on_commit_callbacks):
+    _response, job = upload(client_, xlsx(family()), capture=django_capture_on_commit_callbacks)
+    reviewer_client = login(reviewer)
+    assert (
+        reviewer_client.get(f"/ledger/import/{job.pk}/").status_code == 200
+    )  # the township sees it
+    reviewer_client.post(f"/ledger/import/{job.pk}/")
+    job.refresh_from_db()
+    assert job.state == ImportState.READY
+
+
+def test_the_template_has_the_columns_in_order(client_):
+    sheet = load_workbook(io.BytesIO(client_.get("/ledger/import/template.xlsx").content)).active
+    assert list(next(sheet.iter_rows(values_only=True))) == COLUMNS
