@@ -4,6 +4,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 
 from jiuye.ledger.api import HouseholdViewSet, PersonViewSet
 from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
+from jiuye.registration.api import RegistrationViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
 
 
@@ -20,6 +21,7 @@ router.register("organisations", ServiceOrgViewSet, basename="organisation")
 router.register("staff", StaffViewSet, basename="staff")
 router.register("persons", PersonViewSet, basename="person")
 router.register("households", HouseholdViewSet, basename="household")
+router.register("registrations", RegistrationViewSet, basename="registration")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "jiuye.regions",
     "jiuye.staff",
     "jiuye.ledger",
+    "jiuye.registration",
 ]
 
 MIDDLEWARE = [

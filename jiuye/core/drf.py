@@ -21,6 +21,15 @@ class RolePermission(permissions.DjangoModelPermissions):
     }
 
 
+class ViewPermission(RolePermission):
+    """Only ``<app>.view_<model>``, whatever the method: for actions whose service checks the
+    finer permission itself (a workflow transition, for example)."""
+
+    perms_map = {
+        method: ["%(app_label)s.view_%(model_name)s"] for method in RolePermission.perms_map
+    }
+
+
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 1000

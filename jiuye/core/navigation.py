@@ -29,6 +29,13 @@ MENU = (
         ),
     ),
     Section(
+        _("登记"),
+        (
+            Item(_("就业失业登记"), "registration:list", "registration.view_registration"),
+            Item(_("登记失业人员"), "registration:unemployed", "registration.view_registration"),
+        ),
+    ),
+    Section(
         _("区划与机构"),
         (
             Item(_("区划浏览"), "regions:browse", "regions.view_region"),

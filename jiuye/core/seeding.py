@@ -23,7 +23,12 @@ SCALES = {
     "large": Scale("large", ("37",), 1_000_000),  # the whole province
 }
 
-SEEDERS = ["jiuye.regions.seeding", "jiuye.staff.seeding", "jiuye.ledger.seeding"]
+SEEDERS = [
+    "jiuye.regions.seeding",
+    "jiuye.staff.seeding",
+    "jiuye.ledger.seeding",
+    "jiuye.registration.seeding",
+]
 
 
 @dataclass

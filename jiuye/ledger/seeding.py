@@ -18,6 +18,7 @@ from jiuye.ledger.models import Household, Person, StatusRecord
 from jiuye.ledger.pinyin import name_initials
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
+from jiuye.regions.seeding import short_name
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -140,7 +141,7 @@ def _people_of_village(village: Region, count: int, rng, numbers: Numbers, recor
     while len(persons) < count:
         household = Household(
             region=village,
-            address=f"{village.name}{rng.randint(1, 60)}号",
+            address=f"{short_name(village)}{rng.randint(1, 60)}号",
             has_dibao=rng.random() < 0.03,
         )
         households.append(household)

@@ -162,6 +162,16 @@ def person_set_status(
     one begins, so the status on any past date stays answerable."""
     _require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
+    return status_change(
+        actor=actor, person=person, status=status, since=since, note=note, **fields
+    )
+
+
+def status_change(
+    *, actor, person: Person, status: str, since: datetime.date, note: str = "", **fields
+) -> StatusRecord:
+    """The status change itself, for other processes that already checked their actor (an
+    approved registration changes the ledger, whoever approved it)."""
     values = _status_fields(status, fields)
     previous = _open_record(person)
     _check_since(since, person, previous)

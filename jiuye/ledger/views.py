@@ -75,6 +75,9 @@ class PersonDetailView(ScopedDetailView):
             ),
             members=household.members.order_by("id") if household else [],
             transfers=person.transfers.select_related("from_region", "to_region", "by"),
+            registrations=person.registrations.select_related("certificate").order_by(
+                "-applied_on", "-id"
+            ),
             can_edit=user.has_perm("ledger.change_person")
             and Person.objects.editable_by(user).filter(pk=person.pk).exists(),
             history=timeline(person.history.all(), viewer=user),

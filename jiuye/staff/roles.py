@@ -58,6 +58,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         {Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER}
     ),
     "ledger.view_household": EVERYONE,
+    # Employment and unemployment registration (就业失业登记)
+    "registration.view_registration": EVERYONE,
+    "registration.add_registration": frozenset({Role.COORDINATOR}),
+    "registration.first_review": frozenset({Role.COORDINATOR}),
+    "registration.township_review": frozenset({Role.TOWNSHIP_REVIEWER}),
+    "registration.county_approve": frozenset({Role.COUNTY_APPROVER}),
+    "registration.add_contact": LEDGER_KEEPERS,
+    "registration.deregister_registration": frozenset(
+        {Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER}
+    ),
+    "registration.print_certificate": frozenset(
+        {Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER}
+    ),
     # Policy parameters
     "core.view_policyparameter": EVERYONE,
     "core.add_policyparameter": frozenset({Role.PROVINCE_ADMIN}),

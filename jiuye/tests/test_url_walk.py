@@ -13,12 +13,16 @@ from django.views.generic.list import MultipleObjectMixin
 from openpyxl import load_workbook
 
 from jiuye.conftest import VILLAGE_A
+from jiuye.core import workflow
 from jiuye.core.models import CalendarDay
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
 from jiuye.regions.models import Region, ServiceOrg
+from jiuye.registration.choices import Kind
+from jiuye.registration.models import Registration
+from jiuye.registration.services import registration_apply
 from jiuye.staff.models import Certificate, User
 
 # Routes anyone may open, and why.
@@ -116,6 +120,21 @@ class Samples:
             address="甲村样本地址",
         )
         self.household = household_create(actor=self.user, head=self.person, address="甲村样本户址")
+        reviewer = User.objects.get(username="reviewer-370102001")
+        approver = User.objects.get(username="approver-370102")
+        self.registration = registration_apply(
+            actor=self.user,
+            person=self.person,
+            kind=Kind.UNEMPLOYMENT,
+            unemployed_since=datetime.date(2026, 1, 5),
+            cause="resigned",
+        )
+        for transition, actor in (
+            ("first_approve", self.user),
+            ("report", reviewer),
+            ("approve", approver),
+        ):
+            workflow.fire(self.registration, transition, actor=actor)
         self.ledger_import = LedgerImport.objects.create(
             region=self.region,
             uploaded_by=self.user,
@@ -132,6 +151,7 @@ class Samples:
             Person: self.person,
             Household: self.household,
             LedgerImport: self.ledger_import,
+            Registration: self.registration,
         }
         self.markers = {
             Region: VILLAGE_A,
@@ -141,6 +161,7 @@ class Samples:
             Person: self.person.name,
             Household: self.person.name,
             LedgerImport: self.ledger_import.filename,
+            Registration: self.person.name,
         }
 
     def kwargs(self, route):
@@ -152,6 +173,10 @@ class Samples:
                 values[name] = self.org.pk
             elif name == "user":
                 values[name] = self.user.pk
+            elif name == "person":
+                values[name] = self.person.pk
+            elif name == "kind":
+                values[name] = Kind.EMPLOYMENT
             elif name == "pk" and route.model in self.by_model:
                 values[name] = self.by_model[route.model].pk
             else:
@@ -256,6 +281,7 @@ def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login)
     # nothing was deleted or moved
     assert Certificate.objects.filter(pk=samples.certificate.pk).exists()
     assert Person.objects.get(pk=samples.person.pk).household_id == samples.household.pk
+    assert Registration.objects.get(pk=samples.registration.pk).is_registered_unemployed
 
 
 @pytest.mark.parametrize(

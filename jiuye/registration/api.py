@@ -1,0 +1,86 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from jiuye.core import workflow
+from jiuye.core.api import ScopedViewSet
+from jiuye.core.drf import ViewPermission
+from jiuye.ledger.models import Person
+from jiuye.registration import services
+from jiuye.registration.choices import Kind
+from jiuye.registration.filters import RegistrationFilter
+from jiuye.registration.forms import EMPLOYMENT, UNEMPLOYMENT
+from jiuye.registration.models import Registration
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.none())
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    state_label = serializers.CharField(read_only=True)
+    certificate_number = serializers.CharField(
+        source="certificate.number", read_only=True, default=None
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["id", "person", "person_name", "kind", "state", "state_label", "due_on", "region", *dict.fromkeys(UNEMPLOYMENT + EMPLOYMENT),
+                  "certificate_number", "approved_on", "last_contact_on", "ended_on", "end_reason"]  # fmt: skip
+        read_only_fields = [
+            "state",
+            "due_on",
+            "region",
+            "approved_on",
+            "last_contact_on",
+            "ended_on",
+            "end_reason",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["person"].queryset = Person.objects.editable_by(request.user)
+
+
+class TransitionSerializer(serializers.Serializer):
+    transition = serializers.CharField()
+    comment = serializers.CharField(required=False, allow_blank=True)
+
+
+class RegistrationViewSet(mixins.CreateModelMixin, ScopedViewSet):
+    """Registrations; ``POST …/transitions/`` moves one along its workflow."""
+
+    queryset = Registration.objects.all()
+    serializer_class = RegistrationSerializer
+    filterset_class = RegistrationFilter
+
+    def scope(self, queryset):
+        return queryset.with_person().select_related("certificate").order_by("-applied_on", "-id")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        kind = data.pop("kind", Kind.UNEMPLOYMENT)
+        serializer.instance = services.registration_apply(
+            actor=self.request.user, person=data.pop("person"), kind=kind, **data
+        )
+
+    @extend_schema(request=TransitionSerializer, responses=RegistrationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=TransitionSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def transitions(self, request, pk=None):
+        registration = self.get_object()
+        data = TransitionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.fire(
+            registration,
+            data.validated_data["transition"],
+            actor=request.user,
+            comment=data.validated_data.get("comment", ""),
+        )
+        registration.refresh_from_db()
+        return Response(RegistrationSerializer(registration, context={"request": request}).data)

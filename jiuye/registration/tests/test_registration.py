@@ -1,0 +1,322 @@
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from pypdf import PdfReader
+
+from jiuye.conftest import VILLAGE_A
+from jiuye.core import workflow
+from jiuye.core.models import AccessLog, PolicyParameter, WorkflowEvent
+from jiuye.core.workdays import add_working_days
+from jiuye.ledger import services as ledger
+from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.identity import check_character
+from jiuye.regions.models import Region
+from jiuye.registration import services
+from jiuye.registration.choices import EndReason, Kind
+from jiuye.registration.models import Certificate, Registration
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+TODAY = timezone.localdate
+
+
+def resident(
+    actor, body="37010219900307123", name="张失业", status=LabourStatus.UNEMPLOYED, **fields
+):
+    person, _ = ledger.person_create(
+        actor=actor,
+        id_number=body + check_character(body),
+        name=name,
+        region=Region.objects.get(code=VILLAGE_A),
+        status=status,
+        status_since=D(2026, 3, 2),
+        **fields,
+    )
+    return person
+
+
+def apply(coordinator, person, **fields):
+    values = {"unemployed_since": D(2026, 3, 2), "cause": "contract_ended", **fields}
+    return services.registration_apply(
+        actor=coordinator, person=person, kind=Kind.UNEMPLOYMENT, **values
+    )
+
+
+def approved(coordinator, reviewer, approver, person=None):
+    registration = apply(coordinator, person or resident(coordinator))
+    workflow.fire(registration, "first_approve", actor=coordinator)
+    workflow.fire(registration, "report", actor=reviewer)
+    workflow.fire(registration, "approve", actor=approver)
+    registration.refresh_from_db()
+    return registration
+
+
+def test_an_unemployment_registration_goes_from_the_community_through_the_township_to_the_county(
+    coordinator, reviewer, approver, login
+):
+    registration = apply(coordinator, resident(coordinator))
+    assert registration.state == "first_review" and registration.due_on == add_working_days(
+        TODAY(), 3
+    )
+    workflow.fire(registration, "first_approve", actor=coordinator, comment="材料齐全")
+    assert registration.due_on == add_working_days(TODAY(), 3)
+    workflow.fire(registration, "report", actor=reviewer)
+    assert registration.state == "county_approval" and registration.due_on == add_working_days(
+        TODAY(), 4
+    )
+    workflow.fire(registration, "approve", actor=approver)
+    registration.refresh_from_db()
+    assert (
+        registration.state == "approved"
+        and registration.due_on is None
+        and registration.approved_on == TODAY()
+    )
+    number = registration.certificate.number
+    assert len(number) == 16 and number.startswith("370102") and number[8:10] == f"{TODAY():%y}"
+    events = WorkflowEvent.objects.filter(object_id=registration.pk).order_by("at", "id")
+    assert [(e.transition, e.actor) for e in events] == [
+        ("create", coordinator),
+        ("first_approve", coordinator),
+        ("report", reviewer),
+        ("approve", approver),
+    ]
+    page = login(approver).get(f"/registration/{registration.pk}/").content.decode()
+    assert number in page and "审批登记" in page and "材料齐全" in page
+
+
+def test_the_certificate_prints_as_a_chinese_pdf_and_the_printing_is_logged(
+    coordinator, reviewer, approver, login
+):
+    registration = approved(coordinator, reviewer, approver)
+    response = login(approver).get(f"/registration/{registration.pk}/certificate.pdf")
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert (
+        "就" in text
+        and "登记证" in text.replace(" ", "")
+        and registration.certificate.number in text
+    )
+    assert "张失业" in text and registration.person.id_number in text
+    assert AccessLog.objects.filter(object_id=registration.person_id, user=approver).exists()
+
+
+def test_a_second_approval_of_the_same_step_is_refused(
+    coordinator, reviewer, approver, city_officer
+):
+    registration = apply(coordinator, resident(coordinator))
+    workflow.fire(registration, "first_approve", actor=coordinator)
+    workflow.fire(registration, "report", actor=reviewer)
+    stale = Registration.objects.get(pk=registration.pk)
+    workflow.fire(registration, "approve", actor=approver)
+    with pytest.raises(ValidationError) as refusal:
+        workflow.fire(stale, "approve", actor=approver)
+    assert refusal.value.code == "stale_state"
+    assert Certificate.objects.filter(person=registration.person).count() == 1
+
+
+def test_each_step_belongs_to_its_level(coordinator, reviewer, approver):
+    registration = apply(coordinator, resident(coordinator))
+    for actor in (reviewer, approver):
+        with pytest.raises(PermissionDenied):
+            workflow.fire(registration, "first_approve", actor=actor)
+    workflow.fire(registration, "first_approve", actor=coordinator)
+    with pytest.raises(PermissionDenied):
+        workflow.fire(registration, "report", actor=coordinator)
+
+
+def test_a_return_sends_the_case_back_to_the_community_with_the_reason(coordinator, reviewer):
+    registration = apply(coordinator, resident(coordinator))
+    workflow.fire(registration, "first_approve", actor=coordinator)
+    with pytest.raises(ValidationError):
+        workflow.fire(registration, "return_township", actor=reviewer)
+    workflow.fire(registration, "return_township", actor=reviewer, comment="缺少解除劳动合同证明")
+    assert registration.state == "first_review"
+
+
+@pytest.mark.parametrize(
+    ("body", "fields", "field"),
+    [
+        ("37010219500101123", {}, "person"),  # 76 years old
+        ("37010219900307123", {"able_to_work": False}, "able_to_work"),
+        ("37010219900307123", {"willing_to_work": False}, "willing_to_work"),
+    ],
+)
+def test_the_conditions_of_unemployment_registration_are_checked(coordinator, body, fields, field):
+    person = resident(coordinator, body=body)
+    with pytest.raises(ValidationError) as refusal:
+        apply(coordinator, person, **fields)
+    assert field in refusal.value.message_dict
+
+
+def test_a_person_employed_in_the_ledger_cannot_register_as_unemployed(coordinator):
+    person = resident(coordinator, status=LabourStatus.EMPLOYED_UNIT, employer="某公司")
+    with pytest.raises(ValidationError) as refusal:
+        apply(coordinator, person)
+    assert "请先在台账中变更就业状态" in refusal.value.message_dict["unemployed_since"][0]
+
+
+def test_an_open_unemployment_registration_cannot_be_doubled(coordinator):
+    person = resident(coordinator)
+    apply(coordinator, person)
+    with pytest.raises(ValidationError):
+        apply(coordinator, person)
+
+
+def test_the_database_refuses_a_second_open_unemployment_registration(coordinator):
+    from django.db import IntegrityError, transaction
+
+    person = resident(coordinator)
+    apply(coordinator, person)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(
+            person=person, region_id=VILLAGE_A, kind=Kind.UNEMPLOYMENT, state="first_review"
+        )
+
+
+def test_an_employment_registration_updates_the_ledger_and_ends_the_unemployment_registration(
+    coordinator, reviewer, approver
+):
+    unemployment = approved(coordinator, reviewer, approver)
+    person = unemployment.person
+    employment = services.registration_apply(
+        actor=coordinator,
+        person=person,
+        kind=Kind.EMPLOYMENT,
+        employment_form="employed_unit",
+        employer="济南某机械有限公司",
+        employed_since=TODAY(),
+        contract_months=24,
+    )
+    for name, actor in (
+        ("first_approve", coordinator),
+        ("report", reviewer),
+        ("approve", approver),
+    ):
+        workflow.fire(employment, name, actor=actor)
+    person.refresh_from_db()
+    unemployment.refresh_from_db()
+    employment.refresh_from_db()
+    assert person.status == "employed_unit" and person.employer == "济南某机械有限公司"
+    assert (unemployment.ended_on, unemployment.end_reason) == (TODAY(), EndReason.EMPLOYED)
+    assert employment.certificate == unemployment.certificate  # one certificate per person
+
+
+def test_contacts_restart_the_clock_and_the_nightly_check_deregisters_the_silent(
+    coordinator, reviewer, approver
+):
+    silent = approved(coordinator, reviewer, approver)
+    contacted = approved(
+        coordinator,
+        reviewer,
+        approver,
+        resident(coordinator, body="37010219850505123", name="李联系"),
+    )
+    long_ago = TODAY() - datetime.timedelta(days=120)
+    Registration.objects.filter(pk__in=[silent.pk, contacted.pk]).update(approved_on=long_ago)
+    services.contact_record(
+        actor=coordinator,
+        registration=contacted,
+        on=TODAY() - datetime.timedelta(days=10),
+        method="call",
+        note="正在找工作",
+    )
+    assert services.deregister_without_contact() >= 1
+    silent.refresh_from_db()
+    contacted.refresh_from_db()
+    assert (
+        silent.end_reason == EndReason.NO_CONTACT
+        and silent.ended_on == TODAY()
+        and silent.ended_by is None
+    )
+    assert contacted.ended_on is None and contacted.last_contact_on == TODAY() - datetime.timedelta(
+        days=10
+    )
+
+
+def test_the_no_contact_period_is_a_parameter_a_county_can_set(coordinator, reviewer, approver):
+    registration = approved(coordinator, reviewer, approver)
+    Registration.objects.filter(pk=registration.pk).update(
+        approved_on=TODAY() - datetime.timedelta(days=100)
+    )
+    PolicyParameter.objects.create(
+        key="registration.no_contact_months",
+        region_id="370102000000",
+        value="6",
+        effective_from=D(2020, 1, 1),
+    )
+    services.deregister_without_contact()
+    registration.refresh_from_db()
+    assert registration.ended_on is None
+
+
+def test_a_registration_is_deregistered_with_a_reason(coordinator, reviewer, approver, login):
+    registration = approved(coordinator, reviewer, approver)
+    response = login(coordinator).post(
+        f"/registration/{registration.pk}/deregister/",
+        {"reason": "school", "on": TODAY().isoformat(), "note": "考入技师学院"},
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.end_reason == "school" and registration.ended_by == coordinator
+
+
+def test_the_registered_unemployed_list_shows_days_since_contact_with_fixed_queries(
+    coordinator, reviewer, approver, login, django_assert_num_queries
+):
+    approved(coordinator, reviewer, approver)
+    client = login(reviewer)
+    client.get("/registration/unemployed/")
+    with django_assert_num_queries(10):
+        page = client.get("/registration/unemployed/", {"region": VILLAGE_A})
+    assert any(r.person.name == "张失业" for r in page.context["object_list"])
+    assert "未联系天数" in page.content.decode()
+
+
+def test_the_approvers_work_list_shows_cases_waiting_for_the_county(
+    coordinator, reviewer, approver, login
+):
+    registration = apply(coordinator, resident(coordinator))
+    workflow.fire(registration, "first_approve", actor=coordinator)
+    workflow.fire(registration, "report", actor=reviewer)
+    page = login(approver).get("/").content.decode()
+    assert "张失业 失业登记" in page and "待县级审批" in page
+
+
+def test_the_api_creates_and_moves_a_registration(coordinator, reviewer):
+    from rest_framework.test import APIClient
+
+    from jiuye.conftest import BACKEND
+
+    person = resident(coordinator)
+    client = APIClient()
+    client.force_login(coordinator, backend=BACKEND)
+    response = client.post(
+        "/api/v1/registrations/",
+        {
+            "person": person.pk,
+            "kind": "unemployment",
+            "unemployed_since": "2026-03-02",
+            "cause": "resigned",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    pk = response.json()["id"]
+    response = client.post(
+        f"/api/v1/registrations/{pk}/transitions/", {"transition": "first_approve"}, format="json"
+    )
+    assert response.json()["state"] == "township_review"
+    response = client.post(
+        f"/api/v1/registrations/{pk}/transitions/", {"transition": "report"}, format="json"
+    )
+    assert response.status_code == 403
+    client.force_login(reviewer, backend=BACKEND)
+    assert (
+        client.post(
+            f"/api/v1/registrations/{pk}/transitions/", {"transition": "report"}, format="json"
+        ).status_code
+        == 200
+    )

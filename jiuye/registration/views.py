@@ -1,0 +1,230 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core import workflow
+from jiuye.core.history import timeline
+from jiuye.core.services import access_log
+from jiuye.core.views import ScopedDetailView, ScopedListView, ServiceFormMixin
+from jiuye.ledger.models import Person
+from jiuye.registration import services
+from jiuye.registration.certificate import certificate_pdf
+from jiuye.registration.choices import Kind
+from jiuye.registration.filters import RegistrationFilter, UnemployedFilter
+from jiuye.registration.forms import ContactForm, DeregisterForm, RegistrationForm, TransitionForm
+from jiuye.registration.models import Registration
+
+
+class RegistrationListView(ScopedListView):
+    model = Registration
+    filterset_class = RegistrationFilter
+    template_name = "registration/registration_list.html"
+    sort_fields = {"applied_on": "applied_on", "due_on": "due_on", "region": "region_id"}
+    default_sort = "-applied_on"
+
+    def scope(self, queryset):
+        return queryset.with_person()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class UnemployedListView(ScopedListView):
+    """The registered unemployed, longest without contact first (定期联系)."""
+
+    model = Registration
+    filterset_class = UnemployedFilter
+    template_name = "registration/unemployed_list.html"
+    sort_fields = {"last": "last", "name": "person__name_initials", "approved_on": "approved_on"}
+    default_sort = "last"
+
+    def scope(self, queryset):
+        return (
+            queryset.registered_unemployed()
+            .annotate(last=Coalesce("last_contact_on", "approved_on"))
+            .with_person()
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
+    """Accept an application (受理) for a resident of the ledger."""
+
+    model = Registration
+    form_class = RegistrationForm
+    permission_required = "registration.add_registration"
+    template_name = "registration/registration_form.html"
+    success_message = _("已受理，待初审。")
+
+    @cached_property
+    def person(self):
+        return get_object_or_404(
+            Person.objects.editable_by(self.request.user), pk=self.kwargs["person"]
+        )
+
+    @cached_property
+    def kind(self):
+        kind = self.kwargs["kind"]
+        if kind not in Kind.values:
+            raise PermissionDenied
+        return kind
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("user", None)
+        return {**kwargs, "kind": self.kind}
+
+    def get_initial(self):
+        return {"applied_on": timezone.localdate(), "last_employer": self.person.employer}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            person=self.person, kind_label=Kind(self.kind).label, **kwargs
+        )
+
+    def save(self, form):
+        return services.registration_apply(
+            actor=self.request.user, person=self.person, kind=self.kind, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("registration:detail", args=[self.object.pk])
+
+
+class RegistrationDetailView(ScopedDetailView):
+    model = Registration
+    template_name = "registration/registration_detail.html"
+    context_object_name = "registration"
+
+    def scope(self, queryset):
+        return queryset.select_related("person", "region", "certificate", "ended_by")
+
+    def get_context_data(self, **kwargs):
+        registration, user = self.object, self.request.user
+        flow = registration.workflow
+        editable = Registration.objects.editable_by(user).filter(pk=registration.pk).exists()
+        actions = registration.workflow.available(registration, user) if editable else []
+        context = super().get_context_data(**kwargs)
+        context.update(
+            today=timezone.localdate(),
+            actions=actions,
+            transition_form=TransitionForm(),
+            events=[
+                (
+                    event,
+                    _("受理")
+                    if event.transition == "create"
+                    else flow.transition(event.transition).label,
+                    flow.state(event.to_state).label,
+                )
+                for event in registration.events
+            ],
+            contacts=registration.contacts.select_related("by"),
+            contact_form=kwargs.get("contact_form")
+            or ContactForm(initial={"on": timezone.localdate()}),
+            deregister_form=kwargs.get("deregister_form")
+            or DeregisterForm(initial={"on": timezone.localdate()}),
+            can_contact=editable
+            and registration.is_registered_unemployed
+            and user.has_perm("registration.add_contact"),
+            can_deregister=editable
+            and registration.is_registered_unemployed
+            and user.has_perm("registration.deregister_registration"),
+            history=timeline(registration.history.all(), viewer=user),
+        )
+        return context
+
+
+class RegistrationActionView(ScopedDetailView):
+    """POST-only actions on one registration: a workflow step, a contact, a deregistration."""
+
+    http_method_names = ["post"]
+    scope_method = "editable_by"
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            self.act(request)
+        except ValidationError as error:
+            return self.invalid(error)
+        return redirect("registration:detail", pk=self.object.pk)
+
+    def invalid(self, error):
+        messages.error(self.request, "；".join(error.messages))
+        return redirect("registration:detail", pk=self.object.pk)
+
+
+class TransitionView(RegistrationActionView):
+    model = Registration
+
+    def act(self, request):
+        form = TransitionForm(request.POST)
+        form.is_valid()
+        data = form.cleaned_data
+        event = workflow.fire(
+            self.object,
+            data.get("transition", ""),
+            actor=request.user,
+            comment=data.get("comment", ""),
+        )
+        transition = self.object.workflow.transition(event.transition)
+        messages.success(request, _("已%(action)s。") % {"action": transition.label})
+
+
+class ContactView(RegistrationActionView):
+    model = Registration
+    permission_required = "registration.add_contact"
+
+    def act(self, request):
+        form = ContactForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.contact_record(actor=request.user, registration=self.object, **form.cleaned_data)
+        messages.success(request, _("已记录联系。"))
+
+
+class DeregisterView(RegistrationActionView):
+    model = Registration
+    permission_required = "registration.deregister_registration"
+
+    def act(self, request):
+        form = DeregisterForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.registration_deregister(
+            actor=request.user, registration=self.object, **form.cleaned_data
+        )
+        messages.success(request, _("已注销失业登记。"))
+
+
+class CertificateView(ScopedDetailView):
+    """The printable certificate (PDF, A4): opening it shows the full identity number, so it is
+    logged like opening the full record."""
+
+    model = Registration
+    permission_required = "registration.print_certificate"
+
+    def scope(self, queryset):
+        return queryset.filter(certificate__isnull=False).select_related(
+            "person", "certificate__issued_by"
+        )
+
+    def get(self, request, *args, **kwargs):
+        registration = self.get_object()
+        access_log(
+            actor=request.user, objs=[registration.person], purpose=str(_("打印就业失业登记证"))
+        )
+        response = HttpResponse(certificate_pdf(registration), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="certificate-{registration.certificate.number}.pdf"'
+        )
+        return response
