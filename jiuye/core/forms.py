@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.models import CalendarDay
+from jiuye.core.models import CalendarDay, PolicyParameter
 
 
 class DateInput(forms.DateInput):
@@ -44,3 +44,26 @@ class CalendarDayForm(UserFormMixin, forms.ModelForm):
 
     def validate_unique(self):
         """Saving a date that already has a row replaces it (see ``calendar_day_save``)."""
+
+
+class PolicyParameterForm(UserFormMixin, forms.ModelForm):
+    class Meta:
+        model = PolicyParameter
+        fields = ["key", "region", "value", "effective_from", "source"]
+        widgets = {"effective_from": DateInput(), "source": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        from jiuye.core.parameters import PARAMETERS
+        from jiuye.regions.codes import Level
+        from jiuye.regions.forms import RegionChoiceField
+
+        super().__init__(*args, **kwargs)
+        self.fields["key"] = forms.ChoiceField(
+            label=_("参数"),
+            choices=[(key, f"{p.label}（{key}）") for key, p in sorted(PARAMETERS.items())],
+        )
+        self.fields["region"] = RegionChoiceField(label=_("适用区划（省、市或县）"))
+        self.fields["region"].for_user(self.user, levels=[Level.PROVINCE, Level.CITY, Level.COUNTY])
+
+    def _post_clean(self):
+        """The service validates and saves."""

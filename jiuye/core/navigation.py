@@ -47,6 +47,7 @@ MENU = (
         _("系统"),
         (
             Item(_("工作日历"), "core:calendar", "core.view_calendarday"),
+            Item(_("政策参数"), "core:parameters", "core.view_policyparameter"),
             Item(_("修改密码"), "password_change"),
             Item(_("接口文档"), "api-docs"),
         ),

@@ -79,3 +79,31 @@ def access_log(*, actor, objs, purpose: str = "") -> None:
         for obj in objs
     ]
     AccessLog.objects.bulk_create(rows, batch_size=2000)
+
+
+@transaction.atomic
+def parameter_set(*, actor, key: str, region, value: str, effective_from, source: str = ""):
+    """A new value of a policy parameter for a region from a date (earlier rows stay, so
+    the value in force on any past date is still known)."""
+    from jiuye.core.models import PolicyParameter
+    from jiuye.core.parameters import PARAMETERS
+    from jiuye.regions.models import Region
+
+    if not actor.has_perm("core.add_policyparameter"):
+        raise PermissionDenied
+    if key not in PARAMETERS:
+        raise ValidationError({"key": _("没有这个参数。")})
+    check_scope(Region.objects.editable_by(actor), region, field="region")
+    try:
+        PARAMETERS[key].parse(value)
+    except ValidationError as error:
+        raise ValidationError({"value": error.messages}) from None
+    row = PolicyParameter.objects.filter(
+        key=key, region=region, effective_from=effective_from
+    ).first()
+    row = row or PolicyParameter(key=key, region=region, effective_from=effective_from)
+    row.value, row.source = value.strip(), source.strip()
+    row.full_clean()
+    row._history_user = actor
+    row.save()
+    return row

@@ -5,6 +5,7 @@ from jiuye.core import views
 app_name = "core"
 urlpatterns = [
     path("calendar/", views.CalendarView.as_view(), name="calendar"),
+    path("parameters/", views.ParameterListView.as_view(), name="parameters"),
     path("calendar/new/", views.CalendarDayCreateView.as_view(), name="calendar-add"),
     path(
         "calendar/<int:pk>/delete/", views.CalendarDayDeleteView.as_view(), name="calendar-delete"

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,11 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django_filters.views import FilterMixin
 
-from jiuye.core.forms import CalendarDayForm
-from jiuye.core.models import CalendarDay
+from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
+from jiuye.core.models import CalendarDay, PolicyParameter
+from jiuye.core.parameters import PARAMETERS
 from jiuye.core.selectors import worklist, worklist_counts
-from jiuye.core.services import calendar_day_delete, calendar_day_save
+from jiuye.core.services import calendar_day_delete, calendar_day_save, parameter_set
 from jiuye.core.workdays import library_last_year, special_days
+from jiuye.regions.selectors import jurisdiction_root, subtree_counts
+from jiuye.staff.models import Certificate
 
 
 class ScopedMixin(PermissionRequiredMixin):
@@ -143,9 +146,6 @@ class HomeView(generic.TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
-        from jiuye.regions.selectors import jurisdiction_root, subtree_counts
-        from jiuye.staff.models import Certificate
-
         user = self.request.user
         root = jurisdiction_root(user)
         context = super().get_context_data(**kwargs)
@@ -216,3 +216,53 @@ class CalendarDayDeleteView(PermissionRequiredMixin, generic.View):
         calendar_day_delete(actor=request.user, day=day)
         messages.success(request, _("已删除。"))
         return redirect(f"{reverse('core:calendar')}?year={year}")
+
+
+class ParameterListView(PermissionRequiredMixin, generic.FormView):
+    """Every policy parameter with its default and the rows that override it; the province
+    administrator adds a value for a region from a date."""
+
+    permission_required = "core.view_policyparameter"
+    form_class = PolicyParameterForm
+    template_name = "core/parameters.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        return {"effective_from": timezone.localdate(), "key": self.request.GET.get("key", "")}
+
+    def get_context_data(self, **kwargs):
+        # The rows that apply to the user's jurisdiction: its own and those of the regions above.
+        user = self.request.user
+        root = jurisdiction_root(user)
+        above = [region.code for region in root.path] if root else []
+        rows = PolicyParameter.objects.visible_to(user) | PolicyParameter.objects.filter(
+            region_id__in=above
+        )
+        rows = rows.select_related("region")
+        by_key = {}
+        for row in rows.order_by("key", "region_id", "-effective_from"):
+            by_key.setdefault(row.key, []).append(row)
+        parameters = [
+            (parameter, by_key.get(key, [])) for key, parameter in sorted(PARAMETERS.items())
+        ]
+        return super().get_context_data(
+            parameters=parameters,
+            can_edit=self.request.user.has_perm("core.add_policyparameter"),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("core.add_policyparameter"):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            parameter_set(actor=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("参数已保存。"))
+        return redirect("core:parameters")

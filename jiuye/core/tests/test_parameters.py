@@ -43,3 +43,42 @@ def test_a_county_row_overrides_the_city_and_the_province_for_its_subtree_only()
 def test_a_value_that_is_not_of_the_parameters_type_is_refused():
     with pytest.raises(ValidationError):
         parameters.PARAMETERS[KEY].parse("六十")
+
+
+def test_the_province_administrator_sets_a_county_value_on_the_page(login, province_admin):
+    response = login(province_admin).post(
+        "/system/parameters/",
+        {
+            "key": KEY,
+            "region": "370102000000",
+            "value": "62",
+            "effective_from": "2026-01-01",
+            "source": "测试文件",
+        },
+    )
+    assert response.status_code == 302
+    assert parameters.value(KEY, "370102001002", D(2026, 6, 1)) == 62
+
+
+def test_a_wrong_value_is_refused_at_the_field(login, province_admin):
+    response = login(province_admin).post(
+        "/system/parameters/",
+        {
+            "key": KEY,
+            "region": "370000000000",
+            "value": "六十二",
+            "effective_from": "2026-01-01",
+        },
+    )
+    assert response.status_code == 200 and response.context["form"].errors["value"]
+    assert not PolicyParameter.objects.exists()
+
+
+def test_other_roles_read_the_parameters_but_cannot_set_them(login, approver):
+    client = login(approver)
+    assert "男性法定退休年龄" in client.get("/system/parameters/").content.decode()
+    response = client.post(
+        "/system/parameters/",
+        {"key": KEY, "region": "370102000000", "value": "62", "effective_from": "2026-01-01"},
+    )
+    assert response.status_code == 403 and not PolicyParameter.objects.exists()
