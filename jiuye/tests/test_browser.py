@@ -72,3 +72,73 @@ def test_a_county_approver_picks_a_region_through_the_cascading_selects(
     page.get_by_role("button", name="保存").click()
     page.wait_for_url(re.compile(r"/regions/orgs/\d+/$"))
     assert ServiceOrg.objects.get(name="解放桥社区就业驿站").region_id == "370102001002"
+
+
+def _ledger_file(tmp_path, *, broken: bool):
+    from openpyxl import Workbook
+
+    from jiuye.ledger.excel import COLUMNS
+    from jiuye.ledger.identity import check_character
+
+    body = "37010219900307123"
+    number = body + check_character(body)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(COLUMNS)
+    row = dict.fromkeys(COLUMNS, "")
+    row.update({"姓名": "浏览器导入", "公民身份号码": number, "居住地区划代码": "370102001002", "就业状态": "失业",
+                "失业日期": "2026/3/2"})  # fmt: skip
+    if broken:
+        row["失业日期"] = "2026-02-30"
+    sheet.append([row[name] for name in COLUMNS])
+    path = tmp_path / ("broken.xlsx" if broken else "ledger.xlsx")
+    book.save(path)
+    return path
+
+
+def test_a_coordinator_imports_a_ledger_file_after_fixing_its_errors(
+    transactional_world, live_server, page, tmp_path
+):
+    log_in(page, live_server.url, "coordinator-370102001002")
+    menu = page.get_by_role("complementary", name="菜单")
+    menu.get_by_role("link", name="导入台账").click()
+    page.get_by_label("台账文件").set_input_files(_ledger_file(tmp_path, broken=True))
+    page.get_by_role("button", name="上传并校验").click()
+    page.get_by_text("没有写入任何数据").wait_for()
+    assert page.locator("table.list tbody tr").first.inner_text().split("\t")[:2] == [
+        "2",
+        "失业日期",
+    ]
+
+    menu.get_by_role("link", name="导入台账").click()
+    page.get_by_label("台账文件").set_input_files(_ledger_file(tmp_path, broken=False))
+    page.get_by_role("button", name="上传并校验").click()
+    page.get_by_role("button", name="确认导入").click()
+    page.get_by_text("导入完成").wait_for()
+
+    menu.get_by_role("link", name="人员台账").click()
+    page.get_by_label("身份证号、姓名、拼音首字母或电话").fill("llqdr")
+    page.get_by_role("button", name="查询").click()
+    page.get_by_role("link", name="浏览器导入").click()
+    assert page.get_by_role("heading", name=re.compile("浏览器导入")).is_visible()
+    assert "3701**********" in page.content()
+
+
+def test_a_county_approver_approves_a_registration_and_gets_the_certificate(
+    transactional_world, live_server, page
+):
+    from jiuye.registration.models import Registration
+
+    log_in(page, live_server.url, "approver-370102")
+    page.get_by_role("link", name="就业失业登记").click()
+    page.get_by_label("环节").select_option("county_approval")
+    page.get_by_role("button", name="查询").click()
+    page.locator("table.list tbody tr a").first.click()
+    page.wait_for_url(re.compile(r"/registration/\d+/$"))
+    pk = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    page.get_by_role("button", name="审批登记").click()
+    page.get_by_text("已审批登记。").wait_for()
+    registration = Registration.objects.get(pk=pk)
+    assert registration.state == "approved" and registration.certificate is not None
+    assert page.get_by_text(registration.certificate.number).is_visible()
+    assert page.get_by_role("link", name="打印证书（PDF）").is_visible()
