@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Sex(models.TextChoices):  # GB/T 2261.1
@@ -27,8 +28,8 @@ class HukouType(models.TextChoices):
 class Relation(models.TextChoices):
     HEAD = "head", _("户主")
     SPOUSE = "spouse", _("配偶")
-    SON = "son", _("子")
-    DAUGHTER = "daughter", _("女")
+    SON = "son", pgettext_lazy("relation to the head of household", "子")
+    DAUGHTER = "daughter", pgettext_lazy("relation to the head of household", "女")
     CHILD_IN_LAW = "child_in_law", _("儿媳、女婿")
     GRANDCHILD = "grandchild", _("孙子女、外孙子女")
     PARENT = "parent", _("父母")
