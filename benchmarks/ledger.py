@@ -148,7 +148,9 @@ def main():
     Person.objects.filter(name__startswith="导入", region_id="370102001002").delete()
     content = ledger_file(10_000)
     started = time.monotonic()
-    report = importing.validate(content, "ledger.xlsx", actor=coordinator)
+    report = importing.validate(
+        content, "ledger.xlsx", actor=coordinator, region_code="370102001002"
+    )
     validated = time.monotonic() - started
     assert not report.errors, report.errors[:3]
     started = time.monotonic()

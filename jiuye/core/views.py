@@ -88,7 +88,9 @@ class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
         field = self.sort_fields.get(key.lstrip("-"))
         if not field:
             return []
-        return [f"-{field}" if key.startswith("-") else field, "pk"]
+        if key.startswith("-"):  # the other way round ("age" is "-birth_date")
+            field = field[1:] if field.startswith("-") else f"-{field}"
+        return [field, "pk"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -53,7 +53,10 @@ class PersonSerializer(serializers.ModelSerializer):
     def to_representation(self, person):
         data = super().to_representation(person)
         if not self.full:
+            # With the birth date and region beside it a masked number could be rebuilt.
             data["id_number"], data["phone"] = person.masked_id_number, person.masked_phone
+            data["birth_date"] = None
+            data["age"] = person.age_on()
         return data
 
 

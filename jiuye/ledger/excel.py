@@ -44,7 +44,8 @@ def person_row(person, head_number: str, *, full: bool) -> list:
     number = person.id_number if full else mask_id_number(person.id_number)
     head = head_number if full or not head_number else mask_id_number(head_number)
     return [
-        person.name, number, _label(Sex, person.sex), _label(Ethnicity, person.ethnicity), person.birth_date,
+        person.name, number, _label(Sex, person.sex), _label(Ethnicity, person.ethnicity),
+        person.birth_date if full else str(person.birth_date.year),
         _label(Education, person.education), _label(HukouType, person.hukou_type), head,
         _label(Relation, person.relation), person.region_id, person.address,
         person.phone if full else mask_phone(person.phone), _label(LabourStatus, person.status), person.employer,

@@ -1,12 +1,12 @@
 """Import of an existing community ledger from Excel.
 
-Real files are messy: full-width digits, spaces, dates typed in four ways or stored as Excel
-dates, a lower-case x, columns in another order, numbers stored as numbers. ``validate``
-reads every row, normalises it and collects every error by row and column; nothing is
-written. ``apply`` then writes all rows in one transaction: new residents are created,
-residents of the uploader's jurisdiction are updated (a changed status opens a new status
-period), and residents registered in another jurisdiction are reported as conflicts and left
-where they are.
+Real files are messy: a title above the header row, full-width digits, spaces, dates typed in
+several ways or stored as Excel dates, a lower-case x, columns in another order or named the
+way a county's old template named them, numbers stored as numbers. ``validate`` reads every
+row, normalises it and collects every error by row and column; nothing is written. ``apply``
+then writes all rows in one transaction: new residents are created, residents of the
+uploader's jurisdiction are updated (a changed status opens a new status period), and
+residents registered in another jurisdiction are reported as conflicts and left where they are.
 """
 
 import datetime
@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jiuye.core import parameters
+from jiuye.ledger import services as ledger_services  # module, as services also start imports
 from jiuye.ledger.choices import (
     WITH_EMPLOYER,
     Education,
@@ -40,10 +41,20 @@ from jiuye.regions.codes import Level, is_valid_code
 from jiuye.regions.models import Region
 
 REQUIRED = ("姓名", "公民身份号码", "居住地区划代码", "就业状态")
+# Other names the same columns have in the ledgers counties used before.
+HEADER_SYNONYMS = {
+    "身份证号码": "公民身份号码", "身份证号": "公民身份号码", "证件号码": "公民身份号码",
+    "户主身份证号码": "户主公民身份号码", "户主身份证号": "户主公民身份号码",
+    "区划代码": "居住地区划代码", "居住地代码": "居住地区划代码", "住址": "现住址", "现居住地址": "现住址",
+    "家庭住址": "现住址", "电话": "联系电话", "手机": "联系电话", "手机号码": "联系电话", "联系方式": "联系电话",
+    "学历": "文化程度", "户口性质": "户籍性质", "就业失业状态": "就业状态", "工作单位": "就业单位",
+}  # fmt: skip
+HEADER_SEARCH_ROWS = 10  # the header may sit below a title or a note
 PARTICULAR_COLUMNS = {
     "民族": "ethnicity", "文化程度": "education", "户籍性质": "hukou_type", "现住址": "address",
     "联系电话": "phone", "备注": "note",
 }  # fmt: skip
+MAX_LENGTH = {"姓名": 50, "现住址": 200, "就业单位": 100, "备注": 1000}
 
 
 def _choices(enum, synonyms=None) -> dict[str, str]:
@@ -71,7 +82,7 @@ RELATION = _choices(Relation, {
     "母": "parent", "祖父": "grandparent", "祖母": "grandparent", "兄": "sibling", "弟": "sibling",
     "姐": "sibling", "妹": "sibling",
 })  # fmt: skip
-STATUS = _choices(LabourStatus, {
+STATUS_LABELS = _choices(LabourStatus, {
     "就业": "employed_unit", "已就业": "employed_unit", "在岗": "employed_unit", "个体": "self_employed",
     "个体工商户": "self_employed", "灵活就业人员": "flexible", "务工": "transferred", "外出务工": "transferred",
     "转移": "transferred", "失业人员": "unemployed", "登记失业": "unemployed", "未就业": "unemployed",
@@ -89,9 +100,11 @@ def read_date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, int | float) and 20000 <= value <= 80000:  # an Excel serial number
-        return datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value))
-    text = clean_text(value).replace(" ", "")
+    if isinstance(value, int | float) and not isinstance(value, bool) and 20000 <= value <= 80000:
+        return datetime.date(1899, 12, 30) + datetime.timedelta(
+            days=int(value)
+        )  # an Excel serial number
+    text = re.sub(r"\s+0{1,2}:0{2}(:0{2})?$", "", clean_text(value)).replace(" ", "")
     match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text) or re.fullmatch(
         r"(\d{4})(\d{2})(\d{2})", text
     )
@@ -104,6 +117,8 @@ def read_date(value) -> datetime.date | None:
 
 
 def read_text(value) -> str:
+    if isinstance(value, bool):
+        raise ValidationError(_("应为文字，不是“是/否”。"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return clean_text(value)
@@ -143,10 +158,12 @@ class Report:
 
 
 def open_workbook(content: bytes, filename: str):
-    """The first sheet of an .xlsx file, or a ValidationError that says what is wrong."""
+    """The first worksheet of an .xlsx file, or a ValidationError that says what is wrong."""
     if filename.lower().endswith(".xls") or content[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ValidationError(
-            _("这是旧版Excel（.xls）文件，请在Excel中“另存为”.xlsx格式后再导入。")
+            _(
+                "这是旧版Excel（.xls）文件或加了密码的文件，请在Excel中取消密码并“另存为”.xlsx格式后再导入。"
+            )
         )
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise ValidationError(_("文件不是Excel文件（.xlsx），请下载导入模板填写。"))
@@ -154,48 +171,63 @@ def open_workbook(content: bytes, filename: str):
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:
         raise ValidationError(_("Excel文件已损坏或无法读取。")) from None
+    if not book.worksheets:
+        raise ValidationError(_("文件中没有工作表。"))
     return book.worksheets[0]
 
 
 def _header(cells) -> dict[str, int]:
     names = {}
-    for index, cell in enumerate(cells):
-        name = re.sub(r"[\s*＊]", "", clean_text(cell))
+    for index, cell in enumerate(cells or ()):
+        name = re.sub(r"[\s*＊:：]", "", clean_text(cell))
+        name = HEADER_SYNONYMS.get(name, name)
         if name in COLUMNS and name not in names:
             names[name] = index
     return names
 
 
-def validate(content: bytes, filename: str, *, actor, progress=None) -> Report:
-    """Read and check every row; write nothing. ``progress(done, total)`` is called now and then."""
+def validate(content: bytes, filename: str, *, actor, region_code: str, progress=None) -> Report:
+    """Read and check every row; write nothing. ``progress(done, total)`` is called now and then.
+    Any file that cannot be read gives a ValidationError, not a crash."""
+    try:
+        return _validate(content, filename, actor=actor, region_code=region_code, progress=progress)
+    except ValidationError:
+        raise
+    except Exception:
+        raise ValidationError(_("Excel文件已损坏或无法读取。")) from None
+
+
+def _validate(content, filename, *, actor, region_code, progress) -> Report:
     report = Report()
-    sheet = open_workbook(content, filename)
-    rows = sheet.iter_rows(values_only=True)
-    header = _header(next(rows, ()) or ())
+    rows = open_workbook(content, filename).iter_rows(values_only=True)
+    header, header_row = {}, 0
+    for number, cells in enumerate(rows, start=1):
+        header, header_row = _header(cells), number
+        if all(name in header for name in REQUIRED) or number >= HEADER_SEARCH_ROWS:
+            break
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         report.error(
-            1,
+            header_row or 1,
             "、".join(missing),
             _("缺少必需的列：%(columns)s。请使用导入模板的列名。")
             % {"columns": "、".join(missing)},
         )
         return report
-    lines = [
-        (number, row) for number, row in enumerate(rows, start=2)
-        if any(clean_text(cell) for cell in row)
-    ]  # fmt: skip
-    limit = parameters.value("ledger.import_max_rows", _region_of(actor))
+    limit = parameters.value("ledger.import_max_rows", region_code)
+    lines = []
+    for number, row in enumerate(rows, start=header_row + 1):
+        if any(clean_text(cell) for cell in row):
+            lines.append((number, row))
+            if len(lines) > limit:
+                report.error(
+                    None,
+                    "",
+                    _("文件超过了每次%(limit)d行的上限，请分成几个文件导入。") % {"limit": limit},
+                )
+                return report
     if not lines:
         report.error(None, "", _("文件中没有数据行。"))
-        return report
-    if len(lines) > limit:
-        report.error(
-            None,
-            "",
-            _("文件有%(rows)d行数据，超过了每次%(limit)d行的上限，请分成几个文件导入。")
-            % {"rows": len(lines), "limit": limit},
-        )
         return report
     for done, (number, row) in enumerate(lines, start=1):
         cells = {name: (row[index] if index < len(row) else None) for name, index in header.items()}
@@ -208,10 +240,6 @@ def validate(content: bytes, filename: str, *, actor, progress=None) -> Report:
     return report
 
 
-def _region_of(actor) -> str:
-    return actor.org.region_id if actor.org_id else "370000000000"
-
-
 def _read_row(number: int, cells: dict, report: Report) -> None:
     data = {"row": number}
     ok = True
@@ -219,14 +247,23 @@ def _read_row(number: int, cells: dict, report: Report) -> None:
     def read(column, reader, *args):
         nonlocal ok
         try:
-            return reader(cells.get(column), *args)
+            value = reader(cells.get(column), *args)
         except ValidationError as error:
             report.error(number, column, error.messages[0])
             ok = False
             return None
+        if isinstance(value, str) and len(value) > MAX_LENGTH.get(column, 200):
+            report.error(
+                number,
+                column,
+                _("内容太长，最多%(limit)d个字。") % {"limit": MAX_LENGTH.get(column, 200)},
+            )
+            ok = False
+            return None
+        return value
 
     data["name"] = read("姓名", read_text)
-    if not data["name"]:
+    if data["name"] == "":
         report.error(number, "姓名", _("姓名不能为空。"))
         ok = False
     parsed = read("公民身份号码", lambda value: parse_id_number(read_code(value, "公民身份号码")))
@@ -255,14 +292,14 @@ def _read_row(number: int, cells: dict, report: Report) -> None:
     if data["region"] is not None and not is_valid_code(data["region"]):
         report.error(number, "居住地区划代码", _("区划代码应为12位数字。"))
         ok = False
-    head = read("户主公民身份号码", lambda value: read_code(value, "户主公民身份号码"))
+    head = read("户主公民身份号码", read_code, "户主公民身份号码")
     data["head"] = parse_id_number(head).number if head and _valid_number(head) else None
     if head and data["head"] is None:
         report.error(number, "户主公民身份号码", _("户主公民身份号码无效。"))
         ok = False
     data["relation"] = read("与户主关系", read_choice, RELATION, "与户主关系")
-    status = read("就业状态", read_choice, STATUS, "就业状态")
-    if not status and "就业状态" not in {e["column"] for e in report.errors if e["row"] == number}:
+    status = read("就业状态", read_choice, STATUS_LABELS, "就业状态")
+    if status == "":
         report.error(number, "就业状态", _("就业状态不能为空。"))
         ok = False
     data["status"] = status
@@ -273,12 +310,10 @@ def _read_row(number: int, cells: dict, report: Report) -> None:
     if status in WITH_EMPLOYER and not data["employer"]:
         report.error(number, "就业单位", _("该就业状态须填写就业单位（或务工地点）。"))
         ok = False
+    date_column = "失业日期" if status == LabourStatus.UNEMPLOYED else "就业日期"
+    data["date_column"] = date_column
     if data["since"] and data["since"] > timezone.localdate():
-        report.error(
-            number,
-            "就业日期" if status != LabourStatus.UNEMPLOYED else "失业日期",
-            _("日期不能晚于今天。"),
-        )
+        report.error(number, date_column, _("日期不能晚于今天。"))
         ok = False
     if ok:
         report.rows.append(data)
@@ -292,39 +327,42 @@ def _valid_number(text: str) -> bool:
     return True
 
 
+def _existing(numbers: list[str]) -> dict[str, Person]:
+    found = {}
+    for start in range(0, len(numbers), 2000):
+        chunk = numbers[start : start + 2000]
+        for person in Person.objects.filter(id_number__in=chunk).only(
+            "id", "id_number", "region_id", "status", "status_since"
+        ):
+            found[person.id_number] = person
+    return found
+
+
 def _check_file(report: Report, actor) -> None:
-    """Checks across rows and against the database: duplicates in the file, regions outside
-    the jurisdiction, residents held elsewhere, heads of household."""
+    """Checks across rows and against the database: duplicates in the file, regions outside the
+    jurisdiction, residents held elsewhere (conflicts), status dates, heads of household."""
     by_number: dict[str, list[int]] = {}
     for data in report.rows:
         by_number.setdefault(data["id_number"], []).append(data["row"])
+    duplicates = set()
     for rows in by_number.values():
         for row in rows[1:]:
             report.error(
                 row, "公民身份号码", _("与第%(first)d行的公民身份号码重复。") % {"first": rows[0]}
             )
-    duplicates = {row for rows in by_number.values() for row in rows[1:]}
+            duplicates.add(row)
     codes = {data["region"] for data in report.rows}
-    editable = set(
-        Region.objects.editable_by(actor)
-        .filter(code__in=codes, level=Level.VILLAGE)
-        .values_list("code", flat=True)
-    )
+    villages = Region.objects.filter(code__in=codes, level=Level.VILLAGE)
+    editable = set(villages.editable_by(actor).values_list("code", flat=True))
     known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
-    existing = {}
-    numbers = list(by_number)
-    for start in range(0, len(numbers), 2000):
-        for person in Person.objects.filter(id_number__in=numbers[start : start + 2000]).only(
-            "id", "id_number", "region_id"
-        ):
-            existing[person.id_number] = person
+    existing = _existing(list(by_number))
     mine = set(
         Person.objects.editable_by(actor)
         .filter(pk__in=[p.pk for p in existing.values()])
         .values_list("pk", flat=True)
     )
-    in_file = {data["id_number"]: data for data in report.rows}
-    kept = []
+    in_file = {data["id_number"]: data for data in report.rows if data["row"] not in duplicates}
+    kept, heads = [], {}
     for data in report.rows:
         row = data["row"]
         if row in duplicates:
@@ -348,27 +386,51 @@ def _check_file(report: Report, actor) -> None:
             continue
         elif person is not None:
             data["action"], data["person"] = "update", person.pk
+            changed = data["status"] != person.status
+            if changed and data["since"] and data["since"] < person.status_since:
+                report.error(
+                    row,
+                    data["date_column"],
+                    _("早于台账中当前就业状态的起始日期（%(date)s），请核对。")
+                    % {"date": person.status_since},
+                )
+                continue
         else:
             data["action"] = "create"
-        head = data["head"]
-        if head and head != data["id_number"]:
-            head_row = in_file.get(head)
-            head_person = existing.get(head)
-            head_region = (
-                head_row["region"]
-                if head_row
-                else head_person.region_id
-                if head_person and head_person.pk in mine
-                else None
-            )
-            if head_region is None:
-                report.error(row, "户主公民身份号码", _("户主不在本文件中，也不在本辖区台账中。"))
-                continue
-            if head_region != data["region"]:
-                report.error(row, "户主公民身份号码", _("户主的居住地与本人不同。"))
-                continue
+        if not _check_head(data, in_file, existing, mine, report, heads):
+            continue
         kept.append(data)
-    report.rows = kept if not report.errors else []
+    report.rows = [] if report.errors else kept
+
+
+def _check_head(data, in_file, existing, mine, report, heads) -> bool:
+    """The head of household is in the file or in the uploader's ledger, lives in the same
+    village, and is the only head of that household."""
+    head, row = data["head"], data["row"]
+    if data["action"] == "conflict" or not head:
+        return True
+    if head == data["id_number"] or data["relation"] == Relation.HEAD:
+        if head != data["id_number"]:
+            report.error(row, "与户主关系", _("与户主关系为“户主”，但户主公民身份号码不是本人的。"))
+            return False
+        if heads.setdefault(head, row) != row:
+            report.error(
+                row, "与户主关系", _("该家庭已有户主（第%(row)d行）。") % {"row": heads[head]}
+            )
+            return False
+        return True
+    head_row, head_person = in_file.get(head), existing.get(head)
+    if head_person is not None and head_person.pk not in mine:
+        report.error(row, "户主公民身份号码", _("户主已在其他辖区登记。"))
+        return False
+    if head_person is None and head_row is None:
+        report.error(row, "户主公民身份号码", _("户主不在本文件中，也不在本辖区台账中。"))
+        return False
+    head_region = head_person.region_id if head_person is not None else head_row["region"]
+    if head_region != data["region"]:
+        report.error(row, "户主公民身份号码", _("户主的居住地与本人不同。"))
+        return False
+    return True
 
 
 @transaction.atomic
@@ -380,83 +442,51 @@ def apply(rows: list[dict], *, actor) -> dict:
     updates = [r for r in rows if r["action"] == "update"]
     conflicts = [r for r in rows if r["action"] == "conflict"]
 
-    new_people = []
-    for data in creates:
-        person = Person(
-            region_id=data["region"], id_number=data["id_number"], name=data["name"],
-            name_initials=name_initials(data["name"]), sex=data["sex"], birth_date=data["birth_date"],
-            ethnicity=data["ethnicity"] or "01", education=data["education"] or "", hukou_type=data["hukou_type"] or "",
-            address=data["address"] or "", phone=data["phone"] or "", note=data["note"] or "",
-            status=data["status"], status_since=data["since"] or today, employer=data["employer"] or "",
-        )  # fmt: skip
-        new_people.append(person)
+    new_people = [
+        Person(
+            region_id=d["region"], id_number=d["id_number"], name=d["name"], name_initials=name_initials(d["name"]),
+            sex=d["sex"], birth_date=d["birth_date"], ethnicity=d["ethnicity"] or "01", education=d["education"] or "",
+            hukou_type=d["hukou_type"] or "", address=d["address"] or "", phone=d["phone"] or "",
+            note=d["note"] or "", status=d["status"], status_since=d["since"] or today, employer=d["employer"] or "",
+        )
+        for d in creates
+    ]  # fmt: skip
     bulk_create_with_history(new_people, Person, batch_size=2000, default_user=actor)
     created = {
         p.id_number: p
         for p in Person.objects.filter(id_number__in=[p.id_number for p in new_people])
     }
-    records = [
-        StatusRecord(person=created[d["id_number"]], region_id=d["region"], status=d["status"],
-                     since=d["since"] or today, employer=d["employer"] or "", recorded_by=actor, note=_("台账导入"))
-        for d in creates
-    ]  # fmt: skip
+    StatusRecord.objects.bulk_create(
+        [
+            StatusRecord(person=created[d["id_number"]], region_id=d["region"], status=d["status"],
+                         since=d["since"] or today, employer=d["employer"] or "", recorded_by=actor, note=_("台账导入"))
+            for d in creates
+        ],
+        batch_size=2000,
+    )  # fmt: skip
 
     people = Person.objects.in_bulk([d["person"] for d in updates])
-    changed_status, closing = [], []
+    changed_status = 0
     for data in updates:
         person = people[data["person"]]
+        if data["status"] != person.status or (
+            data["employer"] and data["employer"] != person.employer
+        ):
+            since = data["since"] or max(today, person.status_since)
+            ledger_services.status_change(actor=actor, person=person, status=data["status"], since=since,
+                          employer=data["employer"] or "", note=_("台账导入"))  # fmt: skip
+            changed_status += 1
         person.name, person.name_initials = data["name"], name_initials(data["name"])
         for attribute in PARTICULAR_COLUMNS.values():
             if data[attribute]:
                 setattr(person, attribute, data[attribute])
         person.version += 1
-        since = data["since"] or today
-        if (
-            data["status"] != person.status
-            or (data["employer"] or person.employer) != person.employer
-        ):
-            since = max(since, person.status_since)
-            changed_status.append(person)
-            person.status, person.status_since, person.employer = (
-                data["status"],
-                since,
-                data["employer"] or "",
-            )
-            records.append(
-                StatusRecord(
-                    person=person,
-                    region_id=person.region_id,
-                    status=data["status"],
-                    since=since,
-                    employer=person.employer,
-                    recorded_by=actor,
-                    note=_("台账导入"),
-                )
-            )
-    open_records = StatusRecord.objects.filter(person__in=changed_status, until__isnull=True)
-    for record in open_records:
-        new_since = people[record.person_id].status_since
-        if record.since >= new_since:
-            record.delete()  # replaced by the imported status of the same day
-        else:
-            record.until = new_since
-            closing.append(record)
-    StatusRecord.objects.bulk_update(closing, ["until"], batch_size=2000)
-    fields = [
-        "name",
-        "name_initials",
-        *PARTICULAR_COLUMNS.values(),
-        "status",
-        "status_since",
-        "employer",
-        "version",
-    ]
+    fields = ["name", "name_initials", *PARTICULAR_COLUMNS.values(), "version"]
     bulk_update_with_history(
         list(people.values()), Person, fields, batch_size=2000, default_user=actor
     )
-    StatusRecord.objects.bulk_create(records, batch_size=2000)
     _households(rows, actor)
-    return {"created": len(creates), "updated": len(updates), "status_changed": len(changed_status),
+    return {"created": len(creates), "updated": len(updates), "status_changed": changed_status,
             "conflicts": [{"row": d["row"], "name": d["name"]} for d in conflicts]}  # fmt: skip
 
 
@@ -472,18 +502,19 @@ def _households(rows: list[dict], actor) -> None:
     for head_number in {d["head"] for d in members}:
         head = people[head_number]
         if head.household_id is None:
-            head.household = Household.objects.create(
-                region_id=head.region_id, address=head.address
-            )
-            head.relation = Relation.HEAD
-            head._history_user = actor
-            head.save(update_fields=["household", "relation"])
-    changed = []
+            household = Household(region_id=head.region_id, address=head.address)
+            household._history_user = actor
+            household.save()
+            head.household_id, head.relation = household.pk, Relation.HEAD
+    changed = {}
     for data in members:
         person, head = people[data["id_number"]], people[data["head"]]
-        relation = Relation.HEAD if person.pk == head.pk else data["relation"] or Relation.OTHER
-        person.household_id, person.relation = head.household_id, relation
-        changed.append(person)
-    bulk_update_with_history(
-        changed, Person, ["household", "relation"], batch_size=2000, default_user=actor
-    )
+        person.household_id = head.household_id
+        person.relation = (
+            Relation.HEAD if person.pk == head.pk else data["relation"] or Relation.OTHER
+        )
+        changed[person.pk] = person
+    for head_number in {d["head"] for d in members}:
+        changed[people[head_number].pk] = people[head_number]
+    bulk_update_with_history(list(changed.values()), Person, ["household", "relation"], batch_size=2000,
+                             default_user=actor)  # fmt: skip

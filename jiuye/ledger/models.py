@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from jiuye.core.models import ScopedModel
 from jiuye.core.scoping import ScopedQuerySet
@@ -151,8 +152,9 @@ class StatusRecordQuerySet(ScopedQuerySet):
 class StatusRecord(models.Model):
     """One period of a person's labour status: from ``since`` until (not including) ``until``.
 
-    Append-only in practice: a change closes the open record and opens a new one. The region is
-    where the person lived in the period, so counts of a past date add up by region."""
+    A change closes the open period and opens a new one; only a correction on the same day
+    replaces a period, and that is kept in the change history. The region is where the person
+    lived in the period, so counts of a past date add up by region."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_records")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
@@ -175,6 +177,7 @@ class StatusRecord(models.Model):
     recorded_at = models.DateTimeField(_("登记时间"), default=timezone.now)
 
     objects = StatusRecordQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person_id", "since", "id"]
@@ -225,10 +228,13 @@ class ImportState(models.TextChoices):
     FAILED = "failed", _("导入失败")
 
 
-class LedgerImport(ScopedModel):
+class LedgerImport(models.Model):
     """An Excel ledger uploaded for import: validated in full first, written only when the
-    user confirms, all rows or none. The region is the uploader's jurisdiction."""
+    user confirms, all rows or none. The region is the uploader's jurisdiction. The file is
+    dropped once the import is done or refused (it holds personal data); no change history."""
 
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("上传时间"), default=timezone.now)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -245,6 +251,8 @@ class LedgerImport(ScopedModel):
     summary = models.JSONField(_("结果"), default=dict)  # counts and the rows of each action
     message = models.TextField(_("说明"), blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

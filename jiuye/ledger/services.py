@@ -177,25 +177,37 @@ def status_change(
     _check_since(since, person, previous)
     if previous is not None:
         if previous.since == since:  # a correction of the same day replaces the record
+            previous._history_user = actor
             previous.delete()
         else:
             previous.until = since
+            previous._history_user = actor
             previous.save(update_fields=["until"])
-    record = StatusRecord.objects.create(
-        person=person,
-        region_id=person.region_id,
-        status=status,
-        since=since,
-        note=clean_text(note),
-        recorded_by=actor,
-        **values,
-    )
+    record = StatusRecord(
+        person=person, region_id=person.region_id, status=status, since=since, note=clean_text(note),
+        recorded_by=actor, **values,
+    )  # fmt: skip
+    record._history_user = actor
+    record.save()
     person.status, person.status_since = status, since
     for field, value in values.items():
         setattr(person, field, value)
-    person._history_user = actor
-    person.save(update_fields=["status", "status_since", *STATUS_FIELDS, "updated_at"])
+    _save_person(person, actor, ["status", "status_since", *STATUS_FIELDS])
     return record
+
+
+def _save_person(person: Person, actor, fields: list[str]) -> None:
+    """Save some of a person's fields, with a new version: an edit form opened before this
+    change can no longer overwrite it (``core.services.save_versioned``)."""
+    person.version += 1
+    person._history_user = actor
+    person.save(update_fields=[*fields, "version", "updated_at"])
+
+
+# What other processes do when a resident moves (registration ends the registered
+# unemployment; see its AppConfig). Each is called inside the transfer's transaction as
+# handler(person=…, on=…, actor=…) and may refuse with ValidationError.
+TRANSFER_HANDLERS: list = []
 
 
 @transaction.atomic
@@ -203,38 +215,40 @@ def person_transfer(
     *, actor, person: Person, to_region: Region, on: datetime.date, reason: str = ""
 ) -> Transfer:
     """Move a resident to another community or village, possibly outside the actor's
-    jurisdiction (迁出). The person leaves their household, which belongs to the old place."""
+    jurisdiction (迁出). The status period in force is split on the day of the move, so counts
+    of earlier dates stay with the old region; the person leaves their household, which
+    belongs to the old place."""
     _require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
     if to_region is None or to_region.level != Level.VILLAGE:
         raise ValidationError({"to_region": _("迁入地应选到社区（村）一级。")})
     if to_region.pk == person.region_id:
         raise ValidationError({"to_region": _("迁入地与现居住地相同。")})
-    if on > timezone.localdate():
-        raise ValidationError({"on": _("迁移日期不能晚于今天。")})
-    transfer = Transfer.objects.create(
-        person=person,
-        from_region_id=person.region_id,
-        to_region=to_region,
-        on=on,
-        reason=clean_text(reason),
-        by=actor,
-    )
     current = _open_record(person)
-    if current is not None and on > current.since:
+    earliest = current.since if current else person.birth_date
+    if not earliest < on <= timezone.localdate():
+        raise ValidationError(
+            {
+                "on": _("迁移日期应晚于当前就业状态的起始日期（%(date)s），且不晚于今天。")
+                % {"date": earliest}
+            }
+        )
+    for handler in TRANSFER_HANDLERS:
+        handler(person=person, on=on, actor=actor)
+    transfer = Transfer.objects.create(
+        person=person, from_region_id=person.region_id, to_region=to_region, on=on, reason=clean_text(reason), by=actor
+    )  # fmt: skip
+    if current is not None:
         current.until = on
+        current._history_user = actor
         current.save(update_fields=["until"])
         current.pk, current.until, current.since = None, None, on
         current.region, current.recorded_by, current.recorded_at = to_region, actor, timezone.now()
         current.note = _("迁入")
         current.save()
-    elif current is not None:
-        current.region = to_region
-        current.save(update_fields=["region"])
     person.region = to_region
     person.household, person.relation = None, ""
-    person._history_user = actor
-    person.save(update_fields=["region", "household", "relation", "updated_at"])
+    _save_person(person, actor, ["region", "household", "relation"])
     return transfer
 
 

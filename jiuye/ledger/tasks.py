@@ -23,15 +23,25 @@ def _check(job: LedgerImport) -> importing.Report | None:
     def progress(done, total):
         _save(job, processed=done, total=total)
 
-    try:
+    try:  # importing.validate turns an unreadable file into a ValidationError
         report = importing.validate(
-            bytes(job.content), job.filename, actor=job.uploaded_by, progress=progress
+            bytes(job.content),
+            job.filename,
+            actor=job.uploaded_by,
+            region_code=job.region_id,
+            progress=progress,
         )
     except ValidationError as error:
         report = importing.Report()
         report.error(None, "", error.messages[0])
     if report.errors:
-        _save(job, state=ImportState.INVALID, errors=report.errors, finished_at=timezone.now())
+        _save(
+            job,
+            state=ImportState.INVALID,
+            errors=report.errors,
+            content=b"",
+            finished_at=timezone.now(),
+        )
         return None
     return report
 
@@ -75,6 +85,7 @@ def apply_import(job_id: int) -> None:
         _save(
             job,
             state=ImportState.FAILED,
+            content=b"",
             message=_("导入失败，未写入任何数据：%(error)s") % {"error": error},
             finished_at=timezone.now(),
         )
@@ -82,6 +93,7 @@ def apply_import(job_id: int) -> None:
     _save(
         job,
         state=ImportState.DONE,
+        content=b"",
         summary={**job.summary, "result": result},
         finished_at=timezone.now(),
     )

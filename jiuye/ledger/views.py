@@ -42,7 +42,7 @@ class PersonListView(ScopedListView):
     template_name = "ledger/person_list.html"
     sort_fields = {
         "name": "name_initials",
-        "birth_date": "birth_date",
+        "age": "-birth_date",
         "region": "region_id",
         "status": "status",
     }

@@ -8,4 +8,8 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("就业失业登记")
 
     def ready(self):
+        from jiuye.ledger.services import TRANSFER_HANDLERS
         from jiuye.registration import parameters  # noqa: F401 - registers the parameters
+        from jiuye.registration.services import person_moving
+
+        TRANSFER_HANDLERS.append(person_moving)

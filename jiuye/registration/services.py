@@ -1,10 +1,11 @@
 """Writes of registrations: applications, their effect when approved, certificates, contacts
 with the registered unemployed and deregistration (注销)."""
 
+import calendar
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters, workflow
 from jiuye.core.services import check_scope
-from jiuye.ledger.choices import EMPLOYED, LabourStatus
+from jiuye.ledger.choices import EMPLOYED, WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.ledger.services import status_change
@@ -33,35 +34,44 @@ EMPLOYMENT_FIELDS = ("employment_form", "employer", "employed_since", "contract_
 
 
 def check_conditions(registration: Registration) -> None:
-    """The conditions of the registration, checked at each review step.
+    """The conditions of the registration, checked when it is accepted and at each step.
 
-    Unemployment: working age, able and willing to work, no job (Employment Promotion Law and
-    the registration rules). Employment: a form of employment and a start date."""
+    Unemployment: working age, able and willing to work, no job in the ledger (Employment
+    Promotion Law and the registration rules). Employment: a form of employment, its
+    employer where the form has one, and a start date. Dates are not in the future, and the
+    person still lives where the registration is made."""
     person = registration.person
+    today = timezone.localdate()
     errors = {}
+    if person.region_id != registration.region_id:
+        errors["person"] = _("该人员已迁出本辖区，本登记不能再办理。")
     if registration.kind == Kind.UNEMPLOYMENT:
         limits = working_age_limits(person.region_id, registration.applied_on)
         maximum = limits["male_max"] if person.sex == "1" else limits["female_max"]
         age = person.age_on(registration.applied_on)
         if not limits["minimum"] <= age < maximum:
-            errors["person"] = _(
-                "申请人%(age)d岁，不在法定劳动年龄内（%(minimum)d岁至%(maximum)d岁）。"
-            ) % {"age": age, "minimum": limits["minimum"], "maximum": maximum}
+            errors["person"] = _("申请人%(age)d岁，不在法定劳动年龄内（%(minimum)d岁至%(maximum)d岁）。") % {
+                "age": age, "minimum": limits["minimum"], "maximum": maximum}  # fmt: skip
         if not registration.able_to_work:
             errors["able_to_work"] = _("失业登记须有劳动能力。")
         if not registration.willing_to_work:
             errors["willing_to_work"] = _("失业登记须有就业要求。")
-        if person.status in EMPLOYED:
-            errors["unemployed_since"] = _(
-                "台账中该人员为“%(status)s”，请先在台账中变更就业状态。"
-            ) % {"status": person.get_status_display()}
         if not registration.unemployed_since:
             errors["unemployed_since"] = _("请填写失业日期。")
+        elif registration.unemployed_since > today:
+            errors["unemployed_since"] = _("失业日期不能晚于今天。")
+        if person.status in EMPLOYED:
+            errors["unemployed_since"] = _("台账中该人员为“%(status)s”，请先在台账中变更就业状态。") % {
+                "status": person.get_status_display()}  # fmt: skip
     else:
         if not registration.employment_form:
             errors["employment_form"] = _("请选择就业形式。")
+        elif registration.employment_form in WITH_EMPLOYER and not registration.employer.strip():
+            errors["employer"] = _("该就业形式须填写就业单位（或务工地点）。")
         if not registration.employed_since:
             errors["employed_since"] = _("请填写就业日期。")
+        elif registration.employed_since > today:
+            errors["employed_since"] = _("就业日期不能晚于今天。")
     if errors:
         raise ValidationError(errors)
 
@@ -69,27 +79,28 @@ def check_conditions(registration: Registration) -> None:
 @transaction.atomic
 def registration_apply(*, actor, person: Person, kind: str, **fields) -> Registration:
     """The community accepts an application (受理): the case opens at the first review."""
+    if kind not in Kind.values:
+        raise ValidationError({"kind": _("没有这种登记类别。")})
     check_scope(Person.objects.editable_by(actor), person)
-    wanted = UNEMPLOYMENT_FIELDS if kind == Kind.UNEMPLOYMENT else EMPLOYMENT_FIELDS
-    registration = Registration(
-        person=person,
-        region_id=person.region_id,
-        kind=kind,
-        **{
-            name: value for name, value in fields.items() if name in (*wanted, "applied_on", "note")
-        },
+    wanted = (
+        *(UNEMPLOYMENT_FIELDS if kind == Kind.UNEMPLOYMENT else EMPLOYMENT_FIELDS),
+        "applied_on",
+        "note",
     )
-    if (
-        kind == Kind.UNEMPLOYMENT
-        and Registration.objects.filter(
-            person=person, kind=Kind.UNEMPLOYMENT, ended_on__isnull=True
-        )
-        .exclude(state="rejected")
-        .exists()
-    ):
-        raise ValidationError(_("该人员已有失业登记（办理中或有效），不能重复登记。"))
+    values = {name: value for name, value in fields.items() if name in wanted}
+    registration = Registration(person=person, region_id=person.region_id, kind=kind, **values)
+    duplicate = ValidationError(_("该人员已有失业登记（办理中或有效），不能重复登记。"))
+    open_unemployment = Registration.objects.filter(
+        person=person, kind=Kind.UNEMPLOYMENT, ended_on__isnull=True
+    )
+    if kind == Kind.UNEMPLOYMENT and open_unemployment.exclude(state="rejected").exists():
+        raise duplicate
     check_conditions(registration)
-    workflow.start(registration, actor=actor)
+    try:
+        with transaction.atomic():  # two applications at once: the database refuses the second
+            workflow.start(registration, actor=actor)
+    except IntegrityError:
+        raise duplicate from None
     return registration
 
 
@@ -116,30 +127,35 @@ def certificate_number(*, county: str, hukou: str, year: int, sequence: int, pat
     return pattern.format(**values)
 
 
-def certificate_issue(*, person: Person, actor, on: datetime.date) -> Certificate:
-    """The person's certificate, issued now if they have none yet."""
+def certificate_issue(*, registration: Registration, on: datetime.date) -> Certificate:
+    """The person's certificate, issued now by the registration's county if they have none."""
+    person = registration.person
     existing = Certificate.objects.filter(person=person).first()
     if existing:
         return existing
-    county = person.region_id[:6]
+    county = registration.region_id[:6]
+    issuer = ServiceOrg.objects.filter(
+        region_id=code_of_prefix(county), kind=OrgKind.COUNTY_AGENCY
+    ).first()
+    if issuer is None:
+        raise ValidationError(_("本县尚未设立公共就业服务机构，无法发证。请先在“服务机构”中设立。"))
     counter, _created = CertificateCounter.objects.get_or_create(county=county, year=on.year)
-    CertificateCounter.objects.filter(pk=counter.pk).update(
-        last=F("last") + 1
-    )  # locks the counter row
+    # The conditional update locks the counter row: two approvals at once get two numbers.
+    CertificateCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
     counter.refresh_from_db()
     number = certificate_number(
         county=county,
         hukou="2" if person.hukou_type == "agricultural" else "1",
         year=on.year,
         sequence=counter.last,
-        pattern=parameters.value("registration.certificate_format", person.region_id, on),
-    )
-    issuer = (
-        ServiceOrg.objects.filter(region_id=county + "000000", kind=OrgKind.COUNTY_AGENCY).first()
-        or actor.org
+        pattern=parameters.value("registration.certificate_format", registration.region_id, on),
     )
     return Certificate.objects.create(
-        person=person, region_id=person.region_id, number=number, issued_on=on, issued_by=issuer
+        person=person,
+        region_id=registration.region_id,
+        number=number,
+        issued_on=on,
+        issued_by=issuer,
     )
 
 
@@ -148,7 +164,7 @@ def registration_took_effect(registration: Registration, *, actor) -> None:
     employment registration the end of the person's unemployment registration."""
     today = timezone.localdate()
     person = Person.objects.select_for_update().get(pk=registration.person_id)
-    registration.certificate = certificate_issue(person=person, actor=actor, on=today)
+    registration.certificate = certificate_issue(registration=registration, on=today)
     registration.approved_on = today
     registration._history_user = actor
     registration.save(update_fields=["certificate", "approved_on", "updated_at"])
@@ -234,23 +250,18 @@ def contact_record(
     return contact
 
 
-def _months_before(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for candidate in range(day.day, 27, -1):
-        try:
-            return day.replace(year=year, month=month, day=candidate)
-        except ValueError:
-            continue
-    return day.replace(year=year, month=month, day=28)
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` months earlier, or the last day of that month if it is shorter
+    (31 May → 28 or 29 February three months before)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-@transaction.atomic
 def deregister_without_contact(today: datetime.date | None = None) -> int:
     """The nightly check: end the registrations of those not contacted for the parameter's
     months (3 by default, per county), counted from the last contact or from the
-    registration. Returns how many were ended."""
+    registration. One transaction per county. Returns how many were ended."""
     today = today or timezone.localdate()
     registered = Registration.objects.registered_unemployed().annotate(
         last=Coalesce("last_contact_on", "approved_on")
@@ -263,16 +274,28 @@ def deregister_without_contact(today: datetime.date | None = None) -> int:
     ended = 0
     for county in sorted(set(counties)):
         months = parameters.value("registration.no_contact_months", code_of_prefix(county), today)
-        due = (
-            registered.within(county)
-            .filter(last__lte=_months_before(today, months))
-            .select_for_update()
-        )
-        for registration in due:
-            note = _("系统自动注销：自%(date)s起连续%(months)d个月未联系") % {
-                "date": registration.last,
-                "months": months,
-            }
-            _end(registration, on=today, reason=EndReason.NO_CONTACT, actor=None, note=note)
-            ended += 1
+        with transaction.atomic():
+            due = (
+                registered.within(county)
+                .filter(last__lte=months_before(today, months))
+                .select_for_update()
+            )
+            for registration in due:
+                note = _("系统自动注销：自%(date)s起连续%(months)d个月未联系") % {
+                    "date": registration.last,
+                    "months": months,
+                }
+                _end(registration, on=today, reason=EndReason.NO_CONTACT, actor=None, note=note)
+                ended += 1
     return ended
+
+
+def person_moving(*, person: Person, on: datetime.date, actor) -> None:
+    """A resident moves to another region (``ledger.services.person_transfer``): an application
+    still in progress must be finished first, and a registered unemployed person's
+    registration ends (迁出本地); the new place registers them again if they apply there."""
+    pending = person.registrations.filter(state__in=Registration.workflow.open_states)
+    if pending.exists():
+        raise ValidationError(_("该人员有办理中的登记，请先办结后再迁移。"))
+    for registration in Registration.objects.registered_unemployed().filter(person=person):
+        _end(registration, on=on, reason=EndReason.MOVED, actor=actor, note=_("迁移"))

@@ -175,7 +175,7 @@ def test_a_resident_already_here_is_updated_and_the_status_change_goes_into_hist
     )
     assert job.summary["counts"]["update"] == 1 and job.summary["result"]["status_changed"] == 1
     person.refresh_from_db()
-    assert person.status == "employed_unit" and person.address == "新住址" and person.version == 2
+    assert person.status == "employed_unit" and person.address == "新住址" and person.version > 1
     periods = list(person.status_records.order_by("since").values_list("status", "since", "until"))
     assert periods == [
         ("unemployed", D(2025, 1, 1), D(2026, 4, 1)),
