@@ -36,13 +36,21 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from jiuye.core.seeding import SCALES, SeedContext  # noqa: E402
+from jiuye.core.seeding import (  # noqa: E402
+    SCALES,
+    SeedContext,
+    reset_sequences,
+)
 from jiuye.ledger import importing  # noqa: E402
 from jiuye.ledger.excel import COLUMNS  # noqa: E402
 from jiuye.ledger.filters import search  # noqa: E402
 from jiuye.ledger.identity import check_character  # noqa: E402
-from jiuye.ledger.models import Person  # noqa: E402
-from jiuye.ledger.seeding import Numbers, _people_of_village, _save  # noqa: E402
+from jiuye.ledger.models import (  # noqa: E402
+    Household,
+    Person,
+    StatusRecord,
+)
+from jiuye.ledger.seeding import Ids, Numbers, _people_of_village, _save  # noqa: E402
 from jiuye.regions.models import Region  # noqa: E402
 from jiuye.staff.models import User  # noqa: E402
 
@@ -70,9 +78,11 @@ def big_township() -> int:
     numbers = Numbers(set(Person.objects.within("370102").values_list("id_number", flat=True)))
     recorder = User.objects.filter(is_superuser=True).first().pk
     per_village = (BIG - have) // len(villages) + 1
+    ids = Ids()
     for village in villages:
         rng = context.rng("big-township", village.code)
-        _save([_people_of_village(village, per_village, rng, numbers, recorder)])
+        _save([_people_of_village(village, per_village, rng, numbers, recorder, ids)])
+    reset_sequences(Household, Person, StatusRecord)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return Person.objects.within(TOWNSHIP).count()
@@ -85,9 +95,14 @@ def ledger_file(rows: int) -> bytes:
     sheet = book.create_sheet()
     sheet.append(COLUMNS)
     formats = ["{:%Y-%m-%d}", "{:%Y/%m/%d}", "{:%Y.%m.%d}", "{:%Y%m%d}"]
+    taken = set()
     for index in range(rows):
-        year, month, day = rng.randint(1966, 2005), rng.randint(1, 12), rng.randint(1, 28)
-        body = f"371602{year}{month:02d}{day:02d}{index % 1000:03d}"
+        while True:
+            year, month, day = rng.randint(1966, 2005), rng.randint(1, 12), rng.randint(1, 28)
+            body = f"371602{year}{month:02d}{day:02d}{rng.randint(0, 999):03d}"
+            if body not in taken:
+                taken.add(body)
+                break
         number = body + check_character(body)
         since = f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
         unemployed = rng.random() < 0.3

@@ -9,6 +9,8 @@ import random
 from dataclasses import dataclass
 from importlib import import_module
 
+from django.utils import timezone
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -48,3 +50,66 @@ def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) 
     for module in SEEDERS:
         if only is None or module in only:
             import_module(module).seed(context)
+
+
+def fast_insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
+    """Insert plain rows (attribute name → value, ids included) with ``executemany``.
+
+    The demo data of the ``large`` scale has millions of rows; building model instances and
+    letting the ORM prepare each value costs several times the database's own work. Values
+    missing from a row take the field's default. Dates and times go through the backend's
+    adapters; other values are passed as they are. Call ``reset_sequences`` afterwards.
+    """
+    from django.db import connection
+    from django.db.models import DateField, DateTimeField
+
+    if not rows:
+        return
+    fields = model._meta.concrete_fields
+    now = timezone.now()
+    defaults = {
+        field.attname: now if getattr(field, "auto_now", False) else field.get_default()
+        for field in fields
+    }
+    ops = connection.ops
+    adapters = {}
+    for field in fields:
+        if isinstance(field, DateTimeField):
+            adapters[field.attname] = ops.adapt_datetimefield_value
+        elif isinstance(field, DateField):
+            adapters[field.attname] = ops.adapt_datefield_value
+    columns = ", ".join(ops.quote_name(field.column) for field in fields)
+    sql = (
+        f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    names = [field.attname for field in fields]
+    values = [
+        tuple(
+            adapters[name](row.get(name, defaults[name]))
+            if name in adapters
+            else row.get(name, defaults[name])
+            for name in names
+        )
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), batch_size):
+            cursor.executemany(sql, values[start : start + batch_size])
+
+
+def next_id(model) -> int:
+    from django.db.models import Max
+
+    return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+
+
+def reset_sequences(*models) -> None:
+    """After ``fast_insert`` with ids chosen by the seeder, let the database's sequences go on
+    from the highest id (PostgreSQL; SQLite needs nothing)."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)

@@ -3,6 +3,8 @@
 pypinyin reads a surname with two readings the common way (单 → dan, 曾 → ceng); a name's
 first character, or its compound surname, is read as a surname here."""
 
+import functools
+
 from pypinyin import Style, lazy_pinyin
 
 COMPOUND_SURNAMES = {
@@ -24,6 +26,7 @@ def _initial(syllable: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_initials(name: str) -> str:
     """张三 → zs; 单田芳 → stf; characters without a reading (𠮷, letters' punctuation) are left out."""
     name = name.strip()

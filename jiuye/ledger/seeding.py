@@ -12,6 +12,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.ledger.choices import Education, HukouType, LabourStatus, Relation, TransferDestination
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, Person, StatusRecord
@@ -134,87 +135,85 @@ def _family(rng) -> list[tuple[str, int]]:
     return members[:6]
 
 
-def _people_of_village(village: Region, count: int, rng, numbers: Numbers, recorder_id: int):
+class Ids:
+    """The next free ids of the tables the seeder fills (rows are inserted with their ids)."""
+
+    def __init__(self):
+        self.household, self.person, self.record = (
+            next_id(m) for m in (Household, Person, StatusRecord)
+        )
+
+    def take(self, table: str) -> int:
+        value = getattr(self, table)
+        setattr(self, table, value + 1)
+        return value
+
+
+def _people_of_village(
+    village: Region, count: int, rng, numbers: Numbers, recorder_id: int, ids: Ids
+):
+    """Plain rows of households, persons and status periods for one village."""
     urban = village.is_urban
     county = village.code[:6]
+    place = short_name(village)
     households, persons, records = [], [], []
     while len(persons) < count:
-        household = Household(
-            region=village,
-            address=f"{short_name(village)}{rng.randint(1, 60)}号",
-            has_dibao=rng.random() < 0.03,
-        )
+        household = {"id": ids.take("household"), "region_id": village.code,
+                     "address": f"{place}{rng.randint(1, 60)}号", "has_dibao": rng.random() < 0.03}  # fmt: skip
         households.append(household)
         surname = rng.choice(SURNAMES)
+        head_sex = None
         for relation, age in _family(rng):
-            sex = (
-                "1"
-                if relation in (Relation.SON,)
-                else "2"
-                if relation == Relation.DAUGHTER
-                else rng.choice("12")
-            )
-            if relation == Relation.SPOUSE:
-                sex = "2" if persons and persons[-1].sex == "1" else "1"
+            if relation == Relation.SON:
+                sex = "1"
+            elif relation == Relation.DAUGHTER:
+                sex = "2"
+            elif relation == Relation.SPOUSE:
+                sex = "2" if head_sex == "1" else "1"
+            else:
+                sex = rng.choice("12")
+            head_sex = head_sex or sex
             birth = _birth(rng, age)
             name = _name(rng)
             if relation in (Relation.HEAD, Relation.SON, Relation.DAUGHTER):
                 name = surname + name[1:]
             status = _status(rng, age, sex, urban)
-            since = max(
-                birth + datetime.timedelta(days=16 * 365),
-                TODAY - datetime.timedelta(days=rng.randint(30, 3000)),
-            )
-            since = min(since, TODAY)
-            employer = (
-                rng.choice(EMPLOYERS)
-                if status in (LabourStatus.EMPLOYED_UNIT, LabourStatus.PUBLIC_WELFARE_POST)
-                else ""
-            )
-            if status == LabourStatus.TRANSFERRED:
+            since = min(TODAY, max(birth + datetime.timedelta(days=16 * 365),
+                                   TODAY - datetime.timedelta(days=rng.randint(30, 3000))))  # fmt: skip
+            employer = ""
+            if status in (LabourStatus.EMPLOYED_UNIT, LabourStatus.PUBLIC_WELFARE_POST):
+                employer = rng.choice(EMPLOYERS)
+            elif status == LabourStatus.TRANSFERRED:
                 employer = rng.choice(
                     ["济南市", "青岛市", "江苏省苏州市", "北京市", "浙江省宁波市"]
                 )
-            person = Person(
-                region=village, id_number=numbers.issue(county, birth, sex), name=name, name_initials=name_initials(name),
-                sex=sex, birth_date=birth, education=_education(rng, age),
-                hukou_type=HukouType.NON_AGRICULTURAL if urban else HukouType.AGRICULTURAL,
-                address=household.address, phone=f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}" if age >= 16 else "",
-                household=household, relation=relation, status=status, status_since=since, employer=employer,
-                occupation=rng.choice(OCCUPATIONS) if employer else "",
-                transfer_destination=rng.choice(TransferDestination.values) if status == LabourStatus.TRANSFERRED else "",
-            )  # fmt: skip
-            persons.append(person)
-            if rng.random() < 0.3 and since - birth > datetime.timedelta(days=18 * 365 + 200):
-                earlier = since - datetime.timedelta(days=rng.randint(90, 900))
-                if earlier - birth > datetime.timedelta(days=16 * 365):
-                    previous = (
-                        LabourStatus.UNEMPLOYED
-                        if status != LabourStatus.UNEMPLOYED
-                        else LabourStatus.FLEXIBLE
-                    )
-                    records.append(
-                        StatusRecord(
-                            person=person,
-                            region=village,
-                            status=previous,
-                            since=earlier,
-                            until=since,
-                            recorded_by_id=recorder_id,
-                        )
-                    )
-            records.append(
-                StatusRecord(
-                    person=person,
-                    region=village,
-                    status=status,
-                    since=since,
-                    employer=employer,
-                    occupation=person.occupation,
-                    transfer_destination=person.transfer_destination,
-                    recorded_by_id=recorder_id,
-                )
+            destination = (
+                rng.choice(TransferDestination.values) if status == LabourStatus.TRANSFERRED else ""
             )
+            occupation = rng.choice(OCCUPATIONS) if employer else ""
+            person = {
+                "id": ids.take("person"), "region_id": village.code, "id_number": numbers.issue(county, birth, sex),
+                "name": name, "name_initials": name_initials(name), "sex": sex, "birth_date": birth,
+                "education": _education(rng, age),
+                "hukou_type": HukouType.NON_AGRICULTURAL if urban else HukouType.AGRICULTURAL,
+                "address": household["address"],
+                "phone": f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}" if age >= 16 else "",
+                "household_id": household["id"], "relation": relation, "status": status, "status_since": since,
+                "employer": employer, "occupation": occupation, "transfer_destination": destination,
+            }  # fmt: skip
+            persons.append(person)
+            earlier = since - datetime.timedelta(days=rng.randint(90, 900))
+            if rng.random() < 0.3 and earlier - birth > datetime.timedelta(days=16 * 365):
+                previous = (
+                    LabourStatus.UNEMPLOYED
+                    if status != LabourStatus.UNEMPLOYED
+                    else LabourStatus.FLEXIBLE
+                )
+                records.append({"id": ids.take("record"), "person_id": person["id"], "region_id": village.code,
+                                "status": previous, "since": earlier, "until": since, "recorded_by_id": recorder_id})  # fmt: skip
+            records.append({"id": ids.take("record"), "person_id": person["id"], "region_id": village.code,
+                            "status": status, "since": since, "employer": employer, "occupation": occupation,
+                            "transfer_destination": destination, "recorded_by_id": recorder_id})  # fmt: skip
     return households, persons, records
 
 
@@ -226,32 +225,27 @@ def seed(context) -> None:
     seeded = set(Person.objects.values_list("region_id", flat=True).distinct())
     numbers = Numbers(set(Person.objects.values_list("id_number", flat=True)) if seeded else set())
     recorder = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    ids = Ids()
     per_village = context.scale.residents / len(villages)
-    created = 0
-    batch = []
+    created, batch = 0, []
     for village in villages:
         if village.code in seeded:
             continue
         rng = context.rng("residents", village.code)
         count = max(1, round(per_village * rng.uniform(0.6, 1.4)))
-        batch.append(_people_of_village(village, count, rng, numbers, recorder.pk))
-        if sum(len(people) for _, people, _ in batch) >= 20_000:
+        batch.append(_people_of_village(village, count, rng, numbers, recorder.pk, ids))
+        if sum(len(people) for _, people, _ in batch) >= 50_000:
             created += _save(batch)
             batch = []
     created += _save(batch)
+    reset_sequences(Household, Person, StatusRecord)
     context.log(f"Created {created} residents.")
 
 
 @transaction.atomic
 def _save(batch) -> int:
-    households = [household for households, _, _ in batch for household in households]
-    Household.objects.bulk_create(households, batch_size=5000)
-    persons = [person for _, people, _ in batch for person in people]
-    for person in persons:
-        person.household_id = person.household.pk
-    Person.objects.bulk_create(persons, batch_size=5000)
-    records = [record for _, _, records in batch for record in records]
-    for record in records:
-        record.person_id = record.person.pk
-    StatusRecord.objects.bulk_create(records, batch_size=5000)
+    fast_insert(Household, [row for households, _, _ in batch for row in households])
+    persons = [row for _, people, _ in batch for row in people]
+    fast_insert(Person, persons)
+    fast_insert(StatusRecord, [row for _, _, records in batch for row in records])
     return len(persons)
