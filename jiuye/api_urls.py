@@ -2,7 +2,7 @@ from django.urls import path
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from jiuye.ledger.api import HouseholdViewSet, PersonViewSet
+from jiuye.ledger.api import HouseholdViewSet, PersonViewSet, StatusCountView
 from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
 from jiuye.registration.api import RegistrationViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
@@ -25,5 +25,6 @@ router.register("registrations", RegistrationViewSet, basename="registration")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("statistics/status-count/", StatusCountView.as_view(), name="api-status-count"),
     *router.urls,
 ]

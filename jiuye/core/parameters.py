@@ -7,6 +7,7 @@ page; the rows keep their effective date and their source text.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -24,14 +25,18 @@ class Parameter:
     default: object
     unit: str = ""
     source: str = ""  # where the default was seen
+    check: Callable | None = None  # raises ValidationError for a value the rules cannot use
 
     def parse(self, text: str):
         try:
-            return self.type(text.strip())
+            value = self.type(text.strip())
         except (ValueError, ArithmeticError):
             raise ValidationError(
                 _("“%(value)s”不是有效的%(label)s。"), params={"value": text, "label": self.label}
             ) from None
+        if self.check is not None:
+            self.check(value)
+        return value
 
 
 PARAMETERS: dict[str, Parameter] = {}
@@ -61,3 +66,13 @@ def value(key: str, region_code: str, on: datetime.date | None = None):
         return parameter.default
     _region, _date, text = max(rows, key=lambda row: (len(prefix_of(row[0])), row[1]))
     return parameter.parse(text)
+
+
+def region_of(user) -> str:
+    """The region whose parameters apply to what ``user`` does: their organisation's, or the
+    province's for a superuser without one."""
+    from jiuye.regions.models import Region
+
+    if user is not None and getattr(user, "org_id", None):
+        return user.org.region_id
+    return Region.objects.filter(level=Level.PROVINCE).values_list("code", flat=True).first()

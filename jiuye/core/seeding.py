@@ -6,6 +6,7 @@ twice changes nothing, and the same seed gives the same data.
 """
 
 import random
+import time
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -49,11 +50,13 @@ def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) 
     context = SeedContext(scale=SCALES[scale], seed=seed, log=log)
     for module in SEEDERS:
         if only is None or module in only:
+            started = time.monotonic()
             import_module(module).seed(context)
+            log(f"  ({module.split('.')[1]}: {time.monotonic() - started:.1f} s)")
 
 
-def fast_insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
-    """Insert plain rows (attribute name → value, ids included) with ``executemany``.
+def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:
+    """Insert plain rows (attribute name → value, ids included), many to a statement.
 
     The demo data of the ``large`` scale has millions of rows; building model instances and
     letting the ORM prepare each value costs several times the database's own work. Values

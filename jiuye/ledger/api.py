@@ -3,19 +3,28 @@
 Lists show identity numbers and phones masked; a single person's record shows them in full
 to roles that need them (``ledger.view_person_identity``), and each such opening is logged."""
 
-from drf_spectacular.utils import extend_schema
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from jiuye.core.api import ScopedViewSet
+from jiuye.core.drf import ViewPermission
 from jiuye.core.services import access_log
 from jiuye.ledger import services
-from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.choices import LabourStatus, TransferDestination
 from jiuye.ledger.filters import PersonFilter
 from jiuye.ledger.forms import PARTICULARS
 from jiuye.ledger.models import Household, Person, StatusRecord
+from jiuye.ledger.selectors import count_on, status_on
+from jiuye.regions.codes import prefix_of
 from jiuye.regions.models import Region
+from jiuye.regions.selectors import jurisdiction_root
 
 
 class StatusRecordSerializer(serializers.ModelSerializer):
@@ -28,7 +37,8 @@ class StatusRecordSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.none())
+    region = serializers.PrimaryKeyRelatedField(queryset=Region.objects.none())  # the 12-digit code
+    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     status = serializers.ChoiceField(choices=LabourStatus.choices)
     status_since = serializers.DateField()
@@ -37,7 +47,7 @@ class PersonSerializer(serializers.ModelSerializer):
         model = Person
         fields = ["id", *PARTICULARS, "sex", "birth_date", "region", "household", "relation", "status", "status_label",
                   "status_since", "employer", "industry", "occupation", "transfer_destination", "version"]  # fmt: skip
-        read_only_fields = ["sex", "birth_date", "household", "relation", "version"]
+        read_only_fields = ["sex", "birth_date", "household", "relation"]
 
     def __init__(self, *args, full=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,8 +76,14 @@ class StatusChangeSerializer(serializers.Serializer):
     employer = serializers.CharField(required=False, allow_blank=True, max_length=100)
     industry = serializers.CharField(required=False, allow_blank=True, max_length=100)
     occupation = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    transfer_destination = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    transfer_destination = serializers.ChoiceField(
+        choices=TransferDestination.choices, required=False, allow_blank=True
+    )
     note = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class OnDateSerializer(serializers.Serializer):
+    date = serializers.DateField(required=False, help_text="默认今天")
 
 
 class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
@@ -80,7 +96,7 @@ class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedView
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action in ("update", "partial_update", "status"):
+        if self.action in ("update", "partial_update", "statuses"):
             return queryset & Person.objects.editable_by(self.request.user)
         return queryset
 
@@ -92,15 +108,17 @@ class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedView
         return Response(self.get_serializer(person, full=full).data)
 
     def perform_create(self, serializer):
-        person, _warnings = services.person_create(
-            actor=self.request.user, **serializer.validated_data
-        )
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        person, _warnings = services.person_create(actor=self.request.user, **data)
         serializer.instance = person
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         person = serializer.instance
-        expected = int(self.request.data.get("version", person.version))
+        expected = data.pop("version", None)
+        if expected is None:  # without it two editors would overwrite each other silently
+            raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
         data.setdefault("id_number", person.id_number)
         data.setdefault("name", person.name)
         serializer.instance, _warnings = services.person_update(
@@ -121,6 +139,26 @@ class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedView
         records = person.status_records.order_by("since", "id")
         return Response(StatusRecordSerializer(records, many=True).data)
 
+    @extend_schema(
+        parameters=[OpenApiParameter("date", str)],
+        responses=inline_serializer(
+            "StatusOn",
+            {"date": serializers.DateField(), "record": StatusRecordSerializer(allow_null=True)},
+        ),
+    )
+    @action(detail=True, methods=["get"], url_path="status-on", serializer_class=OnDateSerializer)
+    def status_on(self, request, pk=None):
+        """The person's labour status period in force on ``?date=YYYY-MM-DD`` (today by default;
+        ``record`` is null before the first period)."""
+        person = self.get_object()
+        query = OnDateSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        day = query.validated_data.get("date") or timezone.localdate()
+        record = status_on(person, day)
+        return Response(
+            {"date": day, "record": StatusRecordSerializer(record).data if record else None}
+        )
+
 
 class HouseholdSerializer(serializers.ModelSerializer):
     members = serializers.SerializerMethodField()
@@ -140,3 +178,37 @@ class HouseholdViewSet(ScopedViewSet):
 
     def scope(self, queryset):
         return queryset.prefetch_related("members").order_by("region_id", "id")
+
+
+class StatusCountSerializer(serializers.Serializer):
+    region = serializers.CharField(
+        min_length=12, max_length=12, required=False, help_text="默认本辖区"
+    )
+    date = serializers.DateField(required=False, help_text="默认今天")
+    status = serializers.ChoiceField(choices=LabourStatus.choices, default=LabourStatus.UNEMPLOYED)
+
+
+class StatusCountView(APIView):
+    """How many residents of a region had a labour status on a date (default: unemployed),
+    counted where they lived then: ``?region=370102000000&date=2026-01-31``."""
+
+    permission_classes = [ViewPermission]
+    queryset = Person.objects.none()  # for the permission: ledger.view_person
+
+    @extend_schema(
+        parameters=[OpenApiParameter("region", str), OpenApiParameter("date", str), OpenApiParameter("status", str)],
+        responses=inline_serializer("StatusCount", {"region": serializers.CharField(), "date": serializers.DateField(),
+                                                    "status": serializers.CharField(), "count": serializers.IntegerField()}),
+    )  # fmt: skip
+    def get(self, request):
+        query = StatusCountSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        root = jurisdiction_root(request.user)
+        code = data.get("region") or (root.code if root else "")
+        region = get_object_or_404(Region.objects.visible_to(request.user), code=code)
+        data["date"] = data.get("date") or timezone.localdate()
+        count = count_on(prefix_of(region.code), data["date"], data["status"])
+        return Response(
+            {"region": region.code, "date": data["date"], "status": data["status"], "count": count}
+        )

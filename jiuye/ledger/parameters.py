@@ -23,4 +23,5 @@ register(
 register(
     Parameter("ledger.import_max_mb", "台账导入文件大小上限", int, 10, "MB"),
     Parameter("ledger.import_max_rows", "台账导入行数上限", int, 50_000, "行"),
+    Parameter("ledger.export_max_rows", "台账导出人数上限", int, 100_000, "人"),
 )

@@ -306,21 +306,22 @@ def household_remove_member(*, actor, person: Person) -> None:
 
 
 @transaction.atomic
-def ledger_import_start(*, actor, filename: str, content: bytes) -> LedgerImport:
-    """Keep an uploaded ledger file and validate it in the background."""
+def ledger_import_start(*, actor, filename: str, size: int, read) -> LedgerImport:
+    """Keep an uploaded ledger file and validate it in the background. ``read()`` gives the
+    content; it is called only once the size is known to be within the limit."""
     _require(actor, "ledger.import_person")
-    region = actor.org.region_id if actor.org_id else None
-    if region is None:
+    if actor.org_id is None:
         raise PermissionDenied
+    region = actor.org.region_id
     limit = parameters.value("ledger.import_max_mb", region)
-    if len(content) > limit * 1024 * 1024:
+    if size > limit * 1024 * 1024:
         raise ValidationError(
             {"file": _("文件超过%(limit)dMB，请分成几个文件导入。") % {"limit": limit}}
         )
     if not filename.lower().endswith((".xlsx", ".xls")):
         raise ValidationError({"file": _("请上传Excel文件（.xlsx）。")})
     job = LedgerImport.objects.create(
-        region_id=region, uploaded_by=actor, filename=filename, content=content
+        region_id=region, uploaded_by=actor, filename=filename[-200:], content=read()
     )
     transaction.on_commit(lambda: validate_import.enqueue(job.pk))
     return job

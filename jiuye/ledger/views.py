@@ -3,6 +3,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core import parameters
 from jiuye.core.history import timeline
 from jiuye.core.models import AccessLog
 from jiuye.core.services import access_log
@@ -269,19 +271,23 @@ class PersonExportView(PersonListView):
 
     def get(self, request, *args, **kwargs):
         user = request.user
-        people = list(self.get_queryset().select_related("household"))
-        households = {p.household_id for p in people if p.household_id}
-        heads = dict(
-            Person.objects.filter(household__in=households, relation=Relation.HEAD).values_list(
-                "household_id", "id_number"
+        queryset = self.get_queryset()
+        limit = parameters.value("ledger.export_max_rows", parameters.region_of(user))
+        if queryset.count() > limit:
+            messages.error(
+                request,
+                _("要导出的人员超过%(limit)d人，请先按区划或条件缩小范围。") % {"limit": limit},
             )
+            return redirect(f"{reverse('ledger:list')}?{request.GET.urlencode()}")
+        head = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD)
+        people = queryset.annotate(head_number=Subquery(head.values("id_number")[:1])).iterator(
+            chunk_size=2000
         )
         full = request.GET.get("full") == "1" and user.has_perm("ledger.view_person_identity")
         if full:
+            people = list(people)
             access_log(actor=user, objs=people, purpose=str(_("导出台账")))
-        book = excel.workbook(
-            excel.person_row(p, heads.get(p.household_id, ""), full=full) for p in people
-        )
+        book = excel.workbook(excel.person_row(p, p.head_number or "", full=full) for p in people)
         buffer = io.BytesIO()
         book.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=excel.CONTENT_TYPE)
@@ -309,7 +315,7 @@ class ImportView(PermissionRequiredMixin, generic.FormView):
         upload = form.cleaned_data["file"]
         try:
             job = services.ledger_import_start(
-                actor=self.request.user, filename=upload.name, content=upload.read()
+                actor=self.request.user, filename=upload.name, size=upload.size, read=upload.read
             )
         except ValidationError as error:
             add_service_error(form, error)

@@ -1,6 +1,8 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from jiuye.core import workflow
@@ -8,7 +10,7 @@ from jiuye.core.api import ScopedViewSet
 from jiuye.core.drf import ViewPermission
 from jiuye.ledger.models import Person
 from jiuye.registration import services
-from jiuye.registration.choices import Kind
+from jiuye.registration.choices import ContactMethod, EndReason, Kind
 from jiuye.registration.filters import RegistrationFilter
 from jiuye.registration.forms import EMPLOYMENT, UNEMPLOYMENT
 from jiuye.registration.models import Registration
@@ -25,7 +27,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
         fields = ["id", "person", "person_name", "kind", "state", "state_label", "due_on", "region", *dict.fromkeys(UNEMPLOYMENT + EMPLOYMENT),
-                  "certificate_number", "approved_on", "last_contact_on", "ended_on", "end_reason"]  # fmt: skip
+                  "certificate_number", "approved_on", "last_contact_on", "ended_on", "end_reason", "version"]  # fmt: skip
         read_only_fields = [
             "state",
             "due_on",
@@ -48,8 +50,22 @@ class TransitionSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True)
 
 
-class RegistrationViewSet(mixins.CreateModelMixin, ScopedViewSet):
-    """Registrations; ``POST …/transitions/`` moves one along its workflow."""
+class ContactSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    method = serializers.ChoiceField(choices=ContactMethod.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class DeregisterSerializer(serializers.Serializer):
+    reason = serializers.ChoiceField(choices=EndReason.choices)
+    on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
+    """Registrations. An application is corrected (PUT/PATCH with ``version``) while it is at
+    the first review; ``POST …/transitions/`` moves it along its workflow; a registered
+    unemployed person's contacts (``…/contacts/``) and deregistration (``…/deregister/``)."""
 
     queryset = Registration.objects.all()
     serializer_class = RegistrationSerializer
@@ -57,6 +73,68 @@ class RegistrationViewSet(mixins.CreateModelMixin, ScopedViewSet):
 
     def scope(self, queryset):
         return queryset.with_person().select_related("certificate").order_by("-applied_on", "-id")
+
+    def get_permissions(self):
+        if self.action in (
+            "update",
+            "partial_update",
+        ):  # the service checks the first-review permission
+            return [ViewPermission()]
+        return super().get_permissions()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action not in ("list", "retrieve"):
+            return queryset & Registration.objects.editable_by(self.request.user)
+        return queryset
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        expected = data.pop("version", None)
+        if expected is None:
+            raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
+        for name in ("person", "kind"):
+            data.pop(name, None)
+        serializer.instance = services.registration_update(
+            actor=self.request.user,
+            registration=serializer.instance,
+            expected_version=expected,
+            **data,
+        )
+
+    @extend_schema(request=ContactSerializer, responses=RegistrationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=ContactSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def contacts(self, request, pk=None):
+        registration = self.get_object()
+        data = ContactSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.contact_record(
+            actor=request.user, registration=registration, **data.validated_data
+        )
+        registration.refresh_from_db()
+        return Response(RegistrationSerializer(registration, context={"request": request}).data)
+
+    @extend_schema(request=DeregisterSerializer, responses=RegistrationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=DeregisterSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def deregister(self, request, pk=None):
+        registration = self.get_object()
+        data = DeregisterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.registration_deregister(
+            actor=request.user, registration=registration, **data.validated_data
+        )
+        registration.refresh_from_db()
+        return Response(RegistrationSerializer(registration, context={"request": request}).data)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

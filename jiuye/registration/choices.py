@@ -38,7 +38,7 @@ class EndReason(models.TextChoices):
     SCHOOL = "school", _("入学")
     ENLISTED = "enlisted", _("应征入伍")
     REFUSED = "refused", _("无正当理由拒不接受推荐就业或培训")
-    NO_CONTACT = "no_contact", _("连续3个月未与公共就业服务机构联系")
+    NO_CONTACT = "no_contact", _("长期未与公共就业服务机构联系")
     DECEASED = "deceased", _("死亡")
     OTHER = "other", _("其他")
 

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.ledger.filters import search
-from jiuye.ledger.models import Person
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.registration.choices import Kind
 from jiuye.registration.models import Registration
@@ -26,7 +25,7 @@ class RegistrationFilter(django_filters.FilterSet):
         fields = ["q", "kind", "state", "overdue", "region"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(person__in=search(Person.objects.all(), value))
+        return search(queryset, value, prefix="person__")
 
     def filter_overdue(self, queryset, name, value):
         today = timezone.localdate()
@@ -37,7 +36,7 @@ class UnemployedFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
     silent_days = django_filters.NumberFilter(
-        method="filter_silent", label=_("未联系天数不少于"), min_value=0
+        method="filter_silent", label=_("未联系天数不少于"), min_value=0, max_value=3650
     )
 
     class Meta:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.forms import DateInput
+from jiuye.core.forms import DateInput, VersionedFormMixin
 from jiuye.registration.choices import ContactMethod, EndReason, Kind
 from jiuye.registration.models import Registration
 
@@ -24,7 +24,7 @@ EMPLOYMENT = [
 ]
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Registration
         fields = sorted(set(UNEMPLOYMENT + EMPLOYMENT), key=(UNEMPLOYMENT + EMPLOYMENT).index)
@@ -35,7 +35,7 @@ class RegistrationForm(forms.ModelForm):
 
     def __init__(self, *args, kind, **kwargs):
         super().__init__(*args, **kwargs)
-        keep = UNEMPLOYMENT if kind == Kind.UNEMPLOYMENT else EMPLOYMENT
+        keep = [*(UNEMPLOYMENT if kind == Kind.UNEMPLOYMENT else EMPLOYMENT), "version"]
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]

@@ -1,4 +1,25 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 from jiuye.core.parameters import Parameter, register
+
+
+def check_certificate_format(pattern: str) -> None:
+    """A format must render and keep numbers unique: county, year and sequence in it."""
+    from jiuye.registration.services import certificate_number
+
+    missing = [name for name in ("{county}", "{year", "{sequence") if name not in pattern]
+    try:
+        certificate_number(county="370102", hukou="1", year=2026, sequence=1, pattern=pattern)
+    except (KeyError, ValueError, IndexError):
+        missing = missing or ["?"]
+    if missing:
+        raise ValidationError(
+            _(
+                "编号格式须包含{county}、{year2}（或{year}）和{sequence…}，可用的还有{hukou}、{check}。"
+            )
+        )
+
 
 register(
     Parameter("registration.days_first_review", "登记初审时限", int, 3, "工作日"),
@@ -9,5 +30,6 @@ register(
               "连续3个月未与公共就业服务机构联系的，注销失业登记"),
     Parameter("registration.certificate_format", "就业失业登记证编号格式", str,
               "{county}{hukou}{check}{year2}{sequence:06d}", "",
-              "16位：6位县级行政区划代码+1位户籍类别+1位校验码+2位年份+6位顺序号"),
+              "16位：6位县级行政区划代码+1位户籍类别+1位校验码+2位年份+6位顺序号",
+              check=check_certificate_format),
 )  # fmt: skip

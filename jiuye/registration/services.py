@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters, workflow
-from jiuye.core.services import check_scope
+from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.choices import EMPLOYED, WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import working_age_limits
@@ -299,3 +299,21 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
         raise ValidationError(_("该人员有办理中的登记，请先办结后再迁移。"))
     for registration in Registration.objects.registered_unemployed().filter(person=person):
         _end(registration, on=on, reason=EndReason.MOVED, actor=actor, note=_("迁移"))
+
+
+@transaction.atomic
+def registration_update(
+    *, actor, registration: Registration, expected_version: int, **fields
+) -> Registration:
+    """Correct an application while it is still with the community (at the first review,
+    also after a return for correction); afterwards it is frozen."""
+    if not actor.has_perm("registration.first_review"):
+        raise PermissionDenied
+    check_scope(Registration.objects.editable_by(actor), registration)
+    wanted = UNEMPLOYMENT_FIELDS if registration.kind == Kind.UNEMPLOYMENT else EMPLOYMENT_FIELDS
+    for name, value in fields.items():
+        if name in (*wanted, "applied_on", "note"):
+            setattr(registration, name, value)
+    check_conditions(registration)
+    save_versioned(registration, expected_version=expected_version, actor=actor)
+    return registration

@@ -1,7 +1,7 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.views import generic
 from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
-from jiuye.core.views import ScopedDetailView, ScopedListView, ServiceFormMixin
+from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
 from jiuye.ledger.models import Person
 from jiuye.registration import services
 from jiuye.registration.certificate import certificate_pdf
@@ -75,7 +75,7 @@ class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
     def kind(self):
         kind = self.kwargs["kind"]
         if kind not in Kind.values:
-            raise PermissionDenied
+            raise Http404
         return kind
 
     def get_form_kwargs(self):
@@ -94,6 +94,43 @@ class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
     def save(self, form):
         return services.registration_apply(
             actor=self.request.user, person=self.person, kind=self.kind, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("registration:detail", args=[self.object.pk])
+
+
+class RegistrationUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+    """Correct an application while it is still at the community's first review."""
+
+    model = Registration
+    form_class = RegistrationForm
+    scope_method = "editable_by"
+    permission_required = "registration.first_review"
+    template_name = "registration/registration_form.html"
+    success_message = _("申请已修改。")
+
+    def scope(self, queryset):
+        return queryset.select_related("person")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("user", None)
+        return {**kwargs, "kind": self.object.kind}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            person=self.object.person, kind_label=self.object.get_kind_display(), **kwargs
+        )
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        registration = Registration.objects.get(pk=self.object.pk)
+        return services.registration_update(
+            actor=self.request.user,
+            registration=registration,
+            expected_version=data.pop("version"),
+            **data,
         )
 
     def get_success_url(self):
@@ -133,6 +170,9 @@ class RegistrationDetailView(ScopedDetailView):
             or ContactForm(initial={"on": timezone.localdate()}),
             deregister_form=kwargs.get("deregister_form")
             or DeregisterForm(initial={"on": timezone.localdate()}),
+            can_edit=editable
+            and registration.workflow.is_editable(registration.state)
+            and user.has_perm("registration.first_review"),
             can_contact=editable
             and registration.is_registered_unemployed
             and user.has_perm("registration.add_contact"),
@@ -214,7 +254,10 @@ class CertificateView(ScopedDetailView):
     permission_required = "registration.print_certificate"
 
     def scope(self, queryset):
-        return queryset.filter(certificate__isnull=False).select_related(
+        # After a move the old registration stays with the old jurisdiction; the certificate,
+        # printed with today's particulars, only with the person's present one.
+        people = Person.objects.visible_to(self.request.user)
+        return queryset.filter(certificate__isnull=False, person__in=people).select_related(
             "person", "certificate__issued_by"
         )
 

@@ -78,3 +78,78 @@ def test_bad_input_gets_field_errors(coordinator):
     )
     assert response.status_code == 400
     assert "校验位" in response.json()["id_number"][0]
+
+
+def test_the_masked_list_does_not_give_the_birth_date_that_would_unmask_the_number(inspector):
+    row = api(inspector).get("/api/v1/persons/").json()["results"][0]
+    assert row["birth_date"] is None and isinstance(row["age"], int)
+
+
+def test_an_update_needs_the_version_it_was_read_at(coordinator):
+    client = api(coordinator)
+    person = Person.objects.visible_to(coordinator).first()
+    response = client.patch(f"/api/v1/persons/{person.pk}/", {"address": "新地址"}, format="json")
+    assert response.status_code == 400 and "version" in response.json()
+    response = client.patch(
+        f"/api/v1/persons/{person.pk}/",
+        {"address": "新地址", "version": person.version},
+        format="json",
+    )
+    assert response.status_code == 200
+    response = client.patch(
+        f"/api/v1/persons/{person.pk}/",
+        {"address": "再改", "version": person.version},
+        format="json",
+    )
+    assert response.status_code == 400 and "已被他人修改" in str(response.json())
+
+
+def test_a_status_change_with_an_unknown_transfer_destination_is_refused(coordinator):
+    person = Person.objects.visible_to(coordinator).first()
+    response = api(coordinator).post(
+        f"/api/v1/persons/{person.pk}/statuses/",
+        {
+            "status": "transferred",
+            "since": "2026-11-01",
+            "employer": "北京市",
+            "transfer_destination": "moon",
+        },
+        format="json",
+    )
+    assert response.status_code == 400 and "transfer_destination" in response.json()
+
+
+def test_the_status_of_a_person_on_a_date_and_the_count_of_a_region_on_a_date(
+    coordinator, sibling_approver
+):
+    person = Person.objects.visible_to(coordinator).filter(status="unemployed").first()
+    client = api(coordinator)
+    record = client.get(
+        f"/api/v1/persons/{person.pk}/status-on/", {"date": person.status_since.isoformat()}
+    ).json()
+    assert record["record"]["status"] == "unemployed"
+    before = client.get(f"/api/v1/persons/{person.pk}/status-on/", {"date": "1900-01-01"}).json()
+    assert before == {"date": "1900-01-01", "record": None}
+    count = client.get(
+        "/api/v1/statistics/status-count/", {"region": VILLAGE_A, "date": "2026-11-01"}
+    ).json()
+    assert count["count"] >= 1 and count["status"] == "unemployed"
+    assert (
+        api(sibling_approver)
+        .get("/api/v1/statistics/status-count/", {"region": VILLAGE_A, "date": "2026-11-01"})
+        .status_code
+        == 404
+    )
+    assert (
+        client.get("/api/v1/statistics/status-count/", {"region": "12", "date": "x"}).status_code
+        == 400
+    )
+
+
+def test_api_lists_run_a_fixed_number_of_queries(coordinator, reviewer, django_assert_num_queries):
+    client = api(reviewer)
+    client.get("/api/v1/persons/")
+    with django_assert_num_queries(9):
+        assert len(client.get("/api/v1/persons/", {"page_size": 5}).json()["results"]) == 5
+    with django_assert_num_queries(9):
+        assert len(client.get("/api/v1/persons/", {"page_size": 60}).json()["results"]) == 60

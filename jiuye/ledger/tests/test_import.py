@@ -292,3 +292,111 @@ def test_only_the_uploader_confirms(client_, login, reviewer, django_capture_on_
 def test_the_template_has_the_columns_in_order(client_):
     sheet = load_workbook(io.BytesIO(client_.get("/ledger/import/template.xlsx").content)).active
     assert list(next(sheet.iter_rows(values_only=True))) == COLUMNS
+
+
+def test_an_earlier_date_than_the_ledgers_current_status_is_an_error(
+    client_, coordinator, django_capture_on_commit_callbacks
+):
+    services.person_create(
+        actor=coordinator,
+        id_number=HEAD,
+        name="王大山",
+        region=Region.objects.get(code=VILLAGE_A),
+        status=LabourStatus.EMPLOYED_UNIT,
+        employer="某公司",
+        status_since=D(2026, 3, 1),
+    )
+    rows = [
+        {
+            "姓名": "王大山",
+            "公民身份号码": HEAD,
+            "居住地区划代码": VILLAGE_A,
+            "就业状态": "失业",
+            "失业日期": "2026-02-01",
+        }
+    ]
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID
+    assert (
+        job.errors[0]["column"] == "失业日期"
+        and "早于台账中当前就业状态" in job.errors[0]["message"]
+    )
+
+
+def test_a_head_registered_in_another_jurisdiction_is_an_error(
+    client_, sibling_coordinator, django_capture_on_commit_callbacks
+):
+    services.person_create(
+        actor=sibling_coordinator,
+        id_number=HEAD,
+        name="王大山",
+        region=Region.objects.get(code=VILLAGE_B),
+        status=LabourStatus.FLEXIBLE,
+        status_since=D(2025, 1, 1),
+    )
+    _response, job = upload(client_, xlsx(family()), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID
+    assert {(e["row"], e["column"]) for e in job.errors} == {
+        (3, "户主公民身份号码"),
+        (4, "户主公民身份号码"),
+    }
+
+
+def test_long_text_booleans_and_two_heads_are_errors(client_, django_capture_on_commit_callbacks):
+    rows = family(r0={"现住址": "长" * 201}, r1={"姓名": True, "与户主关系": "户主"})
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    found = {(e["row"], e["column"]) for e in job.errors}
+    assert {(2, "现住址"), (3, "姓名")} <= found
+
+
+def test_a_second_head_of_the_same_household_is_an_error(
+    client_, django_capture_on_commit_callbacks
+):
+    rows = family(
+        r1={"户主公民身份号码": SPOUSE, "与户主关系": "户主"}, r2={"户主公民身份号码": SPOUSE}
+    )
+    rows[0]["户主公民身份号码"] = SPOUSE
+    rows[0]["与户主关系"] = "户主"
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert any(e["column"] == "与户主关系" for e in job.errors)
+
+
+def test_the_header_may_sit_below_a_title_and_use_old_column_names(
+    client_, django_capture_on_commit_callbacks
+):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["解放桥社区人力资源台账（2026年）"])
+    sheet.append([])
+    sheet.append(["序号", "姓名", "身份证号码", "区划代码", "就业失业状态", "失业日期", "手机号码"])
+    sheet.append([1, "标题下", HEAD, VILLAGE_A, "失业", "2026-03-02 00:00:00", "13800138000"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _response, job = upload(
+        client_, buffer.getvalue(), confirm=True, capture=django_capture_on_commit_callbacks
+    )
+    assert job.state == ImportState.DONE, job.errors
+    person = Person.objects.get(id_number=HEAD)
+    assert (
+        person.name == "标题下"
+        and person.status_since == D(2026, 3, 2)
+        and person.phone == "13800138000"
+    )
+
+
+def test_a_broken_workbook_ends_in_a_clear_error_not_a_hang(
+    client_, django_capture_on_commit_callbacks
+):
+    import zipfile
+
+    buffer = io.BytesIO(xlsx(family()))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(
+                item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data
+            )
+    _response, job = upload(client_, broken.getvalue(), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID and "无法读取" in job.errors[0]["message"]
+    assert bytes(job.content) == b""  # the file is not kept

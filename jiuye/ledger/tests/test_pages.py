@@ -175,3 +175,47 @@ def test_the_export_gives_the_same_persons_as_the_list(login, reviewer):
         ).active.iter_rows()
     )
     assert len(rows) - 1 == listed > 0
+
+
+def test_the_list_shows_age_not_birth_date(login, coordinator, person):
+    text = login(coordinator).get("/ledger/", {"q": "stf"}).content.decode()
+    assert "1988-12-08" not in text and f"<td>{person.age_on()}</td>" in text
+
+
+def test_the_working_age_filter_uses_the_retirement_parameters(login, coordinator, person):
+    client = login(coordinator)
+    within = client.get("/ledger/", {"working_age": "true"}).context["paginator"].count
+    outside = client.get("/ledger/", {"working_age": "false"}).context["paginator"].count
+    assert (
+        within + outside == Person.objects.visible_to(coordinator).count()
+        and within > 0
+        and outside > 0
+    )
+
+
+def test_a_landline_typed_without_the_hyphen_finds_the_person(login, coordinator):
+    body = "37010219770707127"
+    services.person_create(
+        actor=coordinator,
+        id_number=body + check_character(body),
+        name="座机人",
+        phone="0531-86001234",
+        region=Region.objects.get(code=VILLAGE_A),
+        status=LabourStatus.FLEXIBLE,
+        status_since=datetime.date(2026, 1, 1),
+    )
+    found = login(coordinator).get("/ledger/", {"q": "053186001234"}).context["object_list"]
+    assert [p.name for p in found] == ["座机人"]
+
+
+def test_an_export_too_large_is_refused_with_a_message(login, coordinator):
+    from jiuye.core.models import PolicyParameter
+
+    PolicyParameter.objects.create(
+        key="ledger.export_max_rows",
+        region_id="370000000000",
+        value="1",
+        effective_from=datetime.date(2020, 1, 1),
+    )
+    response = login(coordinator).get("/ledger/export/", follow=True)
+    assert response.redirect_chain and "请先按区划或条件缩小范围" in response.content.decode()

@@ -228,3 +228,30 @@ def test_the_database_allows_one_open_status_period_per_person(coordinator):
             since=D(2026, 5, 1),
             recorded_by=coordinator,
         )
+
+
+@pytest.mark.parametrize("on", [D(1990, 1, 1), D(2026, 1, 1)])
+def test_a_transfer_cannot_reach_before_the_current_status_period(coordinator, on):
+    person = register(coordinator, since=D(2026, 1, 1))
+    with pytest.raises(ValidationError) as refusal:
+        services.person_transfer(
+            actor=coordinator, person=person, to_region=Region.objects.get(code=VILLAGE_B), on=on
+        )
+    assert "on" in refusal.value.message_dict
+
+
+def test_a_status_change_makes_an_open_edit_form_stale(coordinator):
+    person = register(coordinator)
+    loaded = person.version
+    services.person_set_status(
+        actor=coordinator, person=person, status=LabourStatus.FLEXIBLE, since=D(2026, 5, 1)
+    )
+    with pytest.raises(ValidationError) as refusal:
+        services.person_update(
+            actor=coordinator,
+            person=Person.objects.get(pk=person.pk),
+            expected_version=loaded,
+            id_number=person.id_number,
+            name="改名",
+        )
+    assert refusal.value.code == "stale_version"

@@ -320,3 +320,148 @@ def test_the_api_creates_and_moves_a_registration(coordinator, reviewer):
         ).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (D(2026, 6, 1), D(2026, 3, 1)),
+        (D(2026, 6, 15), D(2026, 3, 15)),
+        (D(2026, 5, 31), D(2026, 2, 28)),
+        (D(2024, 5, 31), D(2024, 2, 29)),
+        (D(2026, 1, 31), D(2025, 10, 31)),
+    ],
+)
+def test_three_months_before_is_the_same_day_or_the_end_of_a_shorter_month(day, expected):
+    assert services.months_before(day, 3) == expected
+
+
+def test_the_nightly_check_keeps_someone_contacted_exactly_on_the_boundary_plus_one_day(
+    coordinator, reviewer, approver
+):
+    registration = approved(coordinator, reviewer, approver)
+    boundary = services.months_before(TODAY(), 3)
+    Registration.objects.filter(pk=registration.pk).update(
+        approved_on=boundary + datetime.timedelta(days=1)
+    )
+    services.deregister_without_contact()
+    registration.refresh_from_db()
+    assert registration.ended_on is None
+    Registration.objects.filter(pk=registration.pk).update(approved_on=boundary)
+    services.deregister_without_contact()
+    registration.refresh_from_db()
+    assert registration.end_reason == EndReason.NO_CONTACT
+
+
+def test_moving_away_ends_the_registered_unemployment_and_the_old_office_cannot_print(
+    coordinator, reviewer, approver, login, sibling_approver
+):
+    registration = approved(coordinator, reviewer, approver)
+    ledger.person_transfer(
+        actor=coordinator,
+        person=registration.person,
+        to_region=Region.objects.get(code="370103002001"),
+        on=TODAY(),
+    )
+    registration.refresh_from_db()
+    assert (registration.ended_on, registration.end_reason) == (TODAY(), EndReason.MOVED)
+    assert (
+        login(approver).get(f"/registration/{registration.pk}/certificate.pdf").status_code == 404
+    )
+    assert login(sibling_approver).get(f"/registration/{registration.pk}/").status_code == 404
+
+
+def test_a_move_waits_for_an_application_in_progress(coordinator):
+    registration = apply(coordinator, resident(coordinator))
+    with pytest.raises(ValidationError) as refusal:
+        ledger.person_transfer(
+            actor=coordinator,
+            person=registration.person,
+            to_region=Region.objects.get(code="370102001003"),
+            on=TODAY(),
+        )
+    assert "办理中的登记" in refusal.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"employment_form": "employed_unit", "employed_since": D(2026, 4, 1)}, "employer"),
+        ({"employment_form": "flexible", "employed_since": D(2099, 1, 1)}, "employed_since"),
+    ],
+)
+def test_an_employment_registration_is_checked_when_it_is_accepted(coordinator, fields, field):
+    person = resident(coordinator)
+    with pytest.raises(ValidationError) as refusal:
+        services.registration_apply(
+            actor=coordinator, person=person, kind=Kind.EMPLOYMENT, **fields
+        )
+    assert field in refusal.value.message_dict
+
+
+def test_an_application_is_corrected_at_the_first_review_and_frozen_after(coordinator, login):
+    registration = apply(coordinator, resident(coordinator))
+    client = login(coordinator)
+    response = client.post(
+        f"/registration/{registration.pk}/edit/",
+        {
+            "applied_on": TODAY().isoformat(),
+            "unemployed_since": "2026-03-02",
+            "cause": "dismissed",
+            "able_to_work": "on",
+            "willing_to_work": "on",
+            "version": registration.version,
+        },
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.cause == "dismissed"
+    workflow.fire(registration, "first_approve", actor=coordinator)
+    assert client.get(f"/registration/{registration.pk}/edit/").status_code == 200
+    response = client.post(
+        f"/registration/{registration.pk}/edit/",
+        {
+            "applied_on": TODAY().isoformat(),
+            "unemployed_since": "2026-03-02",
+            "cause": "resigned",
+            "able_to_work": "on",
+            "willing_to_work": "on",
+            "version": registration.version,
+        },
+    )
+    assert "不能再修改" in response.content.decode()
+    assert Registration.objects.get(pk=registration.pk).cause == "dismissed"
+
+
+def test_the_api_records_contacts_and_deregisters(coordinator, reviewer, approver):
+    from rest_framework.test import APIClient
+
+    from jiuye.conftest import BACKEND
+
+    registration = approved(coordinator, reviewer, approver)
+    client = APIClient()
+    client.force_login(coordinator, backend=BACKEND)
+    url = f"/api/v1/registrations/{registration.pk}/"
+    response = client.post(
+        url + "contacts/", {"on": TODAY().isoformat(), "method": "call"}, format="json"
+    )
+    assert response.json()["last_contact_on"] == TODAY().isoformat()
+    response = client.patch(url, {"cause": "resigned"}, format="json")
+    assert response.status_code == 400 and "version" in response.json()
+    response = client.post(
+        url + "deregister/", {"reason": "school", "on": TODAY().isoformat()}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["end_reason"] == "school"
+
+
+def test_a_certificate_format_that_cannot_number_is_refused(login, province_admin):
+    response = login(province_admin).post(
+        "/system/parameters/",
+        {
+            "key": "registration.certificate_format",
+            "region": "370000000000",
+            "value": "{cnty}{sequence}",
+            "effective_from": "2026-01-01",
+        },
+    )
+    assert response.status_code == 200 and response.context["form"].errors["value"]
