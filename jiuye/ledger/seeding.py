@@ -2,7 +2,7 @@
 
 Per village a deterministic number of households of 1–6 members: a head and spouse, children,
 sometimes parents. Statuses follow age: students under 18 (and most to 22), retirees above
-the retirement age, and among the working-age about 4 % unemployed, the rest mostly employed
+the retirement age, and among the working-age about 7 % unemployed (some 3–4 % of all residents), the rest mostly employed
 (farming and work away from home in rural villages, employment and flexible work in urban
 communities). About a third of the residents have an earlier status period too.
 """
@@ -100,7 +100,7 @@ def _status(rng, age: int, sex: str, urban: bool) -> str:
         return LabourStatus.STUDENT
     if age >= retirement:
         return LabourStatus.RETIRED if urban or rng.random() < 0.4 else LabourStatus.FARMING
-    if rng.random() < 0.04:
+    if rng.random() < 0.07:
         return LabourStatus.UNEMPLOYED
     return _pick(rng, URBAN_WORK if urban else RURAL_WORK)
 

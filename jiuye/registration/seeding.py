@@ -1,5 +1,7 @@
-"""Demo data: registrations in every state, certificates, contacts with the registered
-unemployed (some overdue), and employment registrations of people who found work."""
+"""Demo data: unemployment registrations in every state of the workflow, certificates
+numbered by the counters real approvals use, contacts with the registered unemployed (some
+not contacted for three months), and approved employment registrations of some who found
+work in the last year."""
 
 import datetime
 import itertools
@@ -13,8 +15,8 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.models import ServiceOrg
-from jiuye.registration.choices import ContactMethod, Kind, UnemploymentCause
-from jiuye.registration.models import Certificate, Contact, Registration
+from jiuye.registration.choices import ContactMethod, EmploymentForm, Kind, UnemploymentCause
+from jiuye.registration.models import Certificate, CertificateCounter, Contact, Registration
 from jiuye.registration.services import certificate_number
 from jiuye.staff.models import User
 
@@ -42,13 +44,19 @@ def _state(rng) -> str:
 
 def seed(context) -> None:
     done = set(Registration.objects.values_list("person_id", flat=True))
-    candidates = []
+    unemployed, employed = [], []
     for prefix in context.scale.prefixes:
-        candidates += list(
-            Person.objects.within(prefix).filter(status=LabourStatus.UNEMPLOYED).exclude(pk__in=done)
-            .only("id", "region_id", "hukou_type", "status_since", "employer").order_by("id")
-        )  # fmt: skip
-    if not candidates:
+        people = Person.objects.within(prefix).exclude(pk__in=done).order_by("id")
+        fields = ("id", "region_id", "hukou_type", "status", "status_since", "employer")
+        unemployed += list(people.filter(status=LabourStatus.UNEMPLOYED).only(*fields))
+        # Some who found work in the last year registered it (就业登记).
+        recent = people.filter(
+            status__in=EmploymentForm.values, status_since__gte=TODAY - datetime.timedelta(days=365)
+        )
+        employed += [
+            p for p in recent.only(*fields) if context.rng("employment", p.pk).random() < 0.3
+        ]
+    if not unemployed and not employed:
         return
     issuers = dict(
         ServiceOrg.objects.filter(kind=OrgKind.COUNTY_AGENCY).values_list("region_id", "pk")
@@ -58,44 +66,31 @@ def seed(context) -> None:
         for u in User.objects.filter(username__startswith="coordinator-").select_related("org")
     }
     fallback = User.objects.filter(is_superuser=True).order_by("pk").first()
-    counters: dict[tuple[str, int], int] = {}
-    taken = set(Certificate.objects.values_list("number", flat=True))
+    counters = {(c.county, c.year): c.last for c in CertificateCounter.objects.all()}
     registrations, certificates, contacts = [], {}, []
-    for person in candidates:
+
+    def certify(registration, person):
+        key = (person.region_id[:6], registration.approved_on.year)
+        counters[key] = counters.get(key, 0) + 1
+        number = certificate_number(county=key[0], hukou="2" if person.hukou_type == "agricultural" else "1",
+                                    year=key[1], sequence=counters[key], pattern=FORMAT)  # fmt: skip
+        certificates[person.pk] = Certificate(person=person, region_id=person.region_id, number=number,
+                                              issued_on=registration.approved_on, issued_by_id=issuers[key[0] + "000000"])  # fmt: skip
+
+    for person in unemployed:
         rng = context.rng("registration", person.pk)
         state = _state(rng)
         applied = max(person.status_since, TODAY - datetime.timedelta(days=rng.randint(5, 400)))
         registration = Registration(
-            person=person,
-            region_id=person.region_id,
-            kind=Kind.UNEMPLOYMENT,
-            state=state,
-            applied_on=applied,
-            unemployed_since=person.status_since,
-            cause=rng.choice(UnemploymentCause.values),
+            person=person, region_id=person.region_id, kind=Kind.UNEMPLOYMENT, state=state, applied_on=applied,
+            unemployed_since=person.status_since, cause=rng.choice(UnemploymentCause.values),
             last_employer=person.employer,
-        )
+        )  # fmt: skip
         if state == "approved":
             registration.approved_on = min(
                 TODAY, applied + datetime.timedelta(days=rng.randint(3, 14))
             )
-            key = (person.region_id[:6], registration.approved_on.year)
-            counters[key] = counters.get(key, 0) + 1
-            number = certificate_number(
-                county=key[0],
-                hukou="2" if person.hukou_type == "agricultural" else "1",
-                year=key[1],
-                sequence=counters[key] + 500_000,
-                pattern=FORMAT,
-            )
-            if number not in taken:
-                certificates[person.pk] = Certificate(
-                    person=person,
-                    region_id=person.region_id,
-                    number=number,
-                    issued_on=registration.approved_on,
-                    issued_by_id=issuers[key[0] + "000000"],
-                )
+            certify(registration, person)
             # Contacts every month or two; about one in ten has not been contacted for three months.
             last = TODAY - datetime.timedelta(days=rng.randint(0, 100))
             registration.last_contact_on = last if last > registration.approved_on else None
@@ -107,7 +102,22 @@ def seed(context) -> None:
             registration.due_on = TODAY + datetime.timedelta(days=rng.randint(-3, 5))
         registration.actor = actors.get(person.region_id, fallback)
         registrations.append(registration)
+    for person in employed:
+        rng = context.rng("employment", person.pk)
+        approved_on = min(TODAY, person.status_since + datetime.timedelta(days=rng.randint(3, 14)))
+        registration = Registration(
+            person=person, region_id=person.region_id, kind=Kind.EMPLOYMENT, state="approved",
+            applied_on=person.status_since, employment_form=person.status, employer=person.employer,
+            employed_since=person.status_since, contract_months=rng.choice((12, 24, 36, None)), approved_on=approved_on,
+        )  # fmt: skip
+        certify(registration, person)
+        registration.actor = actors.get(person.region_id, fallback)
+        registrations.append(registration)
     _save(registrations, certificates, contacts)
+    for (county, year), last in counters.items():
+        CertificateCounter.objects.update_or_create(
+            county=county, year=year, defaults={"last": last}
+        )
     context.log(f"Created {len(registrations)} registrations.")
 
 
