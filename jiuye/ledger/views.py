@@ -137,13 +137,15 @@ class PersonActionMixin(ScopedMixin, generic.FormView):
     model = Person
     scope_method = "editable_by"
     permission_required = "ledger.change_person"
+    template_name = "ledger/person_action_form.html"
+    title = ""
 
     @cached_property
     def person(self):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
+        return super().get_context_data(person=self.person, title=self.title, **kwargs)
 
     def form_valid(self, form):
         try:
@@ -160,7 +162,7 @@ class PersonActionMixin(ScopedMixin, generic.FormView):
 
 class StatusChangeView(PersonActionMixin):
     form_class = StatusForm
-    template_name = "ledger/status_form.html"
+    title = _("变更就业状态")
     success_message = _("就业状态已变更。")
 
     def get_initial(self):
@@ -172,7 +174,7 @@ class StatusChangeView(PersonActionMixin):
 
 class TransferView(PersonActionMixin):
     form_class = TransferForm
-    template_name = "ledger/transfer_form.html"
+    title = _("迁移")
     success_message = _("已办理迁移。")
 
     def get_form_kwargs(self):
@@ -193,7 +195,7 @@ class TransferView(PersonActionMixin):
 
 class HouseholdCreateView(PersonActionMixin):
     form_class = HouseholdForm
-    template_name = "ledger/household_form.html"
+    title = _("建立家庭")
     success_message = _("家庭已建立。")
 
     def act(self, data):
