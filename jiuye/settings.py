@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "jiuye.staff",
     "jiuye.ledger",
     "jiuye.registration",
+    "jiuye.assistance",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Uploaded evidence: kept outside the static files and served only through scoped views.
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "jiuye" / "static"]
 STORAGES = {
@@ -206,7 +209,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"EndReasonEnum": "jiuye.registration.choices.EndReason"},
+    "ENUM_NAME_OVERRIDES": {
+        "EndReasonEnum": "jiuye.registration.choices.EndReason",
+        "RegistrationKindEnum": "jiuye.registration.choices.Kind",
+        "ServiceKindEnum": "jiuye.assistance.choices.ServiceKind",
+        "HouseholdKindEnum": "jiuye.assistance.choices.HouseholdKind",
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("ledger/", include("jiuye.ledger.urls")),
     path("registration/", include("jiuye.registration.urls")),
+    path("assistance/", include("jiuye.assistance.urls")),
     path("regions/", include("jiuye.regions.urls")),
     path("staff/", include("jiuye.staff.urls")),
     path("system/", include("jiuye.core.urls")),

@@ -1,6 +1,13 @@
 """The base of every API endpoint: the same jurisdiction and role rules as the pages."""
 
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, serializers, viewsets
+
+
+class TransitionSerializer(serializers.Serializer):
+    """A workflow transition to fire (``POST …/transitions/``)."""
+
+    transition = serializers.CharField()
+    comment = serializers.CharField(required=False, allow_blank=True)
 
 
 class ScopedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -125,14 +125,24 @@ class WorkflowModel(ScopedModel):
 
     Subclasses set ``workflow`` to a ``Workflow`` instance. ``state`` changes only through
     ``core.workflow.fire``; ``due_on`` is the deadline of the current step, null when the
-    step has none (a final state, for example).
+    step has none (a final state, for example); ``assignee`` the worker named responsible for
+    it, when the process names one (priority service: 明确责任人).
     """
 
     workflow = None
+    worklist_related: tuple[str, ...] = ()  # relations the work list's label of an item reads
 
     state = models.CharField(_("状态"), max_length=40, db_index=True)
     state_entered_at = models.DateTimeField(_("进入本环节时间"), default=timezone.now)
     due_on = models.DateField(_("本环节办理时限"), null=True, blank=True, db_index=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("本环节责任人"),
+    )
 
     objects = WorkflowQuerySet.as_manager()
 

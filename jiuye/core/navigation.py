@@ -36,6 +36,15 @@ MENU = (
         ),
     ),
     Section(
+        _("就业援助"),
+        (
+            Item(_("就业困难人员认定"), "assistance:list", "assistance.view_identification"),
+            Item(_("公示名单"), "assistance:notice", "assistance.view_identification"),
+            Item(_("零就业家庭"), "assistance:households", "assistance.view_zerohousehold"),
+            Item(_("援助统计"), "assistance:dashboard", "assistance.view_identification"),
+        ),
+    ),
+    Section(
         _("区划与机构"),
         (
             Item(_("区划浏览"), "regions:browse", "regions.view_region"),
@@ -53,6 +62,12 @@ MENU = (
         ),
     ),
 )
+
+
+# Panels of the home page beside the work list. Each line of work appends a function
+# ``panel(user, today)`` that returns ``(template_name, context)``, or None when it has nothing
+# to show the user.
+HOME_PANELS: list = []
 
 
 def menu_for(user, current_path: str) -> list[dict]:

@@ -31,6 +31,7 @@ SEEDERS = [
     "jiuye.staff.seeding",
     "jiuye.ledger.seeding",
     "jiuye.registration.seeding",
+    "jiuye.assistance.seeding",
 ]
 
 

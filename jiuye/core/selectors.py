@@ -22,7 +22,8 @@ def _actionable(model, user):
     }
     if not states:
         return None
-    return model.objects.editable_by(user).open().filter(state__in=states)
+    mine = Q(assignee__isnull=True) | Q(assignee=user)  # a step with a named worker is theirs
+    return model.objects.editable_by(user).open().filter(mine, state__in=states)
 
 
 def worklist(user, *, limit: int = 50) -> list[WorkflowModel]:
@@ -32,7 +33,8 @@ def worklist(user, *, limit: int = 50) -> list[WorkflowModel]:
     for model in workflow_models():
         queryset = _actionable(model, user)
         if queryset is not None:
-            items.extend(queryset.select_related("region").order_by("due_on", "pk")[:limit])
+            related = ("region", *model.worklist_related)
+            items.extend(queryset.select_related(*related).order_by("due_on", "pk")[:limit])
     items.sort(key=lambda item: (item.due_on is None, item.due_on or datetime.date.max))
     return items[:limit]
 

@@ -13,6 +13,7 @@ from django_filters.views import FilterMixin
 
 from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
 from jiuye.core.models import CalendarDay, PolicyParameter
+from jiuye.core.navigation import HOME_PANELS
 from jiuye.core.parameters import PARAMETERS
 from jiuye.core.selectors import worklist, worklist_counts
 from jiuye.core.services import calendar_day_delete, calendar_day_save, parameter_set
@@ -150,13 +151,15 @@ class HomeView(generic.TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         root = jurisdiction_root(user)
+        today = timezone.localdate()
         context = super().get_context_data(**kwargs)
         context.update(
-            today=timezone.localdate(),
+            today=today,
             items=worklist(user),
             counts=worklist_counts(user),
             root=root,
             totals=subtree_counts(user, root, [])[0] if root else None,
+            panels=[panel for panel in (show(user, today) for show in HOME_PANELS) if panel],
         )
         if user.has_perm("staff.view_user"):
             context["expiring_certificates"] = (

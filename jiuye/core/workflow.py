@@ -91,6 +91,10 @@ class Workflow:
         """Working days allowed for a step. Override to read policy parameters."""
         return state.deadline_days
 
+    def assignee_for(self, state: State, item, actor):
+        """The worker named responsible for a step (None: whoever holds the role). Override."""
+        return None
+
     def check(self, transition: Transition, item, actor) -> None:
         """Raise ``ValidationError`` when the item's data forbid the transition now."""
 
@@ -148,6 +152,7 @@ def start(item: WorkflowModel, *, actor, comment: str = "") -> WorkflowEvent:
     item.state = workflow.initial
     item.state_entered_at = now
     item.due_on = _due_on(workflow, workflow.state(workflow.initial), item, now)
+    item.assignee = workflow.assignee_for(workflow.state(workflow.initial), item, actor)
     item.full_clean()
     item._history_user = actor
     item.save()
@@ -203,9 +208,10 @@ def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "")
     current.state = target.name
     current.state_entered_at = now
     current.due_on = _due_on(workflow, target, current, now)
+    current.assignee = None if target.final else workflow.assignee_for(target, current, actor)
     current.version += 1
     current._history_user = actor  # the change history credits the transition to its actor
-    current.save(update_fields=["state", "state_entered_at", "due_on", "updated_at"])
+    current.save(update_fields=["state", "state_entered_at", "due_on", "assignee", "updated_at"])
     event = _event(
         current,
         transition=transition.name,
@@ -217,6 +223,6 @@ def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "")
         comment=comment,
     )
     workflow.on_fired(transition, current, actor, event)
-    for field in ("state", "state_entered_at", "due_on", "version"):
+    for field in ("state", "state_entered_at", "due_on", "assignee_id", "version"):
         setattr(item, field, getattr(current, field))
     return event

@@ -499,6 +499,7 @@ def _households(rows: list[dict], actor) -> None:
     people = {
         p.id_number: p for p in Person.objects.editable_by(actor).filter(id_number__in=numbers)
     }
+    touched = {p.household_id for p in people.values()}  # households that may lose members
     for head_number in {d["head"] for d in members}:
         head = people[head_number]
         if head.household_id is None:
@@ -518,3 +519,4 @@ def _households(rows: list[dict], actor) -> None:
         changed[people[head_number].pk] = people[head_number]
     bulk_update_with_history(list(changed.values()), Person, ["household", "relation"], batch_size=2000,
                              default_user=actor)  # fmt: skip
+    ledger_services.households_changed(touched | {p.household_id for p in changed.values()}, actor)

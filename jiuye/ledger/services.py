@@ -193,6 +193,7 @@ def status_change(
     for field, value in values.items():
         setattr(person, field, value)
     _save_person(person, actor, ["status", "status_since", *STATUS_FIELDS])
+    households_changed([person.household_id], actor)
     return record
 
 
@@ -202,6 +203,19 @@ def _save_person(person: Person, actor, fields: list[str]) -> None:
     person.version += 1
     person._history_user = actor
     person.save(update_fields=[*fields, "version", "updated_at"])
+
+
+# Processes that follow a household's make-up (assistance: zero-employment households). Each
+# is called as handler(household_ids=…, actor=…) after members' statuses or the membership of
+# those households changed, inside the same transaction.
+HOUSEHOLD_HANDLERS: list = []
+
+
+def households_changed(household_ids, actor) -> None:
+    ids = {pk for pk in household_ids if pk}
+    if ids:
+        for handler in HOUSEHOLD_HANDLERS:
+            handler(household_ids=ids, actor=actor)
 
 
 # What other processes do when a resident moves (registration ends the registered
@@ -246,9 +260,11 @@ def person_transfer(
         current.region, current.recorded_by, current.recorded_at = to_region, actor, timezone.now()
         current.note = _("迁入")
         current.save()
+    left = person.household_id
     person.region = to_region
     person.household, person.relation = None, ""
     _save_person(person, actor, ["region", "household", "relation"])
+    households_changed([left], actor)
     return transfer
 
 
@@ -273,6 +289,7 @@ def household_create(
     head.household, head.relation = household, Relation.HEAD
     head._history_user = actor
     head.save(update_fields=["household", "relation", "updated_at"])
+    households_changed([household.pk], actor)
     return household
 
 
@@ -293,6 +310,7 @@ def household_add_member(*, actor, household: Household, person: Person, relatio
     person.household, person.relation = household, relation
     person._history_user = actor
     person.save(update_fields=["household", "relation", "updated_at"])
+    households_changed([household.pk], actor)
     return person
 
 
@@ -300,9 +318,11 @@ def household_add_member(*, actor, household: Household, person: Person, relatio
 def household_remove_member(*, actor, person: Person) -> None:
     _require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
+    left = person.household_id
     person.household, person.relation = None, ""
     person._history_user = actor
     person.save(update_fields=["household", "relation", "updated_at"])
+    households_changed([left], actor)
 
 
 @transaction.atomic

@@ -80,6 +80,8 @@ class PersonDetailView(ScopedDetailView):
             registrations=person.registrations.select_related("certificate").order_by(
                 "-applied_on", "-id"
             ),
+            # employment assistance (its app adds the reverse relation)
+            identifications=person.identifications.select_related("category", "card"),
             can_edit=user.has_perm("ledger.change_person")
             and Person.objects.editable_by(user).filter(pk=person.pk).exists(),
             history=timeline(person.history.all(), viewer=user),

@@ -6,7 +6,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from jiuye.core import workflow
-from jiuye.core.api import ScopedViewSet
+from jiuye.core.api import ScopedViewSet, TransitionSerializer
 from jiuye.core.drf import ViewPermission
 from jiuye.ledger.models import Person
 from jiuye.registration import services
@@ -43,11 +43,6 @@ class RegistrationSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is not None:
             self.fields["person"].queryset = Person.objects.editable_by(request.user)
-
-
-class TransitionSerializer(serializers.Serializer):
-    transition = serializers.CharField()
-    comment = serializers.CharField(required=False, allow_blank=True)
 
 
 class ContactSerializer(serializers.Serializer):

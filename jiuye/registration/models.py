@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,7 @@ class Registration(WorkflowModel):
     county. What the applicant declared is frozen once the first review is done."""
 
     workflow = RegistrationWorkflow()
+    worklist_related = ("person",)  # what the work list shows of each item
 
     person = models.ForeignKey(
         "ledger.Person",
@@ -144,6 +146,9 @@ class Registration(WorkflowModel):
 
     def __str__(self):
         return f"{self.person.name} {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return reverse("registration:detail", args=[self.pk])
 
     @property
     def is_registered_unemployed(self) -> bool:

@@ -37,6 +37,8 @@ EVERYONE = frozenset(Role)
 STAFF_MANAGERS = frozenset({Role.COUNTY_APPROVER, Role.CITY_OFFICER, Role.PROVINCE_ADMIN})
 # The community keeps the ledger; the township's service centre keeps it with them.
 LEDGER_KEEPERS = frozenset({Role.COORDINATOR, Role.TOWNSHIP_REVIEWER})
+# Who handles a case from the community to the county.
+CASE_WORKERS = frozenset({Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER})
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
     # Regions and service organisations
@@ -71,6 +73,26 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "registration.print_certificate": frozenset(
         {Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER}
     ),
+    # Employment assistance (就业援助) and zero-employment households
+    "assistance.view_identification": EVERYONE,
+    "assistance.add_identification": frozenset({Role.COORDINATOR}),
+    "assistance.first_review": frozenset({Role.COORDINATOR}),
+    "assistance.record_objection": LEDGER_KEEPERS,
+    "assistance.township_review": frozenset({Role.TOWNSHIP_REVIEWER}),
+    "assistance.identify": frozenset({Role.COUNTY_APPROVER}),
+    "assistance.exit": CASE_WORKERS,
+    "assistance.view_attachment": CASE_WORKERS,  # evidence: those who handle the case
+    "assistance.view_card": EVERYONE,
+    "assistance.print_card": CASE_WORKERS,
+    "assistance.view_plan": EVERYONE,
+    "assistance.add_plan": LEDGER_KEEPERS,
+    "assistance.change_plan": LEDGER_KEEPERS,
+    "assistance.view_measure": EVERYONE,
+    "assistance.add_measure": LEDGER_KEEPERS,
+    "assistance.view_service": EVERYONE,
+    "assistance.add_service": CASE_WORKERS,
+    "assistance.view_zerohousehold": EVERYONE,
+    "assistance.change_zerohousehold": LEDGER_KEEPERS,
     # Policy parameters
     "core.view_policyparameter": EVERYONE,
     "core.add_policyparameter": frozenset({Role.PROVINCE_ADMIN}),

@@ -1,5 +1,7 @@
 """Settings for the test suite: the project's own, plus a sample workflow to test the engine."""
 
+import tempfile
+
 from jiuye.settings import *  # noqa: F403
 from jiuye.settings import BASE_DIR, DATABASES, INSTALLED_APPS, STORAGES
 
@@ -17,3 +19,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Uploaded files of a test run go to a throw-away folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="jiuye-media-")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 # The checks run every night (cron: ``0 2 * * * manage.py nightly_checks``), in this order.
 CHECKS = [
     ("jiuye.registration.services", "deregister_without_contact", "失业登记：连续未联系自动注销"),
+    ("jiuye.assistance.households", "recheck", "零就业家庭：全部家庭重新核查"),
 ]
 
 

@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Origin(models.TextChoices):
+    APPLICATION = "application", _("本人申请")
+    DISCOVERY = "discovery", _("协管员摸底发现")
+
+
+class ServiceKind(models.TextChoices):
+    HOME_VISIT = "home_visit", _("上门服务")
+    JOB_REFERRAL = "job_referral", _("推荐就业岗位")
+    TRAINING_REFERRAL = "training_referral", _("推荐参加培训")
+    POLICY = "policy", _("政策宣讲")
+    POST_PLACEMENT = "post_placement", _("公益性岗位安置")
+    LOAN = "loan", _("协助办理贷款")
+    COUNTY_VISIT = "county_visit", _("县级定期走访")
+    OTHER = "other", _("其他")
+
+
+class ExitReason(models.TextChoices):
+    STABLE_EMPLOYMENT = "stable_employment", _("实现稳定就业")
+    NOT_ELIGIBLE = "not_eligible", _("不再符合援助对象条件")
+    REFUSED = "refused", _("无正当理由不接受就业援助服务")
+    MOVED = "moved", _("迁出本地")
+    OTHER = "other", _("其他")
+
+
+class HouseholdKind(models.TextChoices):
+    URBAN = "urban", _("城镇零就业家庭")
+    RURAL = "rural", _("农村零转移就业家庭")
+
+
+class HouseholdState(models.TextChoices):
+    APPEARED = "appeared", _("出现")
+    IDENTIFIED = "identified", _("已认定")
+    SUPPORTED = "supported", _("扶持中")
+    STABLE = "stable", _("已稳定（跟踪中）")
+    CLEARED = "cleared", _("已脱零")
+    CLOSED = "closed", _("已销号")
+
+
+OPEN_HOUSEHOLD_STATES = (
+    HouseholdState.APPEARED,
+    HouseholdState.IDENTIFIED,
+    HouseholdState.SUPPORTED,
+)

@@ -1,0 +1,58 @@
+import datetime
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.assistance.choices import HouseholdKind, HouseholdState
+from jiuye.assistance.models import Category, Identification, ZeroHousehold
+from jiuye.core import parameters
+from jiuye.ledger.filters import search
+from jiuye.regions.filters import RegionCodeFilter
+
+
+class IdentificationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
+    category = django_filters.ModelChoiceFilter(
+        queryset=Category.objects.filter(is_active=True), label=_("类别")
+    )
+    state = django_filters.ChoiceFilter(
+        choices=[(state.name, state.label) for state in Identification.workflow.states],
+        label=_("环节"),
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("已超期"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = Identification
+        fields = ["q", "category", "state", "overdue", "region"]
+
+    def search(self, queryset, name, value):
+        return search(queryset, value, prefix="person__")
+
+    def filter_overdue(self, queryset, name, value):
+        today = timezone.localdate()
+        return queryset.filter(due_on__lt=today) if value else queryset.exclude(due_on__lt=today)
+
+
+class ZeroHouseholdFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=HouseholdKind.choices, label=_("类别"))
+    state = django_filters.ChoiceFilter(
+        choices=HouseholdState.choices, label=_("状态"), empty_label=_("未结案")
+    )
+    over_limit = django_filters.BooleanFilter(method="filter_over_limit", label=_("超过清零时限"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = ZeroHousehold
+        fields = ["kind", "state", "over_limit", "region"]
+
+    def filter_over_limit(self, queryset, name, value):
+        region = parameters.region_of(self.request.user if self.request else None)
+        days = parameters.value("assistance.zero_household_days", region)
+        cutoff = timezone.localdate() - datetime.timedelta(days=days)
+        return (
+            queryset.filter(appeared_on__lt=cutoff)
+            if value
+            else queryset.exclude(appeared_on__lt=cutoff)
+        )

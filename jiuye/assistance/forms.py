@@ -1,0 +1,126 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.assistance.choices import ExitReason, ServiceKind
+from jiuye.assistance.models import Category, Identification, Measure
+from jiuye.core.forms import DateInput, VersionedFormMixin
+from jiuye.staff.models import User
+
+
+class IdentificationForm(forms.ModelForm):
+    class Meta:
+        model = Identification
+        fields = ["category", "origin", "applied_on", "situation"]
+        widgets = {"applied_on": DateInput(), "situation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, province: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(
+            province=province, is_active=True
+        )
+
+    def _post_clean(self):
+        """The service checks and saves."""
+
+
+class InvestigationForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Identification
+        fields = ["category", "situation", "investigation"]
+        widgets = {
+            "situation": forms.Textarea(attrs={"rows": 3}),
+            "investigation": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(
+            province=self.instance.region_id[:2], is_active=True
+        )
+
+    def _post_clean(self):
+        """The service checks and saves."""
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("材料名称"), max_length=100)
+    file = forms.FileField(label=_("文件"), help_text=_("PDF、图片、Word或Excel，不超过10MB。"))
+
+
+class ObjectionForm(forms.Form):
+    content = forms.CharField(label=_("异议内容"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ObjectionDecisionForm(forms.Form):
+    upheld = forms.TypedChoiceField(
+        label=_("核查结论"),
+        coerce=lambda value: value == "1",
+        choices=[("0", _("异议不成立，重新公示")), ("1", _("异议成立，不予认定"))],
+    )
+    outcome = forms.CharField(label=_("核查情况"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExitForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("退出原因"), choices=[c for c in ExitReason.choices if c[0] != ExitReason.MOVED]
+    )
+    on = forms.DateField(label=_("退出日期"), widget=DateInput())
+    comment = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlanForm(forms.Form):
+    goals = forms.CharField(label=_("援助目标"), widget=forms.Textarea(attrs={"rows": 3}))
+    agreement_signed_on = forms.DateField(
+        label=_("援助协议签订日期"), required=False, widget=DateInput()
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class MeasureForm(forms.Form):
+    kind = forms.ChoiceField(label=_("措施类别"), choices=ServiceKind.choices)
+    description = forms.CharField(label=_("措施内容"), max_length=200)
+    responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())
+    due_on = forms.DateField(label=_("完成时限"), widget=DateInput())
+
+    def __init__(self, *args, plan, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The workers of the person's village, township and county who can see the case.
+        region = plan.region_id
+        ancestors = [region, region[:9] + "000", region[:6] + "000000"]
+        self.fields["responsible"].queryset = (
+            User.objects.visible_to(user)
+            .filter(is_active=True, org__region_id__in=ancestors)
+            .order_by("org__region_id")
+        )
+
+
+class MeasureDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("完成日期"), widget=DateInput())
+    result = forms.CharField(label=_("落实情况"), max_length=200)
+
+
+class ServiceForm(forms.Form):
+    kind = forms.ChoiceField(label=_("服务类别"), choices=ServiceKind.choices)
+    on = forms.DateField(label=_("服务日期"), widget=DateInput())
+    content = forms.CharField(label=_("服务内容"), max_length=200)
+    result = forms.CharField(label=_("服务结果"), max_length=200, required=False)
+    measure = forms.ModelChoiceField(
+        label=_("落实的措施"), queryset=Measure.objects.none(), required=False
+    )
+
+    def __init__(self, *args, identification=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if identification is not None and hasattr(identification, "plan"):
+            self.fields["measure"].queryset = identification.plan.measures.all()
+
+
+class HouseholdSupportForm(forms.Form):
+    support_plan = forms.CharField(label=_("扶持措施"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())
+
+    def __init__(self, *args, case, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = case.region_id
+        self.fields["responsible"].queryset = User.objects.visible_to(user).filter(
+            is_active=True, org__region_id__in=[region, region[:9] + "000"]
+        )

@@ -1,0 +1,158 @@
+"""Zero-employment households (零就业家庭), computed from the ledger, never typed in.
+
+A household is a case when, among its working-age members able to work (students, retirees
+and those unable to work do not count), nobody is employed — in an urban community — or
+nobody has non-farm work — in a rural village (零转移就业家庭). The check runs the moment a
+member's status or the household's make-up changes (``ledger.services.HOUSEHOLD_HANDLERS``),
+and every night for all households (``recheck``): "出现一户" the same day. When a member finds
+work the case ends: stable (稳定一户) if a registered employment has a contract of at least
+the parameter's months, otherwise cleared (脱零); a stable household is watched for the
+parameter's months, then closed.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from jiuye.assistance.choices import HouseholdKind, HouseholdState
+from jiuye.assistance.models import ZeroHousehold
+from jiuye.core import parameters
+from jiuye.ledger.choices import EMPLOYED, LabourStatus, Relation, Sex
+from jiuye.ledger.models import Household, Person, years_before
+from jiuye.ledger.selectors import working_age_limits
+from jiuye.regions.codes import URBAN_KINDS, code_of_prefix
+from jiuye.registration.services import months_before
+
+NOT_ABLE = (LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE)
+NON_FARM = tuple(status for status in EMPLOYED if status != LabourStatus.FARMING)
+
+
+def _members_q(on: datetime.date, limits: dict) -> Q:
+    """Members of working age, able to work (as a filter on ``members__``)."""
+    return (
+        Q(members__birth_date__lte=years_before(on, limits["minimum"]))
+        & (
+            Q(members__sex=Sex.MALE, members__birth_date__gt=years_before(on, limits["male_max"]))
+            | Q(
+                members__sex=Sex.FEMALE,
+                members__birth_date__gt=years_before(on, limits["female_max"]),
+            )
+        )
+        & ~Q(members__status__in=NOT_ABLE)
+    )
+
+
+def _zero(households, on: datetime.date, limits: dict):
+    """The households of ``households`` that are zero-employment on ``on``, with their kind."""
+    able = _members_q(on, limits)
+    counted = households.annotate(
+        able=Count("members", filter=able),
+        employed=Count("members", filter=able & Q(members__status__in=EMPLOYED)),
+        non_farm=Count("members", filter=able & Q(members__status__in=NON_FARM)),
+    ).values("pk", "region__kind", "able", "employed", "non_farm")
+    zero = {}
+    for row in counted:
+        urban = row["region__kind"] in URBAN_KINDS
+        if row["able"] and not (row["employed"] if urban else row["non_farm"]):
+            zero[row["pk"]] = HouseholdKind.URBAN if urban else HouseholdKind.RURAL
+    return zero
+
+
+def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
+    """The start of a member's approved employment with a contract of at least ``months``."""
+    from jiuye.registration.models import Registration
+
+    registration = (
+        Registration.objects.filter(person__household_id=household_id, kind="employment", state="approved",
+                                    contract_months__gte=months, employed_since__gte=since)
+        .order_by("employed_since").first()
+    )  # fmt: skip
+    return registration.employed_since if registration else None
+
+
+@transaction.atomic
+def update(households, *, today: datetime.date, region_code: str) -> dict[str, int]:
+    """Bring the cases of ``households`` (a queryset, all under ``region_code``'s parameters) up
+    to date. Returns how many appeared, ended stable, ended cleared and closed."""
+    limits = working_age_limits(region_code, today)
+    zero = _zero(households, today, limits)
+    open_cases = {
+        case.household_id: case
+        for case in ZeroHousehold.objects.open().filter(household__in=households)
+    }
+    counts = {"appeared": 0, "stable": 0, "cleared": 0, "closed": 0}
+    new_cases = [
+        ZeroHousehold(household_id=pk, region_id=region, kind=zero[pk], appeared_on=today)
+        for pk, region in households.filter(pk__in=set(zero) - set(open_cases)).values_list(
+            "pk", "region_id"
+        )
+    ]
+    ZeroHousehold.objects.bulk_create(new_cases)
+    counts["appeared"] = len(new_cases)
+    months = parameters.value("assistance.stable_contract_months", region_code, today)
+    for household_id, case in open_cases.items():
+        if household_id in zero:
+            continue
+        stable_since = _stable_contract(household_id, case.appeared_on, months)
+        case.ended_on = today
+        case.state = HouseholdState.STABLE if stable_since else HouseholdState.CLEARED
+        case.stable_since = stable_since
+        case.save(update_fields=["ended_on", "state", "stable_since", "updated_at"])
+        counts["stable" if stable_since else "cleared"] += 1
+    watch = parameters.value("assistance.stable_watch_months", region_code, today)
+    counts["closed"] = ZeroHousehold.objects.filter(
+        household__in=households,
+        state=HouseholdState.STABLE,
+        ended_on__lte=months_before(today, watch),
+    ).update(state=HouseholdState.CLOSED, closed_on=today)
+    return counts
+
+
+def with_head_name(cases):
+    """Zero-employment cases annotated with ``head_name``, the name of the household's head."""
+    heads = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD).values(
+        "name"
+    )[:1]
+    return cases.annotate(head_name=Subquery(heads))
+
+
+def household_changed(*, household_ids, actor=None) -> None:
+    """A member's status or the household's make-up changed: check those households now."""
+    ids = [pk for pk in set(household_ids) if pk]
+    if not ids:
+        return
+    today = timezone.localdate()
+    for county in {
+        code[:6]
+        for code in Household.objects.filter(pk__in=ids).values_list("region_id", flat=True)
+    }:
+        update(
+            Household.objects.filter(pk__in=ids).within(county),
+            today=today,
+            region_code=code_of_prefix(county),
+        )
+
+
+def recheck(today: datetime.date | None = None) -> dict[str, int]:
+    """The nightly re-check of every household of the province, county by county. Returns
+    what changed, and how many open cases are past the limit (shown as alerts on the home
+    page and the dashboard of their regions)."""
+    today = today or timezone.localdate()
+    totals = {"appeared": 0, "stable": 0, "cleared": 0, "closed": 0, "over_limit": 0}
+    counties = Household.objects.annotate(county=Substr("region_id", 1, 6)).values_list(
+        "county", flat=True
+    )
+    for county in sorted(set(counties.distinct())):
+        region_code = code_of_prefix(county)
+        counts = update(Household.objects.within(county), today=today, region_code=region_code)
+        limit = parameters.value("assistance.zero_household_days", region_code, today)
+        counts["over_limit"] = (
+            ZeroHousehold.objects.open().within(county)
+            .filter(appeared_on__lt=today - datetime.timedelta(days=limit)).count()
+        )  # fmt: skip
+        for key, value in counts.items():
+            totals[key] += value
+    return totals

@@ -1,0 +1,339 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.assistance.choices import ExitReason, HouseholdKind, HouseholdState, Origin, ServiceKind
+from jiuye.assistance.workflow import IdentificationWorkflow
+from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
+from jiuye.core.scoping import ScopedQuerySet
+
+
+class Category(models.Model):
+    """A category of hard-to-employ person (就业困难人员类别), kept per province as data: national
+    law leaves the list to each province."""
+
+    province = models.CharField(
+        _("省份"), max_length=2, default="37", help_text=_("省级区划代码前2位")
+    )
+    code = models.CharField(_("代码"), max_length=30)
+    name = models.CharField(_("名称"), max_length=100)
+    description = models.TextField(_("认定条件"), blank=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("有效"), default=True)
+
+    class Meta:
+        ordering = ["province", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "code"], name="category_unique_code")
+        ]
+        verbose_name = _("就业困难人员类别")
+        verbose_name_plural = _("就业困难人员类别")
+
+    def __str__(self):
+        return self.name
+
+
+class IdentificationQuerySet(WorkflowQuerySet):
+    def with_person(self):
+        return self.select_related("person", "region", "category")
+
+    def identified(self):
+        return self.filter(state="identified")
+
+
+class Identification(WorkflowModel):
+    """The identification of a hard-to-employ person (就业困难人员认定): community investigation
+    and first review, public notice, township review, county identification; then the person
+    is an assistance target until they exit (退出)."""
+
+    workflow = IdentificationWorkflow()
+    worklist_related = ("person", "category")
+
+    person = models.ForeignKey(
+        "ledger.Person",
+        on_delete=models.PROTECT,
+        related_name="identifications",
+        verbose_name=_("人员"),
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, verbose_name=_("援助对象类别"))
+    origin = models.CharField(
+        _("来源"), max_length=20, choices=Origin.choices, default=Origin.APPLICATION
+    )
+    applied_on = models.DateField(_("申请（发现）日期"), default=timezone.localdate)
+    situation = models.TextField(_("家庭及就业困难情况"), blank=True)
+    investigation = models.TextField(_("调查核实情况"), blank=True)
+    notice_starts_on = models.DateField(_("公示开始"), null=True, blank=True)
+    notice_ends_on = models.DateField(_("公示结束"), null=True, blank=True)
+    identified_on = models.DateField(_("认定日期"), null=True, blank=True)
+    exited_on = models.DateField(_("退出日期"), null=True, blank=True)
+    exit_reason = models.CharField(
+        _("退出原因"), max_length=30, choices=ExitReason.choices, blank=True
+    )
+
+    objects = IdentificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-applied_on", "-id"]
+        indexes = [
+            models.Index(fields=["region", "state", "category"], name="identification_region_state")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=~Q(state__in=["rejected", "exited"]),
+                name="identification_one_open_per_person",
+            )
+        ]  # fmt: skip
+        verbose_name = _("就业困难人员认定")
+        verbose_name_plural = _("就业困难人员认定")
+
+    def __str__(self):
+        return f"{self.person.name} {self.category.name}"
+
+    def get_absolute_url(self):
+        return reverse("assistance:detail", args=[self.pk])
+
+
+class Objection(ScopedModel):
+    """An objection raised during the public notice (公示异议): it holds the case until handled."""
+
+    identification = models.ForeignKey(
+        Identification, on_delete=models.CASCADE, related_name="objections"
+    )
+    received_on = models.DateField(_("收到日期"), default=timezone.localdate)
+    content = models.TextField(_("异议内容"))
+    outcome = models.TextField(_("核查结论"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["received_on", "id"]
+        verbose_name = _("公示异议")
+        verbose_name_plural = _("公示异议")
+
+    def __str__(self):
+        return f"{self.received_on} {self.content[:20]}"
+
+
+def evidence_path(attachment, filename):
+    return f"evidence/{attachment.region_id[:6]}/{attachment.identification_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+
+
+class Attachment(ScopedModel):
+    """Evidence of the investigation (调查材料): a file kept with the case, served only inside
+    the jurisdiction."""
+
+    identification = models.ForeignKey(
+        Identification, on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("材料名称"), max_length=100)
+    file = models.FileField(_("文件"), upload_to=evidence_path)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("调查材料")
+        verbose_name_plural = _("调查材料")
+
+    def __str__(self):
+        return self.title
+
+
+class Card(ScopedModel):
+    """The employment assistance card (就业援助卡), issued on identification. Its QR code opens a
+    public page that shows only whether the card is valid and its category."""
+
+    identification = models.OneToOneField(
+        Identification, on_delete=models.PROTECT, related_name="card"
+    )
+    number = models.CharField(_("卡号"), max_length=30, unique=True)
+    token = models.CharField(
+        max_length=32, unique=True, default=secrets.token_urlsafe, editable=False
+    )
+    issued_on = models.DateField(_("发卡日期"))
+    issued_by = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="+", verbose_name=_("发卡机构")
+    )
+
+    class Meta:
+        verbose_name = _("就业援助卡")
+        verbose_name_plural = _("就业援助卡")
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def is_valid(self) -> bool:
+        return self.identification.state == "identified"
+
+
+class CardCounter(models.Model):
+    county = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["county", "year"], name="cardcounter_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.county} {self.year}: {self.last}"
+
+
+class Plan(ScopedModel):
+    """One person, one plan (一人一策): goals and measures for an identified person, and the
+    assistance agreement (援助协议) signed with them."""
+
+    identification = models.OneToOneField(
+        Identification, on_delete=models.PROTECT, related_name="plan"
+    )
+    goals = models.TextField(_("援助目标"))
+    agreement_signed_on = models.DateField(_("援助协议签订日期"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("援助计划")
+        verbose_name_plural = _("援助计划")
+
+    def __str__(self):
+        return str(self.identification)
+
+
+class MeasureQuerySet(ScopedQuerySet):
+    def open(self):
+        return self.filter(done_on__isnull=True)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+
+class Measure(ScopedModel):
+    """A measure of a plan: what, by whom (a named worker), by when, and what came of it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    kind = models.CharField(_("措施类别"), max_length=30, choices=ServiceKind.choices)
+    description = models.CharField(_("措施内容"), max_length=200)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="measures",
+        verbose_name=_("责任人"),
+    )
+    due_on = models.DateField(_("完成时限"))
+    done_on = models.DateField(_("完成日期"), null=True, blank=True)
+    result = models.CharField(_("落实情况"), max_length=200, blank=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["responsible", "done_on", "due_on"], name="measure_worklist")
+        ]
+        verbose_name = _("援助措施")
+        verbose_name_plural = _("援助措施")
+
+    def __str__(self):
+        return self.description
+
+
+class Service(ScopedModel):
+    """A service given to an assistance target (援助服务记录): a home visit, a job or training
+    referral, a policy explained, a placement, help with a loan, the county's periodic visit."""
+
+    identification = models.ForeignKey(
+        Identification, on_delete=models.PROTECT, related_name="services"
+    )
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("落实的措施"),
+    )
+    kind = models.CharField(_("服务类别"), max_length=30, choices=ServiceKind.choices)
+    on = models.DateField(_("服务日期"))
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("服务人员"),
+    )
+    content = models.CharField(_("服务内容"), max_length=200)
+    result = models.CharField(_("服务结果"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-on", "-id"]
+        verbose_name = _("援助服务记录")
+        verbose_name_plural = _("援助服务记录")
+
+    def __str__(self):
+        return f"{self.on} {self.get_kind_display()}"
+
+
+class ZeroHouseholdQuerySet(ScopedQuerySet):
+    def open(self):
+        from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
+
+        return self.filter(state__in=OPEN_HOUSEHOLD_STATES)
+
+
+class ZeroHousehold(ScopedModel):
+    """A zero-employment household case (零就业家庭): found from the ledger the day a status
+    change leaves it with nobody employed, then identified (认定一户), supported (扶持一户) and
+    kept stable (稳定一户) — or cleared when a member finds work without a lasting contract."""
+
+    household = models.ForeignKey(
+        "ledger.Household",
+        on_delete=models.PROTECT,
+        related_name="zero_cases",
+        verbose_name=_("家庭"),
+    )
+    kind = models.CharField(_("类别"), max_length=10, choices=HouseholdKind.choices)
+    state = models.CharField(
+        _("状态"), max_length=20, choices=HouseholdState.choices, default=HouseholdState.APPEARED
+    )
+    appeared_on = models.DateField(_("出现日期"))
+    identified_on = models.DateField(_("认定日期"), null=True, blank=True)
+    supported_on = models.DateField(_("扶持开始"), null=True, blank=True)
+    support_plan = models.TextField(_("扶持措施"), blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("责任人"),
+    )
+    ended_on = models.DateField(_("脱零日期"), null=True, blank=True)
+    stable_since = models.DateField(_("稳定就业日期"), null=True, blank=True)
+    closed_on = models.DateField(_("销号日期"), null=True, blank=True)
+
+    objects = ZeroHouseholdQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["appeared_on", "id"]
+        indexes = [models.Index(fields=["region", "state"], name="zerohousehold_region_state")]
+        constraints = [
+            models.UniqueConstraint(fields=["household"], condition=Q(state__in=["appeared", "identified", "supported"]),
+                                    name="zerohousehold_one_open_per_household")
+        ]  # fmt: skip
+        verbose_name = _("零就业家庭")
+        verbose_name_plural = _("零就业家庭")
+
+    def __str__(self):
+        return f"{self.household} {self.get_kind_display()}"
+
+    def days_open(self, today=None) -> int:
+        return ((self.ended_on or today or timezone.localdate()) - self.appeared_on).days

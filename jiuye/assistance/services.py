@@ -1,0 +1,375 @@
+"""Writes of employment assistance: identification, objections, evidence, the card, plans and
+measures, services, exit."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.assistance.choices import ExitReason
+from jiuye.assistance.models import (
+    Attachment,
+    Card,
+    CardCounter,
+    Category,
+    Identification,
+    Measure,
+    Objection,
+    Plan,
+    Service,
+)
+from jiuye.core import parameters, workflow
+from jiuye.core.services import check_scope, save_versioned
+from jiuye.ledger.models import Person
+from jiuye.regions.choices import OrgKind
+from jiuye.regions.codes import code_of_prefix
+from jiuye.regions.models import ServiceOrg
+from jiuye.staff.models import User
+
+EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx")
+EVIDENCE_MAX_MB = 10
+
+
+def responsible_worker(region_code: str, role: str, *, prefer=None):
+    """The worker named responsible for a step at a case's region: ``prefer`` if they hold the
+    role there, else the first active holder of the role at the level the role belongs to."""
+    if (
+        prefer is not None
+        and role in prefer.role_codes
+        and prefer.jurisdiction_prefix
+        and region_code.startswith(prefer.jurisdiction_prefix)
+    ):
+        return prefer
+    level_prefix = {
+        "coordinator": region_code,
+        "reviewer": region_code[:9],
+        "approver": region_code[:6],
+    }[role]
+    return (
+        User.objects.filter(is_active=True, roles__code=role, org__is_active=True,
+                            org__region_id=code_of_prefix(level_prefix))
+        .order_by("pk").first()
+    )  # fmt: skip
+
+
+def _require(actor, permission: str) -> None:
+    if not actor.has_perm(permission):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def identification_apply(
+    *,
+    actor,
+    person: Person,
+    category: Category,
+    origin: str,
+    situation: str = "",
+    applied_on: datetime.date | None = None,
+) -> Identification:
+    """Accept an application (or record a discovery) for identification. The person must be
+    registered unemployed, or have their unemployment registration under way: one certificate
+    first, then the card (一证一卡)."""
+    check_scope(Person.objects.editable_by(actor), person)
+    if not category.is_active or category.province != person.region_id[:2]:
+        raise ValidationError({"category": _("请选择本省有效的援助对象类别。")})
+    registrations = person.registrations.filter(kind="unemployment").exclude(state="rejected")
+    if (
+        not hasattr(person, "certificate")
+        and not registrations.filter(ended_on__isnull=True).exists()
+    ):
+        raise ValidationError(
+            _("该人员尚未办理失业登记：请先受理失业登记，再申请认定（一证一卡）。"),
+            code="no_registration",
+        )
+    if person.identifications.exclude(state__in=["rejected", "exited"]).exists():
+        raise ValidationError(_("该人员已有认定（办理中或援助中）。"))
+    identification = Identification(
+        person=person,
+        region_id=person.region_id,
+        category=category,
+        origin=origin,
+        situation=situation.strip(),
+        applied_on=applied_on or timezone.localdate(),
+    )
+    workflow.start(identification, actor=actor)
+    return identification
+
+
+@transaction.atomic
+def identification_update(
+    *, actor, identification: Identification, expected_version: int, **fields
+) -> Identification:
+    """The community's investigation (调查核实) before its first review."""
+    _require(actor, "assistance.first_review")
+    check_scope(Identification.objects.editable_by(actor), identification)
+    for name in ("category", "situation", "investigation"):
+        if name in fields:
+            setattr(
+                identification,
+                name,
+                fields[name].strip() if isinstance(fields[name], str) else fields[name],
+            )
+    save_versioned(identification, expected_version=expected_version, actor=actor)
+    return identification
+
+
+@transaction.atomic
+def attachment_add(*, actor, identification: Identification, title: str, file) -> Attachment:
+    _require(actor, "assistance.first_review")
+    check_scope(Identification.objects.editable_by(actor), identification)
+    if identification.state != "investigation":
+        raise ValidationError(_("只能在调查初审环节上传材料。"))
+    if not file.name.lower().endswith(EVIDENCE_TYPES):
+        raise ValidationError({"file": _("请上传PDF、图片、Word或Excel文件。")})
+    if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
+        raise ValidationError({"file": _("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB}})
+    attachment = Attachment(
+        identification=identification,
+        region_id=identification.region_id,
+        title=title.strip() or file.name,
+        file=file,
+        uploaded_by=actor,
+    )
+    attachment._history_user = actor
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def objection_record(*, actor, identification: Identification, content: str) -> Objection:
+    """An objection during the public notice holds the case (公示异议)."""
+    workflow.fire(identification, "object", actor=actor, comment=content)
+    objection = Objection(
+        identification=identification,
+        region_id=identification.region_id,
+        content=content.strip(),
+        recorded_by=actor,
+    )
+    objection._history_user = actor
+    objection.save()
+    return objection
+
+
+@transaction.atomic
+def objection_decide(*, actor, identification: Identification, upheld: bool, outcome: str) -> None:
+    """The objection checked: upheld, the case is refused; not upheld, the notice starts again."""
+    workflow.fire(
+        identification, "reject_hold" if upheld else "resolve", actor=actor, comment=outcome
+    )
+    objection = identification.objections.order_by("-id").first()
+    if objection is not None:
+        objection.outcome = outcome.strip()
+        objection._history_user = actor
+        objection.save(update_fields=["outcome", "updated_at"])
+
+
+def card_number(*, county: str, year: int, sequence: int, pattern: str) -> str:
+    return pattern.format(county=county, year=year, year2=f"{year % 100:02d}", sequence=sequence)
+
+
+def _next_card_number(county: str, on: datetime.date, region_code: str) -> str:
+    counter, _created = CardCounter.objects.get_or_create(county=county, year=on.year)
+    CardCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)  # locks the counter row
+    counter.refresh_from_db()
+    pattern = parameters.value("assistance.card_format", region_code, on)
+    return card_number(county=county, year=on.year, sequence=counter.last, pattern=pattern)
+
+
+def card_issue(*, identification: Identification, on: datetime.date) -> Card:
+    """The assistance card, issued by the county on identification."""
+    county = identification.region_id[:6]
+    issuer = ServiceOrg.objects.filter(
+        region_id=code_of_prefix(county), kind=OrgKind.COUNTY_AGENCY
+    ).first()
+    if issuer is None:
+        raise ValidationError(_("本县尚未设立公共就业服务机构，无法发卡。"))
+    return Card.objects.create(identification=identification, region_id=identification.region_id,
+                               number=_next_card_number(county, on, identification.region_id), issued_on=on,
+                               issued_by=issuer)  # fmt: skip
+
+
+@transaction.atomic
+def identification_exit(
+    *, actor, identification: Identification, reason: str, on: datetime.date, comment: str
+) -> None:
+    """Exit from assistance (退出): stable employment, no longer eligible, or services refused
+    without good reason. The card is no longer valid."""
+    if reason not in ExitReason.values:
+        raise ValidationError({"reason": _("请选择退出原因。")})
+    if on > timezone.localdate() or (
+        identification.identified_on and on < identification.identified_on
+    ):
+        raise ValidationError({"on": _("退出日期应在认定日期与今天之间。")})
+    workflow.fire(identification, "exit", actor=actor, comment=comment)
+    Identification.objects.filter(pk=identification.pk).update(exit_reason=reason, exited_on=on)
+    identification.exit_reason, identification.exited_on = reason, on
+
+
+def _identified(actor, identification: Identification) -> None:
+    check_scope(Identification.objects.editable_by(actor), identification)
+    if identification.state != "identified":
+        raise ValidationError(_("只有已认定的援助对象可以制定计划、记录服务。"))
+
+
+@transaction.atomic
+def plan_create(*, actor, identification: Identification, goals: str) -> Plan:
+    _require(actor, "assistance.change_plan")
+    _identified(actor, identification)
+    if hasattr(identification, "plan"):
+        raise ValidationError(_("该援助对象已有援助计划。"))
+    plan = Plan(
+        identification=identification,
+        region_id=identification.region_id,
+        goals=goals.strip(),
+        created_by=actor,
+    )
+    plan.full_clean()
+    plan._history_user = actor
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_update(
+    *,
+    actor,
+    plan: Plan,
+    expected_version: int,
+    goals: str,
+    agreement_signed_on: datetime.date | None = None,
+) -> Plan:
+    _require(actor, "assistance.change_plan")
+    check_scope(Plan.objects.editable_by(actor), plan)
+    if agreement_signed_on and agreement_signed_on > timezone.localdate():
+        raise ValidationError({"agreement_signed_on": _("签订日期不能晚于今天。")})
+    plan.goals, plan.agreement_signed_on = goals.strip(), agreement_signed_on
+    save_versioned(plan, expected_version=expected_version, actor=actor)
+    return plan
+
+
+@transaction.atomic
+def measure_add(
+    *, actor, plan: Plan, kind: str, description: str, responsible, due_on: datetime.date
+) -> Measure:
+    _require(actor, "assistance.change_plan")
+    check_scope(Plan.objects.editable_by(actor), plan)
+    if (
+        responsible is None
+        or not User.objects.visible_to(actor).filter(pk=responsible.pk).exists()
+        or not (plan.region_id.startswith(responsible.jurisdiction_prefix or "-"))
+    ):
+        raise ValidationError({"responsible": _("责任人应是负责该援助对象的工作人员。")})
+    measure = Measure(
+        plan=plan,
+        region_id=plan.region_id,
+        kind=kind,
+        description=description.strip(),
+        responsible=responsible,
+        due_on=due_on,
+    )
+    measure.full_clean()
+    measure._history_user = actor
+    measure.save()
+    return measure
+
+
+@transaction.atomic
+def measure_done(*, actor, measure: Measure, done_on: datetime.date, result: str) -> Measure:
+    _require(actor, "assistance.change_plan")
+    check_scope(Measure.objects.editable_by(actor), measure)
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": _("完成日期不能晚于今天。")})
+    measure.done_on, measure.result = done_on, result.strip()
+    measure._history_user = actor
+    measure.save(update_fields=["done_on", "result", "updated_at"])
+    return measure
+
+
+@transaction.atomic
+def service_record(
+    *,
+    actor,
+    identification: Identification,
+    kind: str,
+    on: datetime.date,
+    content: str,
+    result: str = "",
+    measure: Measure | None = None,
+) -> Service:
+    _require(actor, "assistance.add_service")
+    _identified(actor, identification)
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("服务日期不能晚于今天。")})
+    if measure is not None and measure.plan.identification_id != identification.pk:
+        raise ValidationError({"measure": _("该措施不属于此援助对象。")})
+    service = Service(
+        identification=identification,
+        region_id=identification.region_id,
+        kind=kind,
+        on=on,
+        worker=actor,
+        content=content.strip(),
+        result=result.strip(),
+        measure=measure,
+    )
+    service.full_clean()
+    service._history_user = actor
+    service.save()
+    return service
+
+
+def person_moving(*, person: Person, on: datetime.date, actor) -> None:
+    """A resident moves (``ledger.services.person_transfer``): an identification in progress
+    must be finished first; an assistance target exits (迁出本地)."""
+    cases = person.identifications.exclude(state__in=["rejected", "exited"])
+    if cases.exclude(state="identified").exists():
+        raise ValidationError(_("该人员有办理中的就业困难人员认定，请先办结后再迁移。"))
+    for identification in cases.filter(state="identified"):
+        workflow.fire(identification, "exit", actor=actor, comment=str(_("迁出本地")))
+        Identification.objects.filter(pk=identification.pk).update(
+            exit_reason=ExitReason.MOVED, exited_on=on
+        )
+
+
+def _household_case(actor, case):
+    from jiuye.assistance.models import ZeroHousehold
+
+    _require(actor, "assistance.change_zerohousehold")
+    check_scope(ZeroHousehold.objects.editable_by(actor), case)
+
+
+@transaction.atomic
+def household_identify(*, actor, case) -> None:
+    """认定一户: the zero-employment household found from the ledger is confirmed."""
+    from jiuye.assistance.choices import HouseholdState
+
+    _household_case(actor, case)
+    if case.state != HouseholdState.APPEARED:
+        raise ValidationError(_("只有新出现的零就业家庭可以认定。"))
+    case.state, case.identified_on = HouseholdState.IDENTIFIED, timezone.localdate()
+    case._history_user = actor
+    case.save(update_fields=["state", "identified_on", "updated_at"])
+
+
+@transaction.atomic
+def household_support(*, actor, case, support_plan: str, responsible) -> None:
+    """扶持一户: the support measures for an identified household and the worker responsible."""
+    from jiuye.assistance.choices import HouseholdState
+
+    _household_case(actor, case)
+    if case.state not in (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED):
+        raise ValidationError(_("请先认定该零就业家庭。"))
+    if not support_plan.strip():
+        raise ValidationError({"support_plan": _("请填写扶持措施。")})
+    case.state, case.support_plan, case.responsible = (
+        HouseholdState.SUPPORTED,
+        support_plan.strip(),
+        responsible,
+    )
+    case.supported_on = case.supported_on or timezone.localdate()
+    case._history_user = actor
+    case.save(update_fields=["state", "support_plan", "responsible", "supported_on", "updated_at"])

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from jiuye.assistance import views
+
+app_name = "assistance"
+urlpatterns = [
+    path("", views.IdentificationListView.as_view(), name="list"),
+    path("new/<int:person>/", views.IdentificationCreateView.as_view(), name="add"),
+    path("<int:pk>/", views.IdentificationDetailView.as_view(), name="detail"),
+    path("<int:pk>/investigation/", views.InvestigationView.as_view(), name="edit"),
+    path("<int:pk>/fire/", views.TransitionView.as_view(), name="fire"),
+    path("<int:pk>/attachments/", views.AttachmentUploadView.as_view(), name="attach"),
+    path("<int:pk>/objection/", views.ObjectionView.as_view(), name="object"),
+    path("<int:pk>/objection/decision/", views.ObjectionDecisionView.as_view(), name="decide"),
+    path("<int:pk>/exit/", views.ExitView.as_view(), name="exit"),
+    path("<int:pk>/services/", views.ServiceCreateView.as_view(), name="serve"),
+    path("<int:pk>/plan/", views.PlanView.as_view(), name="plan"),
+    path("attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
+    path("notice/", views.NoticeView.as_view(), name="notice"),
+    path("cards/<int:pk>/card.pdf", views.CardView.as_view(), name="card"),
+    path("plans/<int:pk>/agreement.pdf", views.AgreementView.as_view(), name="agreement"),
+    path("record/<int:pk>/", views.RecordView.as_view(), name="record"),
+    path("households/", views.ZeroHouseholdListView.as_view(), name="households"),
+    path("households/<int:pk>/", views.ZeroHouseholdDetailView.as_view(), name="household"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    # The card's QR code opens this public page: no login, no personal data.
+    path("verify/<str:token>/", views.VerifyView.as_view(), name="verify"),
+]

@@ -1,0 +1,97 @@
+"""The identification of hard-to-employ persons (就业困难人员认定): community investigation and
+first review with evidence, public notice for the parameter's working days (an objection holds
+the case), township review, county identification; afterwards the person is an assistance
+target until they exit (退出)."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core import parameters
+from jiuye.core.workflow import State, Transition, Workflow
+
+DEADLINES = {
+    "investigation": "assistance.days_investigation",
+    "notice": "assistance.notice_days",
+    "township_review": "assistance.days_township_review",
+    "county_identification": "assistance.days_county_identification",
+}
+# Which role is named responsible for each step (priority service: 明确责任人).
+RESPONSIBLE_ROLE = {
+    "investigation": "coordinator",
+    "notice": "coordinator",
+    "on_hold": "coordinator",
+    "township_review": "reviewer",
+    "county_identification": "approver",
+}
+
+
+class IdentificationWorkflow(Workflow):
+    name = "identification"
+    create_permission = "assistance.add_identification"
+    editable_states = frozenset({"investigation"})
+    states = (
+        State("investigation", _("社区调查初审")),
+        State("notice", _("公示中")),
+        State("on_hold", _("公示异议处理中")),
+        State("township_review", _("待街道（乡镇）审核")),
+        State("county_identification", _("待县级认定")),
+        State("identified", _("已认定（援助中）")),
+        State("rejected", _("不予认定"), final=True),
+        State("exited", _("已退出"), final=True),
+    )
+    transitions = (
+        Transition("first_approve", _("初审通过，开始公示"), ("investigation",), "notice", "assistance.first_review"),
+        Transition("object", _("登记公示异议"), ("notice",), "on_hold", "assistance.record_objection", comment_required=True),
+        Transition("resolve", _("异议不成立，重新公示"), ("on_hold",), "notice", "assistance.record_objection", comment_required=True),
+        Transition("reject_hold", _("异议成立，不予认定"), ("on_hold",), "rejected", "assistance.record_objection", comment_required=True),
+        Transition("end_notice", _("公示期满，上报街道"), ("notice",), "township_review", "assistance.first_review"),
+        Transition("report", _("审核通过并上报"), ("township_review",), "county_identification", "assistance.township_review"),
+        Transition("identify", _("认定"), ("county_identification",), "identified", "assistance.identify"),
+        Transition("return_township", _("退回补正"), ("township_review",), "investigation", "assistance.township_review", comment_required=True),
+        Transition("return_county", _("退回补正"), ("county_identification",), "investigation", "assistance.identify", comment_required=True),
+        Transition("reject_first", _("不予认定"), ("investigation",), "rejected", "assistance.first_review", comment_required=True),
+        Transition("reject_township", _("不予认定"), ("township_review",), "rejected", "assistance.township_review", comment_required=True),
+        Transition("reject_county", _("不予认定"), ("county_identification",), "rejected", "assistance.identify", comment_required=True),
+        Transition("exit", _("退出援助"), ("identified",), "exited", "assistance.exit", comment_required=True),
+    )  # fmt: skip
+
+    def deadline_days(self, state, item):
+        key = DEADLINES.get(state.name)
+        return parameters.value(key, item.region_id) if key else None
+
+    def assignee_for(self, state, item, actor):
+        from jiuye.assistance.services import responsible_worker
+
+        role = RESPONSIBLE_ROLE.get(state.name)
+        return responsible_worker(item.region_id, role, prefer=actor) if role else None
+
+    def check(self, transition, item, actor):
+        today = timezone.localdate()
+        if transition.name == "first_approve":
+            errors = {}
+            if not item.investigation.strip():
+                errors["investigation"] = _("请填写调查核实情况。")
+            if not item.attachments.exists():
+                errors["attachments"] = _("请上传调查材料（如困难情况证明）后再初审。")
+            if errors:
+                raise ValidationError(errors)
+        if transition.name == "end_notice" and item.notice_ends_on and today <= item.notice_ends_on:
+            raise ValidationError(
+                _("公示期至%(date)s结束，期满后才能上报。") % {"date": item.notice_ends_on},
+                code="notice_running",
+            )
+        if transition.name == "identify" and not hasattr(item.person, "certificate"):
+            raise ValidationError(_("该人员尚未取得就业失业登记证，请先办理失业登记（一证一卡）。"))
+
+    def on_fired(self, transition, item, actor, event):
+        from jiuye.assistance.services import card_issue
+
+        today = timezone.localdate()
+        if transition.target == "notice":
+            item.notice_starts_on, item.notice_ends_on = today, item.due_on
+            item.save(update_fields=["notice_starts_on", "notice_ends_on"])
+        elif transition.name == "identify":
+            item.identified_on = today
+            item.save(update_fields=["identified_on"])
+            card_issue(identification=item, on=today)
