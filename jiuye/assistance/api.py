@@ -38,6 +38,7 @@ class IdentificationSerializer(serializers.ModelSerializer):
     category_name = serializers.CharField(source="category.name", read_only=True)
     state_label = serializers.CharField(read_only=True)
     card_number = serializers.CharField(source="card.number", read_only=True, default=None)
+    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
 
     class Meta:
         model = Identification
@@ -252,6 +253,7 @@ class MeasureSerializer(serializers.ModelSerializer):
 class PlanSerializer(serializers.ModelSerializer):
     identification = serializers.PrimaryKeyRelatedField(queryset=Identification.objects.none())
     measures = MeasureSerializer(many=True, read_only=True)
+    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
 
     class Meta:
         model = Plan

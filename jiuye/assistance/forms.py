@@ -7,6 +7,15 @@ from jiuye.core.forms import DateInput, VersionedFormMixin
 from jiuye.staff.models import User
 
 
+def case_workers(region_code: str):
+    """The active workers of a case's community, township and county: those who may be named
+    responsible for it."""
+    ancestors = [region_code, region_code[:9] + "000", region_code[:6] + "000000"]
+    return User.objects.filter(is_active=True, org__region_id__in=ancestors).order_by(
+        "-org__region_id", "name"
+    )
+
+
 class IdentificationForm(forms.ModelForm):
     class Meta:
         model = Identification
@@ -82,16 +91,9 @@ class MeasureForm(forms.Form):
     responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())
     due_on = forms.DateField(label=_("完成时限"), widget=DateInput())
 
-    def __init__(self, *args, plan, user, **kwargs):
+    def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        # The workers of the person's village, township and county who can see the case.
-        region = plan.region_id
-        ancestors = [region, region[:9] + "000", region[:6] + "000000"]
-        self.fields["responsible"].queryset = (
-            User.objects.visible_to(user)
-            .filter(is_active=True, org__region_id__in=ancestors)
-            .order_by("org__region_id")
-        )
+        self.fields["responsible"].queryset = case_workers(plan.region_id)
 
 
 class MeasureDoneForm(forms.Form):
@@ -118,9 +120,6 @@ class HouseholdSupportForm(forms.Form):
     support_plan = forms.CharField(label=_("扶持措施"), widget=forms.Textarea(attrs={"rows": 3}))
     responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())
 
-    def __init__(self, *args, case, user, **kwargs):
+    def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        region = case.region_id
-        self.fields["responsible"].queryset = User.objects.visible_to(user).filter(
-            is_active=True, org__region_id__in=[region, region[:9] + "000"]
-        )
+        self.fields["responsible"].queryset = case_workers(case.region_id)

@@ -146,6 +146,11 @@ class Attachment(ScopedModel):
         return self.title
 
 
+def card_token() -> str:
+    """The unguessable part of a card's verification address (22 characters)."""
+    return secrets.token_urlsafe(16)
+
+
 class Card(ScopedModel):
     """The employment assistance card (就业援助卡), issued on identification. Its QR code opens a
     public page that shows only whether the card is valid and its category."""
@@ -154,9 +159,7 @@ class Card(ScopedModel):
         Identification, on_delete=models.PROTECT, related_name="card"
     )
     number = models.CharField(_("卡号"), max_length=30, unique=True)
-    token = models.CharField(
-        max_length=32, unique=True, default=secrets.token_urlsafe, editable=False
-    )
+    token = models.CharField(max_length=32, unique=True, default=card_token, editable=False)
     issued_on = models.DateField(_("发卡日期"))
     issued_by = models.ForeignKey(
         "regions.ServiceOrg", on_delete=models.PROTECT, related_name="+", verbose_name=_("发卡机构")

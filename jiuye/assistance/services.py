@@ -251,18 +251,23 @@ def plan_update(
     return plan
 
 
+def _check_responsible(worker, region_code: str) -> None:
+    """A responsible worker is an active worker whose jurisdiction holds the case: of its
+    community, township or county."""
+    prefix = worker.jurisdiction_prefix if worker is not None and worker.is_active else None
+    if not prefix or not region_code.startswith(prefix):
+        raise ValidationError(
+            {"responsible": _("责任人应是负责该援助对象的社区、街道或县级工作人员。")}
+        )
+
+
 @transaction.atomic
 def measure_add(
     *, actor, plan: Plan, kind: str, description: str, responsible, due_on: datetime.date
 ) -> Measure:
     _require(actor, "assistance.change_plan")
     check_scope(Plan.objects.editable_by(actor), plan)
-    if (
-        responsible is None
-        or not User.objects.visible_to(actor).filter(pk=responsible.pk).exists()
-        or not (plan.region_id.startswith(responsible.jurisdiction_prefix or "-"))
-    ):
-        raise ValidationError({"responsible": _("责任人应是负责该援助对象的工作人员。")})
+    _check_responsible(responsible, plan.region_id)
     measure = Measure(
         plan=plan,
         region_id=plan.region_id,
@@ -365,6 +370,7 @@ def household_support(*, actor, case, support_plan: str, responsible) -> None:
         raise ValidationError(_("请先认定该零就业家庭。"))
     if not support_plan.strip():
         raise ValidationError({"support_plan": _("请填写扶持措施。")})
+    _check_responsible(responsible, case.region_id)
     case.state, case.support_plan, case.responsible = (
         HouseholdState.SUPPORTED,
         support_plan.strip(),

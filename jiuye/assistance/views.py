@@ -365,7 +365,7 @@ class PlanView(ScopedDetailView):
             plan_form=kwargs.get("plan_form") or PlanForm(initial={
                 "goals": plan.goals if plan else "", "agreement_signed_on": plan.agreement_signed_on if plan else None,
                 "version": plan.version if plan else None}),
-            measure_form=kwargs.get("measure_form") or (MeasureForm(plan=plan, user=user) if plan else None),
+            measure_form=kwargs.get("measure_form") or (MeasureForm(plan=plan) if plan else None),
         )  # fmt: skip
         return context
 
@@ -400,7 +400,7 @@ class PlanView(ScopedDetailView):
                         agreement_signed_on=data["agreement_signed_on"],
                     )
             elif action == "measure" and plan is not None:
-                form = MeasureForm(request.POST, plan=plan, user=request.user)
+                form = MeasureForm(request.POST, plan=plan)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(measure_form=form))
                 services.measure_add(actor=request.user, plan=plan, **form.cleaned_data)
@@ -509,7 +509,7 @@ class ZeroHouseholdDetailView(ScopedDetailView):
             limit=household_limit(user), editable=editable,
             members=case.household.members.order_by("id"),
             support_form=kwargs.get("support_form") or HouseholdSupportForm(
-                case=case, user=user, initial={"support_plan": case.support_plan, "responsible": case.responsible}),
+                case=case, initial={"support_plan": case.support_plan, "responsible": case.responsible}),
             history=timeline(case.history.all(), viewer=user),
         )  # fmt: skip
         return context
@@ -520,7 +520,7 @@ class ZeroHouseholdDetailView(ScopedDetailView):
             if request.POST.get("action") == "identify":
                 services.household_identify(actor=request.user, case=case)
             else:
-                form = HouseholdSupportForm(request.POST, case=case, user=request.user)
+                form = HouseholdSupportForm(request.POST, case=case)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(support_form=form))
                 services.household_support(actor=request.user, case=case, **form.cleaned_data)

@@ -142,3 +142,29 @@ def test_a_county_approver_approves_a_registration_and_gets_the_certificate(
     assert registration.state == "approved" and registration.certificate is not None
     assert page.get_by_text(registration.certificate.number).is_visible()
     assert page.get_by_role("link", name="打印证书（PDF）").is_visible()
+
+
+def test_a_county_approver_identifies_a_hard_to_employ_person_and_the_card_verifies(
+    transactional_world, live_server, page, browser
+):
+    from jiuye.assistance.models import Identification
+
+    log_in(page, live_server.url, "approver-370102")
+    page.get_by_role("link", name="就业困难人员认定").click()
+    page.get_by_label("环节").select_option("county_identification")
+    page.get_by_role("button", name="查询").click()
+    page.locator("table.list tbody tr a").first.click()
+    page.wait_for_url(re.compile(r"/assistance/\d+/$"))
+    pk = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    page.get_by_role("button", name="认定", exact=True).click()
+    page.get_by_text("已办理：认定。").wait_for()
+    case = Identification.objects.select_related("card", "person").get(pk=pk)
+    assert case.state == "identified"
+    assert page.get_by_text(case.card.number).is_visible()
+    assert page.get_by_role("link", name="打印援助卡（PDF）").is_visible()
+
+    stranger = browser.new_page()  # another office scans the QR code: no account, no personal data
+    stranger.goto(f"{live_server.url}/assistance/verify/{case.card.token}/")
+    assert stranger.get_by_text("该就业援助卡有效。").is_visible()
+    assert case.person.name not in stranger.content() and case.card.number not in stranger.content()
+    stranger.close()

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import django.utils.timezone
 import jiuye.assistance.models
-import secrets
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -211,7 +210,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='修改时间')),
                 ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
                 ('number', models.CharField(db_index=True, max_length=30, verbose_name='卡号')),
-                ('token', models.CharField(db_index=True, default=secrets.token_urlsafe, editable=False, max_length=32)),
+                ('token', models.CharField(db_index=True, default=jiuye.assistance.models.card_token, editable=False, max_length=32)),
                 ('issued_on', models.DateField(verbose_name='发卡日期')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -264,7 +263,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='修改时间')),
                 ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
                 ('number', models.CharField(max_length=30, unique=True, verbose_name='卡号')),
-                ('token', models.CharField(default=secrets.token_urlsafe, editable=False, max_length=32, unique=True)),
+                ('token', models.CharField(default=jiuye.assistance.models.card_token, editable=False, max_length=32, unique=True)),
                 ('issued_on', models.DateField(verbose_name='发卡日期')),
                 ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.serviceorg', verbose_name='发卡机构')),
                 ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region', verbose_name='区划')),

@@ -448,6 +448,10 @@ def test_the_api_records_contacts_and_deregisters(coordinator, reviewer, approve
     assert response.json()["last_contact_on"] == TODAY().isoformat()
     response = client.patch(url, {"cause": "resigned"}, format="json")
     assert response.status_code == 400 and "version" in response.json()
+    fresh = apply(coordinator, resident(coordinator, body="37010219910307123", name="李更正"))
+    response = client.patch(f"/api/v1/registrations/{fresh.pk}/", {"cause": "resigned", "version": fresh.version},
+                            format="json")  # fmt: skip
+    assert response.status_code == 200 and response.json()["cause"] == "resigned"
     response = client.post(
         url + "deregister/", {"reason": "school", "on": TODAY().isoformat()}, format="json"
     )
