@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,7 +22,12 @@ from jiuye.assistance.models import (
     ZeroHousehold,
 )
 from jiuye.core import workflow
-from jiuye.core.api import ScopedViewSet, TransitionSerializer
+from jiuye.core.api import (
+    EditableScopedViewSet,
+    ScopedViewSet,
+    TransitionSerializer,
+    expected_version,
+)
 from jiuye.core.drf import ViewPermission
 from jiuye.ledger.models import Person
 from jiuye.regions.models import Region
@@ -79,7 +83,9 @@ class AttachmentSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-class IdentificationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
+class IdentificationViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+):
     """Identifications of hard-to-employ persons. The investigation is written (PUT/PATCH with
     ``version``) while the case is at the community; ``…/transitions/`` moves it along;
     evidence (``…/attachments/``, multipart), objections during the notice, and the exit."""
@@ -96,12 +102,6 @@ class IdentificationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Sc
             return [ViewPermission()]
         return super().get_permissions()
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action not in ("list", "retrieve"):
-            return queryset & Identification.objects.editable_by(self.request.user)
-        return queryset
-
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = services.identification_apply(
@@ -112,9 +112,7 @@ class IdentificationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Sc
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
-        expected = data.pop("version", None)
-        if expected is None:
-            raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
+        expected = expected_version(data)
         fields = {
             name: data[name] for name in ("category", "situation", "investigation") if name in data
         }
@@ -268,7 +266,7 @@ class PlanSerializer(serializers.ModelSerializer):
             )
 
 
-class PlanViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
+class PlanViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
     """One person, one plan: goals, the agreement's signing date, and the measures."""
 
     queryset = Plan.objects.all()
@@ -276,12 +274,6 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSe
 
     def scope(self, queryset):
         return queryset.prefetch_related("measures").order_by("-id")
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action not in ("list", "retrieve"):
-            return queryset & Plan.objects.editable_by(self.request.user)
-        return queryset
 
     def perform_create(self, serializer):
         data = serializer.validated_data
@@ -294,12 +286,10 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSe
         serializer.instance = plan
 
     def perform_update(self, serializer):
-        data = serializer.validated_data
-        if data.get("version") is None:
-            raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
+        data = dict(serializer.validated_data)
         plan = serializer.instance
         serializer.instance = services.plan_update(
-            actor=self.request.user, plan=plan, expected_version=data["version"], goals=data.get("goals", plan.goals),
+            actor=self.request.user, plan=plan, expected_version=expected_version(data), goals=data.get("goals", plan.goals),
             agreement_signed_on=data.get("agreement_signed_on", plan.agreement_signed_on),
         )  # fmt: skip
 

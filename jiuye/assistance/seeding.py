@@ -298,20 +298,22 @@ def _households(context, staff) -> None:
         .annotate(last=Max("status_since")).values("last")
     )  # fmt: skip
     found.update(appeared_on=Greatest(Subquery(last_change), TODAY - datetime.timedelta(days=90)))
-    cases = list(found.only("id", "region_id", "appeared_on"))
-    for case in cases:
-        rng = context.rng("household", case.pk)
+    coordinator = (
+        User.objects.filter(is_active=True, roles__code="coordinator", org__region_id=OuterRef("region_id"))
+        .order_by("pk").values("pk")[:1]
+    )  # fmt: skip
+    groups = {}  # (state, identification date) -> case ids
+    for pk, appeared_on in found.values_list("pk", "appeared_on"):
+        rng = context.rng("household", pk)
         if rng.random() < 0.6:
-            case.state = HouseholdState.IDENTIFIED
-            case.identified_on = min(
-                TODAY, case.appeared_on + datetime.timedelta(days=rng.randint(1, 7))
-            )
-            if rng.random() < 0.7:
-                case.state, case.supported_on = HouseholdState.SUPPORTED, case.identified_on
-                case.support_plan, case.responsible = (
-                    "推荐公益性岗位，组织参加技能培训。",
-                    staff.of("coordinator", case.region_id),
-                )
-    ZeroHousehold.objects.bulk_update(cases, ["state", "identified_on", "supported_on", "support_plan", "responsible"],
-                                      batch_size=2000)  # fmt: skip
+            state = HouseholdState.SUPPORTED if rng.random() < 0.7 else HouseholdState.IDENTIFIED
+            identified_on = min(TODAY, appeared_on + datetime.timedelta(days=rng.randint(1, 7)))
+            groups.setdefault((state, identified_on), []).append(pk)
+    for (state, identified_on), ids in groups.items():
+        values = {"state": state, "identified_on": identified_on}
+        if state == HouseholdState.SUPPORTED:
+            values.update(supported_on=identified_on, support_plan="推荐公益性岗位，组织参加技能培训。",
+                          responsible=Subquery(coordinator))  # fmt: skip
+        for start in range(0, len(ids), 5000):
+            ZeroHousehold.objects.filter(pk__in=ids[start : start + 5000]).update(**values)
     context.log(f"Zero-employment households: {totals['appeared']} found.")

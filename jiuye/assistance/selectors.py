@@ -2,12 +2,13 @@
 
 import datetime
 
-from django.db.models import Count, Min
+from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from jiuye.assistance.choices import ServiceKind
-from jiuye.assistance.models import Card, Measure, Service, ZeroHousehold
+from jiuye.assistance.models import Card, Identification, Measure, Service, ZeroHousehold
 from jiuye.core import parameters
+from jiuye.registration.services import months_before
 
 # Services that are a policy given, not only advice: they belong to "policies enjoyed".
 POLICY_SERVICES = (ServiceKind.POST_PLACEMENT, ServiceKind.LOAN, ServiceKind.TRAINING_REFERRAL)
@@ -35,9 +36,23 @@ def policies_enjoyed(person) -> list[tuple]:
     return sorted(rows, key=lambda row: row[0])
 
 
+def county_visits_due(user, today):
+    """Assistance targets in the user's jurisdiction whose periodic county visit (县级定期走访)
+    is due: none in the parameter's months, counted from the identification."""
+    months = parameters.value("assistance.county_visit_months", parameters.region_of(user), today)
+    cutoff = months_before(today, months)
+    return (
+        Identification.objects.visible_to(user).identified()
+        .annotate(last_visit=Max("services__on", filter=Q(services__kind=ServiceKind.COUNTY_VISIT)))
+        .filter(Q(last_visit__lt=cutoff) | Q(last_visit__isnull=True, identified_on__lt=cutoff))
+        .select_related("person", "region").order_by("identified_on", "pk")
+    )  # fmt: skip
+
+
 def home_panel(user, today):
     """The home page's share of assistance: the user's plan measures due within a week or
-    overdue, and the zero-employment households of the jurisdiction past or near their limit."""
+    overdue; for a county worker, the periodic visits due; the zero-employment households of
+    the jurisdiction and how many are past their limit."""
     measures = (
         Measure.objects.visible_to(user).open().filter(responsible=user, due_on__lte=today + datetime.timedelta(days=7))
         .select_related("plan__identification__person").order_by("due_on", "pk")
@@ -47,11 +62,17 @@ def home_panel(user, today):
         households = ZeroHousehold.objects.visible_to(user).open()
     figures = households.aggregate(open=Count("pk"), oldest=Min("appeared_on"))
     measures = list(measures[:50])
-    if not measures and not figures["open"]:
+    visits, visits_count = [], 0
+    if user.has_perm("assistance.add_service") and len(user.jurisdiction_prefix or "") == 6:
+        due = county_visits_due(user, today)
+        visits, visits_count = list(due[:20]), due.count()
+    if not measures and not visits and not figures["open"]:
         return None
     limit = parameters.value("assistance.zero_household_days", parameters.region_of(user), today)
     return "assistance/home_panel.html", {
         "measures": measures,
+        "visits": visits,
+        "visits_count": visits_count,
         "households": figures["open"],
         "households_over": households.filter(
             appeared_on__lt=today - datetime.timedelta(days=limit)

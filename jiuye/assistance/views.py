@@ -121,14 +121,7 @@ class IdentificationDetailView(ScopedDetailView):
             actions=[
                 t for t in available if t.name not in ("object", "resolve", "reject_hold", "exit")
             ],
-            events=[
-                (
-                    e,
-                    _("受理") if e.transition == "create" else flow.transition(e.transition).label,
-                    flow.state(e.to_state).label,
-                )
-                for e in case.events
-            ],
+            events=workflow.event_log(case),
             attachments=case.attachments.select_related("uploaded_by"),
             objections=case.objections.select_related("recorded_by"),
             card=Card.objects.filter(identification=case).first(),

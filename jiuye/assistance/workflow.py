@@ -30,6 +30,7 @@ class IdentificationWorkflow(Workflow):
     name = "identification"
     create_permission = "assistance.add_identification"
     editable_states = frozenset({"investigation"})
+    resting_states = frozenset({"identified"})  # helped through plans and services, not a step
     states = (
         State("investigation", _("社区调查初审")),
         State("notice", _("公示中")),

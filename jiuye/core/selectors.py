@@ -19,7 +19,7 @@ def _actionable(model, user):
         for transition in model.workflow.transitions
         if user.has_perm(transition.permission)
         for state in transition.sources
-    }
+    } - model.workflow.resting_states
     if not states:
         return None
     mine = Q(assignee__isnull=True) | Q(assignee=user)  # a step with a named worker is theirs

@@ -56,6 +56,9 @@ class Workflow:
     # States in which the record's own fields may still be edited (None: the initial state
     # only). After that only the workflow changes it: what was submitted stays as submitted.
     editable_states: frozenset[str] | None = None
+    # Open states where the item rests rather than waits for someone (an assistance target
+    # being helped): they are not on anyone's work list, though transitions leave them.
+    resting_states: frozenset[str] = frozenset()
 
     def __init__(self):
         self._states = {state.name: state for state in self.states}
@@ -226,3 +229,19 @@ def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "")
     for field in ("state", "state_entered_at", "due_on", "assignee_id", "version"):
         setattr(item, field, getattr(current, field))
     return event
+
+
+def event_log(item: WorkflowModel) -> list[tuple]:
+    """The item's events, oldest first, as (event, what was done, the step it led to): the
+    "办理过程" of its page."""
+    workflow = type(item).workflow
+    return [
+        (
+            event,
+            _("受理")
+            if event.transition == "create"
+            else workflow.transition(event.transition).label,
+            workflow.state(event.to_state).label,
+        )
+        for event in item.events
+    ]

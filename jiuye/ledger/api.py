@@ -5,15 +5,13 @@ to roles that need them (``ledger.view_person_identity``), and each such opening
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jiuye.core.api import ScopedViewSet
+from jiuye.core.api import ScopedViewSet, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.core.services import access_log
 from jiuye.ledger import services
@@ -116,9 +114,7 @@ class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedView
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         person = serializer.instance
-        expected = data.pop("version", None)
-        if expected is None:  # without it two editors would overwrite each other silently
-            raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
+        expected = expected_version(data)
         data.setdefault("id_number", person.id_number)
         data.setdefault("name", person.name)
         serializer.instance, _warnings = services.person_update(

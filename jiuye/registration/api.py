@@ -1,12 +1,10 @@
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from jiuye.core import workflow
-from jiuye.core.api import ScopedViewSet, TransitionSerializer
+from jiuye.core.api import EditableScopedViewSet, TransitionSerializer, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.ledger.models import Person
 from jiuye.registration import services
@@ -58,7 +56,7 @@ class DeregisterSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 
-class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
+class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
     """Registrations. An application is corrected (PUT/PATCH with ``version``) while it is at
     the first review; ``POST …/transitions/`` moves it along its workflow; a registered
     unemployed person's contacts (``…/contacts/``) and deregistration (``…/deregister/``)."""
@@ -78,17 +76,9 @@ class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Scop
             return [ViewPermission()]
         return super().get_permissions()
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action not in ("list", "retrieve"):
-            return queryset & Registration.objects.editable_by(self.request.user)
-        return queryset
-
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
-        expected = data.pop("version", None)
-        if expected is None:
-            raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
+        expected = expected_version(data)
         for name in ("person", "kind"):
             data.pop(name, None)
         serializer.instance = services.registration_update(

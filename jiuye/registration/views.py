@@ -147,7 +147,6 @@ class RegistrationDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         registration, user = self.object, self.request.user
-        flow = registration.workflow
         editable = Registration.objects.editable_by(user).filter(pk=registration.pk).exists()
         actions = registration.workflow.available(registration, user) if editable else []
         context = super().get_context_data(**kwargs)
@@ -155,16 +154,7 @@ class RegistrationDetailView(ScopedDetailView):
             today=timezone.localdate(),
             actions=actions,
             transition_form=TransitionForm(),
-            events=[
-                (
-                    event,
-                    _("受理")
-                    if event.transition == "create"
-                    else flow.transition(event.transition).label,
-                    flow.state(event.to_state).label,
-                )
-                for event in registration.events
-            ],
+            events=workflow.event_log(registration),
             contacts=registration.contacts.select_related("by"),
             contact_form=kwargs.get("contact_form")
             or ContactForm(initial={"on": timezone.localdate()}),

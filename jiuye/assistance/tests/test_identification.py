@@ -266,3 +266,17 @@ def test_a_move_ends_the_assistance(coordinator, reviewer, approver):
     assert (
         case.state == "exited" and case.exit_reason == ExitReason.MOVED and not case.card.is_valid
     )
+
+
+def test_the_county_s_periodic_visit_falls_due_on_its_workers_home_page(
+    coordinator, reviewer, approver, login
+):
+    case = identified(coordinator, reviewer, approver)
+    assert case.person.name not in login(approver).get(reverse("home")).content.decode()
+    with time_machine.travel(TODAY() + datetime.timedelta(days=100), tick=False):
+        page = login(approver).get(reverse("home")).content.decode()
+        assert "县级定期走访到期" in page and case.person.name in page
+        assert "县级定期走访到期" not in login(coordinator).get(reverse("home")).content.decode()
+        services.service_record(actor=approver, identification=case, kind=ServiceKind.COUNTY_VISIT, on=TODAY(),
+                                content="县就业服务中心走访")  # fmt: skip
+        assert case.person.name not in login(approver).get(reverse("home")).content.decode()

@@ -1,0 +1,110 @@
+"""Benchmark of employment assistance on the ``large`` data set (1,000,000 residents).
+
+Uses the data set of ``benchmarks/ledger.py`` (same database), seeding what is missing, and
+measures: the nightly re-check of every household of the province; the assistance dashboard
+of a county (as its approver), of a city and of the province; the lists of identifications and
+of zero-employment households; and the check of one household after a member's status change.
+
+    python benchmarks/assistance.py                                   # SQLite, benchmarks/out/ledger.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/assistance.py
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiuye.settings")
+if not os.environ.get("DATABASE_URL"):
+    (ROOT / "benchmarks" / "out").mkdir(exist_ok=True)
+    os.environ.setdefault("SQLITE_PATH", str(ROOT / "benchmarks" / "out" / "ledger.sqlite3"))
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from jiuye.assistance import households  # noqa: E402
+from jiuye.assistance.models import Card, Identification, ZeroHousehold  # noqa: E402
+from jiuye.ledger.models import Household, Person  # noqa: E402
+from jiuye.staff.models import User  # noqa: E402
+
+BACKEND = "jiuye.staff.backends.RoleBackend"
+
+
+def median_ms(function, runs):
+    function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def client_of(username):
+    client = Client()
+    client.force_login(User.objects.get(username=username), backend=BACKEND)
+    return client
+
+
+def page_ms(client, url, runs):
+    assert client.get(url).status_code == 200, url
+    return median_ms(lambda: client.get(url), runs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--skip-seed", action="store_true")
+    args = parser.parse_args()
+
+    if not args.skip_seed:
+        call_command("migrate", verbosity=0)
+        started = time.monotonic()
+        call_command("seed", scale="large", stdout=io.StringIO())
+        print(f"seed --scale large (what was missing): {time.monotonic() - started:.0f} s")
+    print(
+        f"database: {connection.vendor}; residents {Person.objects.count():,}, households "
+        f"{Household.objects.count():,}; identifications {Identification.objects.count():,}, cards "
+        f"{Card.objects.count():,}; open zero-employment households {ZeroHousehold.objects.open().count():,}"
+    )
+
+    for run in (1, 2):
+        started = time.monotonic()
+        totals = households.recheck()
+        print(f"nightly re-check of every household, run {run}: {time.monotonic() - started:.1f} s {totals}")
+
+    print(f"\nmedian of {args.runs} runs, ms")
+    approver = client_of("approver-370102")
+    print(f"county dashboard (历下区, as its approver): {page_ms(approver, '/assistance/dashboard/', args.runs):.0f}")
+    print(f"  its identifications list: {page_ms(approver, '/assistance/', args.runs):.0f}")
+    print(f"  its zero-employment households: {page_ms(approver, '/assistance/households/', args.runs):.0f}")
+    print(f"  API /statistics/assistance/: {page_ms(approver, '/api/v1/statistics/assistance/', args.runs):.0f}")
+    city = client_of("city-3701")
+    print(f"city dashboard (济南市): {page_ms(city, '/assistance/dashboard/', args.runs):.0f}")
+    province = client_of("province-37")
+    print(f"province dashboard (山东省): {page_ms(province, '/assistance/dashboard/', args.runs):.0f}")
+    coordinator = client_of("coordinator-370102001002")
+    print(f"a coordinator's home page (work list, measures due, households): {page_ms(coordinator, '/', args.runs):.0f}")
+
+    household = Household.objects.filter(region_id="370102001002").order_by("pk").first()
+
+    def check_one():
+        with transaction.atomic():
+            households.household_changed(household_ids=[household.pk])
+
+    print(f"checking one household after a status change: {median_ms(check_one, args.runs):.1f}")
+
+
+if __name__ == "__main__":
+    main()
