@@ -1,3 +1,4 @@
+import django_filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -233,7 +234,8 @@ class CardVerifyView(APIView):
 
 class MeasureSerializer(serializers.ModelSerializer):
     plan = serializers.PrimaryKeyRelatedField(queryset=Plan.objects.none())
-    responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.none())
+    # any active worker; the service checks they work for the case's community, township or county
+    responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
     class Meta:
         model = Measure
@@ -245,7 +247,6 @@ class MeasureSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is not None:
             self.fields["plan"].queryset = Plan.objects.editable_by(request.user)
-            self.fields["responsible"].queryset = User.objects.visible_to(request.user)
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -277,13 +278,12 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScop
 
     def perform_create(self, serializer):
         data = serializer.validated_data
-        plan = services.plan_create(
-            actor=self.request.user, identification=data["identification"], goals=data["goals"]
+        serializer.instance = services.plan_create(
+            actor=self.request.user,
+            identification=data["identification"],
+            goals=data["goals"],
+            agreement_signed_on=data.get("agreement_signed_on"),
         )
-        if data.get("agreement_signed_on"):
-            plan = services.plan_update(actor=self.request.user, plan=plan, expected_version=plan.version,
-                                        goals=plan.goals, agreement_signed_on=data["agreement_signed_on"])  # fmt: skip
-        serializer.instance = plan
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
@@ -362,17 +362,22 @@ class ServiceSerializer(serializers.ModelSerializer):
             self.fields["measure"].queryset = Measure.objects.editable_by(request.user)
 
 
+class ServiceFilter(django_filters.FilterSet):
+    identification = django_filters.NumberFilter(field_name="identification_id")
+
+    class Meta:
+        model = Service
+        fields = ["identification"]
+
+
 class ServiceViewSet(mixins.CreateModelMixin, ScopedViewSet):
     """Service records of assistance targets; ``?identification=`` those of one case."""
 
     queryset = Service.objects.all()
     serializer_class = ServiceSerializer
+    filterset_class = ServiceFilter
 
     def scope(self, queryset):
-        if self.request.query_params.get("identification"):
-            queryset = queryset.filter(
-                identification_id=self.request.query_params["identification"]
-            )
         return queryset.select_related("worker").order_by("-on", "-id")
 
     def perform_create(self, serializer):
@@ -399,13 +404,8 @@ class ZeroHouseholdSerializer(serializers.ModelSerializer):
 
 class SupportSerializer(serializers.Serializer):
     support_plan = serializers.CharField()
-    responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.none())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            self.fields["responsible"].queryset = User.objects.visible_to(request.user)
+    # any active worker; the service checks they work for the case's community, township or county
+    responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
 
 class ZeroHouseholdViewSet(ScopedViewSet):

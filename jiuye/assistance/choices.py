@@ -37,6 +37,7 @@ class HouseholdState(models.TextChoices):
     SUPPORTED = "supported", _("扶持中")
     STABLE = "stable", _("已稳定（跟踪中）")
     CLEARED = "cleared", _("已脱零")
+    LAPSED = "lapsed", _("不再符合条件")  # no member of working age able to work is left
     CLOSED = "closed", _("已销号")
 
 

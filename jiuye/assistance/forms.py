@@ -3,17 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import ExitReason, ServiceKind
 from jiuye.assistance.models import Category, Identification, Measure
+from jiuye.assistance.selectors import case_workers
 from jiuye.core.forms import DateInput, VersionedFormMixin
 from jiuye.staff.models import User
-
-
-def case_workers(region_code: str):
-    """The active workers of a case's community, township and county: those who may be named
-    responsible for it."""
-    ancestors = [region_code, region_code[:9] + "000", region_code[:6] + "000000"]
-    return User.objects.filter(is_active=True, org__region_id__in=ancestors).order_by(
-        "-org__region_id", "name"
-    )
 
 
 class IdentificationForm(forms.ModelForm):

@@ -45,20 +45,23 @@ def _members_q(on: datetime.date, limits: dict) -> Q:
     )
 
 
-def _zero(households, on: datetime.date, limits: dict):
-    """The households of ``households`` that are zero-employment on ``on``, with their kind."""
+def _zero(households, on: datetime.date, limits: dict) -> tuple[dict, set]:
+    """The households of ``households`` that are zero-employment on ``on``, with their kind;
+    and those without any member of working age able to work (who cannot be either)."""
     able = _members_q(on, limits)
     counted = households.annotate(
         able=Count("members", filter=able),
         employed=Count("members", filter=able & Q(members__status__in=EMPLOYED)),
         non_farm=Count("members", filter=able & Q(members__status__in=NON_FARM)),
     ).values("pk", "region__kind", "able", "employed", "non_farm")
-    zero = {}
+    zero, without_able = {}, set()
     for row in counted:
         urban = row["region__kind"] in URBAN_KINDS
-        if row["able"] and not (row["employed"] if urban else row["non_farm"]):
+        if not row["able"]:
+            without_able.add(row["pk"])
+        elif not (row["employed"] if urban else row["non_farm"]):
             zero[row["pk"]] = HouseholdKind.URBAN if urban else HouseholdKind.RURAL
-    return zero
+    return zero, without_able
 
 
 def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
@@ -76,14 +79,14 @@ def _stable_contract(household_id: int, since: datetime.date, months: int) -> da
 @transaction.atomic
 def update(households, *, today: datetime.date, region_code: str) -> dict[str, int]:
     """Bring the cases of ``households`` (a queryset, all under ``region_code``'s parameters) up
-    to date. Returns how many appeared, ended stable, ended cleared and closed."""
+    to date. Returns how many appeared, ended stable, cleared or lapsed, and closed."""
     limits = working_age_limits(region_code, today)
-    zero = _zero(households, today, limits)
+    zero, without_able = _zero(households, today, limits)
     open_cases = {
         case.household_id: case
         for case in ZeroHousehold.objects.open().filter(household__in=households)
     }
-    counts = {"appeared": 0, "stable": 0, "cleared": 0, "closed": 0}
+    counts = {"appeared": 0, "stable": 0, "cleared": 0, "lapsed": 0, "closed": 0}
     new_cases = [
         ZeroHousehold(household_id=pk, region_id=region, kind=zero[pk], appeared_on=today)
         for pk, region in households.filter(pk__in=set(zero) - set(open_cases)).values_list(
@@ -96,12 +99,14 @@ def update(households, *, today: datetime.date, region_code: str) -> dict[str, i
     for household_id, case in open_cases.items():
         if household_id in zero:
             continue
-        stable_since = _stable_contract(household_id, case.appeared_on, months)
         case.ended_on = today
-        case.state = HouseholdState.STABLE if stable_since else HouseholdState.CLEARED
-        case.stable_since = stable_since
+        if household_id in without_able:  # nobody left to employ: retired, moved, of age…
+            case.state = HouseholdState.LAPSED
+        else:
+            case.stable_since = _stable_contract(household_id, case.appeared_on, months)
+            case.state = HouseholdState.STABLE if case.stable_since else HouseholdState.CLEARED
         case.save(update_fields=["ended_on", "state", "stable_since", "updated_at"])
-        counts["stable" if stable_since else "cleared"] += 1
+        counts[case.state] += 1
     watch = parameters.value("assistance.stable_watch_months", region_code, today)
     counts["closed"] = ZeroHousehold.objects.filter(
         household__in=households,
@@ -141,7 +146,7 @@ def recheck(today: datetime.date | None = None) -> dict[str, int]:
     what changed, and how many open cases are past the limit (shown as alerts on the home
     page and the dashboard of their regions)."""
     today = today or timezone.localdate()
-    totals = {"appeared": 0, "stable": 0, "cleared": 0, "closed": 0, "over_limit": 0}
+    totals = {"appeared": 0, "stable": 0, "cleared": 0, "lapsed": 0, "closed": 0, "over_limit": 0}
     counties = Household.objects.annotate(county=Substr("region_id", 1, 6)).values_list(
         "county", flat=True
     )

@@ -216,8 +216,12 @@ class MeasureQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(done_on__isnull=True)
 
+    def pending(self):
+        """Not done, of a person still being helped (an exit ends what was left)."""
+        return self.open().filter(plan__identification__state="identified")
+
     def overdue(self, today=None):
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+        return self.pending().filter(due_on__lt=today or timezone.localdate())
 
 
 class Measure(ScopedModel):

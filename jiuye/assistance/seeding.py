@@ -92,13 +92,14 @@ class Staff:
                 self.by_role[role].setdefault(user.org.region_id, user)
         self.fallback = User.objects.filter(is_superuser=True).order_by("pk").first()
 
-    def of(self, role: str, region: str):
+    def of(self, role: str, region: str, *, fallback: bool = True):
+        """The worker, or (an author of demo events must exist) the superuser if there is none."""
         code = {
             "coordinator": region,
             "reviewer": region[:9] + "000",
             "approver": region[:6] + "000000",
         }[role]
-        return self.by_role[role].get(code) or self.fallback
+        return self.by_role[role].get(code) or (self.fallback if fallback else None)
 
 
 def seed(context) -> None:
@@ -133,9 +134,8 @@ def _identifications(context, candidates, categories, staff) -> None:
     for person in candidates:
         rng = context.rng("identification", person.pk)
         state = _state(rng)
-        applied = TODAY - datetime.timedelta(
-            days=rng.randint(1, 8) if state in ("investigation", "notice") else rng.randint(20, 300)
-        )
+        recent = {"investigation": (1, 8), "notice": (3, 9)}  # on notice since yesterday at most
+        applied = TODAY - datetime.timedelta(days=rng.randint(*recent.get(state, (20, 300))))
         case = Identification(
             person=person, region_id=person.region_id, category=_category(person, categories, rng), state=state,
             origin=Origin.APPLICATION if rng.random() < 0.7 else Origin.DISCOVERY, applied_on=applied,
@@ -158,9 +158,9 @@ def _identifications(context, candidates, categories, staff) -> None:
         role = {"investigation": "coordinator", "notice": "coordinator", "on_hold": "coordinator",
                 "township_review": "reviewer", "county_identification": "approver"}.get(state)  # fmt: skip
         if role:
-            case.assignee = staff.of(role, person.region_id)
+            case.assignee = staff.of(role, person.region_id, fallback=False)
             case.due_on = (
-                case.notice_ends_on
+                add_working_days(case.notice_ends_on, 1)
                 if state == "notice"
                 else TODAY + datetime.timedelta(days=rng.randint(-3, 5))
             )
@@ -207,7 +207,7 @@ def _events(case, staff, content_type) -> list[WorkflowEvent]:
     )
     days = {
         "notice": case.notice_starts_on,
-        "township_review": case.notice_ends_on,
+        "township_review": case.notice_ends_on and add_working_days(case.notice_ends_on, 1),
         "identified": case.identified_on,
     }
     for before, after in itertools.pairwise(PATH[: PATH.index(last) + 1]):

@@ -10,6 +10,22 @@ from jiuye.assistance.models import Card, Identification, Measure, Service, Zero
 from jiuye.core import parameters
 from jiuye.registration.services import months_before
 
+
+def case_workers(region_code: str):
+    """The workers who may be named responsible for a case of ``region_code``: active
+    coordinators, township reviewers and county approvers of active offices of its community,
+    township and county."""
+    from jiuye.staff.models import User
+    from jiuye.staff.roles import CASE_WORKERS
+
+    ancestors = [region_code, region_code[:9] + "000", region_code[:6] + "000000"]
+    return (
+        User.objects.filter(is_active=True, org__is_active=True, org__region_id__in=ancestors,
+                            roles__code__in=CASE_WORKERS)
+        .distinct().order_by("-org__region_id", "name")
+    )  # fmt: skip
+
+
 # Services that are a policy given, not only advice: they belong to "policies enjoyed".
 POLICY_SERVICES = (ServiceKind.POST_PLACEMENT, ServiceKind.LOAN, ServiceKind.TRAINING_REFERRAL)
 
@@ -54,7 +70,7 @@ def home_panel(user, today):
     overdue; for a county worker, the periodic visits due; the zero-employment households of
     the jurisdiction and how many are past their limit."""
     measures = (
-        Measure.objects.visible_to(user).open().filter(responsible=user, due_on__lte=today + datetime.timedelta(days=7))
+        Measure.objects.visible_to(user).pending().filter(responsible=user, due_on__lte=today + datetime.timedelta(days=7))
         .select_related("plan__identification__person").order_by("due_on", "pk")
     )  # fmt: skip
     households = ZeroHousehold.objects.none()

@@ -21,6 +21,7 @@ from jiuye.assistance.models import (
     Plan,
     Service,
 )
+from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.models import Person
@@ -55,6 +56,11 @@ def responsible_worker(region_code: str, role: str, *, prefer=None):
     )  # fmt: skip
 
 
+def _check_category(category: Category, region_code: str) -> None:
+    if not category.is_active or category.province != region_code[:2]:
+        raise ValidationError({"category": _("请选择本省有效的援助对象类别。")})
+
+
 def _require(actor, permission: str) -> None:
     if not actor.has_perm(permission):
         raise PermissionDenied
@@ -74,13 +80,12 @@ def identification_apply(
     registered unemployed, or have their unemployment registration under way: one certificate
     first, then the card (一证一卡)."""
     check_scope(Person.objects.editable_by(actor), person)
-    if not category.is_active or category.province != person.region_id[:2]:
-        raise ValidationError({"category": _("请选择本省有效的援助对象类别。")})
-    registrations = person.registrations.filter(kind="unemployment").exclude(state="rejected")
-    if (
-        not hasattr(person, "certificate")
-        and not registrations.filter(ended_on__isnull=True).exists()
-    ):
+    _check_category(category, person.region_id)
+    applied_on = applied_on or timezone.localdate()
+    if applied_on > timezone.localdate():
+        raise ValidationError({"applied_on": _("申请日期不能晚于今天。")})
+    registrations = person.registrations.filter(kind="unemployment", ended_on__isnull=True)
+    if not registrations.exclude(state="rejected").exists():
         raise ValidationError(
             _("该人员尚未办理失业登记：请先受理失业登记，再申请认定（一证一卡）。"),
             code="no_registration",
@@ -93,7 +98,7 @@ def identification_apply(
         category=category,
         origin=origin,
         situation=situation.strip(),
-        applied_on=applied_on or timezone.localdate(),
+        applied_on=applied_on,
     )
     workflow.start(identification, actor=actor)
     return identification
@@ -106,6 +111,8 @@ def identification_update(
     """The community's investigation (调查核实) before its first review."""
     _require(actor, "assistance.first_review")
     check_scope(Identification.objects.editable_by(actor), identification)
+    if "category" in fields:
+        _check_category(fields["category"], identification.region_id)
     for name in ("category", "situation", "investigation"):
         if name in fields:
             setattr(
@@ -142,7 +149,7 @@ def attachment_add(*, actor, identification: Identification, title: str, file) -
 @transaction.atomic
 def objection_record(*, actor, identification: Identification, content: str) -> Objection:
     """An objection during the public notice holds the case (公示异议)."""
-    workflow.fire(identification, "object", actor=actor, comment=content)
+    workflow.fire(identification, "object", actor=actor, comment=content, by_service=True)
     objection = Objection(
         identification=identification,
         region_id=identification.region_id,
@@ -158,7 +165,11 @@ def objection_record(*, actor, identification: Identification, content: str) -> 
 def objection_decide(*, actor, identification: Identification, upheld: bool, outcome: str) -> None:
     """The objection checked: upheld, the case is refused; not upheld, the notice starts again."""
     workflow.fire(
-        identification, "reject_hold" if upheld else "resolve", actor=actor, comment=outcome
+        identification,
+        "reject_hold" if upheld else "resolve",
+        actor=actor,
+        comment=outcome,
+        by_service=True,
     )
     objection = identification.objections.order_by("-id").first()
     if objection is not None:
@@ -204,9 +215,14 @@ def identification_exit(
         identification.identified_on and on < identification.identified_on
     ):
         raise ValidationError({"on": _("退出日期应在认定日期与今天之间。")})
-    workflow.fire(identification, "exit", actor=actor, comment=comment)
-    Identification.objects.filter(pk=identification.pk).update(exit_reason=reason, exited_on=on)
+    _exit(identification, actor=actor, reason=reason, on=on, comment=comment)
+
+
+def _exit(identification: Identification, *, actor, reason: str, on: datetime.date, comment: str):
+    workflow.fire(identification, "exit", actor=actor, comment=comment, by_service=True)
     identification.exit_reason, identification.exited_on = reason, on
+    identification._history_user = actor
+    identification.save(update_fields=["exit_reason", "exited_on", "updated_at"])
 
 
 def _identified(actor, identification: Identification) -> None:
@@ -216,15 +232,23 @@ def _identified(actor, identification: Identification) -> None:
 
 
 @transaction.atomic
-def plan_create(*, actor, identification: Identification, goals: str) -> Plan:
+def plan_create(
+    *,
+    actor,
+    identification: Identification,
+    goals: str,
+    agreement_signed_on: datetime.date | None = None,
+) -> Plan:
     _require(actor, "assistance.change_plan")
     _identified(actor, identification)
     if hasattr(identification, "plan"):
         raise ValidationError(_("该援助对象已有援助计划。"))
+    _check_signed_on(agreement_signed_on)
     plan = Plan(
         identification=identification,
         region_id=identification.region_id,
         goals=goals.strip(),
+        agreement_signed_on=agreement_signed_on,
         created_by=actor,
     )
     plan.full_clean()
@@ -244,18 +268,20 @@ def plan_update(
 ) -> Plan:
     _require(actor, "assistance.change_plan")
     check_scope(Plan.objects.editable_by(actor), plan)
-    if agreement_signed_on and agreement_signed_on > timezone.localdate():
-        raise ValidationError({"agreement_signed_on": _("签订日期不能晚于今天。")})
+    _identified(actor, plan.identification)
+    _check_signed_on(agreement_signed_on)
     plan.goals, plan.agreement_signed_on = goals.strip(), agreement_signed_on
     save_versioned(plan, expected_version=expected_version, actor=actor)
     return plan
 
 
+def _check_signed_on(day: datetime.date | None) -> None:
+    if day and day > timezone.localdate():
+        raise ValidationError({"agreement_signed_on": _("签订日期不能晚于今天。")})
+
+
 def _check_responsible(worker, region_code: str) -> None:
-    """A responsible worker is an active worker whose jurisdiction holds the case: of its
-    community, township or county."""
-    prefix = worker.jurisdiction_prefix if worker is not None and worker.is_active else None
-    if not prefix or not region_code.startswith(prefix):
+    if worker is None or not case_workers(region_code).filter(pk=worker.pk).exists():
         raise ValidationError(
             {"responsible": _("责任人应是负责该援助对象的社区、街道或县级工作人员。")}
         )
@@ -267,6 +293,7 @@ def measure_add(
 ) -> Measure:
     _require(actor, "assistance.change_plan")
     check_scope(Plan.objects.editable_by(actor), plan)
+    _identified(actor, plan.identification)
     _check_responsible(responsible, plan.region_id)
     measure = Measure(
         plan=plan,
@@ -286,6 +313,7 @@ def measure_add(
 def measure_done(*, actor, measure: Measure, done_on: datetime.date, result: str) -> Measure:
     _require(actor, "assistance.change_plan")
     check_scope(Measure.objects.editable_by(actor), measure)
+    _identified(actor, measure.plan.identification)
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": _("完成日期不能晚于今天。")})
     measure.done_on, measure.result = done_on, result.strip()
@@ -334,9 +362,8 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
     if cases.exclude(state="identified").exists():
         raise ValidationError(_("该人员有办理中的就业困难人员认定，请先办结后再迁移。"))
     for identification in cases.filter(state="identified"):
-        workflow.fire(identification, "exit", actor=actor, comment=str(_("迁出本地")))
-        Identification.objects.filter(pk=identification.pk).update(
-            exit_reason=ExitReason.MOVED, exited_on=on
+        _exit(
+            identification, actor=actor, reason=ExitReason.MOVED, on=on, comment=str(_("迁出本地"))
         )
 
 

@@ -112,15 +112,14 @@ class IdentificationDetailView(ScopedDetailView):
         case, user = self.object, self.request.user
         flow = case.workflow
         editable = Identification.objects.editable_by(user).filter(pk=case.pk).exists()
-        available = flow.available(case, user) if editable else []
-        allowed = {t.name for t in available}
+        permitted = {  # including what only the objection and exit forms fire
+            t.name for t in flow.transitions if case.state in t.sources and user.has_perm(t.permission)
+        } if editable else set()  # fmt: skip
         today = timezone.localdate()
         context = super().get_context_data(**kwargs)
         context.update(
             today=today,
-            actions=[
-                t for t in available if t.name not in ("object", "resolve", "reject_hold", "exit")
-            ],
+            actions=flow.available(case, user) if editable else [],
             events=workflow.event_log(case),
             attachments=case.attachments.select_related("uploaded_by"),
             objections=case.objections.select_related("recorded_by"),
@@ -138,9 +137,9 @@ class IdentificationDetailView(ScopedDetailView):
             can_edit=editable
             and flow.is_editable(case.state)
             and user.has_perm("assistance.first_review"),
-            can_object="object" in allowed,
-            can_decide="resolve" in allowed,
-            can_exit="exit" in allowed,
+            can_object="object" in permitted,
+            can_decide="resolve" in permitted,
+            can_exit="exit" in permitted,
             can_serve=editable
             and case.state == "identified"
             and user.has_perm("assistance.add_service"),
@@ -313,6 +312,9 @@ class CardView(ScopedDetailView):
 
     def get(self, request, *args, **kwargs):
         card = self.get_object()
+        access_log(
+            actor=request.user, objs=[card.identification.person], purpose=str(_("打印就业援助卡"))
+        )
         url = request.build_absolute_uri(reverse("assistance:verify", args=[card.token]))
         response = HttpResponse(documents.card_pdf(card, url), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="card-{card.number}.pdf"'
@@ -373,17 +375,12 @@ class PlanView(ScopedDetailView):
                     return self.render_to_response(self.get_context_data(plan_form=form))
                 data = form.cleaned_data
                 if plan is None:
-                    plan = services.plan_create(
-                        actor=request.user, identification=case, goals=data["goals"]
+                    services.plan_create(
+                        actor=request.user,
+                        identification=case,
+                        goals=data["goals"],
+                        agreement_signed_on=data["agreement_signed_on"],
                     )
-                    if data["agreement_signed_on"]:
-                        services.plan_update(
-                            actor=request.user,
-                            plan=plan,
-                            expected_version=plan.version,
-                            goals=data["goals"],
-                            agreement_signed_on=data["agreement_signed_on"],
-                        )
                 else:
                     services.plan_update(
                         actor=request.user,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters
+from jiuye.core.workdays import add_working_days
 from jiuye.core.workflow import State, Transition, Workflow
 
 DEADLINES = {
@@ -43,9 +44,9 @@ class IdentificationWorkflow(Workflow):
     )
     transitions = (
         Transition("first_approve", _("初审通过，开始公示"), ("investigation",), "notice", "assistance.first_review"),
-        Transition("object", _("登记公示异议"), ("notice",), "on_hold", "assistance.record_objection", comment_required=True),
-        Transition("resolve", _("异议不成立，重新公示"), ("on_hold",), "notice", "assistance.record_objection", comment_required=True),
-        Transition("reject_hold", _("异议成立，不予认定"), ("on_hold",), "rejected", "assistance.record_objection", comment_required=True),
+        Transition("object", _("登记公示异议"), ("notice",), "on_hold", "assistance.record_objection", comment_required=True, service_only=True),
+        Transition("resolve", _("异议不成立，重新公示"), ("on_hold",), "notice", "assistance.record_objection", comment_required=True, service_only=True),
+        Transition("reject_hold", _("异议成立，不予认定"), ("on_hold",), "rejected", "assistance.record_objection", comment_required=True, service_only=True),
         Transition("end_notice", _("公示期满，上报街道"), ("notice",), "township_review", "assistance.first_review"),
         Transition("report", _("审核通过并上报"), ("township_review",), "county_identification", "assistance.township_review"),
         Transition("identify", _("认定"), ("county_identification",), "identified", "assistance.identify"),
@@ -54,12 +55,14 @@ class IdentificationWorkflow(Workflow):
         Transition("reject_first", _("不予认定"), ("investigation",), "rejected", "assistance.first_review", comment_required=True),
         Transition("reject_township", _("不予认定"), ("township_review",), "rejected", "assistance.township_review", comment_required=True),
         Transition("reject_county", _("不予认定"), ("county_identification",), "rejected", "assistance.identify", comment_required=True),
-        Transition("exit", _("退出援助"), ("identified",), "exited", "assistance.exit", comment_required=True),
+        Transition("exit", _("退出援助"), ("identified",), "exited", "assistance.exit", comment_required=True, service_only=True),
     )  # fmt: skip
 
     def deadline_days(self, state, item):
         key = DEADLINES.get(state.name)
-        return parameters.value(key, item.region_id) if key else None
+        days = parameters.value(key, item.region_id) if key else None
+        # the notice runs its days; reporting it is due the working day after it ends
+        return days + 1 if state.name == "notice" else days
 
     def assignee_for(self, state, item, actor):
         from jiuye.assistance.services import responsible_worker
@@ -82,15 +85,22 @@ class IdentificationWorkflow(Workflow):
                 _("公示期至%(date)s结束，期满后才能上报。") % {"date": item.notice_ends_on},
                 code="notice_running",
             )
-        if transition.name == "identify" and not hasattr(item.person, "certificate"):
-            raise ValidationError(_("该人员尚未取得就业失业登记证，请先办理失业登记（一证一卡）。"))
+        if (
+            transition.name == "identify"
+            and not item.person.registrations.registered_unemployed().exists()
+        ):
+            raise ValidationError(
+                _("该人员不是登记失业人员（失业登记未办结或已注销），不能认定（先发证、后发卡）。"),
+                code="not_registered",
+            )
 
     def on_fired(self, transition, item, actor, event):
         from jiuye.assistance.services import card_issue
 
         today = timezone.localdate()
         if transition.target == "notice":
-            item.notice_starts_on, item.notice_ends_on = today, item.due_on
+            days = parameters.value("assistance.notice_days", item.region_id)
+            item.notice_starts_on, item.notice_ends_on = today, add_working_days(today, days)
             item.save(update_fields=["notice_starts_on", "notice_ends_on"])
         elif transition.name == "identify":
             item.identified_on = today

@@ -22,7 +22,8 @@ def _actionable(model, user):
     } - model.workflow.resting_states
     if not states:
         return None
-    mine = Q(assignee__isnull=True) | Q(assignee=user)  # a step with a named worker is theirs
+    # a step with a named worker is theirs, unless their account was closed
+    mine = Q(assignee__isnull=True) | Q(assignee=user) | Q(assignee__is_active=False)
     return model.objects.editable_by(user).open().filter(mine, state__in=states)
 
 

@@ -44,6 +44,9 @@ class Transition:
     target: str
     permission: str
     comment_required: bool = False
+    # Fired only by a service that records more than the event (an objection, an exit's
+    # reason): ``fire`` refuses it unless that service says ``by_service=True``.
+    service_only: bool = False
 
 
 class Workflow:
@@ -109,7 +112,9 @@ class Workflow:
         return [
             transition
             for transition in self.transitions
-            if item.state in transition.sources and user.has_perm(transition.permission)
+            if item.state in transition.sources
+            and user.has_perm(transition.permission)
+            and not transition.service_only
         ]
 
 
@@ -172,7 +177,9 @@ def start(item: WorkflowModel, *, actor, comment: str = "") -> WorkflowEvent:
 
 
 @transaction.atomic
-def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "") -> WorkflowEvent:
+def fire(
+    item: WorkflowModel, transition_name: str, *, actor, comment: str = "", by_service: bool = False
+) -> WorkflowEvent:
     """Move ``item`` along ``transition_name`` on behalf of ``actor``; return the event.
 
     Raises ``Http404`` when the item is outside what the actor may edit, ``PermissionDenied``
@@ -183,6 +190,12 @@ def fire(item: WorkflowModel, transition_name: str, *, actor, comment: str = "")
     model = type(item)
     workflow: Workflow = model.workflow
     transition = workflow.transition(transition_name)
+    if transition.service_only and not by_service:
+        raise ValidationError(
+            _("“%(action)s”须在专门的表单中办理。"),
+            params={"action": transition.label},
+            code="service_only",
+        )
     try:
         current = model.objects.editable_by(actor).select_for_update().get(pk=item.pk)
     except model.DoesNotExist:

@@ -50,10 +50,10 @@ def after_notice(case):
     return time_machine.travel(add_working_days(case.notice_ends_on, 1), tick=False)
 
 
-def identified(coordinator, reviewer, approver):
+def identified(coordinator, reviewer, approver, person=None):
     """A case identified today: registered and put on notice three weeks ago."""
     with time_machine.travel(TODAY() - datetime.timedelta(days=21), tick=False):
-        case = in_notice(coordinator, approved(coordinator, reviewer, approver).person)
+        case = in_notice(coordinator, approved(coordinator, reviewer, approver, person).person)
     workflow.fire(case, "end_notice", actor=coordinator)
     workflow.fire(case, "report", actor=reviewer)
     workflow.fire(case, "identify", actor=approver)
