@@ -7,7 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.choices import ExitReason, HouseholdKind, HouseholdState, Origin, ServiceKind
+from jiuye.assistance.choices import (
+    OPEN_HOUSEHOLD_STATES,
+    ExitReason,
+    HouseholdKind,
+    HouseholdState,
+    Origin,
+    ServiceKind,
+)
 from jiuye.assistance.workflow import IdentificationWorkflow
 from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet
@@ -291,8 +298,6 @@ class Service(ScopedModel):
 
 class ZeroHouseholdQuerySet(ScopedQuerySet):
     def open(self):
-        from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
-
         return self.filter(state__in=OPEN_HOUSEHOLD_STATES)
 
 

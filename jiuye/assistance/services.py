@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.choices import ExitReason
+from jiuye.assistance.choices import ExitReason, HouseholdState
 from jiuye.assistance.models import (
     Attachment,
     Card,
@@ -20,6 +20,7 @@ from jiuye.assistance.models import (
     Objection,
     Plan,
     Service,
+    ZeroHousehold,
 )
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
@@ -368,8 +369,6 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
 
 
 def _household_case(actor, case):
-    from jiuye.assistance.models import ZeroHousehold
-
     _require(actor, "assistance.change_zerohousehold")
     check_scope(ZeroHousehold.objects.editable_by(actor), case)
 
@@ -377,8 +376,6 @@ def _household_case(actor, case):
 @transaction.atomic
 def household_identify(*, actor, case) -> None:
     """认定一户: the zero-employment household found from the ledger is confirmed."""
-    from jiuye.assistance.choices import HouseholdState
-
     _household_case(actor, case)
     if case.state != HouseholdState.APPEARED:
         raise ValidationError(_("只有新出现的零就业家庭可以认定。"))
@@ -390,8 +387,6 @@ def household_identify(*, actor, case) -> None:
 @transaction.atomic
 def household_support(*, actor, case, support_plan: str, responsible) -> None:
     """扶持一户: the support measures for an identified household and the worker responsible."""
-    from jiuye.assistance.choices import HouseholdState
-
     _household_case(actor, case)
     if case.state not in (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED):
         raise ValidationError(_("请先认定该零就业家庭。"))
