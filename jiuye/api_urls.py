@@ -12,10 +12,20 @@ from jiuye.assistance.api import (
     ServiceViewSet,
     ZeroHouseholdViewSet,
 )
+from jiuye.jobs.api import (
+    EmployerViewSet,
+    IndustryViewSet,
+    OccupationViewSet,
+    PublicVacancyViewSet,
+    ReferralViewSet,
+    SeekerViewSet,
+    VacancyViewSet,
+)
 from jiuye.ledger.api import HouseholdViewSet, PersonViewSet, StatusCountView
 from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
 from jiuye.registration.api import RegistrationViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
+from jiuye.subsidies.api import ClaimViewSet
 
 
 class RootView(APIRootView):
@@ -38,6 +48,15 @@ router.register("plans", PlanViewSet, basename="plan")
 router.register("measures", MeasureViewSet, basename="measure")
 router.register("services", ServiceViewSet, basename="service")
 router.register("zero-households", ZeroHouseholdViewSet, basename="zerohousehold")
+router.register("occupations", OccupationViewSet, basename="occupation")
+router.register("industries", IndustryViewSet, basename="industry")
+router.register("employers", EmployerViewSet, basename="employer")
+router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("seekers", SeekerViewSet, basename="seeker")
+router.register("referrals", ReferralViewSet, basename="referral")
+router.register("claims", ClaimViewSet, basename="claim")
+# Public, no login: the job board's vacancies.
+router.register("public/vacancies", PublicVacancyViewSet, basename="public-vacancy")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

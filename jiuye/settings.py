@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "jiuye.ledger",
     "jiuye.registration",
     "jiuye.assistance",
+    "jiuye.subsidies",
+    "jiuye.jobs",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ urlpatterns = [
     path("ledger/", include("jiuye.ledger.urls")),
     path("registration/", include("jiuye.registration.urls")),
     path("assistance/", include("jiuye.assistance.urls")),
+    path("jobs/", include("jiuye.jobs.urls")),
+    path("subsidies/", include("jiuye.subsidies.urls")),
     path("regions/", include("jiuye.regions.urls")),
     path("staff/", include("jiuye.staff.urls")),
     path("system/", include("jiuye.core.urls")),

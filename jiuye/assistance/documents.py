@@ -2,17 +2,10 @@
 list for the notice board, the assistance card with its QR code, the assistance agreement."""
 
 import segno
-from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
+from jiuye.core.documents import render_pdf as _pdf
 from jiuye.regions.models import region_path
-
-
-def _pdf(template: str, context: dict) -> bytes:
-    return HTML(
-        string=render_to_string(template, {"printed_on": timezone.localdate(), **context})
-    ).write_pdf()
 
 
 def notice_pdf(cases, region) -> bytes:

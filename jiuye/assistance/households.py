@@ -20,8 +20,8 @@ from django.utils import timezone
 from jiuye.assistance.choices import HouseholdKind, HouseholdState
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters
-from jiuye.ledger.choices import EMPLOYED, LabourStatus, Relation, Sex
-from jiuye.ledger.models import Household, Person, years_before
+from jiuye.ledger.choices import EMPLOYED, LabourStatus, Relation
+from jiuye.ledger.models import Household, Person, working_age_q
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.codes import URBAN_KINDS, code_of_prefix
 from jiuye.registration.services import months_before
@@ -32,17 +32,7 @@ NON_FARM = tuple(status for status in EMPLOYED if status != LabourStatus.FARMING
 
 def _members_q(on: datetime.date, limits: dict) -> Q:
     """Members of working age, able to work (as a filter on ``members__``)."""
-    return (
-        Q(members__birth_date__lte=years_before(on, limits["minimum"]))
-        & (
-            Q(members__sex=Sex.MALE, members__birth_date__gt=years_before(on, limits["male_max"]))
-            | Q(
-                members__sex=Sex.FEMALE,
-                members__birth_date__gt=years_before(on, limits["female_max"]),
-            )
-        )
-        & ~Q(members__status__in=NOT_ABLE)
-    )
+    return working_age_q(on, **limits, field="members__") & ~Q(members__status__in=NOT_ABLE)
 
 
 def _zero(households, on: datetime.date, limits: dict) -> tuple[dict, set]:
@@ -64,8 +54,11 @@ def _zero(households, on: datetime.date, limits: dict) -> tuple[dict, set]:
     return zero, without_able
 
 
-def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
-    """The start of a member's approved employment with a contract of at least ``months``."""
+def _registered_contract(
+    household_id: int, since: datetime.date, months: int
+) -> datetime.date | None:
+    """The start of a member's approved employment registration with a contract of at least
+    ``months``, begun on or after ``since``."""
     from jiuye.registration.models import Registration
 
     registration = (
@@ -74,6 +67,17 @@ def _stable_contract(household_id: int, since: datetime.date, months: int) -> da
         .order_by("employed_since").first()
     )  # fmt: skip
     return registration.employed_since if registration else None
+
+
+# Where a stable contract of a member may be recorded: each is called as
+# source(household_id, since, months) and returns the contract's start or None. Job
+# introduction adds hires through referrals.
+STABLE_CONTRACTS: list = [_registered_contract]
+
+
+def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
+    starts = [source(household_id, since, months) for source in STABLE_CONTRACTS]
+    return min((start for start in starts if start), default=None)
 
 
 @transaction.atomic

@@ -45,6 +45,17 @@ MENU = (
         ),
     ),
     Section(
+        _("职业介绍"),
+        (
+            Item(_("招聘岗位"), "jobs:vacancies", "jobs.view_vacancy"),
+            Item(_("用人单位"), "jobs:employers", "jobs.view_employer"),
+            Item(_("求职登记"), "jobs:seekers", "jobs.view_seeker"),
+            Item(_("推荐记录"), "jobs:referrals", "jobs.view_referral"),
+            Item(_("公开招聘信息"), "jobs:board"),
+        ),
+    ),
+    Section(_("补贴"), (Item(_("补贴申报"), "subsidies:claims", "subsidies.view_claim"),)),
+    Section(
         _("区划与机构"),
         (
             Item(_("区划浏览"), "regions:browse", "regions.view_region"),

@@ -32,6 +32,7 @@ SEEDERS = [
     "jiuye.ledger.seeding",
     "jiuye.registration.seeding",
     "jiuye.assistance.seeding",
+    "jiuye.jobs.seeding",
 ]
 
 

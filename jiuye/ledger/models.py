@@ -48,17 +48,22 @@ class Household(ScopedModel):
         return _("%(name)s户") % {"name": head.name} if head else _("家庭%(id)s") % {"id": self.pk}
 
 
+def working_age_q(on: datetime.date, *, minimum: int, male_max: int, female_max: int, field=""):
+    """Persons of working age on ``on``: at least ``minimum`` years old and younger than the
+    retirement age of their sex (see ``selectors.working_age_limits``). ``field`` leads to
+    the person from another model (``"members__"``, ``"person__"``)."""
+    return Q(**{f"{field}birth_date__lte": years_before(on, minimum)}) & (
+        Q(**{f"{field}sex": Sex.MALE, f"{field}birth_date__gt": years_before(on, male_max)})
+        | Q(**{f"{field}sex": Sex.FEMALE, f"{field}birth_date__gt": years_before(on, female_max)})
+    )
+
+
 class PersonQuerySet(ScopedQuerySet):
     def with_region(self):
         return self.select_related("region")
 
-    def working_age(self, on: datetime.date, *, minimum: int, male_max: int, female_max: int):
-        """Persons of working age on ``on``: at least ``minimum`` years old and younger than
-        the retirement age of their sex (see ``selectors.working_age_limits``)."""
-        return self.filter(birth_date__lte=years_before(on, minimum)).filter(
-            Q(sex=Sex.MALE, birth_date__gt=years_before(on, male_max))
-            | Q(sex=Sex.FEMALE, birth_date__gt=years_before(on, female_max))
-        )
+    def working_age(self, on: datetime.date, **limits):
+        return self.filter(working_age_q(on, **limits))
 
 
 class Person(ScopedModel):

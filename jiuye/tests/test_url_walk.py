@@ -37,6 +37,8 @@ from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
 from jiuye.core.models import CalendarDay
+from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
+from jiuye.jobs.services import employer_create, referral_create, seeker_register, vacancy_create
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
@@ -46,6 +48,8 @@ from jiuye.registration.choices import Kind
 from jiuye.registration.models import Registration
 from jiuye.registration.services import registration_apply
 from jiuye.staff.models import Certificate, User
+from jiuye.subsidies.models import Claim
+from jiuye.subsidies.services import claim_prepare
 
 # Routes anyone may open, and why.
 PUBLIC = {
@@ -54,11 +58,27 @@ PUBLIC = {
     "api-token": "exchanges a password for a token (POST only)",
     "assistance:verify": "the assistance card's QR code: validity and category only, no personal data",
     "api-card-verify": "the same for programs",
+    "jobs:board": "the public job board: published vacancies, no personal data",
+    "jobs:board-detail": "one vacancy of the public job board",
+    "public-vacancy-list": "the job board for programs",
+    "public-vacancy-detail": "the same, one vacancy",
 }
 # Routes over data that belongs to no region, and why.
 UNSCOPED = {
     "core:calendar-delete": "the working-day calendar is national, edited by the province administrator",
+    "occupation-detail": "the national occupation classification is reference data",
+    "industry-detail": "the national industry classification is reference data",
 }
+# Routes a user of another region may read (but not change), and why: published vacancies
+# are readable across jurisdictions (guideline 二十一). Their pages list the reader's own
+# seekers and referrals only (see jobs/tests/test_pages.py).
+PUBLISHED = {
+    "jobs:vacancy": "a published vacancy",
+    "vacancy-detail": "a published vacancy",
+    "vacancy-matches": "the reader's own seekers ranked for a published vacancy",
+}
+# Lists that show the published vacancies of every region: their employers and places.
+PUBLISHED_LISTS = {"jobs:vacancies", "vacancy-list"}
 SKIPPED_NAMESPACES = {
     "admin"
 }  # Django's admin: superusers only, see test_admin_is_for_superusers_only
@@ -160,6 +180,7 @@ class Samples:
         ):
             workflow.fire(self.registration, transition, actor=actor)
         self._assistance(reviewer, approver)
+        self._jobs()
         self.ledger_import = LedgerImport.objects.create(
             region=self.region,
             uploaded_by=self.user,
@@ -184,6 +205,13 @@ class Samples:
             Measure: self.measure,
             Service: self.service,
             ZeroHousehold: self.zero_household,
+            Employer: self.employer,
+            Vacancy: self.vacancy,
+            Seeker: self.seeker,
+            Referral: self.referral,
+            Claim: self.claim,
+            Occupation: Occupation.objects.get(code="4-07-05"),
+            Industry: Industry.objects.get(code="80"),
         }
         self.markers = {
             Region: VILLAGE_A,
@@ -201,6 +229,11 @@ class Samples:
             Measure: self.measure.description,
             Service: self.service.content,
             ZeroHousehold: self.person.name,
+            Employer: self.employer.name,
+            Vacancy: self.vacancy.title,
+            Seeker: self.person.name,
+            Referral: self.person.name,
+            Claim: self.org.name,
         }
 
     def _assistance(self, reviewer, approver):
@@ -233,6 +266,25 @@ class Samples:
                                       on=timezone.localdate(), content="甲村样本服务")  # fmt: skip
         self.zero_household = ZeroHousehold.objects.get(household=self.household)
 
+    def _jobs(self):
+        """An employer with a published vacancy; the sample person seeks work and is referred
+        to it; the office's (empty) job-introduction claim of the month."""
+        self.employer = employer_create(
+            actor=self.user, region=self.region, credit_code="91370102MA3C4XKE6Q", name="甲村样本单位",
+            industry=Industry.objects.get(code="80"), address="甲村样本路1号", contact_name="甲村人事",
+            contact_phone="0531-86000000",
+        )  # fmt: skip
+        self.vacancy = vacancy_create(
+            actor=self.user, employer=self.employer, region=self.region, title="甲村样本岗位",
+            occupation=Occupation.objects.get(code="4-07-05"), posts=2, wage_min=3000, wage_max=4000,
+        )  # fmt: skip
+        self.seeker = seeker_register(actor=self.user, person=self.person,
+                                      occupations=[Occupation.objects.get(code="4-07-05")])  # fmt: skip
+        self.referral = referral_create(actor=self.user, seeker=self.seeker, vacancy=self.vacancy)
+        self.claim = claim_prepare(
+            actor=self.user, kind="job_introduction", month=timezone.localdate()
+        )
+
     def kwargs(self, route):
         values = {}
         for name in route.kwargs:
@@ -244,9 +296,13 @@ class Samples:
                 values[name] = self.user.pk
             elif name == "person":
                 values[name] = self.person.pk
+            elif name == "employer":
+                values[name] = self.employer.pk
             elif name == "kind":
                 values[name] = Kind.EMPLOYMENT
-            elif name == "pk" and route.model in self.by_model:
+            elif (name == "pk" and route.name in ("occupation-detail", "industry-detail")) or (
+                name == "pk" and route.model in self.by_model
+            ):
                 values[name] = self.by_model[route.model].pk
             else:
                 pytest.fail(
@@ -345,7 +401,8 @@ def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login)
     url = samples.url(route)
     for method in route.methods & {"get", "post"}:
         response = getattr(client, method)(url)
-        assert response.status_code == 404, (
+        expected = 200 if method == "get" and route.name in PUBLISHED else 404
+        assert response.status_code == expected, (
             f"{method.upper()} {url} answered {response.status_code}"
         )
     # nothing was deleted or moved
@@ -363,7 +420,8 @@ def test_a_coordinator_of_the_sibling_village_gets_404_or_is_refused(
     client = login(sibling_coordinator)
     url = samples.url(route)
     for method in route.methods & {"get", "post"}:
-        assert getattr(client, method)(url).status_code in (403, 404), f"{method.upper()} {url}"
+        refused = (200,) if method == "get" and route.name in PUBLISHED else (403, 404)
+        assert getattr(client, method)(url).status_code in refused, f"{method.upper()} {url}"
 
 
 @pytest.mark.parametrize(
@@ -386,13 +444,22 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
     response = login(sibling_approver).get(samples.url(route), follow=True)
     assert response.status_code in (200, 403, 405)
     content = text_of(response)
-    for marker in samples.markers.values():
+    public = {Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set()
+    for model, marker in samples.markers.items():
+        if model in public:
+            continue
         assert marker not in content, (
             f"{route.name} shows {marker!r} to a user of the sibling county"
         )
 
 
-@pytest.mark.parametrize("route", [r for r in CHECKED if r.is_list], ids=route_ids)
+# Lists of reference data, the same for everyone.
+REFERENCE_LISTS = {"occupation-list", "industry-list"}
+
+
+@pytest.mark.parametrize(
+    "route", [r for r in CHECKED if r.is_list and r.name not in REFERENCE_LISTS], ids=route_ids
+)
 def test_lists_show_the_owner_the_records_of_their_region(route, samples, login):
     owner, _sibling = pair_for(route)
     query = f"?region={VILLAGE_A}" if route.model not in (Region, Household) else "?page_size=1000"

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand
 CHECKS = [
     ("jiuye.registration.services", "deregister_without_contact", "失业登记：连续未联系自动注销"),
     ("jiuye.assistance.households", "recheck", "零就业家庭：全部家庭重新核查"),
+    ("jiuye.jobs.services", "vacancies_expire", "招聘岗位：过期下架"),
+    ("jiuye.jobs.services", "seekers_refresh_priority", "求职登记：重新核对优先服务对象"),
 ]
 
 

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    name = "jiuye.jobs"
+    label = "jobs"
+    verbose_name = _("职业介绍")
+
+    def ready(self):
+        from jiuye.assistance.households import STABLE_CONTRACTS
+        from jiuye.jobs import parameters  # noqa: F401 - registers the parameters
+        from jiuye.jobs.selectors import stable_contract
+        from jiuye.jobs.subsidy import JOB_INTRODUCTION
+        from jiuye.subsidies.kinds import register
+
+        register(JOB_INTRODUCTION)
+        STABLE_CONTRACTS.append(stable_contract)

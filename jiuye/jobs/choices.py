@@ -1,0 +1,29 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class VacancyStatus(models.TextChoices):
+    OPEN = "open", _("招聘中")
+    FILLED = "filled", _("已招满")
+    EXPIRED = "expired", _("已过期")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class SeekerStatus(models.TextChoices):
+    ACTIVE = "active", _("求职中")
+    EMPLOYED = "employed", _("已就业")
+    CLOSED = "closed", _("已撤销")
+
+
+class Availability(models.TextChoices):
+    FULL_TIME = "full_time", _("全职")
+    PART_TIME = "part_time", _("非全日制")
+    EITHER = "either", _("均可")
+
+
+class NotHiredReason(models.TextChoices):
+    EMPLOYER_DECLINED = "employer_declined", _("用人单位未录用")
+    SEEKER_DECLINED = "seeker_declined", _("求职者放弃")
+    NO_SHOW = "no_show", _("求职者未到场")
+    POST_FILLED = "post_filled", _("岗位已招满")
+    OTHER = "other", _("其他")

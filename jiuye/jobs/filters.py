@@ -1,0 +1,117 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.scoping import jurisdiction_prefix, subtree_q
+from jiuye.jobs.choices import SeekerStatus, VacancyStatus
+from jiuye.jobs.models import Employer, Referral, Seeker, Vacancy
+from jiuye.ledger.filters import search
+from jiuye.regions.filters import RegionCodeFilter
+
+
+class OccupationCodeFilter(django_filters.CharFilter):
+    """An occupation class and everything under it: ``4``, ``4-07`` or ``4-07-05``."""
+
+    def filter(self, queryset, value):
+        code = (value or "").strip().split(" ")[0]
+        return queryset.filter(**{f"{self.field_name}__startswith": code}) if code else queryset
+
+
+class EmployerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("单位名称或统一社会信用代码"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = Employer
+        fields = ["q", "region"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return (
+            queryset.filter(Q(name__contains=value) | Q(credit_code=value.upper()))
+            if value
+            else queryset
+        )
+
+
+class VacancyFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("岗位或单位名称"))
+    occupation = OccupationCodeFilter(field_name="occupation__code", label=_("职业代码"))
+    region = RegionCodeFilter(field_name="region_id", label=_("工作地点（含下级）"))
+    status = django_filters.ChoiceFilter(choices=VacancyStatus.choices, label=_("状态"))
+    mine = django_filters.BooleanFilter(method="filter_mine", label=_("仅本辖区"))
+
+    class Meta:
+        model = Vacancy
+        fields = ["q", "occupation", "region", "status", "mine"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return (
+            queryset.filter(Q(title__contains=value) | Q(employer__name__contains=value))
+            if value
+            else queryset
+        )
+
+    def filter_mine(self, queryset, name, value):
+        prefix = jurisdiction_prefix(self.request.user)
+        return queryset.filter(subtree_q("region_id", prefix)) if value and prefix else queryset
+
+
+class BoardFilter(django_filters.FilterSet):
+    """The public job board's search: by place and by occupation."""
+
+    q = django_filters.CharFilter(method="search", label=_("关键词"))
+    occupation = OccupationCodeFilter(field_name="occupation__code", label=_("职业代码"))
+    region = RegionCodeFilter(field_name="region_id", label=_("工作地点区划代码"))
+
+    class Meta:
+        model = Vacancy
+        fields = ["q", "occupation", "region"]
+
+    search = VacancyFilter.search
+
+
+class SeekerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
+    occupation = django_filters.CharFilter(method="filter_occupation", label=_("意向职业代码"))
+    status = django_filters.ChoiceFilter(
+        choices=SeekerStatus.choices, label=_("状态"), empty_label=_("求职中")
+    )
+    priority = django_filters.BooleanFilter(method="filter_priority", label=_("优先服务对象"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = Seeker
+        fields = ["q", "occupation", "status", "priority", "region"]
+
+    def filter_queryset(self, queryset):
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.filter(status=SeekerStatus.ACTIVE)
+        return super().filter_queryset(queryset)
+
+    def search(self, queryset, name, value):
+        return search(queryset, value, prefix="person__")
+
+    def filter_occupation(self, queryset, name, value):
+        code = value.strip().split(" ")[0]
+        return queryset.filter(wish_codes__contains=f" {code}") if code else queryset
+
+    def filter_priority(self, queryset, name, value):
+        priority = Q(hard_to_employ=True) | Q(zero_household=True)
+        return queryset.filter(priority) if value else queryset.exclude(priority)
+
+
+class ReferralFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
+    state = django_filters.ChoiceFilter(
+        choices=[(state.name, state.label) for state in Referral.workflow.states], label=_("状态")
+    )
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = Referral
+        fields = ["q", "state", "region"]
+
+    def search(self, queryset, name, value):
+        return search(queryset, value, prefix="seeker__person__")

@@ -1,0 +1,18 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.regions.filters import RegionCodeFilter
+from jiuye.subsidies import kinds
+from jiuye.subsidies.models import Claim
+
+
+class ClaimFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=kinds.choices, label=_("补贴类别"))
+    state = django_filters.ChoiceFilter(
+        choices=[(state.name, state.label) for state in Claim.workflow.states], label=_("环节")
+    )
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = Claim
+        fields = ["kind", "state", "region"]

@@ -1,0 +1,48 @@
+"""The kinds of subsidy and their rules: the one registry every claim reads.
+
+A line of work registers its kind (``register``) with a rule: given the claiming office and
+a month, the rule returns the ``Line``s it may claim — who, how much (Decimal yuan), for which
+period, and why in words, naming the facts and the parameters used. The claim model and its
+approval are the same for every kind (``subsidies.models``); a database constraint keeps a
+person from being paid twice for the same kind and period.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Line:
+    person_id: int
+    region_id: str
+    period: str  # "2026" for a yearly subsidy, "2026-11" for a monthly one
+    amount: Decimal
+    explanation: str
+    source: object  # the record that gives rise to it (a referral, a placement …)
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str
+    # rule(org, first_day, last_day) -> the lines the office may claim for that month
+    rule: Callable[..., list[Line]]
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    KINDS[kind.code] = kind
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(kind.code, kind.label) for kind in KINDS.values()]
+
+
+def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:
+    first = month.replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, following - datetime.timedelta(days=1)

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.models import WorkflowModel, WorkflowQuerySet
+from jiuye.core.scoping import ScopedQuerySet
+from jiuye.subsidies import kinds
+from jiuye.subsidies.workflow import ClaimWorkflow
+
+
+class Claim(WorkflowModel):
+    """A claim of one office for one kind of subsidy and one month (补贴申报), approved by the
+    county's HR department and then its finance department. Its region is the office's."""
+
+    workflow = ClaimWorkflow()
+    worklist_related = ("org",)
+
+    kind = models.CharField(_("补贴类别"), max_length=40)
+    org = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("申报机构"),
+    )  # fmt: skip
+    month = models.DateField(_("所属月份"), help_text=_("该月第一天"))
+    total = models.DecimalField(_("申报金额（元）"), max_digits=12, decimal_places=2, default=0)
+    count = models.PositiveIntegerField(_("人数"), default=0)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("经办人"),
+    )  # fmt: skip
+
+    objects = WorkflowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "kind", "month"],
+                condition=~Q(state="rejected"),
+                name="claim_one_per_org_kind_month",
+            )
+        ]
+        verbose_name = _("补贴申报")
+        verbose_name_plural = _("补贴申报")
+
+    def __str__(self):
+        return _("%(org)s %(month)s %(kind)s申报") % {
+            "org": self.org, "month": f"{self.month:%Y-%m}", "kind": self.kind_label,
+        }  # fmt: skip
+
+    def get_absolute_url(self):
+        return reverse("subsidies:claim", args=[self.pk])
+
+    @property
+    def kind_label(self):
+        kind = kinds.KINDS.get(self.kind)
+        return kind.label if kind else self.kind
+
+
+class ClaimLine(models.Model):
+    """One person's subsidy in a claim: the amount and the words that explain it. Lines of a
+    refused claim are void; of the others, one person has at most one per kind and period."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="lines")
+    kind = models.CharField(_("补贴类别"), max_length=40)
+    person = models.ForeignKey(
+        "ledger.Person", on_delete=models.PROTECT, related_name="subsidy_lines",
+        verbose_name=_("人员"),
+    )  # fmt: skip
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    period = models.CharField(_("补贴期间"), max_length=7)
+    amount = models.DecimalField(_("金额（元）"), max_digits=10, decimal_places=2)
+    explanation = models.TextField(_("计算依据"))
+    source_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    source_id = models.PositiveBigIntegerField()
+    source = GenericForeignKey("source_type", "source_id")
+    void = models.BooleanField(_("已作废"), default=False)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["claim_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "person", "period"],
+                condition=Q(void=False),
+                name="claimline_once_per_person_kind_period",
+            )
+        ]
+        verbose_name = _("补贴明细")
+        verbose_name_plural = _("补贴明细")
+
+    def __str__(self):
+        return f"{self.person_id} {self.kind} {self.period} {self.amount}"

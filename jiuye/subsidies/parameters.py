@@ -1,0 +1,6 @@
+from jiuye.core.parameters import Parameter, register
+
+register(
+    Parameter("subsidies.days_hr_review", "补贴申报人社部门审核时限", int, 10, "工作日"),
+    Parameter("subsidies.days_finance_review", "补贴申报财政部门审核时限", int, 10, "工作日"),
+)  # fmt: skip

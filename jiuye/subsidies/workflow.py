@@ -1,0 +1,47 @@
+"""A subsidy claim's approval: the claiming office submits, the county's HR department
+approves (人社部门核定), then its finance department (财政部门核定). A return sends the claim back
+to the office to correct; a refusal frees its lines, so the persons can be claimed again."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core import parameters
+from jiuye.core.workflow import State, Transition, Workflow
+
+DEADLINES = {
+    "hr_review": "subsidies.days_hr_review",
+    "finance_review": "subsidies.days_finance_review",
+}
+
+
+class ClaimWorkflow(Workflow):
+    name = "claim"
+    create_permission = "subsidies.add_claim"
+    states = (
+        State("draft", _("待提交")),
+        State("hr_review", _("待人社部门审核")),
+        State("finance_review", _("待财政部门审核")),
+        State("approved", _("已核准"), final=True),
+        State("rejected", _("不予核准"), final=True),
+    )
+    transitions = (
+        Transition("submit", _("提交审核"), ("draft",), "hr_review", "subsidies.add_claim"),
+        Transition("hr_approve", _("审核通过，送财政"), ("hr_review",), "finance_review", "subsidies.hr_approve"),
+        Transition("hr_return", _("退回修改"), ("hr_review",), "draft", "subsidies.hr_approve", comment_required=True),
+        Transition("hr_reject", _("不予核准"), ("hr_review",), "rejected", "subsidies.hr_approve", comment_required=True),
+        Transition("finance_approve", _("核准拨付"), ("finance_review",), "approved", "subsidies.finance_approve"),
+        Transition("finance_return", _("退回修改"), ("finance_review",), "draft", "subsidies.finance_approve", comment_required=True),
+        Transition("finance_reject", _("不予核准"), ("finance_review",), "rejected", "subsidies.finance_approve", comment_required=True),
+    )  # fmt: skip
+
+    def deadline_days(self, state, item):
+        key = DEADLINES.get(state.name)
+        return parameters.value(key, item.region_id) if key else None
+
+    def check(self, transition, item, actor):
+        if transition.name == "submit" and not item.lines.exists():
+            raise ValidationError(_("申报中没有补贴人员，不能提交。"), code="empty")
+
+    def on_fired(self, transition, item, actor, event):
+        if transition.target == "rejected":
+            item.lines.update(void=True)
