@@ -82,20 +82,32 @@ def main():
     for run in (1, 2):
         started = time.monotonic()
         totals = households.recheck()
-        print(f"nightly re-check of every household, run {run}: {time.monotonic() - started:.1f} s {totals}")
+        print(
+            f"nightly re-check of every household, run {run}: {time.monotonic() - started:.1f} s {totals}"
+        )
 
     print(f"\nmedian of {args.runs} runs, ms")
     approver = client_of("approver-370102")
-    print(f"county dashboard (历下区, as its approver): {page_ms(approver, '/assistance/dashboard/', args.runs):.0f}")
+    print(
+        f"county dashboard (历下区, as its approver): {page_ms(approver, '/assistance/dashboard/', args.runs):.0f}"
+    )
     print(f"  its identifications list: {page_ms(approver, '/assistance/', args.runs):.0f}")
-    print(f"  its zero-employment households: {page_ms(approver, '/assistance/households/', args.runs):.0f}")
-    print(f"  API /statistics/assistance/: {page_ms(approver, '/api/v1/statistics/assistance/', args.runs):.0f}")
+    print(
+        f"  its zero-employment households: {page_ms(approver, '/assistance/households/', args.runs):.0f}"
+    )
+    print(
+        f"  API /statistics/assistance/: {page_ms(approver, '/api/v1/statistics/assistance/', args.runs):.0f}"
+    )
     city = client_of("city-3701")
     print(f"city dashboard (济南市): {page_ms(city, '/assistance/dashboard/', args.runs):.0f}")
     province = client_of("province-37")
-    print(f"province dashboard (山东省): {page_ms(province, '/assistance/dashboard/', args.runs):.0f}")
+    print(
+        f"province dashboard (山东省): {page_ms(province, '/assistance/dashboard/', args.runs):.0f}"
+    )
     coordinator = client_of("coordinator-370102001002")
-    print(f"a coordinator's home page (work list, measures due, households): {page_ms(coordinator, '/', args.runs):.0f}")
+    print(
+        f"a coordinator's home page (work list, measures due, households): {page_ms(coordinator, '/', args.runs):.0f}"
+    )
 
     household = Household.objects.filter(region_id="370102001002").order_by("pk").first()
 

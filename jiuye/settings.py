@@ -216,6 +216,10 @@ SPECTACULAR_SETTINGS = {
         "RegistrationKindEnum": "jiuye.registration.choices.Kind",
         "ServiceKindEnum": "jiuye.assistance.choices.ServiceKind",
         "HouseholdKindEnum": "jiuye.assistance.choices.HouseholdKind",
+        "NotHiredReasonEnum": "jiuye.jobs.choices.NotHiredReason",
+        "VacancyStatusEnum": "jiuye.jobs.choices.VacancyStatus",
+        "SeekerStatusEnum": "jiuye.jobs.choices.SeekerStatus",
+        "LabourStatusEnum": "jiuye.ledger.choices.LabourStatus",
     },
 }
 

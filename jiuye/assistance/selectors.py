@@ -9,6 +9,7 @@ from jiuye.assistance.choices import ServiceKind
 from jiuye.assistance.models import Card, Identification, Measure, Service, ZeroHousehold
 from jiuye.core import parameters
 from jiuye.registration.services import months_before
+from jiuye.subsidies.models import ClaimLine
 
 
 def case_workers(region_code: str):
@@ -32,8 +33,8 @@ POLICY_SERVICES = (ServiceKind.POST_PLACEMENT, ServiceKind.LOAN, ServiceKind.TRA
 
 def policies_enjoyed(person) -> list[tuple]:
     """What the person has had from employment policy, oldest first, as (date, policy, detail):
-    the registration certificate, the assistance card, and placements, loans and training
-    arranged through assistance services."""
+    the registration certificate, the assistance card, placements, loans and training arranged
+    through assistance services, and the subsidies approved for them."""
     rows = []
     certificate = getattr(person, "certificate", None)
     if certificate is not None:
@@ -49,6 +50,10 @@ def policies_enjoyed(person) -> list[tuple]:
         rows.append(
             (service.on, service.get_kind_display(), f"{service.content} {service.result}".strip())
         )
+    paid = ClaimLine.objects.filter(person=person, void=False, claim__state="approved")
+    for line in paid.select_related("claim__org").order_by("claim__month", "id"):
+        rows.append((line.claim.month, line.claim.kind_label,
+                     _("%(amount)s元（%(org)s申领）") % {"amount": line.amount, "org": line.claim.org.name}))  # fmt: skip
     return sorted(rows, key=lambda row: row[0])
 
 

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.scoping import jurisdiction_prefix, subtree_q
 from jiuye.jobs.choices import SeekerStatus, VacancyStatus
-from jiuye.jobs.models import Employer, Referral, Seeker, Vacancy
+from jiuye.jobs.models import Employer, Occupation, Referral, Seeker, Vacancy
 from jiuye.ledger.filters import search
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.filters import RegionCodeFilter
 
 
@@ -58,18 +59,46 @@ class VacancyFilter(django_filters.FilterSet):
         return queryset.filter(subtree_q("region_id", prefix)) if value and prefix else queryset
 
 
+def _places():
+    """The cities and counties, for the public to pick where to work."""
+    from jiuye.regions.models import Region
+
+    rows = Region.objects.filter(level__in=[Level.CITY, Level.COUNTY]).values_list(
+        "code", "name", "level"
+    )
+    cities = {code[:4]: name for code, name, level in rows if level == Level.CITY}
+    return [
+        (code, name if level == Level.CITY else f"{cities.get(code[:4], '')} {name}")
+        for code, name, level in rows
+    ]
+
+
+def _occupation_groups():
+    return list(Occupation.objects.filter(level__lte=2).values_list("code", "name"))
+
+
 class BoardFilter(django_filters.FilterSet):
-    """The public job board's search: by place and by occupation."""
+    """The public job board's search: by place (city or county) and by occupation group."""
 
     q = django_filters.CharFilter(method="search", label=_("关键词"))
-    occupation = OccupationCodeFilter(field_name="occupation__code", label=_("职业代码"))
-    region = RegionCodeFilter(field_name="region_id", label=_("工作地点区划代码"))
+    region = django_filters.ChoiceFilter(
+        choices=_places, method="filter_place", label=_("工作地点")
+    )
+    occupation = django_filters.ChoiceFilter(
+        choices=_occupation_groups, method="filter_occupation", label=_("职业类别")
+    )
 
     class Meta:
         model = Vacancy
-        fields = ["q", "occupation", "region"]
+        fields = ["q", "region", "occupation"]
 
     search = VacancyFilter.search
+
+    def filter_place(self, queryset, name, value):
+        return queryset.filter(subtree_q("region_id", prefix_of(value)))
+
+    def filter_occupation(self, queryset, name, value):
+        return queryset.filter(occupation__code__startswith=value)
 
 
 class SeekerFilter(django_filters.FilterSet):

@@ -15,9 +15,7 @@ class OccupationField(forms.ModelChoiceField):
 
     widget = forms.TextInput(attrs={"list": "occupations", "autocomplete": "off"})
     default_error_messages = {
-        "invalid_choice": _(
-            "请从列表中选择职业（可输入代码或名称查找），如“4-07-05 家政服务人员”。"
-        )
+        "invalid_choice": _("请从列表中选择职业（可输入代码或名称查找），如“4-07-05-01 保安员”。")
     }
 
     def __init__(self, **kwargs):

@@ -51,7 +51,7 @@ def seed(context) -> None:
     reference.load(Occupation, Industry)  # a flushed test database lost the migration's rows
     if Employer.objects.exists():
         return
-    occupations = list(Occupation.objects.filter(level__gte=3).values_list("code", flat=True))
+    occupations = list(Occupation.objects.filter(level=4).values_list("code", "name"))
     industries = list(Industry.objects.filter(section__isnull=False).values_list("code", flat=True))
     employers = _employers(context, industries)
     _vacancies(context, employers, occupations)
@@ -107,9 +107,9 @@ def _vacancies(context, employers, occupations) -> None:
         rng = context.rng("vacancy", n)
         employer, region = rng.choice(employers[counties[n % len(counties)]])
         low = rng.choice([2200, 2500, 2800, 3000, 3500, 4000, 4500, 5000, 6000])
+        code, name = rng.choice(occupations)
         rows.append({
-            "id": first + n, "employer_id": employer, "region_id": region, "title": f"招聘岗位{first + n}",
-            "occupation_id": rng.choice(occupations), "posts": rng.randint(1, 10), "wage_min": low,
+            "id": first + n, "employer_id": employer, "region_id": region, "title": name, "occupation_id": code, "posts": rng.randint(1, 10), "wage_min": low,
             "wage_max": low + rng.choice([500, 1000, 1500, 2000, 3000]),
             "education": rng.choice(["", "", Education.JUNIOR, Education.HIGH_SCHOOL, Education.COLLEGE, Education.BACHELOR]),
             "availability": rng.choice([Availability.FULL_TIME] * 4 + [Availability.PART_TIME]),
@@ -138,7 +138,7 @@ def _seekers(context, occupations) -> None:
         ):
             rng = context.rng("seeker", person_id)
             pk = first + len(rows)
-            codes = sorted(set(rng.sample(occupations, rng.randint(1, 3))))
+            codes = sorted({code for code, _name in rng.sample(occupations, rng.randint(1, 3))})
             rows.append({
                 "id": pk, "person_id": person_id, "region_id": region_id, "wish_codes": f" {' '.join(codes)} ",
                 "place_codes": f" {region_id[:6]} " if rng.random() < 0.3 else "",

@@ -82,6 +82,7 @@ class PersonDetailView(ScopedDetailView):
             ),
             # employment assistance (its app adds the reverse relation)
             identifications=person.identifications.select_related("category", "card"),
+            seekers=person.seekers.order_by("-registered_on", "-id"),  # job introduction
             can_edit=user.has_perm("ledger.change_person")
             and Person.objects.editable_by(user).filter(pk=person.pk).exists(),
             history=timeline(person.history.all(), viewer=user),

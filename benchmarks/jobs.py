@@ -1,0 +1,112 @@
+"""Benchmark of job matching on the ``large`` data set (1,000,000 residents).
+
+Uses the data set of ``benchmarks/ledger.py`` (same database), seeding what is missing: the
+jobs seeder adds about 20,000 open vacancies and 100,000 job seekers. Measures ranking the
+published vacancies for one seeker, ranking the seekers of a jurisdiction for one vacancy (as
+the province, a city, a county and a township), and the pages that show them.
+
+    python benchmarks/jobs.py                                   # SQLite, benchmarks/out/ledger.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/jobs.py
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiuye.settings")
+if not os.environ.get("DATABASE_URL"):
+    (ROOT / "benchmarks" / "out").mkdir(exist_ok=True)
+    os.environ.setdefault("SQLITE_PATH", str(ROOT / "benchmarks" / "out" / "ledger.sqlite3"))
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from jiuye.jobs import matching  # noqa: E402
+from jiuye.jobs.models import Seeker, Vacancy  # noqa: E402
+from jiuye.ledger.models import Person  # noqa: E402
+from jiuye.staff.models import User  # noqa: E402
+
+BACKEND = "jiuye.staff.backends.RoleBackend"
+
+
+def median_ms(function, runs):
+    function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def client_of(user):
+    client = Client()
+    client.force_login(user, backend=BACKEND)
+    return client
+
+
+def page_ms(client, url, runs):
+    assert client.get(url).status_code == 200, url
+    return median_ms(lambda: client.get(url), runs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--skip-seed", action="store_true")
+    args = parser.parse_args()
+
+    if not args.skip_seed:
+        call_command("migrate", verbosity=0)
+        started = time.monotonic()
+        call_command("seed", scale="large", stdout=io.StringIO())
+        print(f"seed --scale large (what was missing): {time.monotonic() - started:.0f} s")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")
+    print(
+        f"database: {connection.vendor}; residents {Person.objects.count():,}; published vacancies "
+        f"{Vacancy.objects.published().count():,}; active job seekers {Seeker.objects.active().count():,}"
+    )
+
+    seekers = list(Seeker.objects.active().select_related("person").order_by("pk")[::20_000][:5])
+    vacancy = Vacancy.objects.published().order_by("pk").first()
+    print(f"\nmedian of {args.runs} runs, ms")
+    for seeker in seekers:
+        ms = median_ms(lambda s=seeker: matching.vacancies_for(s), args.runs)
+        print(f"rank the vacancies for seeker {seeker.pk} ({seeker.region_id}): {ms:.0f}")
+    for username in ("province-37", "city-3701", "approver-370102", "reviewer-370102001"):
+        user = User.objects.get(username=username)
+        visible = Seeker.objects.visible_to(user).active().count()
+        ms = median_ms(lambda u=user: matching.seekers_for(vacancy, u), args.runs)
+        print(
+            f"rank the seekers for vacancy {vacancy.pk} as {username} ({visible:,} seekers): {ms:.0f}"
+        )
+    county = client_of(User.objects.get(username="approver-370102"))
+    print(
+        f"seeker page with its ranked vacancies: {page_ms(county, f'/jobs/seekers/{seekers[0].pk}/', args.runs):.0f}"
+    )
+    township = client_of(User.objects.get(username="reviewer-370102001"))
+    print(
+        f"vacancy page with the township's ranked seekers: {page_ms(township, f'/jobs/vacancies/{vacancy.pk}/', args.runs):.0f}"
+    )
+    print(
+        f"vacancy list (published, all jurisdictions): {page_ms(township, '/jobs/', args.runs):.0f}"
+    )
+    print(f"public job board: {page_ms(Client(), '/jobs/board/', args.runs):.0f}")
+
+
+if __name__ == "__main__":
+    main()
