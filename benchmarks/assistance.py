@@ -11,55 +11,18 @@ of zero-employment households; and the check of one household after a member's s
 
 import argparse
 import io
-import os
-import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiuye.settings")
-if not os.environ.get("DATABASE_URL"):
-    (ROOT / "benchmarks" / "out").mkdir(exist_ok=True)
-    os.environ.setdefault("SQLITE_PATH", str(ROOT / "benchmarks" / "out" / "ledger.sqlite3"))
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from common import client_of, median_ms, page_ms, setup
 
-import django  # noqa: E402
-
-django.setup()
+setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from jiuye.assistance import households  # noqa: E402
 from jiuye.assistance.models import Card, Identification, ZeroHousehold  # noqa: E402
 from jiuye.ledger.models import Household, Person  # noqa: E402
-from jiuye.staff.models import User  # noqa: E402
-
-BACKEND = "jiuye.staff.backends.RoleBackend"
-
-
-def median_ms(function, runs):
-    function()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def client_of(username):
-    client = Client()
-    client.force_login(User.objects.get(username=username), backend=BACKEND)
-    return client
-
-
-def page_ms(client, url, runs):
-    assert client.get(url).status_code == 200, url
-    return median_ms(lambda: client.get(url), runs)
 
 
 def main():

@@ -11,23 +11,11 @@ the province, a city, a county and a township), and the pages that show them.
 
 import argparse
 import io
-import os
-import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiuye.settings")
-if not os.environ.get("DATABASE_URL"):
-    (ROOT / "benchmarks" / "out").mkdir(exist_ok=True)
-    os.environ.setdefault("SQLITE_PATH", str(ROOT / "benchmarks" / "out" / "ledger.sqlite3"))
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from common import client_of, median_ms, page_ms, setup
 
-import django  # noqa: E402
-
-django.setup()
+setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -37,29 +25,6 @@ from jiuye.jobs import matching  # noqa: E402
 from jiuye.jobs.models import Seeker, Vacancy  # noqa: E402
 from jiuye.ledger.models import Person  # noqa: E402
 from jiuye.staff.models import User  # noqa: E402
-
-BACKEND = "jiuye.staff.backends.RoleBackend"
-
-
-def median_ms(function, runs):
-    function()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user, backend=BACKEND)
-    return client
-
-
-def page_ms(client, url, runs):
-    assert client.get(url).status_code == 200, url
-    return median_ms(lambda: client.get(url), runs)
 
 
 def main():
@@ -94,11 +59,11 @@ def main():
         print(
             f"rank the seekers for vacancy {vacancy.pk} as {username} ({visible:,} seekers): {ms:.0f}"
         )
-    county = client_of(User.objects.get(username="approver-370102"))
+    county = client_of("approver-370102")
     print(
         f"seeker page with its ranked vacancies: {page_ms(county, f'/jobs/seekers/{seekers[0].pk}/', args.runs):.0f}"
     )
-    township = client_of(User.objects.get(username="reviewer-370102001"))
+    township = client_of("reviewer-370102001")
     print(
         f"vacancy page with the township's ranked seekers: {page_ms(township, f'/jobs/vacancies/{vacancy.pk}/', args.runs):.0f}"
     )

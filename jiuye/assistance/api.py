@@ -1,7 +1,7 @@
 import django_filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -22,11 +22,10 @@ from jiuye.assistance.models import (
     Service,
     ZeroHousehold,
 )
-from jiuye.core import workflow
 from jiuye.core.api import (
     EditableScopedViewSet,
     ScopedViewSet,
-    TransitionSerializer,
+    WorkflowActionsMixin,
     expected_version,
 )
 from jiuye.core.drf import ViewPermission
@@ -84,8 +83,9 @@ class AttachmentSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
+@extend_schema_view(transitions=extend_schema(responses=IdentificationSerializer))
 class IdentificationViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+    WorkflowActionsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
 ):
     """Identifications of hard-to-employ persons. The investigation is written (PUT/PATCH with
     ``version``) while the case is at the community; ``…/transitions/`` moves it along;
@@ -94,6 +94,7 @@ class IdentificationViewSet(
     queryset = Identification.objects.all()
     serializer_class = IdentificationSerializer
     filterset_class = IdentificationFilter
+    item_name = "identification"
 
     def scope(self, queryset):
         return queryset.with_person().select_related("card").order_by("-applied_on", "-id")
@@ -124,32 +125,6 @@ class IdentificationViewSet(
             **fields,
         )
 
-    def _answer(self, request, case):
-        case.refresh_from_db()
-        return Response(IdentificationSerializer(case, context={"request": request}).data)
-
-    def _act(self, request, serializer_class, service, **extra):
-        case = self.get_object()
-        data = serializer_class(data=request.data)
-        data.is_valid(raise_exception=True)
-        service(actor=request.user, identification=case, **data.validated_data, **extra)
-        return self._answer(request, case)
-
-    @extend_schema(request=TransitionSerializer, responses=IdentificationSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        serializer_class=TransitionSerializer,
-        permission_classes=[ViewPermission],
-    )
-    def transitions(self, request, pk=None):
-        case = self.get_object()
-        data = TransitionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.fire(case, data.validated_data["transition"], actor=request.user,
-                      comment=data.validated_data.get("comment", ""))  # fmt: skip
-        return self._answer(request, case)
-
     @extend_schema(request=AttachmentSerializer, responses=IdentificationSerializer)
     @action(
         detail=True,
@@ -158,7 +133,7 @@ class IdentificationViewSet(
         permission_classes=[ViewPermission],
     )
     def attachments(self, request, pk=None):
-        return self._act(request, AttachmentSerializer, services.attachment_add)
+        return self.act(request, AttachmentSerializer, services.attachment_add)
 
     @extend_schema(request=ObjectionSerializer, responses=IdentificationSerializer)
     @action(
@@ -168,13 +143,13 @@ class IdentificationViewSet(
         permission_classes=[ViewPermission],
     )
     def objections(self, request, pk=None):
-        return self._act(request, ObjectionSerializer, services.objection_record)
+        return self.act(request, ObjectionSerializer, services.objection_record)
 
     @extend_schema(request=DecisionSerializer, responses=IdentificationSerializer)
     @action(detail=True, methods=["post"], url_path="objection-decision", serializer_class=DecisionSerializer,
             permission_classes=[ViewPermission])  # fmt: skip
     def objection_decision(self, request, pk=None):
-        return self._act(request, DecisionSerializer, services.objection_decide)
+        return self.act(request, DecisionSerializer, services.objection_decide)
 
     @extend_schema(request=ExitSerializer, responses=IdentificationSerializer)
     @action(
@@ -184,7 +159,7 @@ class IdentificationViewSet(
         permission_classes=[ViewPermission],
     )
     def exit(self, request, pk=None):
-        return self._act(request, ExitSerializer, services.identification_exit)
+        return self.act(request, ExitSerializer, services.identification_exit)
 
 
 class CardSerializer(serializers.ModelSerializer):

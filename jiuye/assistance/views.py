@@ -43,6 +43,8 @@ from jiuye.core.history import timeline
 from jiuye.core.scoping import jurisdiction_prefix
 from jiuye.core.services import access_log
 from jiuye.core.views import (
+    ActionView,
+    FireView,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
@@ -182,40 +184,12 @@ class InvestigationView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
         return reverse("assistance:detail", args=[self.object.pk])
 
 
-class CaseActionView(ScopedDetailView):
-    """POST-only actions on one identification; errors come back as messages on its page."""
-
+class TransitionView(FireView):
     model = Identification
-    http_method_names = ["post"]
-    scope_method = "editable_by"
-    form_class = None
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        form = self.form_class(request.POST, request.FILES) if self.form_class else None
-        try:
-            if form is not None and not form.is_valid():
-                raise ValidationError(
-                    [error for errors in form.errors.values() for error in errors]
-                )
-            self.act(request, form.cleaned_data if form else {})
-        except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        return redirect("assistance:detail", pk=self.object.pk)
 
 
-class TransitionView(CaseActionView):
-    def act(self, request, data):
-        event = workflow.fire(self.object, request.POST.get("transition", ""), actor=request.user,
-                              comment=request.POST.get("comment", ""))  # fmt: skip
-        messages.success(
-            request,
-            _("已办理：%(action)s。")
-            % {"action": self.object.workflow.transition(event.transition).label},
-        )
-
-
-class AttachmentUploadView(CaseActionView):
+class AttachmentUploadView(ActionView):
+    model = Identification
     form_class = AttachmentForm
 
     def act(self, request, data):
@@ -223,7 +197,8 @@ class AttachmentUploadView(CaseActionView):
         messages.success(request, _("材料已上传。"))
 
 
-class ObjectionView(CaseActionView):
+class ObjectionView(ActionView):
+    model = Identification
     form_class = ObjectionForm
 
     def act(self, request, data):
@@ -231,7 +206,8 @@ class ObjectionView(CaseActionView):
         messages.success(request, _("已登记异议，公示暂停，待核查。"))
 
 
-class ObjectionDecisionView(CaseActionView):
+class ObjectionDecisionView(ActionView):
+    model = Identification
     form_class = ObjectionDecisionForm
 
     def act(self, request, data):
@@ -239,7 +215,8 @@ class ObjectionDecisionView(CaseActionView):
         messages.success(request, _("已处理异议。"))
 
 
-class ExitView(CaseActionView):
+class ExitView(ActionView):
+    model = Identification
     form_class = ExitForm
 
     def act(self, request, data):
@@ -247,7 +224,9 @@ class ExitView(CaseActionView):
         messages.success(request, _("已退出援助，援助卡失效。"))
 
 
-class ServiceCreateView(CaseActionView):
+class ServiceCreateView(ActionView):
+    model = Identification
+
     def act(self, request, data):
         form = ServiceForm(request.POST, identification=self.object)
         if not form.is_valid():

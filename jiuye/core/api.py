@@ -1,8 +1,14 @@
 """The base of every API endpoint: the same jurisdiction and role rules as the pages."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from jiuye.core import workflow
+from jiuye.core.drf import ViewPermission
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -42,3 +48,38 @@ def expected_version(data: dict) -> int:
     if version is None:
         raise ValidationError({"version": [_("修改时须提供读取时的版本号（version）。")]})
     return version
+
+
+class WorkflowActionsMixin:
+    """Actions on one workflow item: ``POST …/transitions/`` fires a transition, and ``act``
+    runs a service on the item with a small serializer's data (the service checks the finer
+    permission). Both answer with the item as it now is, in the viewset's own serializer.
+    ``item_name`` is the keyword the services take the item by."""
+
+    item_name = "item"
+
+    def answer(self, request, item):
+        item.refresh_from_db()
+        return Response(type(self).serializer_class(item, context={"request": request}).data)
+
+    def act(self, request, serializer_class, service, **extra):
+        item = self.get_object()
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        service(actor=request.user, **{self.item_name: item}, **data.validated_data, **extra)
+        return self.answer(request, item)
+
+    @extend_schema(request=TransitionSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=TransitionSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def transitions(self, request, pk=None):
+        item = self.get_object()
+        data = TransitionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.fire(item, data.validated_data["transition"], actor=request.user,
+                      comment=data.validated_data.get("comment", ""))  # fmt: skip
+        return self.answer(request, item)

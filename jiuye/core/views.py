@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django_filters.views import FilterMixin
 
+from jiuye.core import workflow
 from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
 from jiuye.core.models import CalendarDay, PolicyParameter
 from jiuye.core.navigation import HOME_PANELS
@@ -117,6 +118,39 @@ def add_service_error(form, error: ValidationError) -> None:
 
 class ScopedDetailView(ScopedMixin, generic.DetailView):
     pass
+
+
+class ActionView(ScopedDetailView):
+    """POST-only actions on one record the user may edit: a workflow step, or a service fed by
+    a small form (``form_class``). A refusal comes back as a message on the record's page."""
+
+    http_method_names = ["post"]
+    scope_method = "editable_by"
+    form_class = None
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.form_class(request.POST, request.FILES) if self.form_class else None
+        try:
+            if form is not None and not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            self.act(request, form.cleaned_data if form else {})
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        return redirect(self.object)
+
+    def act(self, request, data: dict) -> None:
+        raise NotImplementedError
+
+
+class FireView(ActionView):
+    """Fire the posted workflow transition (the buttons of ``includes/workflow_actions.html``)."""
+
+    def act(self, request, data):
+        event = workflow.fire(self.object, request.POST.get("transition", ""), actor=request.user,
+                              comment=request.POST.get("comment", ""))  # fmt: skip
+        label = self.object.workflow.transition(event.transition).label
+        messages.success(request, _("已办理：%(action)s。") % {"action": label})
 
 
 class ServiceFormMixin(PermissionRequiredMixin):

@@ -1,11 +1,10 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from jiuye.core import workflow
-from jiuye.core.api import EditableScopedViewSet, TransitionSerializer, expected_version
+from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.jobs import matching, services
 from jiuye.jobs.choices import NotHiredReason
@@ -265,13 +264,15 @@ class NotHiredSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 
-class ReferralViewSet(mixins.CreateModelMixin, EditableScopedViewSet):
+@extend_schema_view(transitions=extend_schema(responses=ReferralSerializer))
+class ReferralViewSet(WorkflowActionsMixin, mixins.CreateModelMixin, EditableScopedViewSet):
     """Referrals (职业介绍) of the jurisdiction's seekers; the employer's answer through
     ``…/hire/``, ``…/not-hired/`` and ``…/transitions/`` (``interview``, ``cancel``)."""
 
     queryset = Referral.objects.all()
     serializer_class = ReferralSerializer
     filterset_class = ReferralFilter
+    item_name = "referral"
 
     def scope(self, queryset):
         return queryset.select_related("seeker__person").order_by("-referred_on", "-id")
@@ -283,25 +284,6 @@ class ReferralViewSet(mixins.CreateModelMixin, EditableScopedViewSet):
             match_score=data.get("match_score"),
         )  # fmt: skip
 
-    def _answer(self, request, referral):
-        referral.refresh_from_db()
-        return Response(ReferralSerializer(referral, context={"request": request}).data)
-
-    @extend_schema(request=TransitionSerializer, responses=ReferralSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        serializer_class=TransitionSerializer,
-        permission_classes=[ViewPermission],
-    )
-    def transitions(self, request, pk=None):
-        referral = self.get_object()
-        data = TransitionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.fire(referral, data.validated_data["transition"], actor=request.user,
-                      comment=data.validated_data.get("comment", ""))  # fmt: skip
-        return self._answer(request, referral)
-
     @extend_schema(request=HireSerializer, responses=ReferralSerializer)
     @action(
         detail=True,
@@ -310,21 +292,13 @@ class ReferralViewSet(mixins.CreateModelMixin, EditableScopedViewSet):
         permission_classes=[ViewPermission],
     )
     def hire(self, request, pk=None):
-        referral = self.get_object()
-        data = HireSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.referral_hire(actor=request.user, referral=referral, **data.validated_data)
-        return self._answer(request, referral)
+        return self.act(request, HireSerializer, services.referral_hire)
 
     @extend_schema(request=NotHiredSerializer, responses=ReferralSerializer)
     @action(detail=True, methods=["post"], url_path="not-hired", serializer_class=NotHiredSerializer,
             permission_classes=[ViewPermission])  # fmt: skip
     def not_hired(self, request, pk=None):
-        referral = self.get_object()
-        data = NotHiredSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.referral_not_hired(actor=request.user, referral=referral, **data.validated_data)
-        return self._answer(request, referral)
+        return self.act(request, NotHiredSerializer, services.referral_not_hired)
 
 
 class PublicVacancySerializer(serializers.ModelSerializer):

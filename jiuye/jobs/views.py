@@ -13,7 +13,14 @@ from jiuye.core import workflow
 from jiuye.core.documents import render_pdf
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
-from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from jiuye.core.views import (
+    ActionView,
+    FireView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+)
 from jiuye.jobs import matching, services
 from jiuye.jobs.filters import (
     BoardFilter,
@@ -178,21 +185,14 @@ class VacancyUpdateView(OccupationOptionsMixin, EditMixin, generic.UpdateView):
                                        expected_version=data.pop("version"), **data)  # fmt: skip
 
 
-class VacancyWithdrawView(ScopedDetailView):
+class VacancyWithdrawView(ActionView):
     model = Vacancy
-    scope_method = "editable_by"
     permission_required = "jobs.change_vacancy"
-    http_method_names = ["post"]
 
-    def post(self, request, *args, **kwargs):
-        vacancy = self.get_object()
-        try:
-            services.vacancy_withdraw(actor=request.user, vacancy=vacancy,
-                                      expected_version=int(request.POST.get("version", 0)))  # fmt: skip
-            messages.success(request, _("岗位已撤回，不再公开。"))
-        except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        return redirect(vacancy)
+    def act(self, request, data):
+        services.vacancy_withdraw(actor=request.user, vacancy=self.object,
+                                  expected_version=int(request.POST.get("version", 0)))  # fmt: skip
+        messages.success(request, _("岗位已撤回，不再公开。"))
 
 
 class VacancyDetailView(ScopedDetailView):
@@ -286,21 +286,14 @@ class SeekerUpdateView(OccupationOptionsMixin, EditMixin, generic.UpdateView):
                                       expected_version=data.pop("version"), **data)  # fmt: skip
 
 
-class SeekerCloseView(ScopedDetailView):
+class SeekerCloseView(ActionView):
     model = Seeker
-    scope_method = "editable_by"
     permission_required = "jobs.change_seeker"
-    http_method_names = ["post"]
 
-    def post(self, request, *args, **kwargs):
-        seeker = self.get_object()
-        try:
-            services.seeker_close(actor=request.user, seeker=seeker,
-                                  expected_version=int(request.POST.get("version", 0)))  # fmt: skip
-            messages.success(request, _("求职登记已撤销。"))
-        except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        return redirect(seeker)
+    def act(self, request, data):
+        services.seeker_close(actor=request.user, seeker=self.object,
+                              expected_version=int(request.POST.get("version", 0)))  # fmt: skip
+        messages.success(request, _("求职登记已撤销。"))
 
 
 class SeekerDetailView(ScopedDetailView):
@@ -391,35 +384,12 @@ class ReferralDetailView(ScopedDetailView):
         )
 
 
-class ReferralActionView(ScopedDetailView):
-    """POST-only actions on one referral; errors come back as messages on its page."""
-
+class ReferralFireView(FireView):
     model = Referral
-    scope_method = "editable_by"
-    http_method_names = ["post"]
-    form_class = None
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        form = self.form_class(request.POST) if self.form_class else None
-        try:
-            if form is not None and not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            self.act(request, form.cleaned_data if form else {})
-        except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        return redirect(self.object)
 
 
-class ReferralFireView(ReferralActionView):
-    def act(self, request, data):
-        event = workflow.fire(self.object, request.POST.get("transition", ""), actor=request.user,
-                              comment=request.POST.get("comment", ""))  # fmt: skip
-        label = self.object.workflow.transition(event.transition).label
-        messages.success(request, _("已办理：%(action)s。") % {"action": label})
-
-
-class ReferralHireView(ReferralActionView):
+class ReferralHireView(ActionView):
+    model = Referral
     form_class = HireForm
     permission_required = "jobs.answer_referral"
 
@@ -428,7 +398,8 @@ class ReferralHireView(ReferralActionView):
         messages.success(request, _("已登记录用，台账中该人员已改为单位就业。"))
 
 
-class ReferralNotHiredView(ReferralActionView):
+class ReferralNotHiredView(ActionView):
+    model = Referral
     form_class = NotHiredForm
     permission_required = "jobs.answer_referral"
 

@@ -1,10 +1,8 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
-from jiuye.core import workflow
-from jiuye.core.api import EditableScopedViewSet, TransitionSerializer, expected_version
+from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.ledger.models import Person
 from jiuye.registration import services
@@ -56,7 +54,10 @@ class DeregisterSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 
-class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
+@extend_schema_view(transitions=extend_schema(responses=RegistrationSerializer))
+class RegistrationViewSet(
+    WorkflowActionsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+):
     """Registrations. An application is corrected (PUT/PATCH with ``version``) while it is at
     the first review; ``POST …/transitions/`` moves it along its workflow; a registered
     unemployed person's contacts (``…/contacts/``) and deregistration (``…/deregister/``)."""
@@ -64,6 +65,7 @@ class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Edit
     queryset = Registration.objects.all()
     serializer_class = RegistrationSerializer
     filterset_class = RegistrationFilter
+    item_name = "registration"
 
     def scope(self, queryset):
         return queryset.with_person().select_related("certificate").order_by("-applied_on", "-id")
@@ -96,14 +98,7 @@ class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Edit
         permission_classes=[ViewPermission],
     )
     def contacts(self, request, pk=None):
-        registration = self.get_object()
-        data = ContactSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.contact_record(
-            actor=request.user, registration=registration, **data.validated_data
-        )
-        registration.refresh_from_db()
-        return Response(RegistrationSerializer(registration, context={"request": request}).data)
+        return self.act(request, ContactSerializer, services.contact_record)
 
     @extend_schema(request=DeregisterSerializer, responses=RegistrationSerializer)
     @action(
@@ -113,14 +108,7 @@ class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Edit
         permission_classes=[ViewPermission],
     )
     def deregister(self, request, pk=None):
-        registration = self.get_object()
-        data = DeregisterSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.registration_deregister(
-            actor=request.user, registration=registration, **data.validated_data
-        )
-        registration.refresh_from_db()
-        return Response(RegistrationSerializer(registration, context={"request": request}).data)
+        return self.act(request, DeregisterSerializer, services.registration_deregister)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -128,23 +116,3 @@ class RegistrationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Edit
         serializer.instance = services.registration_apply(
             actor=self.request.user, person=data.pop("person"), kind=kind, **data
         )
-
-    @extend_schema(request=TransitionSerializer, responses=RegistrationSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        serializer_class=TransitionSerializer,
-        permission_classes=[ViewPermission],
-    )
-    def transitions(self, request, pk=None):
-        registration = self.get_object()
-        data = TransitionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.fire(
-            registration,
-            data.validated_data["transition"],
-            actor=request.user,
-            comment=data.validated_data.get("comment", ""),
-        )
-        registration.refresh_from_db()
-        return Response(RegistrationSerializer(registration, context={"request": request}).data)

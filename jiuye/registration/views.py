@@ -1,8 +1,7 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,7 +11,13 @@ from django.views import generic
 from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
-from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from jiuye.core.views import (
+    ActionView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+)
 from jiuye.ledger.models import Person
 from jiuye.registration import services
 from jiuye.registration.certificate import certificate_pdf
@@ -174,29 +179,10 @@ class RegistrationDetailView(ScopedDetailView):
         return context
 
 
-class RegistrationActionView(ScopedDetailView):
-    """POST-only actions on one registration: a workflow step, a contact, a deregistration."""
-
-    http_method_names = ["post"]
-    scope_method = "editable_by"
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        try:
-            self.act(request)
-        except ValidationError as error:
-            return self.invalid(error)
-        return redirect("registration:detail", pk=self.object.pk)
-
-    def invalid(self, error):
-        messages.error(self.request, "；".join(error.messages))
-        return redirect("registration:detail", pk=self.object.pk)
-
-
-class TransitionView(RegistrationActionView):
+class TransitionView(ActionView):
     model = Registration
 
-    def act(self, request):
+    def act(self, request, data):
         form = TransitionForm(request.POST)
         form.is_valid()
         data = form.cleaned_data
@@ -210,29 +196,23 @@ class TransitionView(RegistrationActionView):
         messages.success(request, _("已%(action)s。") % {"action": transition.label})
 
 
-class ContactView(RegistrationActionView):
+class ContactView(ActionView):
     model = Registration
     permission_required = "registration.add_contact"
+    form_class = ContactForm
 
-    def act(self, request):
-        form = ContactForm(request.POST)
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        services.contact_record(actor=request.user, registration=self.object, **form.cleaned_data)
+    def act(self, request, data):
+        services.contact_record(actor=request.user, registration=self.object, **data)
         messages.success(request, _("已记录联系。"))
 
 
-class DeregisterView(RegistrationActionView):
+class DeregisterView(ActionView):
     model = Registration
     permission_required = "registration.deregister_registration"
+    form_class = DeregisterForm
 
-    def act(self, request):
-        form = DeregisterForm(request.POST)
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        services.registration_deregister(
-            actor=request.user, registration=self.object, **form.cleaned_data
-        )
+    def act(self, request, data):
+        services.registration_deregister(actor=request.user, registration=self.object, **data)
         messages.success(request, _("已注销失业登记。"))
 
 

@@ -1,10 +1,9 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from jiuye.core import workflow
-from jiuye.core.api import EditableScopedViewSet, TransitionSerializer
+from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin
 from jiuye.core.drf import ViewPermission
 from jiuye.subsidies import services
 from jiuye.subsidies.filters import ClaimFilter
@@ -46,7 +45,8 @@ class PrepareSerializer(serializers.Serializer):
     month = serializers.DateField(help_text="该月任一天，如 2026-11-01")
 
 
-class ClaimViewSet(EditableScopedViewSet):
+@extend_schema_view(transitions=extend_schema(responses=ClaimSerializer))
+class ClaimViewSet(WorkflowActionsMixin, EditableScopedViewSet):
     """Subsidy claims of the jurisdiction, one per office, kind and month, each line with the
     words that explain its amount. ``prepare`` collects (or updates) the claim of your office;
     ``…/transitions/`` submits and approves it (HR, then finance)."""
@@ -74,19 +74,3 @@ class ClaimViewSet(EditableScopedViewSet):
         data.is_valid(raise_exception=True)
         claim = services.claim_prepare(actor=request.user, **data.validated_data)
         return Response(ClaimSerializer(claim).data, status=201)
-
-    @extend_schema(request=TransitionSerializer, responses=ClaimSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        serializer_class=TransitionSerializer,
-        permission_classes=[ViewPermission],
-    )
-    def transitions(self, request, pk=None):
-        claim = self.get_object()
-        data = TransitionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.fire(claim, data.validated_data["transition"], actor=request.user,
-                      comment=data.validated_data.get("comment", ""))  # fmt: skip
-        claim.refresh_from_db()
-        return Response(ClaimSerializer(claim).data)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import workflow
-from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin
+from jiuye.core.views import FireView, ScopedDetailView, ScopedListView, ScopedMixin
 from jiuye.subsidies import services
 from jiuye.subsidies.filters import ClaimFilter
 from jiuye.subsidies.forms import PrepareForm
@@ -77,18 +77,5 @@ class ClaimDetailView(ScopedDetailView):
         )
 
 
-class ClaimFireView(ScopedDetailView):
+class ClaimFireView(FireView):
     model = Claim
-    scope_method = "editable_by"
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        claim = self.get_object()
-        try:
-            event = workflow.fire(claim, request.POST.get("transition", ""), actor=request.user,
-                                  comment=request.POST.get("comment", ""))  # fmt: skip
-            label = claim.workflow.transition(event.transition).label
-            messages.success(request, _("已办理：%(action)s。") % {"action": label})
-        except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        return redirect(claim)
