@@ -9,15 +9,12 @@ of zero-employment households; and the check of one household after a member's s
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/assistance.py
 """
 
-import argparse
-import io
 import time
 
-from common import client_of, median_ms, page_ms, setup
+from common import client_of, median_ms, options, page_ms, setup
 
 setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from jiuye.assistance import households  # noqa: E402
@@ -26,16 +23,7 @@ from jiuye.ledger.models import Household, Person  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--skip-seed", action="store_true")
-    args = parser.parse_args()
-
-    if not args.skip_seed:
-        call_command("migrate", verbosity=0)
-        started = time.monotonic()
-        call_command("seed", scale="large", stdout=io.StringIO())
-        print(f"seed --scale large (what was missing): {time.monotonic() - started:.0f} s")
+    args = options(__doc__)
     print(
         f"database: {connection.vendor}; residents {Person.objects.count():,}, households "
         f"{Household.objects.count():,}; identifications {Identification.objects.count():,}, cards "

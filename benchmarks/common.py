@@ -3,6 +3,8 @@
 Call ``setup()`` before importing anything of jiuye. Without ``DATABASE_URL`` the database is
 a SQLite file under ``benchmarks/out/``."""
 
+import argparse
+import io
 import os
 import statistics
 import sys
@@ -50,3 +52,20 @@ def client_of(username: str):
 def page_ms(client, url: str, runs: int) -> float:
     assert client.get(url).status_code == 200, url
     return median_ms(lambda: client.get(url), runs)
+
+
+def options(doc: str):
+    """The command line (``--runs``, ``--skip-seed``); unless skipped, seed what is missing
+    of the ``large`` data set first."""
+    from django.core.management import call_command
+
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--skip-seed", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_seed:
+        call_command("migrate", verbosity=0)
+        started = time.monotonic()
+        call_command("seed", scale="large", stdout=io.StringIO())
+        print(f"seed --scale large (what was missing): {time.monotonic() - started:.0f} s")
+    return args

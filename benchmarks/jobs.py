@@ -9,15 +9,10 @@ the province, a city, a county and a township), and the pages that show them.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/jobs.py
 """
 
-import argparse
-import io
-import time
-
-from common import client_of, median_ms, page_ms, setup
+from common import client_of, median_ms, options, page_ms, setup
 
 setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
@@ -28,16 +23,7 @@ from jiuye.staff.models import User  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--skip-seed", action="store_true")
-    args = parser.parse_args()
-
-    if not args.skip_seed:
-        call_command("migrate", verbosity=0)
-        started = time.monotonic()
-        call_command("seed", scale="large", stdout=io.StringIO())
-        print(f"seed --scale large (what was missing): {time.monotonic() - started:.0f} s")
+    args = options(__doc__)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE")
@@ -46,7 +32,8 @@ def main():
         f"{Vacancy.objects.published().count():,}; active job seekers {Seeker.objects.active().count():,}"
     )
 
-    seekers = list(Seeker.objects.active().select_related("person").order_by("pk")[::20_000][:5])
+    active = Seeker.objects.active().select_related("person").order_by("pk")
+    seekers = [active[n] for n in range(0, min(active.count(), 100_000), 20_000)]
     vacancy = Vacancy.objects.published().order_by("pk").first()
     print(f"\nmedian of {args.runs} runs, ms")
     for seeker in seekers:
