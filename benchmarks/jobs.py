@@ -9,6 +9,8 @@ the province, a city, a county and a township), and the pages that show them.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/jobs.py
 """
 
+import time
+
 from common import client_of, median_ms, options, page_ms, setup
 
 setup()
@@ -16,7 +18,7 @@ setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from jiuye.jobs import matching  # noqa: E402
+from jiuye.jobs import matching, services  # noqa: E402
 from jiuye.jobs.models import Seeker, Vacancy  # noqa: E402
 from jiuye.ledger.models import Person  # noqa: E402
 from jiuye.staff.models import User  # noqa: E402
@@ -58,6 +60,9 @@ def main():
         f"vacancy list (published, all jurisdictions): {page_ms(township, '/jobs/', args.runs):.0f}"
     )
     print(f"public job board: {page_ms(Client(), '/jobs/board/', args.runs):.0f}")
+    started = time.monotonic()
+    changed = services.seekers_refresh_priority()
+    print(f"nightly: the priority flags of {changed:,} seekers: {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":

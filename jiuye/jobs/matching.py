@@ -18,6 +18,7 @@ outside the legal working age (policy parameters of the ledger) are not matched.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -61,14 +62,34 @@ def _flag(q: Q) -> Case:
     return Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def _score(queryset, *, priority):
-    return queryset.annotate(
-        score=F("occupation_level") * OCCUPATION_POINTS
-        + F("place_level") * PLACE_POINTS
-        + F("wage_points")
-        + F("education_fit") * EDUCATION_POINTS
-        + priority * PRIORITY_POINTS
-    ).order_by("-score", "pk")
+PARTS = ("occupation_level", "place_level", "wage_points", "education_fit", "score")
+
+
+def _best(queryset, *, priority, limit: int, related: tuple[str, ...]) -> list:
+    """The ``limit`` best of ``queryset`` (annotated with the parts of the score), best first.
+
+    The database ranks narrow rows (ids and the parts) and only the best are then read whole
+    with their related records: joining every candidate's employer or person first would
+    cost more than the ranking itself."""
+    ranked = list(
+        queryset.annotate(
+            score=F("occupation_level") * OCCUPATION_POINTS
+            + F("place_level") * PLACE_POINTS
+            + F("wage_points")
+            + F("education_fit") * EDUCATION_POINTS
+            + priority * PRIORITY_POINTS
+        )
+        .order_by("-score", "pk")
+        .values("pk", *PARTS)[:limit]
+    )
+    records = queryset.model.objects.select_related(*related).in_bulk([row["pk"] for row in ranked])
+    best = []
+    for row in ranked:
+        record = records[row["pk"]]
+        for part in PARTS:
+            setattr(record, part, row[part])
+        best.append(record)
+    return best
 
 
 # Vacancies for a seeker -----------------------------------------------------------------
@@ -116,10 +137,10 @@ def vacancies_for(seeker: Seeker, *, limit: int | None = None, today=None) -> li
             wage_points=wage,
             education_fit=_flag(education),
         )
-        .select_related("employer", "occupation", "region")
     )
-    rows = list(_score(queryset, priority=Value(int(seeker.is_priority)))[:limit])
-    return [_explain(row, seeker, row) for row in rows]
+    rows = _best(queryset, priority=Value(int(seeker.is_priority)), limit=limit,
+                 related=("employer", "occupation", "region"))  # fmt: skip
+    return _explain_all([(row, seeker, row) for row in rows])
 
 
 # Seekers for a vacancy ------------------------------------------------------------------
@@ -162,10 +183,9 @@ def seekers_for(vacancy: Vacancy, user, *, limit: int | None = None, today=None)
             education_fit=education,
             priority=_flag(Q(hard_to_employ=True) | Q(zero_household=True)),
         )
-        .select_related("person", "region")
     )
-    rows = list(_score(queryset, priority=F("priority"))[:limit])
-    return [_explain(vacancy, row, row) for row in rows]
+    rows = _best(queryset, priority=F("priority"), limit=limit, related=("person", "region"))
+    return _explain_all([(vacancy, row, row) for row in rows])
 
 
 # Words ----------------------------------------------------------------------------------
@@ -176,21 +196,33 @@ def _of_working_age(person, today: datetime.date) -> bool:
     return type(person).objects.filter(pk=person.pk).filter(working_age_q(today, **limits)).exists()
 
 
-def _occupation_names(codes) -> dict[str, str]:
-    return dict(Occupation.objects.filter(code__in=set(codes)).values_list("code", "name"))
+@functools.cache
+def occupation_names() -> dict[str, str]:
+    """The classification's names by code: reference data, read once per process."""
+    return dict(Occupation.objects.values_list("code", "name"))
 
 
-def _region_names(codes) -> dict[str, str]:
-    return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))
+def _explain_all(pairs) -> list[Match]:
+    """``_explain`` for each (vacancy, seeker, row), with the names of all the places wished
+    read in one query."""
+    wished = {
+        code.ljust(12, "0")
+        for _vacancy, seeker, _row in pairs
+        for code in seeker.place_codes.split()
+    }
+    regions = (
+        dict(Region.objects.filter(code__in=wished).values_list("code", "name")) if wished else {}
+    )
+    return [_explain(vacancy, seeker, row, regions) for vacancy, seeker, row in pairs]
 
 
-def _explain(vacancy: Vacancy, seeker: Seeker, row) -> Match:
+def _explain(vacancy: Vacancy, seeker: Seeker, row, regions: dict[str, str]) -> Match:
     """The score of ``row`` (the annotated vacancy or seeker) in points and words."""
     level = row.occupation_level
     reasons = []
     if level:
         shared = Occupation.ancestors_of(vacancy.occupation_id)[level - 1]
-        name = _occupation_names([shared]).get(shared, shared)
+        name = occupation_names().get(shared, "")
         words = {
             4: _("职业相同：%(name)s"),
             3: _("同属职业小类：%(name)s"),
@@ -200,7 +232,7 @@ def _explain(vacancy: Vacancy, seeker: Seeker, row) -> Match:
         reasons.append((level * OCCUPATION_POINTS, words % {"name": f"{shared} {name}"}))
     else:
         reasons.append((0, _("岗位职业与求职意向不相符")))
-    reasons.append(_place_reason(vacancy, seeker, row.place_level))
+    reasons.append(_place_reason(vacancy, seeker, row.place_level, regions))
     reasons.append(_wage_reason(vacancy, seeker, row.wage_points))
     reasons.append(_education_reason(vacancy, seeker, row.education_fit))
     if seeker.hard_to_employ:
@@ -210,13 +242,12 @@ def _explain(vacancy: Vacancy, seeker: Seeker, row) -> Match:
     return Match(item=row, score=row.score, reasons=reasons)
 
 
-def _place_reason(vacancy, seeker, level: int) -> tuple[int, str]:
+def _place_reason(vacancy, seeker, level: int, regions: dict[str, str]) -> tuple[int, str]:
     points = level * PLACE_POINTS
     home, work = seeker.region_id, vacancy.region_id
     if level == 3 and home[:6] != work[:6]:
         wished = [code for code in seeker.place_codes.split() if work.startswith(code)]
-        names = _region_names(code.ljust(12, "0") for code in wished)
-        place = "、".join(names.get(code.ljust(12, "0"), code) for code in wished)
+        place = "、".join(regions.get(code.ljust(12, "0"), code) for code in wished)
         return points, _("工作地点在期望工作地点（%(place)s）内") % {"place": place}
     words = {
         5: _("工作地点与居住地在同一社区（村）"),

@@ -145,6 +145,8 @@ class Vacancy(ScopedModel):
         indexes = [
             models.Index(fields=["status", "valid_until"], name="vacancy_status_valid"),
             models.Index(fields=["region", "status"], name="vacancy_region_status"),
+            # the lists, newest first: read in index order, stopping at a page's end
+            models.Index(fields=["-registered_on", "-id"], name="vacancy_newest"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -6,6 +6,7 @@ referrals of each outcome, with the job-introduction claims that follow from the
 import datetime
 import itertools
 
+from django.db.models import Case, When
 from stdnum.cn import uscc
 
 from jiuye.core import workflow
@@ -15,9 +16,10 @@ from jiuye.jobs.choices import Availability
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
 from jiuye.jobs.services import refresh_priority
 from jiuye.ledger.choices import EMPLOYED, Education, LabourStatus
-from jiuye.ledger.models import Person
+from jiuye.ledger.models import Person, working_age_q
 from jiuye.ledger.seeding import TODAY
-from jiuye.regions.codes import Level
+from jiuye.ledger.selectors import working_age_limits
+from jiuye.regions.codes import Level, code_of_prefix
 from jiuye.regions.models import Region
 from jiuye.staff.models import User
 
@@ -38,7 +40,11 @@ EMPLOYER_WORDS = [
 EMPLOYER_KINDS = ["物业服务有限公司", "家政服务有限公司", "食品有限公司", "机械制造有限公司", "物流有限公司",
                   "商贸有限公司", "餐饮管理有限公司", "建筑工程有限公司", "电子科技有限公司", "纺织有限公司"]  # fmt: skip
 REFERRING_TOWNSHIPS = 6
-NOT_SEEKING = {*EMPLOYED, LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE}
+# Who does not seek work: the employed (farmers aside: rural labour seeking non-farm work),
+# students, retirees and those unable to work.
+NOT_SEEKING = {*EMPLOYED, LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE} - {
+    LabourStatus.FARMING
+}
 
 
 def credit_code(county: str, n: int) -> str:
@@ -123,15 +129,20 @@ def _vacancies(context, employers, occupations) -> None:
 
 
 def _seekers(context, occupations) -> None:
-    """Job seekers among the residents out of work, one in ten residents at most."""
+    """Job seekers among the residents out of work and the farmers (one in ten residents at
+    most), those out of work first."""
     wanted = context.scale.residents // 10
     first = next_id(Seeker)
     rows, wishes = [], []
     through = Seeker.occupations.through
+    working_age = working_age_q(
+        TODAY, **working_age_limits(code_of_prefix(context.scale.prefixes[0]), TODAY)
+    )
     for prefix in context.scale.prefixes:
         people = (
-            Person.objects.within(prefix).exclude(status__in=NOT_SEEKING)
-            .order_by("status", "id").values_list("id", "region_id")
+            Person.objects.within(prefix).exclude(status__in=NOT_SEEKING).filter(working_age)
+            .order_by(Case(When(status=LabourStatus.FARMING, then=1), default=0), "id")
+            .values_list("id", "region_id")
         )  # fmt: skip
         for person_id, region_id in itertools.islice(
             people.iterator(chunk_size=5000), wanted - len(rows)

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.cn import uscc
@@ -177,17 +177,19 @@ def vacancies_expire(today: datetime.date | None = None) -> int:
 # Seekers --------------------------------------------------------------------------------
 
 
-def _priority_q() -> tuple[Q, Q]:
+def _priority_q() -> tuple[Exists, Exists]:
     """Seekers who are assistance targets (identified hard-to-employ persons), and seekers
-    whose household is an open zero-employment case."""
+    whose household is an open zero-employment case: index lookups per seeker, so the nightly
+    refresh of a province's seekers takes seconds."""
     from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
     from jiuye.assistance.models import Identification, ZeroHousehold
 
-    hard = Q(person_id__in=Identification.objects.identified().values("person_id"))
-    open_cases = ZeroHousehold.objects.filter(state__in=OPEN_HOUSEHOLD_STATES).values(
-        "household_id"
+    hard = Exists(Identification.objects.identified().filter(person_id=OuterRef("person_id")))
+    zero = Exists(
+        ZeroHousehold.objects.filter(
+            state__in=OPEN_HOUSEHOLD_STATES, household__members=OuterRef("person_id")
+        )
     )
-    zero = Q(person_id__in=Person.objects.filter(household__in=open_cases).values("pk"))
     return hard, zero
 
 
@@ -226,7 +228,7 @@ def seeker_register(*, actor, person: Person, occupations, places=(), **fields) 
     limits = working_age_limits(person.region_id, today)
     if not Person.objects.filter(pk=person.pk).filter(working_age_q(today, **limits)).exists():
         raise ValidationError({"person": _("该人员不在法定劳动年龄内，不能办理求职登记。")})
-    if person.is_employed:
+    if person.is_employed and person.status != LabourStatus.FARMING:  # farmers seek non-farm work
         raise ValidationError(
             {
                 "person": _("该人员在台账中为“%(status)s”，已就业的人员请先更新就业状态。")

@@ -189,6 +189,10 @@ def test_a_person_outside_working_age_or_employed_cannot_register(coordinator):
     worker = resident(coordinator, "在职者", status=LabourStatus.EMPLOYED_UNIT, employer="某公司")
     with pytest.raises(ValidationError, match="单位就业"):
         seeker(coordinator, worker)
+    farmer = resident(coordinator, "务农者", status=LabourStatus.FARMING)
+    assert (
+        seeker(coordinator, farmer).status == SeekerStatus.ACTIVE
+    )  # rural labour seeking non-farm work
     person = resident(coordinator, "两次登记")
     seeker(coordinator, person)
     with pytest.raises(ValidationError, match="已有有效的求职登记"):
