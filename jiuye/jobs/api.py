@@ -71,7 +71,7 @@ class EmployerViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Editable
     filterset_class = EmployerFilter
 
     def scope(self, queryset):
-        return queryset.order_by("name", "id")
+        return queryset.select_related("region").order_by("name", "id")
 
     def perform_create(self, serializer):
         serializer.instance = services.employer_create(
@@ -140,7 +140,9 @@ class VacancyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableS
     read_actions = ("list", "retrieve", "matches")
 
     def scope(self, queryset):
-        return queryset.select_related("employer", "occupation").order_by("-registered_on", "-id")
+        return queryset.select_related("employer", "occupation", "region").order_by(
+            "-registered_on", "-id"
+        )
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -186,6 +188,7 @@ class SeekerSerializer(serializers.ModelSerializer):
                   "available_from", "registered_on", "status", "hard_to_employ", "zero_household", "region",
                   "note", "version"]  # fmt: skip
         read_only_fields = ["registered_on", "status", "hard_to_employ", "zero_household", "region"]
+        validators = []  # one active registration per person: the service says so at ``person``
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

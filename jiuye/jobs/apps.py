@@ -11,8 +11,11 @@ class JobsConfig(AppConfig):
         from jiuye.assistance.households import STABLE_CONTRACTS
         from jiuye.jobs import parameters  # noqa: F401 - registers the parameters
         from jiuye.jobs.selectors import stable_contract
+        from jiuye.jobs.services import person_moving
         from jiuye.jobs.subsidy import JOB_INTRODUCTION
+        from jiuye.ledger.services import TRANSFER_HANDLERS
         from jiuye.subsidies.kinds import register
 
         register(JOB_INTRODUCTION)
         STABLE_CONTRACTS.append(stable_contract)
+        TRANSFER_HANDLERS.append(person_moving)

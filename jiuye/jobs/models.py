@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -117,8 +118,12 @@ class Vacancy(ScopedModel):
     )
     posts = models.PositiveIntegerField(_("招聘人数"))
     hired = models.PositiveIntegerField(_("已录用人数"), default=0, editable=False)
-    wage_min = models.DecimalField(_("月薪下限（元）"), max_digits=9, decimal_places=2)
-    wage_max = models.DecimalField(_("月薪上限（元）"), max_digits=9, decimal_places=2)
+    wage_min = models.DecimalField(
+        _("月薪下限（元）"), max_digits=9, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    wage_max = models.DecimalField(
+        _("月薪上限（元）"), max_digits=9, decimal_places=2, validators=[MinValueValidator(0)]
+    )
     education = models.CharField(
         _("最低学历"), max_length=2, choices=Education.choices, blank=True,
         help_text=_("不填为不限"),
@@ -196,8 +201,9 @@ class Seeker(ScopedModel):
     wish_codes = models.CharField(max_length=60, editable=False, default="")
     place_codes = models.CharField(max_length=80, editable=False, default="")
     wage_expected = models.DecimalField(
-        _("期望月薪（元）"), max_digits=9, decimal_places=2, null=True, blank=True
-    )
+        _("期望月薪（元）"), max_digits=9, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )  # fmt: skip
     availability = models.CharField(
         _("用工形式"), max_length=20, choices=Availability.choices, default=Availability.EITHER
     )

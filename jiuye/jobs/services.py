@@ -102,6 +102,8 @@ def employer_update(*, actor, employer: Employer, expected_version: int, **field
 
 def _check_vacancy(vacancy: Vacancy, today: datetime.date) -> None:
     errors = {}
+    if vacancy.wage_min is not None and vacancy.wage_min < 0:
+        errors["wage_min"] = _("月薪不能为负数。")
     if (
         vacancy.wage_min is not None
         and vacancy.wage_max is not None
@@ -259,8 +261,12 @@ def seeker_update(
             setattr(seeker, name, value)
         seeker.full_clean(exclude=["person"])
         save_versioned(seeker, expected_version=expected_version, actor=actor)
-        if occupations is not None:
-            _set_wishes(seeker, occupations, places if places is not None else seeker.places.all())
+        if occupations is not None or places is not None:
+            _set_wishes(
+                seeker,
+                seeker.occupations.all() if occupations is None else occupations,
+                seeker.places.all() if places is None else places,
+            )
     return seeker
 
 
@@ -270,9 +276,42 @@ def seeker_close(*, actor, seeker: Seeker, expected_version: int) -> Seeker:
     check_scope(Seeker.objects.editable_by(actor), seeker)
     if seeker.status != SeekerStatus.ACTIVE:
         raise ValidationError(_("该求职登记已办结。"))
-    seeker.status = SeekerStatus.CLOSED
-    save_versioned(seeker, expected_version=expected_version, actor=actor)
+    with transaction.atomic():
+        seeker.status = SeekerStatus.CLOSED
+        save_versioned(seeker, expected_version=expected_version, actor=actor)
+        _cancel_open_referrals(seeker, actor, _("求职登记已撤销。"))
     return seeker
+
+
+def _cancel_open_referrals(seeker: Seeker, actor, reason: str) -> None:
+    for referral in Referral.objects.filter(seeker=seeker, state__in=OPEN_REFERRAL_STATES):
+        workflow.fire(referral, "cancel", actor=actor, comment=str(reason))
+
+
+def _lock_active(seeker: Seeker) -> Seeker:
+    """The seeker's row, locked before any referral's rows (so two answers for one seeker
+    queue instead of deadlocking), if the registration is still active."""
+    seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
+    if seeker.status != SeekerStatus.ACTIVE:
+        raise ValidationError(
+            {
+                "seeker": _("该求职登记为“%(status)s”，不能再推荐或录用。")
+                % {"status": seeker.get_status_display()}
+            }
+        )
+    return seeker
+
+
+def person_moving(*, person: Person, on: datetime.date, actor) -> None:
+    """A resident moves (``ledger.services.person_transfer``): their job seeking with this
+    office ends (迁出本地) and their open referrals are cancelled; the new office registers them
+    again if they still seek work."""
+    for seeker in Seeker.objects.active().filter(person=person):
+        seeker.status = SeekerStatus.CLOSED
+        seeker.version += 1
+        seeker._history_user = actor
+        seeker.save(update_fields=["status", "version", "updated_at"])
+        _cancel_open_referrals(seeker, actor, _("迁出本地。"))
 
 
 # Referrals ------------------------------------------------------------------------------
@@ -287,8 +326,7 @@ def referral_create(
     check_scope(Seeker.objects.editable_by(actor), seeker, field="seeker")
     if actor.org_id is None:
         raise ValidationError(_("您的账号不属于任何服务机构，不能开具介绍信。"))
-    if seeker.status != SeekerStatus.ACTIVE:
-        raise ValidationError({"seeker": _("该求职登记已办结，不能再推荐。")})
+    seeker = _lock_active(seeker)
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if not vacancy.is_published or vacancy.open_posts == 0:
         raise ValidationError({"vacancy": _("该岗位已不在招聘中，不能推荐。")})
@@ -331,6 +369,8 @@ def referral_hire(
         raise ValidationError({"hired_on": _("入职日期不能早于推荐日期。")})
     if not contract_months:
         raise ValidationError({"contract_months": _("请填写劳动合同期限。")})
+    check_scope(Referral.objects.editable_by(actor), referral)
+    seeker = _lock_active(referral.seeker)
     _answer(referral, actor, hired_on=hired_on, contract_months=contract_months,
             social_insurance=social_insurance, answer_note=note)  # fmt: skip
     workflow.fire(referral, "hire", actor=actor, comment=note, by_service=True)
@@ -342,19 +382,19 @@ def referral_hire(
     vacancy._history_user = actor
     vacancy.save(update_fields=["hired", "status", "version", "updated_at"])
     employer = vacancy.employer
-    seeker = referral.seeker
     refresh_priority(Seeker.objects.filter(pk=seeker.pk))  # as it stood when hired
+    seeker.refresh_from_db()
     person = Person.objects.select_for_update().get(pk=seeker.person_id)
     status_change(
         actor=actor, person=person, status=LabourStatus.EMPLOYED_UNIT, since=hired_on,
         employer=employer.name, industry=employer.industry.name, occupation=vacancy.occupation.name,
         note=_("经职业介绍就业（介绍信%(number)s）") % {"number": referral.number},
     )  # fmt: skip
-    Seeker.objects.filter(pk=seeker.pk).update(
-        status=SeekerStatus.EMPLOYED, version=F("version") + 1
-    )
-    for other in Referral.objects.filter(seeker=seeker, state__in=OPEN_REFERRAL_STATES):
-        workflow.fire(other, "cancel", actor=actor, comment=_("求职者已经职业介绍就业。"))
+    seeker.status = SeekerStatus.EMPLOYED
+    seeker.version += 1
+    seeker._history_user = actor
+    seeker.save(update_fields=["status", "version", "updated_at"])
+    _cancel_open_referrals(seeker, actor, _("求职者已经职业介绍就业。"))
     return referral
 
 

@@ -42,6 +42,14 @@ from jiuye.ledger.models import Person
 from jiuye.regions.models import region_path
 
 
+def posted_version(request) -> int:
+    """The version of the record the page was showing, for an action that changes it."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        raise ValidationError(_("页面已过期，请刷新后重试。")) from None
+
+
 class EditMixin(ScopedMixin, ServiceFormMixin):
     """An edit page over a record the user may edit; the form carries the version read."""
 
@@ -191,7 +199,7 @@ class VacancyWithdrawView(ActionView):
 
     def act(self, request, data):
         services.vacancy_withdraw(actor=request.user, vacancy=self.object,
-                                  expected_version=int(request.POST.get("version", 0)))  # fmt: skip
+                                  expected_version=posted_version(request))  # fmt: skip
         messages.success(request, _("岗位已撤回，不再公开。"))
 
 
@@ -292,7 +300,7 @@ class SeekerCloseView(ActionView):
 
     def act(self, request, data):
         services.seeker_close(actor=request.user, seeker=self.object,
-                              expected_version=int(request.POST.get("version", 0)))  # fmt: skip
+                              expected_version=posted_version(request))  # fmt: skip
         messages.success(request, _("求职登记已撤销。"))
 
 

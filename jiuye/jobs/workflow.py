@@ -2,6 +2,7 @@
 contract's term and social insurance) or not hired (with the reason). The answer is due within
 the parameter's working days; hiring and refusal are recorded through their forms."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters
@@ -29,3 +30,8 @@ class ReferralWorkflow(Workflow):
 
     def deadline_days(self, state, item):
         return parameters.value("jobs.referral_answer_days", item.region_id)
+
+    def on_fired(self, transition, item, actor, event):
+        if transition.name == "interview":
+            item.interviewed_on = timezone.localdate()
+            item.save(update_fields=["interviewed_on"])

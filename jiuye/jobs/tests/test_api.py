@@ -85,3 +85,20 @@ def test_the_reference_data_and_the_public_endpoint(client, coordinator, login):
     assert (
         len([row for row in industries if row["section"] is None]) == 20 and len(industries) == 117
     )
+
+
+def test_seekers_change_their_wishes_and_are_registered_once(coordinator, login):
+    api = login(coordinator)
+    person = resident(coordinator, "接口改意向")
+    seeker = api.post("/api/v1/seekers/", {"person": person.pk, "occupations": ["4-07-05-01"]},
+                      content_type="application/json").json()  # fmt: skip
+    again = api.post("/api/v1/seekers/", {"person": person.pk, "occupations": ["4-07-05-01"]},
+                     content_type="application/json")  # fmt: skip
+    assert again.status_code == 400 and "已有有效的求职登记" in again.json()["person"][0]
+    changed = api.patch(f"/api/v1/seekers/{seeker['id']}/", {"places": ["370103000000"], "version": seeker["version"]},
+                        content_type="application/json")  # fmt: skip
+    assert changed.status_code == 200 and changed.json()["places"] == ["370103000000"]
+    assert changed.json()["occupations"] == ["4-07-05-01"]
+    negative = api.patch(f"/api/v1/seekers/{seeker['id']}/", {"wage_expected": "-1", "version": changed.json()["version"]},
+                         content_type="application/json")  # fmt: skip
+    assert negative.status_code == 400

@@ -176,7 +176,8 @@ def test_the_owner_edits_with_the_version_read(published, coordinator, login):
 
 
 @pytest.mark.parametrize("name", ["jobs:vacancies", "jobs:employers", "jobs:seekers", "jobs:referrals",
-                                  "subsidies:claims", "jobs:board"])  # fmt: skip
+                                  "subsidies:claims", "jobs:board", "vacancy-list", "employer-list", "seeker-list",
+                                  "referral-list", "claim-list", "public-vacancy-list"])  # fmt: skip
 def test_lists_take_a_fixed_number_of_queries(
     name, coordinator, reviewer, login, django_assert_max_num_queries
 ):

@@ -22,6 +22,7 @@ from jiuye.jobs.tests.helpers import (
     user,
     vacancy,
 )
+from jiuye.ledger import services as ledger
 from jiuye.ledger.choices import Education, LabourStatus
 from jiuye.ledger.models import Person, StatusRecord
 
@@ -286,3 +287,40 @@ def test_the_hire_and_refusal_go_only_through_their_forms(coordinator, offers):
     with pytest.raises(ValidationError, match="专门的表单"):
         workflow.fire(referral, "hire", actor=coordinator)
     assert occupation("4-07-05-01").name == "保安员"
+
+
+def test_a_move_ends_the_job_seeking_and_its_open_referrals(coordinator, offers):
+    person = resident(coordinator, "迁出者")
+    guard = seeker(coordinator, person)
+    referral = services.referral_create(actor=coordinator, seeker=guard, vacancy=offers["exact"])
+    ledger.person_transfer(
+        actor=coordinator, person=person, to_region=region(SIBLING_VILLAGE), on=TODAY()
+    )
+    assert Seeker.objects.get(pk=guard.pk).status == SeekerStatus.CLOSED
+    referral.refresh_from_db()
+    assert referral.state == "cancelled"
+    assert workflow.event_log(referral)[-1][0].comment == "迁出本地。"
+    newcomer = user(f"coordinator-{SIBLING_VILLAGE}")
+    assert seeker(newcomer, Person.objects.get(pk=person.pk)).region_id == SIBLING_VILLAGE
+
+
+def test_closing_a_registration_cancels_its_referrals_and_the_interview_is_dated(
+    coordinator, offers
+):
+    guard = seeker(coordinator, resident(coordinator, "撤销者"))
+    interviewed = services.referral_create(actor=coordinator, seeker=guard, vacancy=offers["exact"])
+    workflow.fire(interviewed, "interview", actor=coordinator)
+    assert Referral.objects.get(pk=interviewed.pk).interviewed_on == TODAY()
+    services.seeker_close(actor=coordinator, seeker=guard, expected_version=guard.version)
+    assert Referral.objects.get(pk=interviewed.pk).state == "cancelled"
+    with pytest.raises(ValidationError, match="不能再推荐"):
+        services.referral_create(actor=coordinator, seeker=guard, vacancy=offers["small"])
+    assert [record.status for record in guard.history.order_by("history_id")][
+        -1
+    ] == SeekerStatus.CLOSED
+
+
+def test_wages_are_not_negative(coordinator):
+    with pytest.raises(ValidationError) as refused:
+        vacancy(coordinator, employer(coordinator), wage_min=-5, wage_max=-1)
+    assert "wage_min" in refused.value.message_dict

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -153,3 +154,15 @@ def test_an_empty_claim_is_not_submitted_and_a_future_month_not_claimed(coordina
         claim_prepare(actor=coordinator, kind=KIND, month=TODAY() + datetime.timedelta(days=40))
     with pytest.raises(ValidationError, match="未知的补贴类别"):
         claim_prepare(actor=coordinator, kind="nothing", month=TODAY())
+
+
+def test_a_hire_after_the_months_claim_was_submitted_comes_in_the_next_claim(coordinator, post):
+    hire(coordinator, post, "晚到甲")
+    claim = claim_prepare(actor=coordinator, kind=KIND, month=TODAY())
+    workflow.fire(claim, "submit", actor=coordinator)
+    late = hire(coordinator, post, "晚到乙")
+    next_month = (TODAY().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    with time_machine.travel(next_month + datetime.timedelta(days=2), tick=False):
+        following = claim_prepare(actor=coordinator, kind=KIND, month=next_month)
+    assert [line.person_id for line in following.lines.all()] == [late.pk]
+    assert following.lines.get().period == str(TODAY().year)
