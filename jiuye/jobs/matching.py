@@ -260,8 +260,16 @@ def _place_reason(vacancy, seeker, level: int, regions: dict[str, str]) -> tuple
     return points, words
 
 
+def _yuan(amount: Decimal) -> str:
+    """An amount of yuan as people write it: no decimals when there are no fen."""
+    return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
+
+
 def _wage_reason(vacancy, seeker, points: int) -> tuple[int, str]:
-    offered = _("月薪%(low)s–%(high)s元") % {"low": vacancy.wage_min, "high": vacancy.wage_max}
+    offered = _("月薪%(low)s–%(high)s元") % {
+        "low": _yuan(vacancy.wage_min),
+        "high": _yuan(vacancy.wage_max),
+    }
     expected = seeker.wage_expected
     if expected is None:
         return points, _("%(offered)s；求职者未填期望薪酬") % {"offered": offered}
@@ -270,7 +278,7 @@ def _wage_reason(vacancy, seeker, points: int) -> tuple[int, str]:
         WAGE_CLOSE: _("%(offered)s，略低于期望的%(expected)s元（差距在两成以内）"),
         0: _("%(offered)s，低于期望的%(expected)s元"),
     }[points]
-    return points, words % {"offered": offered, "expected": expected}
+    return points, words % {"offered": offered, "expected": _yuan(expected)}
 
 
 def _education_reason(vacancy, seeker, fit: int) -> tuple[int, str]:

@@ -75,22 +75,22 @@ def _employers(context, industries) -> dict[str, list[int]]:
         counties |= Region.objects.within(prefix).filter(level=Level.COUNTY)
     per_county = max(context.scale.residents // 200 // max(counties.count(), 1), 3)
     for county in counties.order_by("code"):
-        townships = list(
+        townships = dict(
             Region.objects.within(county.prefix)
             .filter(level=Level.TOWNSHIP)
-            .values_list("code", flat=True)
+            .values_list("code", "name")
         )
         if not townships:
             continue
         for n in range(per_county):
             rng = context.rng("employer", county.code, n)
-            region = rng.choice(townships)
+            region = rng.choice(sorted(townships))
             name = f"{county.name.rstrip('区县市')}{rng.choice(EMPLOYER_WORDS)}{rng.choice(EMPLOYER_KINDS)}"
             pk = first + len(rows)
             rows.append({
                 "id": pk, "region_id": region, "credit_code": credit_code(county.code[:6], pk),
                 "name": f"{name}（{n + 1}）" if n >= len(EMPLOYER_WORDS) else name,
-                "industry_id": rng.choice(industries), "address": f"{region[:9]}号院{n + 1}号",
+                "industry_id": rng.choice(industries), "address": f"{county.name}{townships[region]}{n + 1}号",
                 "contact_name": "人事部", "contact_phone": f"0531-8{pk:07d}"[:13],
             })  # fmt: skip
             by_county.setdefault(county.code, []).append((pk, region))
@@ -171,9 +171,13 @@ def _seekers(context, occupations) -> None:
 
 def _referrals(context) -> None:
     """In a few townships, referrals of a few seekers through the real workflow: one
-    awaiting the answer, one interviewed, one not hired, one hired (with insurance)."""
+    awaiting the answer, one interviewed, one not hired, one hired (with insurance), whose
+    office's job-introduction claim of the month is then prepared (a draft)."""
     from jiuye.jobs.matching import vacancies_for
     from jiuye.jobs.services import referral_create, referral_hire, referral_not_hired
+    from jiuye.jobs.subsidy import KIND
+    from jiuye.subsidies.models import Claim
+    from jiuye.subsidies.services import claim_prepare
 
     reviewers = User.objects.filter(roles__code="reviewer", is_active=True, org__isnull=False)
     for reviewer in reviewers.order_by("org__region_id")[:REFERRING_TOWNSHIPS]:
@@ -193,7 +197,9 @@ def _referrals(context) -> None:
             elif n == 2:
                 referral_not_hired(actor=reviewer, referral=referral, reason="employer_declined")
             elif n == 3:
-                hired_on = max(TODAY, referral.referred_on)
-                referral_hire(actor=reviewer, referral=referral, hired_on=hired_on, contract_months=12,
-                              social_insurance=True)  # fmt: skip
-    context.log(f"  {Referral.objects.count()} referrals")
+                referral_hire(actor=reviewer, referral=referral, hired_on=referral.referred_on,
+                              contract_months=12, social_insurance=True)  # fmt: skip
+                claim_prepare(actor=reviewer, kind=KIND, month=referral.referred_on)
+    context.log(
+        f"  {Referral.objects.count()} referrals, {Claim.objects.count()} job-introduction claims"
+    )
