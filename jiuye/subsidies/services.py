@@ -7,7 +7,6 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,7 +65,3 @@ def _prepare(actor, kind, first, last) -> Claim:
     claim._history_user = actor
     claim.save(update_fields=["count", "total", "prepared_by", "updated_at"])
     return claim
-
-
-def claim_total(claim: Claim) -> Decimal:
-    return claim.lines.filter(void=False).aggregate(total=Sum("amount"))["total"] or Decimal("0")
