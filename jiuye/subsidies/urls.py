@@ -8,4 +8,5 @@ urlpatterns = [
     path("prepare/", views.PrepareView.as_view(), name="prepare"),
     path("<int:pk>/", views.ClaimDetailView.as_view(), name="claim"),
     path("<int:pk>/fire/", views.ClaimFireView.as_view(), name="claim-fire"),
+    path("<int:pk>/export.xlsx", views.ClaimExportView.as_view(), name="claim-export"),
 ]

@@ -1,4 +1,5 @@
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from jiuye.assistance.models import Category, Identification
 from jiuye.assistance.selectors import policies_enjoyed
@@ -166,3 +168,19 @@ def test_a_hire_after_the_months_claim_was_submitted_comes_in_the_next_claim(coo
         following = claim_prepare(actor=coordinator, kind=KIND, month=next_month)
     assert [line.person_id for line in following.lines.all()] == [late.pk]
     assert following.lines.get().period == str(TODAY().year)
+
+
+def test_a_claim_exports_its_lines_with_masked_numbers_and_the_total(
+    coordinator, sibling_approver, post, login
+):
+    person = hire(coordinator, post, "导出甲")
+    claim = claim_prepare(actor=coordinator, kind=KIND, month=TODAY())
+    response = login(coordinator).get(f"/subsidies/{claim.pk}/export.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[1][1] == "导出甲" and rows[1][2] == person.masked_id_number != person.id_number
+    assert (
+        Decimal(str(rows[1][5])) == Decimal("200") and "职业介绍补贴最短劳动合同期限" in rows[1][6]
+    )
+    assert rows[-1][1] == "合计" and Decimal(str(rows[-1][5])) == Decimal("200")
+    assert login(sibling_approver).get(f"/subsidies/{claim.pk}/export.xlsx").status_code == 404
