@@ -50,7 +50,22 @@ class ScopedMixin(PermissionRequiredMixin):
         return queryset
 
 
-class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
+class PagedListMixin:
+    """Paging for list pages: a page number past the end shows the last page instead of an
+    error, and the page links keep the rest of the query string (``query_without_page``)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
+
+
+class ScopedListView(ScopedMixin, PagedListMixin, FilterMixin, generic.ListView):
     """A list with a filter form (``filterset_class``), sortable columns and paging.
 
     ``sort_fields`` maps the ``?sort=`` values a user may pick to orderings; ``-name``
@@ -79,12 +94,6 @@ class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
             "queryset": self.model.objects.none(),
         }
 
-    def paginate_queryset(self, queryset, page_size):
-        """A page number past the end shows the last page instead of an error."""
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_sort(self) -> list[str]:
         key = self.request.GET.get("sort", self.default_sort)
         field = self.sort_fields.get(key.lstrip("-"))
@@ -99,7 +108,6 @@ class ScopedListView(ScopedMixin, FilterMixin, generic.ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter"] = self.filterset
-        context["query_without_page"] = query.urlencode()
         query.pop("sort", None)
         context["query_without_sort"] = query.urlencode()
         context["current_sort"] = self.request.GET.get("sort", self.default_sort)

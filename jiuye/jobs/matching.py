@@ -17,7 +17,6 @@ Sex, ethnicity and age never enter a score. Age only bounds who is matched at al
 outside the legal working age (policy parameters of the ledger) are not matched.
 """
 
-import datetime
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,7 +30,7 @@ from jiuye.core.scoping import subtree_q
 from jiuye.jobs.models import Occupation, Seeker, Vacancy
 from jiuye.ledger.choices import Education
 from jiuye.ledger.models import working_age_q
-from jiuye.ledger.selectors import working_age_limits
+from jiuye.ledger.selectors import is_of_working_age, working_age_limits
 from jiuye.regions.models import Region
 
 OCCUPATION_POINTS = 10  # per shared level
@@ -100,7 +99,7 @@ def vacancies_for(seeker: Seeker, *, limit: int | None = None, today=None) -> li
     today = today or timezone.localdate()
     limit = limit or parameters.value("jobs.matches_shown", seeker.region_id, today)
     person = seeker.person
-    if not _of_working_age(person, today):
+    if not is_of_working_age(person, today):
         return []
     occupation = {}
     for code in seeker.wish_codes.split():
@@ -189,11 +188,6 @@ def seekers_for(vacancy: Vacancy, user, *, limit: int | None = None, today=None)
 
 
 # Words ----------------------------------------------------------------------------------
-
-
-def _of_working_age(person, today: datetime.date) -> bool:
-    limits = working_age_limits(person.region_id, today)
-    return type(person).objects.filter(pk=person.pk).filter(working_age_q(today, **limits)).exists()
 
 
 @functools.cache

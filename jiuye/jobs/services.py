@@ -16,8 +16,8 @@ from jiuye.jobs.choices import SeekerStatus, VacancyStatus
 from jiuye.jobs.models import Employer, Referral, Seeker, Vacancy
 from jiuye.jobs.workflow import OPEN_REFERRAL_STATES
 from jiuye.ledger.choices import LabourStatus
-from jiuye.ledger.models import Person, working_age_q
-from jiuye.ledger.selectors import working_age_limits
+from jiuye.ledger.models import Person
+from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
 from jiuye.regions.codes import prefix_of
 from jiuye.regions.models import Region
@@ -102,8 +102,6 @@ def employer_update(*, actor, employer: Employer, expected_version: int, **field
 
 def _check_vacancy(vacancy: Vacancy, today: datetime.date) -> None:
     errors = {}
-    if vacancy.wage_min is not None and vacancy.wage_min < 0:
-        errors["wage_min"] = _("月薪不能为负数。")
     if (
         vacancy.wage_min is not None
         and vacancy.wage_max is not None
@@ -227,8 +225,7 @@ def seeker_register(*, actor, person: Person, occupations, places=(), **fields) 
     _require(actor, "jobs.add_seeker")
     check_scope(Person.objects.editable_by(actor), person, field="person")
     today = timezone.localdate()
-    limits = working_age_limits(person.region_id, today)
-    if not Person.objects.filter(pk=person.pk).filter(working_age_q(today, **limits)).exists():
+    if not is_of_working_age(person, today):
         raise ValidationError({"person": _("该人员不在法定劳动年龄内，不能办理求职登记。")})
     if person.is_employed and person.status != LabourStatus.FARMING:  # farmers seek non-farm work
         raise ValidationError(
@@ -346,8 +343,7 @@ def referral_create(
     return referral
 
 
-def _answer(referral: Referral, actor, **fields) -> Referral:
-    check_scope(Referral.objects.editable_by(actor), referral)
+def _answer(referral: Referral, **fields) -> Referral:
     Referral.objects.filter(pk=referral.pk).update(**fields)
     for name, value in fields.items():
         setattr(referral, name, value)
@@ -371,7 +367,7 @@ def referral_hire(
         raise ValidationError({"contract_months": _("请填写劳动合同期限。")})
     check_scope(Referral.objects.editable_by(actor), referral)
     seeker = _lock_active(referral.seeker)
-    _answer(referral, actor, hired_on=hired_on, contract_months=contract_months,
+    _answer(referral, hired_on=hired_on, contract_months=contract_months,
             social_insurance=social_insurance, answer_note=note)  # fmt: skip
     workflow.fire(referral, "hire", actor=actor, comment=note, by_service=True)
     vacancy = Vacancy.objects.select_for_update().get(pk=referral.vacancy_id)
@@ -402,7 +398,8 @@ def referral_hire(
 def referral_not_hired(*, actor, referral: Referral, reason: str, note: str = "") -> Referral:
     if not reason:
         raise ValidationError({"reason": _("请选择未录用原因。")})
-    _answer(referral, actor, not_hired_reason=reason, answer_note=note)
+    check_scope(Referral.objects.editable_by(actor), referral)
+    _answer(referral, not_hired_reason=reason, answer_note=note)
     workflow.fire(referral, "not_hire", actor=actor, comment=note, by_service=True)
     return referral
 

@@ -16,6 +16,7 @@ from jiuye.core.services import access_log
 from jiuye.core.views import (
     ActionView,
     FireView,
+    PagedListMixin,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
@@ -445,7 +446,7 @@ class ReferralLetterView(ScopedDetailView):
 
 
 @method_decorator(login_not_required, name="dispatch")
-class BoardView(generic.ListView):
+class BoardView(PagedListMixin, generic.ListView):
     """Public: the published vacancies of the province, searchable by place and occupation.
     Nothing about any seeker is on it."""
 
@@ -460,17 +461,8 @@ class BoardView(generic.ListView):
             "-registered_on", "-pk"
         )
 
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            filter=self.filterset, query_without_page=query.urlencode(), **kwargs
-        )
+        return super().get_context_data(filter=self.filterset, **kwargs)
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -15,6 +15,12 @@ def working_age_limits(region_code: str, on: datetime.date) -> dict[str, int]:
     }
 
 
+def is_of_working_age(person: Person, on: datetime.date) -> bool:
+    """Whether ``person`` is of working age on ``on`` (the parameters of their region)."""
+    limits = working_age_limits(person.region_id, on)
+    return Person.objects.filter(pk=person.pk).working_age(on, **limits).exists()
+
+
 def status_on(person: Person, day: datetime.date) -> StatusRecord | None:
     """The person's labour status record in force on ``day`` (None before the first one)."""
     return person.status_records.on(day).first()
