@@ -12,6 +12,7 @@ from jiuye.assistance.api import (
     ServiceViewSet,
     ZeroHouseholdViewSet,
 )
+from jiuye.flexible import api as flexible_api
 from jiuye.jobs.api import (
     EmployerViewSet,
     IndustryViewSet,
@@ -22,10 +23,13 @@ from jiuye.jobs.api import (
     VacancyViewSet,
 )
 from jiuye.ledger.api import HouseholdViewSet, PersonViewSet, StatusCountView
+from jiuye.posts import api as posts_api
 from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
 from jiuye.registration.api import RegistrationViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
+from jiuye.startups import api as startups_api
 from jiuye.subsidies.api import ClaimViewSet
+from jiuye.training import api as training_api
 
 
 class RootView(APIRootView):
@@ -55,6 +59,8 @@ router.register("vacancies", VacancyViewSet, basename="vacancy")
 router.register("seekers", SeekerViewSet, basename="seeker")
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("claims", ClaimViewSet, basename="claim")
+for line_of_work in (posts_api, flexible_api, training_api, startups_api):
+    line_of_work.register(router)
 # Public, no login: the job board's vacancies.
 router.register("public/vacancies", PublicVacancyViewSet, basename="public-vacancy")
 

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "jiuye.assistance",
     "jiuye.subsidies",
     "jiuye.jobs",
+    "jiuye.posts",
+    "jiuye.flexible",
+    "jiuye.training",
+    "jiuye.startups",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,10 @@ MENU = (
             Item(_("公开招聘信息"), "jobs:board"),
         ),
     ),
+    Section(_("公益性岗位"), ()),
+    Section(_("灵活就业"), ()),
+    Section(_("职业培训"), ()),
+    Section(_("创业服务"), ()),
     Section(_("补贴"), (Item(_("补贴申报"), "subsidies:claims", "subsidies.view_claim"),)),
     Section(
         _("区划与机构"),

@@ -33,6 +33,10 @@ SEEDERS = [
     "jiuye.registration.seeding",
     "jiuye.assistance.seeding",
     "jiuye.jobs.seeding",
+    "jiuye.posts.seeding",
+    "jiuye.flexible.seeding",
+    "jiuye.training.seeding",
+    "jiuye.startups.seeding",
 ]
 
 

@@ -113,6 +113,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "subsidies.add_claim": LEDGER_KEEPERS,
     "subsidies.hr_approve": frozenset({Role.COUNTY_APPROVER}),
     "subsidies.finance_approve": frozenset({Role.COUNTY_FINANCE}),
+    # Public-welfare posts (公益性岗位)
+    # Flexible employment (灵活就业)
+    # Training (职业培训)
+    # Entrepreneurship "1+3" and small guaranteed loans (创业服务)
     # Policy parameters
     "core.view_policyparameter": EVERYONE,
     "core.add_policyparameter": frozenset({Role.PROVINCE_ADMIN}),

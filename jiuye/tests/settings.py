@@ -1,5 +1,6 @@
 """Settings for the test suite: the project's own, plus a sample workflow to test the engine."""
 
+import os
 import tempfile
 
 from jiuye.settings import *  # noqa: F403
@@ -10,7 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: tests of concurrent transactions need several connections.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # JIUYE_TEST_DB lets two runs on one checkout keep apart.
+    name = os.environ.get("JIUYE_TEST_DB", ".test-db.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / name)}
 AXES_FAILURE_LIMIT = 5
 # Static files straight from the apps' folders, as in development (no collectstatic).
 STORAGES = {

@@ -37,19 +37,23 @@ from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
 from jiuye.core.models import CalendarDay
+from jiuye.flexible.tests import samples as flexible_samples
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
 from jiuye.jobs.services import employer_create, referral_create, seeker_register, vacancy_create
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
+from jiuye.posts.tests import samples as posts_samples
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.registration.choices import Kind
 from jiuye.registration.models import Registration
 from jiuye.registration.services import registration_apply
 from jiuye.staff.models import Certificate, User
+from jiuye.startups.tests import samples as startups_samples
 from jiuye.subsidies.models import Claim
 from jiuye.subsidies.services import claim_prepare
+from jiuye.training.tests import samples as training_samples
 
 # Routes anyone may open, and why.
 PUBLIC = {
@@ -235,6 +239,13 @@ class Samples:
             Referral: self.person.name,
             Claim: self.org.name,
         }
+        self.extra_kwargs = {}
+        for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples):
+            records, kwargs = line_of_work.build(self)
+            for model, (record, marker) in records.items():
+                self.by_model[model] = record
+                self.markers[model] = marker
+            self.extra_kwargs.update(kwargs)
 
     def _assistance(self, reviewer, approver):
         """An identified hard-to-employ person with card, plan, measure and service; the
@@ -300,6 +311,8 @@ class Samples:
                 values[name] = self.employer.pk
             elif name == "kind":
                 values[name] = Kind.EMPLOYMENT
+            elif name in self.extra_kwargs:
+                values[name] = self.extra_kwargs[name]
             elif (name == "pk" and route.name in ("occupation-detail", "industry-detail")) or (
                 name == "pk" and route.model in self.by_model
             ):
