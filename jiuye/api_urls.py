@@ -28,7 +28,8 @@ from jiuye.regions.api import RegionViewSet, ServiceOrgViewSet
 from jiuye.registration.api import RegistrationViewSet
 from jiuye.staff.api import StaffViewSet, TokenView
 from jiuye.startups import api as startups_api
-from jiuye.subsidies.api import ClaimViewSet
+from jiuye.subsidies.api import BudgetViewSet, ClaimViewSet
+from jiuye.subsidies.api import ReportView as ProgrammeReportView
 from jiuye.training import api as training_api
 
 
@@ -59,6 +60,7 @@ router.register("vacancies", VacancyViewSet, basename="vacancy")
 router.register("seekers", SeekerViewSet, basename="seeker")
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("claims", ClaimViewSet, basename="claim")
+router.register("budgets", BudgetViewSet, basename="budget")
 for line_of_work in (posts_api, flexible_api, training_api, startups_api):
     line_of_work.register(router)
 # Public, no login: the job board's vacancies.
@@ -68,6 +70,7 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("statistics/status-count/", StatusCountView.as_view(), name="api-status-count"),
     path("statistics/assistance/", DashboardView.as_view(), name="api-assistance-dashboard"),
+    path("statistics/programmes/", ProgrammeReportView.as_view(), name="api-programmes-report"),
     path("cards/verify/<str:token>/", CardVerifyView.as_view(), name="api-card-verify"),
     *router.urls,
 ]

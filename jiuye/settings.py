@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
         "VacancyStatusEnum": "jiuye.jobs.choices.VacancyStatus",
         "SeekerStatusEnum": "jiuye.jobs.choices.SeekerStatus",
         "LabourStatusEnum": "jiuye.ledger.choices.LabourStatus",
+        "CourseKindEnum": "jiuye.training.choices.CourseKind",
+        "FlexibleEndReasonEnum": "jiuye.flexible.choices.EndReason",
+        "FlexibleWorkFormEnum": "jiuye.flexible.choices.WorkForm",
     },
 }
 

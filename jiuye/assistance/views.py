@@ -40,7 +40,6 @@ from jiuye.assistance.models import (
 )
 from jiuye.core import parameters, workflow
 from jiuye.core.history import timeline
-from jiuye.core.scoping import jurisdiction_prefix
 from jiuye.core.services import access_log
 from jiuye.core.views import (
     ActionView,
@@ -51,8 +50,8 @@ from jiuye.core.views import (
     ServiceFormMixin,
 )
 from jiuye.ledger.models import Person
-from jiuye.regions.models import Region, region_path
-from jiuye.regions.selectors import jurisdiction_root
+from jiuye.regions.models import Region
+from jiuye.regions.selectors import asked_region, visible_path
 
 
 class IdentificationListView(ScopedListView):
@@ -508,20 +507,7 @@ class DashboardView(PermissionRequiredMixin, generic.TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        code = self.request.GET.get("region")
-        region = (
-            get_object_or_404(Region.objects.visible_to(user), code=code)
-            if code
-            else jurisdiction_root(user)
-        )
-        if region is None:
-            raise Http404
+        region = asked_region(user, self.request.GET.get("region"))
         return super().get_context_data(
-            board=dashboard(user, region),
-            **kwargs,
-            path=[
-                each
-                for each in region_path(region.code)
-                if each.code.startswith(jurisdiction_prefix(user))
-            ],
+            board=dashboard(user, region), path=visible_path(user, region), **kwargs
         )

@@ -54,11 +54,49 @@ MENU = (
             Item(_("公开招聘信息"), "jobs:board"),
         ),
     ),
-    Section(_("公益性岗位"), ()),
-    Section(_("灵活就业"), ()),
-    Section(_("职业培训"), ()),
-    Section(_("创业服务"), ()),
-    Section(_("补贴"), (Item(_("补贴申报"), "subsidies:claims", "subsidies.view_claim"),)),
+    Section(
+        _("公益性岗位"),
+        (
+            Item(_("公益性岗位"), "posts:posts", "posts.view_post"),
+            Item(_("在岗人员"), "posts:placements", "posts.view_placement"),
+            Item(_("吸纳援助对象的单位"), "posts:employers", "jobs.view_referral"),
+        ),
+    ),
+    Section(
+        _("灵活就业"),
+        (
+            Item(_("灵活就业登记"), "flexible:list", "flexible.view_flexiblejob"),
+            Item(_("核实到期"), "flexible:due", "flexible.view_flexiblejob"),
+        ),
+    ),
+    Section(
+        _("职业培训"),
+        (
+            Item(_("可推荐的培训班"), "training:catalogue", "training.add_enrolment"),
+            Item(_("培训需求"), "training:needs", "training.view_need"),
+            Item(_("培训需求摸底"), "training:candidates", "training.add_need"),
+            Item(_("参训记录"), "training:enrolments", "training.view_enrolment"),
+            Item(_("培训班"), "training:courses", "training.view_course"),
+            Item(_("定点培训机构"), "training:institutions", "training.view_institution"),
+        ),
+    ),
+    Section(
+        _("创业服务"),
+        (
+            Item(_("创业意愿登记"), "startups:entrepreneurs", "startups.view_entrepreneur"),
+            Item(_("小额担保贷款"), "startups:loans", "startups.view_loan"),
+            Item(_("逾期贷款"), "startups:overdue", "startups.view_loan"),
+            Item(_("信用社区"), "startups:credit", "startups.view_loan"),
+        ),
+    ),
+    Section(
+        _("补贴"),
+        (
+            Item(_("补贴申报"), "subsidies:claims", "subsidies.view_claim"),
+            Item(_("补贴预算"), "subsidies:budgets", "subsidies.view_budget"),
+            Item(_("项目与补贴统计"), "subsidies:report", "subsidies.view_report"),
+        ),
+    ),
     Section(
         _("区划与机构"),
         (

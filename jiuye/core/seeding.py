@@ -37,6 +37,7 @@ SEEDERS = [
     "jiuye.flexible.seeding",
     "jiuye.training.seeding",
     "jiuye.startups.seeding",
+    "jiuye.subsidies.seeding",  # last: the claims of what the others seeded
 ]
 
 

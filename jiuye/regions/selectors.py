@@ -2,10 +2,12 @@
 
 from django.db.models import Count
 from django.db.models.functions import Substr
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from jiuye.core.scoping import EVERYTHING, jurisdiction_prefix
 from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix
-from jiuye.regions.models import Region, ServiceOrg
+from jiuye.regions.models import Region, ServiceOrg, region_path
 
 
 def jurisdiction_root(user) -> Region | None:
@@ -56,3 +58,22 @@ def subtree_counts(user, region: Region, children: list[Region]) -> tuple[dict, 
         "staff": sum(staff.values()),
     }
     return total, per_child
+
+
+def asked_region(user, code: str | None) -> Region:
+    """The region a report asks for (``?region=``), which must lie in the user's jurisdiction
+    (404 otherwise); by default the top of the jurisdiction."""
+    region = (
+        get_object_or_404(Region.objects.visible_to(user), code=code)
+        if code
+        else jurisdiction_root(user)
+    )
+    if region is None:
+        raise Http404
+    return region
+
+
+def visible_path(user, region: Region) -> list[Region]:
+    """The region and its ancestors inside the user's jurisdiction, top first: a breadcrumb."""
+    prefix = jurisdiction_prefix(user)
+    return [each for each in region_path(region.code) if each.code.startswith(prefix)]

@@ -1,4 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jiuye.startups import views
 
 app_name = "startups"
-urlpatterns = []
+urlpatterns = [
+    path("", views.EntrepreneurListView.as_view(), name="entrepreneurs"),
+    path("find/", views.PersonFindView.as_view(), name="find"),
+    path("entrepreneurs/new/<int:person>/", views.EntrepreneurCreateView.as_view(), name="entrepreneur-add"),
+    path("entrepreneurs/<int:pk>/", views.EntrepreneurDetailView.as_view(), name="entrepreneur"),
+    path("entrepreneurs/<int:pk>/edit/", views.EntrepreneurUpdateView.as_view(), name="entrepreneur-edit"),
+    path("entrepreneurs/<int:pk>/service/", views.ServiceAddView.as_view(), name="service-add"),
+    path("loans/", views.LoanListView.as_view(), name="loans"),
+    path("loans/overdue/", views.OverdueListView.as_view(), name="overdue"),
+    path("loans/credit/", views.CreditView.as_view(), name="credit"),
+    path("loans/new/<int:person>/", views.LoanCreateView.as_view(), name="loan-add"),
+    path("loans/<int:pk>/", views.LoanDetailView.as_view(), name="loan"),
+    path("loans/<int:pk>/edit/", views.LoanUpdateView.as_view(), name="loan-edit"),
+    path("loans/<int:pk>/fire/", views.LoanFireView.as_view(), name="loan-fire"),
+    path("loans/<int:pk>/bank/", views.BankApproveView.as_view(), name="loan-bank"),
+    path("loans/<int:pk>/repay/", views.RepayView.as_view(), name="loan-repay"),
+    path("loans/<int:pk>/extend/", views.ExtendView.as_view(), name="loan-extend"),
+    path("loans/<int:pk>/recovery/", views.RecoveryView.as_view(), name="loan-recovery"),
+]  # fmt: skip

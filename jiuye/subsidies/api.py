@@ -1,13 +1,21 @@
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin
+from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
 from jiuye.core.drf import ViewPermission
-from jiuye.subsidies import services
-from jiuye.subsidies.filters import ClaimFilter
-from jiuye.subsidies.models import Claim, ClaimLine
+from jiuye.regions.selectors import asked_region
+from jiuye.subsidies import kinds, services
+from jiuye.subsidies.filters import BudgetFilter, ClaimFilter
+from jiuye.subsidies.models import Budget, Claim, ClaimLine
+from jiuye.subsidies.report import programme_report
+from jiuye.subsidies.selectors import Use, budget_uses
 
 
 class ClaimLineSerializer(serializers.ModelSerializer):
@@ -74,3 +82,107 @@ class ClaimViewSet(WorkflowActionsMixin, EditableScopedViewSet):
         data.is_valid(raise_exception=True)
         claim = services.claim_prepare(actor=request.user, **data.validated_data)
         return Response(ClaimSerializer(claim).data, status=201)
+
+
+class BudgetSerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=())
+    kind_label = serializers.CharField(read_only=True)
+    spent = serializers.SerializerMethodField(help_text="已核准拨付（元）")
+    pending = serializers.SerializerMethodField(help_text="审核中（元）")
+    balance = serializers.SerializerMethodField(help_text="余额（元）")
+    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+
+    class Meta:
+        model = Budget
+        fields = ["id", "region", "year", "kind", "kind_label", "amount", "note", "spent", "pending", "balance",
+                  "version"]  # fmt: skip
+        read_only_fields = ["region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds.choices()
+
+    def _use(self, budget) -> Use:
+        """One grouped query for all budgets of a list (the list serializer's instances)."""
+        uses = self.context.setdefault("uses", {})
+        if budget.pk not in uses:
+            listed = getattr(self.parent, "instance", None)
+            uses.update(budget_uses(listed if listed is not None else [budget]))
+        return uses[budget.pk]
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_spent(self, budget):
+        return self._use(budget).spent
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_pending(self, budget):
+        return self._use(budget).pending
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_balance(self, budget):
+        return self._use(budget).balance(budget)
+
+
+class BudgetViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
+    """Budgets of the jurisdiction's counties by year and kind, with what approved claims
+    spent, what claims in approval would spend and the balance. County finance keeps them;
+    an update changes the amount and note (``version`` required)."""
+
+    queryset = Budget.objects.all()
+    serializer_class = BudgetSerializer
+    filterset_class = BudgetFilter
+
+    def scope(self, queryset):
+        return queryset.order_by("-year", "region_id", "kind")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = services.budget_create(actor=self.request.user, **data)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        expected = expected_version(data)
+        budget = serializer.instance
+        serializer.instance = services.budget_update(
+            actor=self.request.user, budget=budget, expected_version=expected,
+            amount=data.get("amount", budget.amount), note=data.get("note", budget.note),
+        )  # fmt: skip
+
+
+class ReportQuerySerializer(serializers.Serializer):
+    region = serializers.CharField(required=False, help_text="区划代码，默认为本人管辖范围")
+    month = serializers.DateField(required=False, help_text="该月任一天，默认本月")
+
+
+class ReportView(APIView):
+    """The programmes report of a region and month (``?region=370102000000&month=2026-11-01``):
+    for the region and each region below it, the approved subsidies by kind (persons, amount)
+    and the figures of posts, training and loans. Limited to your jurisdiction."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=[ReportQuerySerializer], responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        if not request.user.has_perm("subsidies.view_report"):
+            raise PermissionDenied
+        query = ReportQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        region = asked_region(request.user, query.validated_data.get("region"))
+        report = programme_report(
+            request.user, region, query.validated_data.get("month") or timezone.localdate()
+        )
+
+        def row(each):
+            head = (
+                {"region": each.region.code, "name": each.region.name, "own": each.own}
+                if each.region
+                else {}
+            )
+            return {**head, "values": each.values}
+
+        return Response({
+            "region": region.code, "month": f"{report.month:%Y-%m}",
+            "columns": [{"code": column.code, "label": str(column.label), "ratio": column.ratio} for column in report.columns],
+            "rows": [row(each) for each in report.rows], "total": report.total.values,
+        })  # fmt: skip

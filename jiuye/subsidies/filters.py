@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.subsidies import kinds
-from jiuye.subsidies.models import Claim
+from jiuye.subsidies.models import Budget, Claim
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -16,3 +16,12 @@ class ClaimFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = ["kind", "state", "region"]
+
+
+class BudgetFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("年度"))
+    kind = django_filters.ChoiceFilter(choices=kinds.choices, label=_("补贴类别"))
+
+    class Meta:
+        model = Budget
+        fields = ["year", "kind"]

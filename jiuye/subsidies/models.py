@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.models import WorkflowModel, WorkflowQuerySet
+from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.subsidies import kinds
 from jiuye.subsidies.workflow import ClaimWorkflow
@@ -95,3 +96,35 @@ class ClaimLine(models.Model):
 
     def __str__(self):
         return f"{self.person_id} {self.kind} {self.period} {self.amount}"
+
+
+class Budget(ScopedModel):
+    """The funds a county has for one kind of subsidy in one year (补贴资金预算), kept by its
+    finance department. Approved claims of the county's offices spend it; a claim that would
+    go beyond it is approved only by an explicit override of finance, with the reason."""
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("补贴类别"), max_length=40)
+    amount = models.DecimalField(
+        _("预算金额（元）"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    note = models.CharField(_("资金来源及说明"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-year", "region_id", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year", "kind"], name="budget_one_per_county_year_kind")
+        ]  # fmt: skip
+        verbose_name = _("补贴预算")
+        verbose_name_plural = _("补贴预算")
+
+    def __str__(self):
+        return _("%(year)s年%(kind)s预算") % {"year": self.year, "kind": self.kind_label}
+
+    def get_absolute_url(self):
+        return reverse("subsidies:budget-edit", args=[self.pk])
+
+    @property
+    def kind_label(self):
+        kind = kinds.KINDS.get(self.kind)
+        return kind.label if kind else self.kind

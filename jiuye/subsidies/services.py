@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import workflow
+from jiuye.core.services import check_scope, save_versioned
+from jiuye.regions.codes import Level
 from jiuye.subsidies.kinds import KINDS, month_bounds
-from jiuye.subsidies.models import Claim, ClaimLine
+from jiuye.subsidies.models import Budget, Claim, ClaimLine
 
 
 def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
@@ -65,3 +67,45 @@ def _prepare(actor, kind, first, last) -> Claim:
     claim._history_user = actor
     claim.save(update_fields=["count", "total", "prepared_by", "updated_at"])
     return claim
+
+
+# Budgets --------------------------------------------------------------------------------
+
+
+def _budget_county(actor):
+    """The county whose budgets the actor keeps: their office's, which must be a county's."""
+    org = actor.org
+    if org is None or org.region.level != Level.COUNTY:
+        raise ValidationError(_("预算由县级财政部门录入，您的账号不属于县级机构。"))
+    return org.region
+
+
+def budget_create(*, actor, year: int, kind: str, amount: Decimal, note: str = "") -> Budget:
+    if not actor.has_perm("subsidies.add_budget"):
+        raise PermissionDenied
+    if kind not in KINDS:
+        raise ValidationError({"kind": _("未知的补贴类别。")})
+    budget = Budget(region=_budget_county(actor), year=year, kind=kind, amount=amount, note=note)
+    budget.full_clean(validate_constraints=False)
+    budget._history_user = actor
+    try:
+        with transaction.atomic():
+            budget.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"kind": _("本县%(year)s年该类别的预算已录入，请修改原预算。") % {"year": year}}
+        ) from None
+    return budget
+
+
+def budget_update(
+    *, actor, budget: Budget, expected_version: int, amount: Decimal, note: str = ""
+) -> Budget:
+    """Change a budget's amount (a supplementary or reduced allocation) and its note."""
+    if not actor.has_perm("subsidies.change_budget"):
+        raise PermissionDenied
+    check_scope(Budget.objects.editable_by(actor), budget)
+    budget.amount, budget.note = amount, note
+    budget.full_clean(validate_constraints=False)
+    save_versioned(budget, expected_version=expected_version, actor=actor)
+    return budget

@@ -1,20 +1,33 @@
 import io
+from decimal import Decimal
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from openpyxl import Workbook
 
 from jiuye.core import workflow
-from jiuye.core.views import FireView, ScopedDetailView, ScopedListView, ScopedMixin
+from jiuye.core.views import (
+    FireView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+)
 from jiuye.ledger.excel import CONTENT_TYPE, safe
-from jiuye.subsidies import services
-from jiuye.subsidies.filters import ClaimFilter
-from jiuye.subsidies.forms import PrepareForm
-from jiuye.subsidies.models import Claim
+from jiuye.ledger.models import Person
+from jiuye.regions.selectors import asked_region, visible_path
+from jiuye.subsidies import selectors, services
+from jiuye.subsidies.filters import BudgetFilter, ClaimFilter
+from jiuye.subsidies.forms import BudgetForm, PrepareForm, ReportForm
+from jiuye.subsidies.models import Budget, Claim
+from jiuye.subsidies.report import programme_report
 
 
 class ClaimListView(ScopedListView):
@@ -125,3 +138,131 @@ class ClaimExportView(ScopedDetailView):
 
 class ClaimFireView(FireView):
     model = Claim
+
+
+# Budgets --------------------------------------------------------------------------------
+
+
+class BudgetListView(ScopedListView):
+    """The budgets of the jurisdiction's counties with what approved claims spent of them."""
+
+    model = Budget
+    filterset_class = BudgetFilter
+    template_name = "subsidies/budget_list.html"
+    sort_fields = {"year": "year", "region": "region_id"}
+    default_sort = "-year"
+
+    def scope(self, queryset):
+        return queryset.select_related("region")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        uses = selectors.budget_uses(context["object_list"])
+        for budget in context["object_list"]:
+            budget.use = uses[budget.pk]
+            budget.balance = budget.use.balance(budget)
+        context["can_add"] = self.request.user.has_perm("subsidies.add_budget")
+        return context
+
+
+class BudgetCreateView(ServiceFormMixin, generic.CreateView):
+    model = Budget
+    form_class = BudgetForm
+    permission_required = "subsidies.add_budget"
+    template_name = "subsidies/budget_form.html"
+    success_message = _("预算已录入。")
+
+    def save(self, form):
+        return services.budget_create(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("subsidies:budgets")
+
+
+class BudgetUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+    model = Budget
+    form_class = BudgetForm
+    permission_required = "subsidies.change_budget"
+    scope_method = "editable_by"
+    template_name = "subsidies/budget_form.html"
+    success_message = _("预算已修改。")
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.budget_update(
+            actor=self.request.user, budget=Budget.objects.get(pk=self.object.pk),
+            expected_version=data["version"], amount=data["amount"], note=data["note"],
+        )  # fmt: skip
+
+    def get_success_url(self):
+        return reverse("subsidies:budgets")
+
+    def get_context_data(self, **kwargs):
+        use = selectors.budget_uses([self.object])[self.object.pk]
+        return super().get_context_data(use=use, balance=use.balance(self.object), **kwargs)
+
+
+# A person's subsidies and the report ------------------------------------------------------
+
+
+class PersonSubsidiesView(ScopedMixin, generic.TemplateView):
+    """Every subsidy of one person (享受政策情况), with the claim and the words of each amount."""
+
+    model = Person
+    template_name = "subsidies/person_subsidies.html"
+
+    def get_context_data(self, **kwargs):
+        person = get_object_or_404(self.get_queryset(), pk=kwargs.pop("person"))
+        lines = list(selectors.person_subsidies(person))
+        paid = sum(
+            (line.amount for line in lines if line.claim.state == "approved" and not line.void),
+            Decimal(0),
+        )
+        return super().get_context_data(person=person, lines=lines, paid=paid, **kwargs)
+
+
+class ReportView(PermissionRequiredMixin, generic.TemplateView):
+    """Subsidies by kind and the programmes' figures of a region and month, by sub-region;
+    each sub-region opens its own report (drill-down)."""
+
+    permission_required = "subsidies.view_report"
+    template_name = "subsidies/report.html"
+
+    def get_context_data(self, **kwargs):
+        form = ReportForm(self.request.GET)
+        month = (
+            form.cleaned_data["month"] if form.is_valid() else timezone.localdate().replace(day=1)
+        )
+        user = self.request.user
+        region = asked_region(user, self.request.GET.get("region"))
+        return super().get_context_data(
+            form=form, report=programme_report(user, region, month),
+            path=visible_path(user, region), **kwargs,
+        )  # fmt: skip
+
+
+class ReportExportView(ReportView):
+    def get(self, request, *args, **kwargs):
+        report = self.get_context_data()["report"]
+        book = Workbook()
+        sheet = book.active
+        sheet.title = f"{report.month:%Y-%m}"
+        sheet.append([f"{report.region.name} {report.month:%Y-%m} {_('项目与补贴统计')}"])
+        sheet.append(
+            [str(_("区划代码")), str(_("区划"))] + [str(column.label) for column in report.columns]
+        )
+        for row in [*report.rows, report.total]:
+            if row.region is None:
+                head = ["", str(_("合计"))]
+            else:
+                head = [row.region.code, f"{row.region.name}{_('（本级）') if row.own else ''}"]
+            sheet.append(head + [row.values[column.code] for column in report.columns])
+        sheet.column_dimensions["A"].width = 14
+        sheet.column_dimensions["B"].width = 18
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
+        response["Content-Disposition"] = (
+            f'attachment; filename="programmes-{report.region.code}-{report.month:%Y-%m}.xlsx"'
+        )
+        return response

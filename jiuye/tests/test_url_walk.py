@@ -51,8 +51,8 @@ from jiuye.registration.models import Registration
 from jiuye.registration.services import registration_apply
 from jiuye.staff.models import Certificate, User
 from jiuye.startups.tests import samples as startups_samples
-from jiuye.subsidies.models import Claim
-from jiuye.subsidies.services import claim_prepare
+from jiuye.subsidies.models import Budget, Claim
+from jiuye.subsidies.services import budget_create, claim_prepare
 from jiuye.training.tests import samples as training_samples
 
 # Routes anyone may open, and why.
@@ -214,6 +214,7 @@ class Samples:
             Seeker: self.seeker,
             Referral: self.referral,
             Claim: self.claim,
+            Budget: self.budget,
             Occupation: Occupation.objects.get(code="4-07-05"),
             Industry: Industry.objects.get(code="80"),
         }
@@ -238,6 +239,7 @@ class Samples:
             Seeker: self.person.name,
             Referral: self.person.name,
             Claim: self.org.name,
+            Budget: self.budget.note,
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples):
@@ -295,6 +297,10 @@ class Samples:
         self.claim = claim_prepare(
             actor=self.user, kind="job_introduction", month=timezone.localdate()
         )
+        self.budget = budget_create(
+            actor=User.objects.get(username="finance-370102"), year=timezone.localdate().year + 1,
+            kind="job_introduction", amount=100_000, note="甲县样本预算",
+        )  # fmt: skip
 
     def kwargs(self, route):
         values = {}
@@ -337,6 +343,7 @@ def samples(db):
 PAIRS = [
     ("approver-370102", "approver-370103"),
     (f"coordinator-{VILLAGE_A}", "coordinator-370102001003"),
+    ("finance-370102", "finance-370103"),
 ]
 
 

@@ -1,4 +1,44 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jiuye.training import views
 
 app_name = "training"
-urlpatterns = []
+urlpatterns = [
+    path("", views.CatalogueView.as_view(), name="catalogue"),
+    path("institutions/", views.InstitutionListView.as_view(), name="institutions"),
+    path("institutions/new/", views.InstitutionCreateView.as_view(), name="institution-add"),
+    path("institutions/<int:pk>/", views.InstitutionDetailView.as_view(), name="institution"),
+    path(
+        "institutions/<int:pk>/edit/",
+        views.InstitutionUpdateView.as_view(),
+        name="institution-edit",
+    ),
+    path("courses/", views.CourseListView.as_view(), name="courses"),
+    path("courses/new/", views.CourseCreateView.as_view(), name="course-add"),
+    path("courses/<int:pk>/", views.CourseDetailView.as_view(), name="course"),
+    path("courses/<int:pk>/edit/", views.CourseUpdateView.as_view(), name="course-edit"),
+    path("needs/", views.NeedListView.as_view(), name="needs"),
+    path("needs/candidates/", views.CandidatesView.as_view(), name="candidates"),
+    path("needs/new/<int:person>/", views.NeedCreateView.as_view(), name="need-add"),
+    path("needs/<int:pk>/", views.NeedDetailView.as_view(), name="need"),
+    path("needs/<int:pk>/close/", views.NeedCloseView.as_view(), name="need-close"),
+    path("enrolments/", views.EnrolmentListView.as_view(), name="enrolments"),
+    path("enrolments/new/<int:person>/", views.EnrolmentCreateView.as_view(), name="enrolment-add"),
+    path("enrolments/<int:pk>/", views.EnrolmentDetailView.as_view(), name="enrolment"),
+    path("enrolments/<int:pk>/fire/", views.EnrolmentFireView.as_view(), name="enrolment-fire"),
+    path(
+        "enrolments/<int:pk>/attendance/",
+        views.EnrolmentAttendanceView.as_view(),
+        name="enrolment-attendance",
+    ),
+    path(
+        "enrolments/<int:pk>/complete/",
+        views.EnrolmentCompleteView.as_view(),
+        name="enrolment-complete",
+    ),
+    path(
+        "enrolments/<int:pk>/certificate/",
+        views.EnrolmentCertificateView.as_view(),
+        name="enrolment-certificate",
+    ),
+]

@@ -1,0 +1,59 @@
+import django_filters
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.ledger.filters import search
+from jiuye.posts.choices import LeaveReason
+from jiuye.posts.models import Placement, Post
+from jiuye.regions.filters import RegionCodeFilter
+
+
+class PostFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("岗位或用岗单位名称"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+    active = django_filters.BooleanFilter(method="filter_active", label=_("在岗位期限内"))
+    vacant = django_filters.BooleanFilter(method="filter_vacant", label=_("有空岗"))
+
+    class Meta:
+        model = Post
+        fields = ["q", "region", "active", "vacant"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__contains=value) | Q(unit_name__contains=value))
+
+    def filter_active(self, queryset, name, value):
+        today = timezone.localdate()
+        active = Q(starts_on__lte=today, ends_on__gte=today)
+        return queryset.filter(active) if value else queryset.exclude(active)
+
+    def filter_vacant(self, queryset, name, value):
+        queryset = queryset.with_filled()
+        return (
+            queryset.filter(filled__lt=F("posts"))
+            if value
+            else queryset.filter(filled__gte=F("posts"))
+        )
+
+
+class PlacementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+    open = django_filters.BooleanFilter(method="filter_open", label=_("在岗"))
+    reason = django_filters.ChoiceFilter(
+        field_name="leave_reason", choices=LeaveReason.choices, label=_("离岗原因")
+    )
+    post = django_filters.NumberFilter(field_name="post_id", label=_("岗位编号"))
+
+    class Meta:
+        model = Placement
+        fields = ["q", "region", "open", "reason", "post"]
+
+    def search(self, queryset, name, value):
+        return search(queryset, value, prefix="person__")
+
+    def filter_open(self, queryset, name, value):
+        return queryset.filter(ended_on__isnull=value)

@@ -1,0 +1,89 @@
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.ledger.models import Person
+from jiuye.posts.choices import LeaveReason
+from jiuye.posts.models import Placement, Post
+from jiuye.regions.codes import Level
+from jiuye.regions.forms import RegionChoiceField
+
+CANDIDATES_SHOWN = 500
+
+
+class PostForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    region = RegionChoiceField(label=_("岗位所在街道（乡镇）或社区（村）"))
+
+    class Meta:
+        model = Post
+        fields = ["unit_name", "employer", "title", "duties", "posts", "region", "starts_on",
+                  "ends_on", "post_subsidy", "insurance_subsidy", "note"]  # fmt: skip
+        widgets = {
+            "starts_on": DateInput(), "ends_on": DateInput(),
+            "duties": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2}),
+        }  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        from jiuye.jobs.models import Employer
+
+        super().__init__(*args, **kwargs)
+        self.fields["region"].for_user(
+            self.user, scope="editable_by", levels=[Level.TOWNSHIP, Level.VILLAGE]
+        )
+        self.fields["employer"].queryset = Employer.objects.visible_to(self.user).order_by("name")
+        self.fields["employer"].required = False
+        self.fields["unit_name"].required = False
+        self.fields["unit_name"].help_text = _("不填则用所选用人单位的名称。")
+        for name in ("post_subsidy", "insurance_subsidy"):
+            self.fields[name].required = False
+            self.fields[name].help_text = _("不填则按政策参数的标准，不能高于该标准。")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("unit_name") and not data.get("employer"):
+            self.add_error("unit_name", _("请填写用岗单位，或选择已登记的用人单位。"))
+        return data
+
+    def _post_clean(self):
+        """The service validates and saves."""
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        return f"{person.name}（{person.masked_id_number}，{person.region.name}）"
+
+
+class PlacementForm(UserFormMixin, forms.Form):
+    person = PersonChoiceField(
+        label=_("就业援助对象"), queryset=Person.objects.none(),
+        error_messages={"invalid_choice": _("请从列表中选择：只能安置本辖区已认定、尚未上岗的就业困难人员。")},
+    )  # fmt: skip
+    started_on = forms.DateField(
+        label=_("上岗日期"), widget=DateInput(), initial=timezone.localdate
+    )
+
+    def __init__(self, *args, **kwargs):
+        from jiuye.assistance.models import Identification
+
+        super().__init__(*args, **kwargs)
+        identified = Identification.objects.identified().filter(person_id=OuterRef("pk"))
+        on_post = Placement.objects.open().filter(person_id=OuterRef("pk"))
+        candidates = (
+            Person.objects.visible_to(self.user).filter(Exists(identified)).exclude(Exists(on_post))
+            .select_related("region").order_by("region_id", "name_initials", "pk")
+        )  # fmt: skip
+        # a long list is cut for the page; a posted choice is checked against all candidates
+        self.fields["person"].queryset = (
+            candidates if self.is_bound else candidates[:CANDIDATES_SHOWN]
+        )
+
+
+class EndForm(forms.Form):
+    ended_on = forms.DateField(label=_("离岗日期"), widget=DateInput(), initial=timezone.localdate,
+                               help_text=_("当日起不在岗。"))  # fmt: skip
+    reason = forms.ChoiceField(label=_("离岗原因"), choices=LeaveReason.choices)
+    employer = forms.CharField(label=_("新就业单位"), max_length=100, required=False,
+                               help_text=_("实现其他就业的须填写。"))  # fmt: skip
+    note = forms.CharField(label=_("说明"), max_length=200, required=False)

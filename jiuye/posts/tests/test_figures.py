@@ -1,0 +1,39 @@
+"""The programmes report's figures of public-welfare posts."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from jiuye.posts import services
+from jiuye.posts.selectors import SOURCE
+from jiuye.posts.tests.helpers import identified, post
+from jiuye.subsidies.figures import SOURCES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_report_counts_posts_developed_filled_and_placed_by_sub_region(
+    coordinator, approver, sibling_approver
+):
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 10, 0), tick=False):
+        before = SOURCE.collect(approver, "370102001002", 12, datetime.date(2026, 10, 1),
+                                datetime.date(2026, 10, 31)).get("370102001002", {})  # fmt: skip
+        four, two = post(coordinator, posts=4), post(coordinator, posts=2)
+        post(coordinator, posts=9, starts_on=datetime.date(2026, 11, 1))  # not yet in October
+        placed = [identified(coordinator, f"统计{n}") for n in range(3)]
+        services.placement_create(actor=coordinator, post=four, person=placed[0],
+                                  started_on=datetime.date(2026, 9, 1))  # fmt: skip
+        services.placement_create(actor=coordinator, post=four, person=placed[1],
+                                  started_on=datetime.date(2026, 10, 5))  # fmt: skip
+        left = services.placement_create(actor=coordinator, post=two, person=placed[2],
+                                         started_on=datetime.date(2026, 10, 6))  # fmt: skip
+        services.placement_end(actor=coordinator, placement=left, ended_on=datetime.date(2026, 10, 20),
+                               reason="resigned")  # fmt: skip
+    assert SOURCE in SOURCES
+    figures = SOURCE.collect(approver, "370102001002", 12, datetime.date(2026, 10, 1),
+                             datetime.date(2026, 10, 31))["370102001002"]  # fmt: skip
+    added = {code: figures.get(code, 0) - before.get(code, 0) for code in figures}
+    assert added == {"posts_developed": 6, "posts_filled": 1 + 1, "posts_placed": 2}
+    assert SOURCE.collect(sibling_approver, "370102", 6, datetime.date(2026, 10, 1),
+                          datetime.date(2026, 10, 31)) == {}  # fmt: skip

@@ -1,0 +1,203 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core import parameters
+from jiuye.core.history import timeline
+from jiuye.core.views import (
+    ActionView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+)
+from jiuye.posts import services
+from jiuye.posts.filters import PlacementFilter, PostFilter
+from jiuye.posts.forms import EndForm, PlacementForm, PostForm
+from jiuye.posts.models import Placement, Post
+from jiuye.posts.selectors import absorbed_targets
+
+
+def _editable(model, user, obj) -> bool:
+    return model.objects.editable_by(user).filter(pk=obj.pk).exists()
+
+
+# Posts ----------------------------------------------------------------------------------
+
+
+class PostListView(ScopedListView):
+    model = Post
+    filterset_class = PostFilter
+    template_name = "posts/post_list.html"
+    sort_fields = {"starts_on": "starts_on", "ends_on": "ends_on", "region": "region_id"}
+    default_sort = "-starts_on"
+
+    def scope(self, queryset):
+        return queryset.with_filled().select_related("region")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class PostCreateView(ServiceFormMixin, generic.CreateView):
+    model = Post
+    form_class = PostForm
+    permission_required = "posts.add_post"
+    template_name = "posts/post_form.html"
+    success_message = _("公益性岗位已登记。")
+
+    def get_initial(self):
+        today = timezone.localdate()
+        region = parameters.region_of(self.request.user)
+        return {"starts_on": today, "posts": 1, **services.post_defaults(region, today)}
+
+    def save(self, form):
+        return services.post_create(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PostUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+    model = Post
+    form_class = PostForm
+    permission_required = "posts.change_post"
+    scope_method = "editable_by"
+    template_name = "posts/post_form.html"
+    success_message = _("公益性岗位已保存。")
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        post = Post.objects.get(pk=self.object.pk)
+        return services.post_update(actor=self.request.user, post=post,
+                                    expected_version=data.pop("version"), **data)  # fmt: skip
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PostDetailView(ScopedDetailView):
+    """A post, its placements (on the post and left) and its change history."""
+
+    model = Post
+    template_name = "posts/post_detail.html"
+
+    def scope(self, queryset):
+        return queryset.select_related("region", "employer")
+
+    def get_context_data(self, **kwargs):
+        user, post = self.request.user, self.object
+        editable = _editable(Post, user, post)
+        placements = list(post.placements.select_related("person", "region"))
+        filled = sum(1 for placement in placements if placement.is_open)
+        return super().get_context_data(
+            placements=placements,
+            filled=filled,
+            can_edit=editable and user.has_perm("posts.change_post"),
+            can_place=editable and user.has_perm("posts.add_placement") and filled < post.posts,
+            history=timeline(post.history.all(), viewer=user),
+            **kwargs,
+        )
+
+
+# Placements -----------------------------------------------------------------------------
+
+
+class PlacementCreateView(ServiceFormMixin, generic.FormView):
+    """Place an assistance target on a post (the post's page links here)."""
+
+    model = Placement
+    form_class = PlacementForm
+    permission_required = "posts.add_placement"
+    template_name = "posts/placement_form.html"
+    success_message = _("已安置上岗，台账中该人员已改为公益性岗位就业。")
+
+    @cached_property
+    def post_record(self):
+        return get_object_or_404(
+            Post.objects.editable_by(self.request.user).select_related("region"),
+            pk=self.kwargs["post"],
+        )
+
+    def get_form_kwargs(self):
+        self.post_record  # noqa: B018 - a post outside the jurisdiction is a 404 before anything else
+        return super().get_form_kwargs()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(post=self.post_record, **kwargs)
+
+    def save(self, form):
+        return services.placement_create(
+            actor=self.request.user, post=self.post_record, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PlacementListView(ScopedListView):
+    model = Placement
+    filterset_class = PlacementFilter
+    template_name = "posts/placement_list.html"
+    sort_fields = {"started_on": "started_on", "ended_on": "ended_on", "region": "region_id"}
+    default_sort = "-started_on"
+
+    def scope(self, queryset):
+        return queryset.with_parties()
+
+
+class PlacementDetailView(ScopedDetailView):
+    model = Placement
+    template_name = "posts/placement_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_parties().select_related("post__region")
+
+    def get_context_data(self, **kwargs):
+        user, placement = self.request.user, self.object
+        can_end = (
+            placement.is_open
+            and user.has_perm("posts.end_placement")
+            and _editable(Placement, user, placement)
+        )
+        lines = (
+            placement.person.subsidy_lines.filter(
+                kind__in=["post_subsidy", "post_insurance"], void=False
+            )
+            .select_related("claim")
+            .order_by("period", "kind")
+        )
+        return super().get_context_data(
+            can_end=can_end,
+            end_form=EndForm(),
+            lines=lines,
+            history=timeline(placement.history.all(), viewer=user),
+            **kwargs,
+        )
+
+
+class PlacementEndView(ActionView):
+    model = Placement
+    form_class = EndForm
+    permission_required = "posts.end_placement"
+
+    def act(self, request, data):
+        services.placement_end(actor=request.user, placement=self.object, **data)
+        messages.success(request, _("已办理离岗。"))
+
+
+class AbsorbedView(PermissionRequiredMixin, generic.TemplateView):
+    """吸纳援助对象的单位: employers that hired identified hard-to-employ persons with social
+    insurance through the jurisdiction's referrals, and the months they may be subsidised."""
+
+    permission_required = "jobs.view_referral"
+    template_name = "posts/absorbed.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            rows=absorbed_targets(self.request.user, timezone.localdate()), **kwargs
+        )

@@ -1,0 +1,341 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core import workflow
+from jiuye.core.history import timeline
+from jiuye.core.views import (
+    ActionView,
+    FireView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+)
+from jiuye.ledger.models import Person
+from jiuye.regions.codes import is_valid_code, prefix_of
+from jiuye.startups import selectors, services
+from jiuye.startups.filters import EntrepreneurFilter, LoanFilter
+from jiuye.startups.forms import (
+    BankApproveForm,
+    EntrepreneurForm,
+    ExtendForm,
+    LoanForm,
+    RecoveryForm,
+    RepaymentForm,
+    ServiceForm,
+)
+from jiuye.startups.models import Entrepreneur, Loan
+
+
+class EditMixin(ScopedMixin, ServiceFormMixin):
+    scope_method = "editable_by"
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PersonMixin:
+    """Pages that start a record for a resident of the user's jurisdiction (``<person>``)."""
+
+    @cached_property
+    def person(self):
+        return get_object_or_404(
+            Person.objects.editable_by(self.request.user), pk=self.kwargs["person"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PersonFindView(PermissionRequiredMixin, generic.View):
+    """Start a registration or a loan application from a resident's identity number (the
+    boxes above the lists): the resident's existing record if there is one, else the form."""
+
+    permission_required = "startups.view_entrepreneur"
+    targets = {
+        "entrepreneur": ("startups:entrepreneur-add", "startups.add_entrepreneur", "startups:entrepreneurs"),
+        "loan": ("startups:loan-add", "startups.add_loan", "startups:loans"),
+    }  # fmt: skip
+
+    def get(self, request):
+        target = request.GET.get("for", "entrepreneur")
+        form_url, permission, back = self.targets.get(target, self.targets["entrepreneur"])
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        number = request.GET.get("id_number", "").strip().upper()
+        person = Person.objects.editable_by(request.user).filter(id_number=number).first()
+        if person is None:
+            messages.error(request, _("本辖区台账中没有公民身份号码为“%(number)s”的人员，请先在人员台账中登记。")
+                           % {"number": number})  # fmt: skip
+            return redirect(back)
+        if target == "loan":
+            existing = Loan.objects.open().filter(person=person).first()
+        else:
+            existing = selectors.active_entrepreneur(person)
+        if existing is not None:
+            messages.info(request, _("该人员已有办理中的记录，已为您打开。"))
+            return redirect(existing)
+        return redirect(form_url, person=person.pk)
+
+
+# Would-be entrepreneurs -----------------------------------------------------------------
+
+
+class EntrepreneurListView(ScopedListView):
+    model = Entrepreneur
+    filterset_class = EntrepreneurFilter
+    template_name = "startups/entrepreneur_list.html"
+    sort_fields = {"registered_on": "registered_on", "region": "region_id"}
+    default_sort = "-registered_on"
+
+    def scope(self, queryset):
+        return queryset.with_person().prefetch_related("services")
+
+
+class EntrepreneurCreateView(PersonMixin, ServiceFormMixin, generic.CreateView):
+    model = Entrepreneur
+    form_class = EntrepreneurForm
+    permission_required = "startups.add_entrepreneur"
+    template_name = "startups/entrepreneur_form.html"
+    success_message = _("已登记创业意愿。")
+
+    def save(self, form):
+        return services.entrepreneur_register(
+            actor=self.request.user, person=self.person, **form.cleaned_data
+        )
+
+
+class EntrepreneurUpdateView(EditMixin, generic.UpdateView):
+    model = Entrepreneur
+    form_class = EntrepreneurForm
+    permission_required = "startups.change_entrepreneur"
+    template_name = "startups/entrepreneur_form.html"
+    success_message = _("创业意愿登记已保存。")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.object.person, **kwargs)
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        entrepreneur = Entrepreneur.objects.get(pk=self.object.pk)
+        return services.entrepreneur_update(actor=self.request.user, entrepreneur=entrepreneur,
+                                            expected_version=data.pop("version"), **data)  # fmt: skip
+
+
+class EntrepreneurDetailView(ScopedDetailView):
+    """A would-be entrepreneur, which of the "1+3" they have had, the services and loans."""
+
+    model = Entrepreneur
+    template_name = "startups/entrepreneur_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_person()
+
+    def get_context_data(self, **kwargs):
+        user, entrepreneur = self.request.user, self.object
+        editable = Entrepreneur.objects.editable_by(user).filter(pk=entrepreneur.pk).exists()
+        services_given = list(entrepreneur.services.select_related("by"))
+        return super().get_context_data(
+            services=services_given,
+            one_plus_three=selectors.services_done(services_given),
+            loans=Loan.objects.visible_to(user).filter(person=entrepreneur.person_id),
+            can_edit=editable and user.has_perm("startups.change_entrepreneur"),
+            can_serve=editable and user.has_perm("startups.add_service"),
+            can_apply=editable and user.has_perm("startups.add_loan"),
+            service_form=ServiceForm(),
+            history=timeline(entrepreneur.history.all(), viewer=user),
+            **kwargs,
+        )
+
+
+class ServiceAddView(ActionView):
+    model = Entrepreneur
+    form_class = ServiceForm
+    permission_required = "startups.add_service"
+
+    def act(self, request, data):
+        services.service_record(actor=request.user, entrepreneur=self.object, **data)
+        messages.success(request, _("服务记录已保存。"))
+
+
+# Loans ----------------------------------------------------------------------------------
+
+
+class LoanListView(ScopedListView):
+    model = Loan
+    filterset_class = LoanFilter
+    template_name = "startups/loan_list.html"
+    sort_fields = {"applied_on": "applied_on", "amount": "amount", "due_on": "due_on"}
+    default_sort = "-applied_on"
+
+    def scope(self, queryset):
+        return queryset.with_parties().with_overdue(timezone.localdate())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class OverdueListView(LoanListView):
+    """逾期贷款: loans with an instalment past its due date, the longest overdue first."""
+
+    template_name = "startups/overdue_list.html"
+    sort_fields = {"overdue_since": "overdue_since", "overdue_amount": "-overdue_amount"}
+    default_sort = "overdue_since"
+
+    def scope(self, queryset):
+        today = timezone.localdate()
+        return queryset.overdue_loans(today).with_parties().with_overdue(today)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for loan in context["object_list"]:
+            loan.overdue_days = (context["today"] - loan.overdue_since).days
+        return context
+
+
+class CreditView(PermissionRequiredMixin, generic.TemplateView):
+    """信用社区: the communities of the jurisdiction with lent loans, their repayment record
+    and whether they meet the credit-community parameters."""
+
+    permission_required = "startups.view_loan"
+    template_name = "startups/credit.html"
+
+    paginate_by = 100
+
+    def get_context_data(self, **kwargs):
+        code = self.request.GET.get("region", "").strip()
+        prefix = prefix_of(code) if is_valid_code(code) else None
+        rows, limits = selectors.credit_communities(self.request.user, prefix=prefix)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            rows=page.object_list, page_obj=page, paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
+            query_without_page=query.urlencode(), limits=limits, region=code,
+            credit_count=sum(row.is_credit for row in rows), **kwargs,
+        )  # fmt: skip
+
+
+class LoanCreateView(PersonMixin, ServiceFormMixin, generic.CreateView):
+    model = Loan
+    form_class = LoanForm
+    permission_required = "startups.add_loan"
+    template_name = "startups/loan_form.html"
+    success_message = _("贷款申请已受理，待街道（乡镇）审核。")
+
+    def get_initial(self):
+        entrepreneur = selectors.active_entrepreneur(self.person)
+        return {"partners": 1, "term_months": 24,
+                "project": entrepreneur.trade if entrepreneur else ""}  # fmt: skip
+
+    def save(self, form):
+        return services.loan_apply(actor=self.request.user, person=self.person, **form.cleaned_data)
+
+
+class LoanUpdateView(EditMixin, generic.UpdateView):
+    model = Loan
+    form_class = LoanForm
+    permission_required = "startups.change_loan"
+    template_name = "startups/loan_form.html"
+    success_message = _("贷款申请已保存。")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.object.person, **kwargs)
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        loan = Loan.objects.get(pk=self.object.pk)
+        return services.loan_update(actor=self.request.user, loan=loan,
+                                    expected_version=data.pop("version"), **data)  # fmt: skip
+
+
+class LoanDetailView(ScopedDetailView):
+    """A loan: the application, its steps, the schedule with each month's interest subsidy
+    or the reason it is refused, repayments, arrears, extension and recovery help."""
+
+    model = Loan
+    template_name = "startups/loan_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_parties().prefetch_related("instalments")
+
+    def get_context_data(self, **kwargs):
+        user, loan, today = self.request.user, self.object, timezone.localdate()
+        editable = Loan.objects.editable_by(user).filter(pk=loan.pk).exists()
+        lent = loan.state in ("disbursed", "repaying")
+        return super().get_context_data(
+            today=today,
+            claimed=selectors.claimed_periods(loan),
+            actions=loan.workflow.available(loan, user) if editable else [],
+            events=workflow.event_log(loan),
+            schedule=selectors.interest_schedule(loan, today),
+            arrears=selectors.arrears(loan, today),
+            repayments=loan.repayments.select_related("recorded_by"),
+            recoveries=loan.recoveries.select_related("by"),
+            can_edit=editable and user.has_perm("startups.change_loan") and loan.workflow.is_editable(loan.state),
+            can_bank=editable and user.has_perm("startups.record_bank_decision") and loan.state == "bank_review",
+            can_repay=editable and lent and user.has_perm("startups.repay_loan"),
+            can_extend=editable and lent and not loan.extended_months and user.has_perm("startups.extend_loan"),
+            can_recover=editable and lent and user.has_perm("startups.add_recovery"),
+            bank_form=BankApproveForm(initial={"disbursed_on": today}),
+            repayment_form=RepaymentForm(),
+            extend_form=ExtendForm(),
+            recovery_form=RecoveryForm(),
+            history=timeline(loan.history.all(), viewer=user) if editable else [],
+            **kwargs,
+        )  # fmt: skip
+
+
+class LoanFireView(FireView):
+    model = Loan
+
+
+class BankApproveView(ActionView):
+    model = Loan
+    form_class = BankApproveForm
+    permission_required = "startups.record_bank_decision"
+
+    def act(self, request, data):
+        services.loan_bank_approve(actor=request.user, loan=self.object, **data)
+        messages.success(request, _("已登记银行批准。"))
+
+
+class RepayView(ActionView):
+    model = Loan
+    form_class = RepaymentForm
+    permission_required = "startups.repay_loan"
+
+    def act(self, request, data):
+        services.repayment_record(actor=request.user, loan=self.object, **data)
+        messages.success(request, _("还款已登记。"))
+
+
+class ExtendView(ActionView):
+    model = Loan
+    form_class = ExtendForm
+    permission_required = "startups.extend_loan"
+
+    def act(self, request, data):
+        services.loan_extend(actor=request.user, loan=self.object, **data)
+        messages.success(request, _("已办理展期。"))
+
+
+class RecoveryView(ActionView):
+    model = Loan
+    form_class = RecoveryForm
+    permission_required = "startups.add_recovery"
+
+    def act(self, request, data):
+        services.recovery_record(actor=request.user, loan=self.object, **data)
+        messages.success(request, _("协助回收记录已保存。"))

@@ -1,0 +1,67 @@
+"""Reads of subsidies: budgets and what is spent of them, a person's subsidies."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, Q, Sum
+from django.db.models.functions import Coalesce, ExtractYear, Substr
+
+from jiuye.subsidies.models import Budget, Claim, ClaimLine
+
+ZERO = Decimal("0.00")
+PENDING_STATES = ("hr_review", "finance_review")
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+FEN = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Use:
+    """How much of a budget approved claims have spent and claims in approval would spend."""
+
+    spent: Decimal
+    pending: Decimal
+
+    def balance(self, budget: Budget) -> Decimal:
+        return budget.amount - self.spent
+
+
+def budget_uses(budgets) -> dict[int, Use]:
+    """The use of each of ``budgets``: one grouped query over the claims of their counties."""
+    budgets = list(budgets)
+    if not budgets:
+        return {}
+    counties = {budget.region_id[:6] for budget in budgets}
+    rows = (
+        Claim.objects.annotate(county=Substr("region_id", 1, 6), year=ExtractYear("month"))
+        .filter(county__in=counties, year__in={b.year for b in budgets}, kind__in={b.kind for b in budgets})
+        .values("county", "year", "kind")
+        .annotate(spent=Coalesce(Sum("total", filter=Q(state="approved")), ZERO, output_field=MONEY),
+                  pending=Coalesce(Sum("total", filter=Q(state__in=PENDING_STATES)), ZERO, output_field=MONEY))
+        .order_by()
+    )  # fmt: skip
+    found = {(row["county"], row["year"], row["kind"]): row for row in rows}
+    uses = {}
+    for budget in budgets:
+        row = found.get((budget.region_id[:6], budget.year, budget.kind), {})
+        uses[budget.pk] = Use(  # SQLite's sums of decimals come back without their fen
+            spent=row.get("spent", ZERO).quantize(FEN),
+            pending=row.get("pending", ZERO).quantize(FEN),
+        )
+    return uses
+
+
+def budget_of(claim: Claim, *, lock: bool = False) -> Budget | None:
+    """The budget of the claim's county for its kind and year (locked when ``lock``)."""
+    budgets = Budget.objects.select_for_update() if lock else Budget.objects.all()
+    return budgets.filter(
+        region_id=claim.region_id[:6] + "000000", year=claim.month.year, kind=claim.kind
+    ).first()
+
+
+def person_subsidies(person):
+    """Every subsidy line of the person, newest first, with its claim and office."""
+    return (
+        ClaimLine.objects.filter(person=person)
+        .select_related("claim__org", "region")
+        .order_by("-claim__month", "-id")
+    )

@@ -1,0 +1,243 @@
+"""Budgets with the finance override, the zero-employment household placement subsidy, a
+person's subsidies and the programmes report with its drill-down, Excel export and API."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from jiuye.assistance import services as assistance
+from jiuye.assistance.models import ZeroHousehold
+from jiuye.conftest import COUNTY, VILLAGE_A
+from jiuye.core import workflow
+from jiuye.jobs import services as jobs
+from jiuye.jobs.tests.helpers import employer, resident, seeker, user, vacancy
+from jiuye.ledger.models import Person
+from jiuye.subsidies.models import Budget, Claim
+from jiuye.subsidies.selectors import budget_uses
+from jiuye.subsidies.services import budget_create, budget_update, claim_prepare
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate
+
+
+@pytest.fixture
+def post(coordinator):
+    return vacancy(coordinator, employer(coordinator), posts=20)
+
+
+def hire(actor, post, name, *, months=12, household=False):
+    person = resident(actor, name, household=household)
+    referral = jobs.referral_create(actor=actor, seeker=seeker(actor, person), vacancy=post)
+    jobs.referral_hire(actor=actor, referral=referral, hired_on=TODAY(), contract_months=months,
+                       social_insurance=True)  # fmt: skip
+    return person
+
+
+def to_finance(claim, coordinator, approver):
+    workflow.fire(claim, "submit", actor=coordinator)
+    workflow.fire(claim, "hr_approve", actor=approver)
+    return Claim.objects.get(pk=claim.pk)
+
+
+# Budgets ----------------------------------------------------------------------------------
+
+
+def budget_leaving(finance, room):
+    """This year's job-introduction budget of the county (the demo data enter one), set so
+    that ``room`` yuan are left of it after what approved claims spent."""
+    budget = Budget.objects.get(region_id=COUNTY, year=TODAY().year, kind="job_introduction")
+    spent = budget_uses([budget])[budget.pk].spent
+    return budget_update(actor=finance, budget=budget, expected_version=budget.version,
+                         amount=spent + room)  # fmt: skip
+
+
+def test_finance_approves_within_the_budget_and_beyond_it_only_by_the_override(
+    coordinator, approver, finance, post, login
+):
+    budget_leaving(finance, Decimal("300"))
+    hire(coordinator, post, "预算甲")
+    first = to_finance(
+        claim_prepare(actor=coordinator, kind="job_introduction", month=TODAY()),
+        coordinator,
+        approver,
+    )
+    workflow.fire(first, "finance_approve", actor=finance)  # 200 of 300
+
+    other = user("coordinator-370102001003")  # another village of the same county
+    second_post = vacancy(other, employer(other, name="历下样本二公司", code="91370102MA3C4XKE7U",
+                                          region_code="370102001003"), region_code="370102001003")  # fmt: skip
+    person = resident(other, "预算乙", region_code="370102001003")
+    referral = jobs.referral_create(actor=other, seeker=seeker(other, person), vacancy=second_post)
+    jobs.referral_hire(
+        actor=other, referral=referral, hired_on=TODAY(), contract_months=12, social_insurance=True
+    )
+    second = to_finance(
+        claim_prepare(actor=other, kind="job_introduction", month=TODAY()), other, approver
+    )
+    with pytest.raises(ValidationError, match=r"超出.*余额100\.00元.*超预算核准"):
+        workflow.fire(second, "finance_approve", actor=finance)
+    with pytest.raises(ValidationError):  # the override needs its reason
+        workflow.fire(second, "finance_override", actor=finance)
+    workflow.fire(second, "finance_override", actor=finance, comment="县政府常务会议追加资金")
+    assert Claim.objects.get(pk=second.pk).state == "approved"
+    assert ("超预算核准", "县政府常务会议追加资金") in [
+        (str(done), event.comment) for event, done, _step in workflow.event_log(second)
+    ]
+
+    page = login(finance).get(reverse("subsidies:budgets")).content.decode()
+    assert "-100.00" in page  # the balance, overspent
+
+
+def test_the_override_is_refused_within_the_budget_and_a_budget_is_entered_once(
+    coordinator, approver, finance, post
+):
+    with pytest.raises(ValidationError, match="已录入"):  # the demo data entered it
+        budget_create(
+            actor=finance, year=TODAY().year, kind="job_introduction", amount=Decimal("5")
+        )
+    budget_leaving(finance, Decimal("1000"))
+    hire(coordinator, post, "预算丙")
+    claim = to_finance(
+        claim_prepare(actor=coordinator, kind="job_introduction", month=TODAY()),
+        coordinator,
+        approver,
+    )
+    with pytest.raises(ValidationError, match="未超出预算"):
+        workflow.fire(claim, "finance_override", actor=finance, comment="无需")
+    workflow.fire(claim, "finance_approve", actor=finance)
+
+
+def test_only_county_finance_keeps_budgets_and_edits_keep_their_version(finance, approver, login):
+    with pytest.raises(PermissionDenied):  # the HR approver keeps no budget
+        budget_create(actor=approver, year=2030, kind="job_introduction", amount=Decimal("1"))
+    budget = budget_create(
+        actor=finance, year=2030, kind="job_introduction", amount=Decimal("1000")
+    )
+    assert budget.region_id == COUNTY
+    budget_update(actor=finance, budget=budget, expected_version=budget.version, amount=Decimal("1500"),
+                  note="追加")  # fmt: skip
+    with pytest.raises(ValidationError):  # someone saved it since the editor loaded it
+        budget_update(actor=finance, budget=Budget.objects.get(pk=budget.pk), expected_version=1,
+                      amount=Decimal("10"))  # fmt: skip
+    assert Budget.objects.get(pk=budget.pk).amount == Decimal("1500")
+    response = login(finance).post(reverse("subsidies:budget-add"), {"year": "2031", "kind": "job_introduction",
+                                                                       "amount": "-5"})  # fmt: skip
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+    sibling = user("finance-370103")
+    assert login(sibling).get(reverse("subsidies:budget-edit", args=[budget.pk])).status_code == 404
+
+
+def test_the_budget_list_counts_its_queries_once(finance, login, django_assert_max_num_queries):
+    for year in range(2020, 2026):
+        budget_create(actor=finance, year=year, kind="job_introduction", amount=Decimal("100"))
+    client = login(finance)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("subsidies:budgets")).status_code == 200
+
+
+# The zero-employment household placement subsidy --------------------------------------------
+
+
+def test_a_placed_member_of_an_identified_zero_employment_household_brings_the_one_time_subsidy(
+    coordinator, post
+):
+    member = resident(coordinator, "零就业甲", household=True)
+    case = ZeroHousehold.objects.get(household=member.household)
+    assistance.household_identify(actor=coordinator, case=case)
+    referral = jobs.referral_create(
+        actor=coordinator, seeker=seeker(coordinator, member), vacancy=post
+    )
+    jobs.referral_hire(actor=coordinator, referral=referral, hired_on=TODAY(), contract_months=12,
+                       social_insurance=False)  # fmt: skip
+    hire(coordinator, post, "非零就业乙", months=24)  # no zero-employment household
+    short = resident(coordinator, "零就业丙", household=True)
+    assistance.household_identify(
+        actor=coordinator, case=ZeroHousehold.objects.get(household=short.household)
+    )
+    referral = jobs.referral_create(
+        actor=coordinator, seeker=seeker(coordinator, short), vacancy=post
+    )
+    jobs.referral_hire(actor=coordinator, referral=referral, hired_on=TODAY(), contract_months=6,
+                       social_insurance=True)  # fmt: skip
+    unidentified = hire(coordinator, post, "零就业丁", household=True)  # household never identified
+
+    claim = claim_prepare(actor=coordinator, kind="zero_household_placement", month=TODAY())
+    line = claim.lines.get()
+    assert line.person_id == member.pk and line.amount == Decimal("1000")
+    assert unidentified.pk != line.person_id
+    assert "零就业家庭托底安置最短劳动合同期限”12个月" in line.explanation
+    assert "零就业家庭托底安置一次性补助标准”1000元" in line.explanation
+    assert str(case.identified_on) in line.explanation
+    again = claim_prepare(actor=coordinator, kind="zero_household_placement", month=TODAY())
+    assert again.pk == claim.pk and again.lines.count() == 1
+
+
+# A person's subsidies and the report -------------------------------------------------------
+
+
+def approved_claim(coordinator, approver, finance, post, *names):
+    for name in names:
+        hire(coordinator, post, name)
+    claim = to_finance(
+        claim_prepare(actor=coordinator, kind="job_introduction", month=TODAY()),
+        coordinator,
+        approver,
+    )
+    workflow.fire(claim, "finance_approve", actor=finance)
+    return claim
+
+
+def test_a_persons_page_lists_every_subsidy_with_its_explanation(
+    coordinator, approver, finance, post, login, sibling_coordinator
+):
+    approved_claim(coordinator, approver, finance, post, "明细甲")
+    person = Person.objects.get(name="明细甲")
+    page = login(coordinator).get(reverse("subsidies:person", args=[person.pk])).content.decode()
+    assert "职业介绍补贴" in page and "已核准" in page and "职业介绍补贴最短劳动合同期限" in page
+    assert "已核准拨付合计 200.00 元" in page
+    assert (
+        login(sibling_coordinator).get(reverse("subsidies:person", args=[person.pk])).status_code
+        == 404
+    )
+
+
+def test_the_report_counts_approved_subsidies_by_region_and_drills_down(
+    coordinator, approver, finance, post, login, sibling_approver, city_officer
+):
+    approved_claim(coordinator, approver, finance, post, "统计甲", "统计乙")
+    month = f"{TODAY():%Y-%m}"
+    client = login(city_officer)
+    page = client.get(reverse("subsidies:report"), {"month": month}).content.decode()
+    county_link = f"?region={COUNTY}&amp;month={month}"
+    assert county_link in page and "职业介绍补贴人数" in page
+    report = client.get(reverse("api-programmes-report"), {"region": COUNTY}).json()
+    township = next(row for row in report["rows"] if row["region"] == VILLAGE_A[:9] + "000")
+    assert township["values"]["job_introduction:count"] == 2
+    assert Decimal(str(township["values"]["job_introduction:amount"])) == Decimal("400")
+    assert report["total"]["job_introduction:count"] == 2
+    # drill down to the village
+    village = client.get(reverse("api-programmes-report"), {"region": VILLAGE_A[:9] + "000"}).json()
+    assert [
+        row["values"]["job_introduction:count"]
+        for row in village["rows"]
+        if row["region"] == VILLAGE_A
+    ] == [2]
+    # Excel: the same figures
+    response = client.get(reverse("subsidies:report-export"), {"region": COUNTY, "month": month})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[1]
+    total = rows[-1]
+    assert total[1] == "合计" and total[header.index("职业介绍补贴人数")] == 2
+    # a user of the sibling county sees nothing of it and cannot ask for it
+    assert (
+        login(sibling_approver).get(reverse("subsidies:report"), {"region": COUNTY}).status_code
+        == 404
+    )
+    other = login(sibling_approver).get(reverse("api-programmes-report")).json()
+    assert other["total"]["job_introduction:count"] == 0

@@ -1,0 +1,113 @@
+"""Reads of training: the candidates for a training need, and the trainees' employment
+after the course as the ledger's status periods show it."""
+
+import calendar
+import datetime
+from collections import defaultdict
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from jiuye.core import parameters
+from jiuye.jobs.models import Seeker
+from jiuye.ledger.choices import EMPLOYED, LabourStatus
+from jiuye.ledger.models import Person, StatusRecord, working_age_q
+from jiuye.ledger.selectors import working_age_limits
+from jiuye.registration.models import Registration
+from jiuye.training.models import Enrolment, Need
+from jiuye.training.workflow import OPEN_ENROLMENT_STATES
+
+COHORTS = (3, 6)  # months after completion: the employment rates of guideline 十七's reports
+# Farming does not count as finding work after training: rural trainees seek non-farm work.
+WORK = EMPLOYED - {LabourStatus.FARMING}
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (or earlier), the month's last day where it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def candidates(user, today: datetime.date | None = None):
+    """Residents of the user's jurisdiction who may need training: registered unemployed or
+    seeking work, of working age, with no open training need and no open enrolment."""
+    today = today or timezone.localdate()
+    limits = working_age_limits(parameters.region_of(user), today)
+    unemployed = Exists(
+        Registration.objects.registered_unemployed().filter(person_id=OuterRef("pk"))
+    )
+    seeking = Exists(Seeker.objects.active().filter(person_id=OuterRef("pk")))
+    need = Exists(Need.objects.open().filter(person_id=OuterRef("pk")))
+    training = Exists(
+        Enrolment.objects.filter(person_id=OuterRef("pk"), state__in=OPEN_ENROLMENT_STATES)
+    )
+    return (
+        Person.objects.visible_to(user)
+        .filter(unemployed | seeking)
+        .filter(working_age_q(today, **limits))
+        .exclude(need)
+        .exclude(training)
+        .annotate(registered_unemployed=unemployed, seeking=seeking)
+        .select_related("region")
+        .order_by("region_id", "name", "pk")
+    )
+
+
+def employed_within(pairs, months: int) -> set:
+    """Of ``pairs`` (person id, completion date), those whose ledger shows them employed at
+    some time within ``months`` months after the completion: a status period of an employed
+    kind (farming aside) that began before the window ended and had not ended before the
+    completion. One query per 5,000 persons."""
+    pairs = list(pairs)
+    if not pairs:
+        return set()
+    people = sorted({person for person, _day in pairs})
+    periods = defaultdict(list)
+    for start in range(0, len(people), 5000):  # within the database's limit of parameters
+        for record in StatusRecord.objects.filter(
+            person_id__in=people[start : start + 5000], status__in=WORK
+        ).values_list("person_id", "since", "until"):
+            periods[record[0]].append(record[1:])
+    found = set()
+    for person, day in pairs:
+        end = add_months(day, months)
+        for since, until in periods.get(person, ()):
+            if since <= end and (until is None or until > day):
+                found.add((person, day))
+                break
+    return found
+
+
+def course_employment(course, today: datetime.date | None = None) -> list[dict]:
+    """The employment rate after 3 and 6 months of the course's completed trainees whose
+    period has passed."""
+    today = today or timezone.localdate()
+    done = list(
+        course.enrolments.filter(state="completed", completed_on__isnull=False).values_list(
+            "person_id", "completed_on"
+        )
+    )
+    rows = []
+    for months in COHORTS:
+        cohort = [pair for pair in done if add_months(pair[1], months) <= today]
+        employed = len(employed_within(cohort, months))
+        rows.append({
+            "months": months, "cohort": len(cohort), "employed": employed,
+            "rate": round(employed * 100 / len(cohort), 1) if cohort else None,
+        })  # fmt: skip
+    return rows
+
+
+def completions_by_group(queryset, length: int, first: datetime.date, last: datetime.date):
+    """``{group: [(person id, completion date), …]}`` of the completions in the days."""
+    found = defaultdict(list)
+    rows = queryset.filter(
+        state="completed", completed_on__gte=first, completed_on__lte=last
+    ).values_list("region_id", "person_id", "completed_on")
+    for region_id, person_id, day in rows.order_by():
+        found[region_id[:length]].append((person_id, day))
+    return found

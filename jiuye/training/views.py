@@ -1,0 +1,416 @@
+import re
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.core import workflow
+from jiuye.core.history import timeline
+from jiuye.core.views import (
+    ActionView,
+    FireView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+)
+from jiuye.jobs.views import OccupationOptionsMixin
+from jiuye.ledger.models import Person
+from jiuye.regions.codes import prefix_of
+from jiuye.training import selectors, services
+from jiuye.training.filters import CourseFilter, EnrolmentFilter, InstitutionFilter, NeedFilter
+from jiuye.training.forms import (
+    AttendanceForm,
+    CertificateForm,
+    CompleteForm,
+    CourseForm,
+    EnrolmentForm,
+    InstitutionForm,
+    NeedForm,
+)
+from jiuye.training.models import Course, Enrolment, Institution, Need
+
+
+class EditMixin(ScopedMixin, ServiceFormMixin):
+    """An edit page over a record the user may edit; the form carries the version read."""
+
+    scope_method = "editable_by"
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+def _editable(model, user, obj) -> bool:
+    return model.objects.editable_by(user).filter(pk=obj.pk).exists()
+
+
+# Institutions ---------------------------------------------------------------------------
+
+
+class InstitutionListView(ScopedListView):
+    model = Institution
+    filterset_class = InstitutionFilter
+    template_name = "training/institution_list.html"
+    sort_fields = {"name": "name", "region": "region_id", "designated_from": "designated_from"}
+
+    def scope(self, queryset):
+        return queryset.select_related("region")
+
+
+class InstitutionCreateView(ServiceFormMixin, generic.CreateView):
+    model = Institution
+    form_class = InstitutionForm
+    permission_required = "training.add_institution"
+    template_name = "training/institution_form.html"
+    success_message = _("定点培训机构已登记。")
+
+    def get_initial(self):
+        org = self.request.user.org
+        return {"region": org.region_id if org else None, "designated_from": timezone.localdate()}
+
+    def save(self, form):
+        return services.institution_create(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class InstitutionUpdateView(EditMixin, generic.UpdateView):
+    model = Institution
+    form_class = InstitutionForm
+    permission_required = "training.change_institution"
+    template_name = "training/institution_form.html"
+    success_message = _("定点培训机构信息已保存。")
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        institution = Institution.objects.get(pk=self.object.pk)
+        return services.institution_update(actor=self.request.user, institution=institution,
+                                           expected_version=data.pop("version"), **data)  # fmt: skip
+
+
+class InstitutionDetailView(ScopedDetailView):
+    model = Institution
+    template_name = "training/institution_detail.html"
+
+    def scope(self, queryset):
+        return queryset.select_related("region")
+
+    def get_context_data(self, **kwargs):
+        user, institution = self.request.user, self.object
+        editable = _editable(Institution, user, institution)
+        return super().get_context_data(
+            courses=institution.courses.with_institution().with_counts(),
+            can_edit=editable and user.has_perm("training.change_institution"),
+            can_add_course=editable and user.has_perm("training.add_course") and institution.active,
+            history=timeline(institution.history.all(), viewer=user) if editable else [],
+            **kwargs,
+        )
+
+
+# Courses --------------------------------------------------------------------------------
+
+
+class CourseListView(ScopedListView):
+    """The courses of the jurisdiction's designated institutions (the county keeps them)."""
+
+    model = Course
+    filterset_class = CourseFilter
+    template_name = "training/course_list.html"
+    sort_fields = {"starts_on": "starts_on", "region": "region_id"}
+    default_sort = "-starts_on"
+
+    def scope(self, queryset):
+        return queryset.with_institution().with_counts()
+
+
+class CatalogueView(ScopedListView):
+    """The published courses of the county's designated institutions that have not ended:
+    what a community or township may refer its residents to."""
+
+    model = Course
+    filterset_class = CourseFilter
+    permission_required = "training.add_enrolment"
+    scope_method = "offered_to"
+    template_name = "training/catalogue.html"
+    sort_fields = {"starts_on": "starts_on"}
+    default_sort = "starts_on"
+
+    def scope(self, queryset):
+        return queryset.with_institution().with_counts()
+
+
+class CourseCreateView(OccupationOptionsMixin, ServiceFormMixin, generic.CreateView):
+    model = Course
+    form_class = CourseForm
+    permission_required = "training.add_course"
+    template_name = "training/course_form.html"
+    success_message = _("培训班已登记。")
+
+    def get_initial(self):
+        return {"institution": self.request.GET.get("institution"), "published": True}
+
+    def save(self, form):
+        return services.course_create(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class CourseUpdateView(OccupationOptionsMixin, EditMixin, generic.UpdateView):
+    model = Course
+    form_class = CourseForm
+    permission_required = "training.change_course"
+    template_name = "training/course_form.html"
+    success_message = _("培训班已保存。")
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        course = Course.objects.select_related("institution").get(pk=self.object.pk)
+        return services.course_update(actor=self.request.user, course=course,
+                                      expected_version=data.pop("version"), **data)  # fmt: skip
+
+
+class CourseDetailView(ScopedDetailView):
+    """A course, its trainees the user may see, and its trainees' employment after 3 and 6
+    months."""
+
+    model = Course
+    template_name = "training/course_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_institution().with_counts()
+
+    def get_context_data(self, **kwargs):
+        user, course = self.request.user, self.object
+        editable = _editable(Course, user, course)
+        return super().get_context_data(
+            enrolments=Enrolment.objects.visible_to(user).filter(course=course).with_parties(),
+            employment=selectors.course_employment(course),
+            can_edit=editable and user.has_perm("training.change_course"),
+            history=timeline(course.history.all(), viewer=user) if editable else [],
+            **kwargs,
+        )
+
+
+# Needs ----------------------------------------------------------------------------------
+
+
+class NeedListView(ScopedListView):
+    model = Need
+    filterset_class = NeedFilter
+    template_name = "training/need_list.html"
+    sort_fields = {"recorded_on": "recorded_on", "region": "region_id"}
+    default_sort = "-recorded_on"
+
+    def scope(self, queryset):
+        return queryset.with_person()
+
+
+class CandidatesView(PermissionRequiredMixin, generic.TemplateView):
+    """Registered unemployed persons and job seekers of the jurisdiction, of working age,
+    with no open training need or enrolment: whom to ask about training (培训需求摸底)."""
+
+    permission_required = "training.add_need"
+    template_name = "training/candidates.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        queryset = selectors.candidates(self.request.user)
+        region = (self.request.GET.get("region") or "").strip()
+        if region:  # a code of the jurisdiction: its subtree (a range on the code's index)
+            queryset = (
+                queryset.within(prefix_of(region))
+                if re.fullmatch(r"\d{12}", region)
+                else queryset.none()
+            )
+        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            page_obj=page, object_list=page.object_list, is_paginated=page.has_other_pages(),
+            paginator=page.paginator, query_without_page=query.urlencode(), region=region,
+            **kwargs,
+        )  # fmt: skip
+
+
+class PersonMixin:
+    @cached_property
+    def person(self):
+        return get_object_or_404(
+            Person.objects.editable_by(self.request.user).select_related("region"),
+            pk=self.kwargs["person"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+
+class NeedCreateView(OccupationOptionsMixin, PersonMixin, ServiceFormMixin, generic.CreateView):
+    model = Need
+    form_class = NeedForm
+    permission_required = "training.add_need"
+    template_name = "training/need_form.html"
+    success_message = _("培训需求已登记。")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("user")
+        return kwargs
+
+    def save(self, form):
+        self.person  # noqa: B018 - outside the jurisdiction: 404 before anything is saved
+        return services.need_record(actor=self.request.user, person=self.person,
+                                    **form.cleaned_data)  # fmt: skip
+
+    def get(self, request, *args, **kwargs):
+        self.person  # noqa: B018
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.person  # noqa: B018
+        return super().post(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class NeedDetailView(ScopedDetailView):
+    model = Need
+    template_name = "training/need_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_person().select_related("recorded_by")
+
+    def get_context_data(self, **kwargs):
+        user, need = self.request.user, self.object
+        editable = _editable(Need, user, need)
+        return super().get_context_data(
+            enrolments=need.enrolments.with_parties(),
+            can_refer=editable and need.state == "open" and user.has_perm("training.add_enrolment"),
+            can_close=editable and need.state == "open" and user.has_perm("training.change_need"),
+            **kwargs,
+        )
+
+
+class NeedCloseView(ActionView):
+    model = Need
+    permission_required = "training.change_need"
+
+    def act(self, request, data):
+        services.need_close(actor=request.user, need=self.object)
+        messages.success(request, _("培训需求已撤销。"))
+
+
+# Enrolments -----------------------------------------------------------------------------
+
+
+class EnrolmentListView(ScopedListView):
+    model = Enrolment
+    filterset_class = EnrolmentFilter
+    template_name = "training/enrolment_list.html"
+    sort_fields = {"referred_on": "referred_on", "completed_on": "completed_on"}
+    default_sort = "-referred_on"
+
+    def scope(self, queryset):
+        return queryset.with_parties()
+
+
+class EnrolmentCreateView(PersonMixin, ServiceFormMixin, generic.FormView):
+    """Refer a resident to a course offered to the jurisdiction (推荐参训)."""
+
+    form_class = EnrolmentForm
+    permission_required = "training.add_enrolment"
+    template_name = "training/enrolment_form.html"
+    success_message = _("已推荐参训。")
+
+    def get(self, request, *args, **kwargs):
+        self.person  # noqa: B018 - outside the jurisdiction: 404
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.person  # noqa: B018
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"course": self.request.GET.get("course")}
+
+    def save(self, form):
+        return services.enrolment_create(actor=self.request.user, person=self.person,
+                                         **form.cleaned_data)  # fmt: skip
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class EnrolmentDetailView(ScopedDetailView):
+    model = Enrolment
+    template_name = "training/enrolment_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_parties().select_related("referred_by", "course__occupation")
+
+    def get_context_data(self, **kwargs):
+        user, enrolment = self.request.user, self.object
+        editable = _editable(Enrolment, user, enrolment)
+        can_change = editable and user.has_perm("training.change_enrolment")
+        return super().get_context_data(
+            actions=enrolment.workflow.available(enrolment, user) if editable else [],
+            events=workflow.event_log(enrolment),
+            can_attend=can_change and enrolment.state in ("referred", "attending"),
+            can_complete=can_change and enrolment.state == "attending",
+            can_certify=can_change and enrolment.state == "completed",
+            attendance_form=AttendanceForm(initial={"attended_hours": enrolment.attended_hours}),
+            complete_form=CompleteForm(
+                initial={"attended_hours": enrolment.attended_hours, "completed_on": min(
+                    enrolment.course.ends_on, timezone.localdate())}
+            ),
+            certificate_form=CertificateForm(initial={
+                "certificate_kind": enrolment.certificate_kind,
+                "certificate_number": enrolment.certificate_number,
+                "certificate_issued_on": enrolment.certificate_issued_on,
+                "appraisal_result": enrolment.appraisal_result,
+                "appraisal_level": enrolment.appraisal_level,
+            }),
+            history=timeline(enrolment.history.all(), viewer=user),
+            **kwargs,
+        )  # fmt: skip
+
+
+class EnrolmentFireView(FireView):
+    model = Enrolment
+
+
+class EnrolmentAttendanceView(ActionView):
+    model = Enrolment
+    form_class = AttendanceForm
+    permission_required = "training.change_enrolment"
+
+    def act(self, request, data):
+        services.enrolment_attendance(actor=request.user, enrolment=self.object, **data)
+        messages.success(request, _("出勤学时已登记。"))
+
+
+class EnrolmentCompleteView(ActionView):
+    model = Enrolment
+    form_class = CompleteForm
+    permission_required = "training.change_enrolment"
+
+    def act(self, request, data):
+        services.enrolment_complete(actor=request.user, enrolment=self.object, **data)
+        messages.success(request, _("已登记结业。"))
+
+
+class EnrolmentCertificateView(ActionView):
+    model = Enrolment
+    form_class = CertificateForm
+    permission_required = "training.change_enrolment"
+
+    def act(self, request, data):
+        services.enrolment_certify(actor=request.user, enrolment=self.object, **data)
+        messages.success(request, _("证书和鉴定结果已登记。"))
