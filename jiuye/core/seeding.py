@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from importlib import import_module
 
+from django.db import transaction
 from django.utils import timezone
 
 
@@ -58,7 +59,8 @@ def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) 
     for module in SEEDERS:
         if only is None or module in only:
             started = time.monotonic()
-            import_module(module).seed(context)
+            with transaction.atomic():  # one commit: SQLite would sync to disk per statement
+                import_module(module).seed(context)
             log(f"  ({module.split('.')[1]}: {time.monotonic() - started:.1f} s)")
 
 

@@ -1,19 +1,39 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 from jiuye.core.parameters import Parameter, register
+
+
+def _limit(value):
+    """A loan limit in yuan: positive, finite, to the fen (a loan's amount has 12 digits)."""
+    if (
+        not value.is_finite()
+        or not 0 < value < 10_000_000_000
+        or value != value.quantize(Decimal("0.01"))
+    ):
+        raise ValidationError(_("应为大于0、最多两位小数的金额（元）。"))
+
+
+def _share(value):
+    """A percentage: the subsidised share of the interest is never more than the interest."""
+    if not value.is_finite() or not 0 <= value <= 100:
+        raise ValidationError(_("应为0到100之间的百分数。"))
+
 
 register(
     Parameter("startups.loan_individual_limit", "个人贷款额度上限", Decimal, Decimal("100000"), "元",
-              "国家2008年规定5万元；山东省2015年起提高到10万元"),
+              "国家2008年规定5万元；山东省2015年起提高到10万元", check=_limit),
     Parameter("startups.loan_partner_limit", "合伙经营每人额度", Decimal, Decimal("100000"), "元/人",
-              "合伙经营按每人额度乘以合伙人数"),
+              "合伙经营按每人额度乘以合伙人数", check=_limit),
     Parameter("startups.loan_partnership_limit", "合伙经营贷款上限", Decimal, Decimal("500000"), "元",
-              "各地规定不一"),
+              "各地规定不一", check=_limit),
     Parameter("startups.loan_max_term_months", "小额担保贷款期限上限", int, 24, "个月", "贷款期限最长2年"),
     Parameter("startups.loan_extension_max_months", "小额担保贷款展期上限", int, 12, "个月",
               "可展期一次，展期不超过1年"),
     Parameter("startups.loan_subsidy_share", "贴息比例", Decimal, Decimal("100"), "%",
-              "微利项目按规定贴息；展期和逾期不贴息"),
+              "微利项目按规定贴息；展期和逾期不贴息", check=_share),
     Parameter("startups.loan_days_township", "小额担保贷款街道（乡镇）审核时限", int, 5, "工作日"),
     Parameter("startups.loan_days_county", "小额担保贷款县级审核时限", int, 10, "工作日"),
     Parameter("startups.loan_days_bank", "小额担保贷款银行审批时限", int, 15, "工作日"),
@@ -21,6 +41,6 @@ register(
     Parameter("startups.loan_days_returned", "小额担保贷款退回补正时限", int, 5, "工作日"),
     Parameter("startups.credit_min_loans", "信用社区最少贷款笔数", int, 3, "笔"),
     Parameter("startups.credit_min_repayment_rate", "信用社区最低还款率", Decimal, Decimal("95"), "%",
-              "已到期应还本息中按期归还的比例"),
+              "已到期应还本息中按期归还的比例", check=_share),
     Parameter("startups.credit_max_overdue_days", "信用社区贷款逾期天数上限", int, 30, "天"),
 )  # fmt: skip

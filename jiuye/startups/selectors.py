@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Min, Q, Sum
+from django.db.models import Case, Count, DecimalField, F, Min, Q, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -222,6 +222,16 @@ def credit_communities(user, today: datetime.date | None = None, prefix: str | N
 # The programmes report and the home page ------------------------------------------------
 
 
+# What an instalment past its due date still owes: the part not yet paid of one still
+# unpaid (as the overdue list and the loan's page show it); the whole of one paid after the
+# month's end (what was paid of it by then is not known).
+PAST_DUE = Case(
+    When(paid_on__isnull=True, then=F("principal") + F("interest") - F("paid_amount")),
+    default=F("principal") + F("interest"),
+    output_field=DecimalField(max_digits=12, decimal_places=2),
+)
+
+
 def loan_figures(user, prefix, length, first, last) -> dict[str, dict]:
     """Loans disbursed in the month, outstanding at its end (count, balance) and overdue at
     its end (count, amount past due), by sub-region."""
@@ -240,8 +250,7 @@ def loan_figures(user, prefix, length, first, last) -> dict[str, dict]:
         grouped(instalments.filter(loan__in=outstanding, paid_on__lte=last), length,
                 loan_principal_back=Sum("principal")),
         grouped(instalments.filter(due_on__lt=today).filter(Q(paid_on__isnull=True) | Q(paid_on__gte=today)),
-                length, loan_overdue=Count("loan", distinct=True),
-                loan_overdue_amount=Sum(F("principal") + F("interest"))),
+                length, loan_overdue=Count("loan", distinct=True), loan_overdue_amount=Sum(PAST_DUE)),
     ]  # fmt: skip
     found: dict[str, dict] = {}
     for part in parts:

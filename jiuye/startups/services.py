@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -225,6 +226,10 @@ def repayment_record(*, actor, loan: Loan, paid_on: datetime.date, amount: Decim
         raise ValidationError(
             {"amount": _("还款金额超过尚欠本息%(owed)s元。") % {"owed": _yuan(owed)}}
         )
+    # An instalment is paid on the day its last part arrives: one part paid earlier but
+    # recorded later must not date back an instalment other repayments already began, or
+    # an instalment completed late would look paid on time and earn the interest subsidy.
+    before = loan.repayments.aggregate(last=Max("paid_on"))["last"]
     repayment = Repayment(loan=loan, region_id=loan.region_id, paid_on=paid_on, amount=amount,
                           recorded_by=actor)  # fmt: skip
     repayment.full_clean(exclude=["loan"])
@@ -234,17 +239,18 @@ def repayment_record(*, actor, loan: Loan, paid_on: datetime.date, amount: Decim
     for row in unpaid:
         if left <= 0:
             break
+        begun = row.paid_amount > 0
         part = min(left, row.owed)
         row.paid_amount += part
         left -= part
         if row.owed == 0:
-            row.paid_on = paid_on
+            row.paid_on = max(paid_on, before) if begun and before else paid_on
         row._history_user = actor
         row.save(update_fields=["paid_amount", "paid_on", "updated_at"])
     if loan.state == "disbursed":
         workflow.fire(loan, "repay", actor=actor, by_service=True)
     if amount == owed:
-        Loan.objects.filter(pk=loan.pk).update(repaid_on=paid_on)
+        Loan.objects.filter(pk=loan.pk).update(repaid_on=max(paid_on, before or paid_on))
         workflow.fire(loan, "settle", actor=actor, by_service=True)
     return repayment
 
@@ -272,11 +278,19 @@ def loan_extend(*, actor, loan: Loan, months: int, reason: str) -> Loan:
     last = loan.instalments.order_by("-number").first()
     if last.paid_on is not None:
         raise ValidationError(_("贷款本金已归还，无需展期。"))
-    rows = schedule.instalments(loan.amount, loan.annual_rate, loan.disbursed_on, months,
+    # What the borrower already paid of the last instalment beyond its interest is principal
+    # repaid: it stays with that instalment, and only the rest moves to the extension's end
+    # (with the extension's interest on it), so nothing paid is lost and no instalment is
+    # left owing a negative amount.
+    kept = min(max(last.paid_amount - last.interest, Decimal("0.00")), last.principal)
+    rest = last.principal - kept
+    rows = schedule.instalments(rest, loan.annual_rate, loan.disbursed_on, months,
                                 offset=last.number, extension=True)  # fmt: skip
-    last.principal = Decimal("0.00")
+    last.principal = kept
+    if last.paid_amount and last.owed == 0:  # its interest and the part kept are paid
+        last.paid_on = loan.repayments.aggregate(last=Max("paid_on"))["last"]
     last._history_user = actor
-    last.save(update_fields=["principal", "updated_at"])
+    last.save(update_fields=["principal", "paid_on", "updated_at"])
     Instalment.objects.bulk_create(
         Instalment(loan=loan, region_id=loan.region_id, **row) for row in rows
     )

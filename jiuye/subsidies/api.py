@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -14,7 +15,7 @@ from jiuye.regions.selectors import asked_region
 from jiuye.subsidies import kinds, services
 from jiuye.subsidies.filters import BudgetFilter, ClaimFilter
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
-from jiuye.subsidies.report import programme_report
+from jiuye.subsidies.report import check_month, programme_report
 from jiuye.subsidies.selectors import Use, budget_uses
 
 
@@ -153,6 +154,12 @@ class BudgetViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableSc
 class ReportQuerySerializer(serializers.Serializer):
     region = serializers.CharField(required=False, help_text="区划代码，默认为本人管辖范围")
     month = serializers.DateField(required=False, help_text="该月任一天，默认本月")
+
+    def validate_month(self, value):
+        try:
+            return check_month(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
 
 
 class ReportView(APIView):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.core.forms import UserFormMixin, VersionedFormMixin
 from jiuye.subsidies import kinds
 from jiuye.subsidies.models import Budget
+from jiuye.subsidies.report import check_month
 
 
 class PrepareForm(forms.Form):
@@ -57,6 +58,7 @@ class ReportForm(forms.Form):
         if not value:
             return timezone.localdate().replace(day=1)
         try:
-            return datetime.datetime.strptime(value, "%Y-%m").date()
+            month = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError:
             raise forms.ValidationError(_("请按“年-月”填写月份，如 2026-11。")) from None
+        return check_month(month)

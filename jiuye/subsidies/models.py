@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -103,7 +103,9 @@ class Budget(ScopedModel):
     finance department. Approved claims of the county's offices spend it; a claim that would
     go beyond it is approved only by an explicit override of finance, with the reason."""
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(
+        _("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     kind = models.CharField(_("补贴类别"), max_length=40)
     amount = models.DecimalField(
         _("预算金额（元）"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]

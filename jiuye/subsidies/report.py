@@ -6,8 +6,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.db.models.functions import Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.regions.codes import PREFIX_LENGTH, Level
@@ -15,6 +17,17 @@ from jiuye.regions.models import Region
 from jiuye.subsidies import figures, kinds
 from jiuye.subsidies.models import ClaimLine
 from jiuye.subsidies.selectors import FEN, MONEY
+
+EARLIEST_MONTH = datetime.date(2000, 1, 1)
+
+
+def check_month(day: datetime.date) -> datetime.date:
+    """The first day of the month a report may be asked for: from January 2000 to the
+    current month (a month far outside would make the cohorts' dates overflow)."""
+    first = day.replace(day=1)
+    if not EARLIEST_MONTH <= first <= timezone.localdate().replace(day=1):
+        raise ValidationError(_("月份应在2000年1月至本月之间。"), code="month_range")
+    return first
 
 
 @dataclass

@@ -15,6 +15,7 @@ from jiuye.core.services import check_scope, save_versioned
 from jiuye.regions.codes import Level
 from jiuye.subsidies.kinds import KINDS, month_bounds
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
+from jiuye.subsidies.report import EARLIEST_MONTH
 
 
 def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
@@ -26,6 +27,8 @@ def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
         raise ValidationError({"kind": _("未知的补贴类别。")})
     if actor.org_id is None:
         raise ValidationError(_("您的账号不属于任何服务机构，不能申报补贴。"))
+    if month < EARLIEST_MONTH:
+        raise ValidationError({"month": _("月份应在2000年1月至本月之间。")})
     first, last = month_bounds(month)
     if first > timezone.localdate():
         raise ValidationError({"month": _("不能申报尚未到来的月份。")})

@@ -218,6 +218,15 @@ class PersonSubsidiesView(ScopedMixin, generic.TemplateView):
             (line.amount for line in lines if line.claim.state == "approved" and not line.void),
             Decimal(0),
         )
+        # a claim of an office above the user's jurisdiction (a township's, for a village's
+        # resident) is named but not linked: its page would answer 404
+        openable = set(
+            Claim.objects.visible_to(self.request.user)
+            .filter(pk__in={line.claim_id for line in lines})
+            .values_list("pk", flat=True)
+        )
+        for line in lines:
+            line.openable = line.claim_id in openable
         return super().get_context_data(person=person, lines=lines, paid=paid, **kwargs)
 
 

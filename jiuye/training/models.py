@@ -271,7 +271,13 @@ class Enrolment(WorkflowModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "course"], name="enrolment_once_per_person_course"
-            )
+            ),
+            # one course at a time: two offices referring the same resident at once
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(state__in=OPEN_ENROLMENT_STATES),
+                name="enrolment_one_open_per_person",
+            ),
         ]
         verbose_name = _("推荐参训")
         verbose_name_plural = _("推荐参训")

@@ -82,12 +82,16 @@ def employed_within(pairs, months: int) -> set:
     return found
 
 
-def course_employment(course, today: datetime.date | None = None) -> list[dict]:
+def course_employment(course, today: datetime.date | None = None, *, user=None) -> list[dict]:
     """The employment rate after 3 and 6 months of the course's completed trainees whose
-    period has passed."""
+    period has passed: of those ``user`` may see, when given (a county's course takes
+    trainees of every township; a township counts its own)."""
     today = today or timezone.localdate()
+    enrolments = course.enrolments.all()
+    if user is not None:
+        enrolments = enrolments & Enrolment.objects.visible_to(user)
     done = list(
-        course.enrolments.filter(state="completed", completed_on__isnull=False).values_list(
+        enrolments.filter(state="completed", completed_on__isnull=False).values_list(
             "person_id", "completed_on"
         )
     )

@@ -204,8 +204,14 @@ def enrolment_create(*, actor, person: Person, course: Course, comment: str = ""
     try:
         with transaction.atomic():
             workflow.start(enrolment, actor=actor, comment=comment)
-    except IntegrityError:
-        raise ValidationError({"course": _("该人员已推荐参加此培训班，不能重复推荐。")}) from None
+    except IntegrityError:  # another office referred the resident meanwhile
+        if Enrolment.objects.filter(person=person, course=course).exists():
+            raise ValidationError(
+                {"course": _("该人员已推荐参加此培训班，不能重复推荐。")}
+            ) from None
+        raise ValidationError(
+            {"person": _("该人员正在参加其他培训，结业或退出后才能再推荐。")}
+        ) from None
     if need is not None:
         Need.objects.filter(pk=need.pk).update(state=NeedState.MET, updated_at=timezone.now())
     return enrolment

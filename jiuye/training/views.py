@@ -191,7 +191,7 @@ class CourseDetailView(ScopedDetailView):
         editable = _editable(Course, user, course)
         return super().get_context_data(
             enrolments=Enrolment.objects.visible_to(user).filter(course=course).with_parties(),
-            employment=selectors.course_employment(course),
+            employment=selectors.course_employment(course, user=user),
             can_edit=editable and user.has_perm("training.change_course"),
             history=timeline(course.history.all(), viewer=user) if editable else [],
             **kwargs,

@@ -242,3 +242,90 @@ def test_a_county_that_subsidises_part_of_the_interest_says_so_in_the_explanatio
     pay(coordinator, loan, 1)
     line = interest_schedule(loan)[0]
     assert line.subsidy == Decimal("145.00") and "“贴息比例”50%贴息145.00元" in line.explanation
+
+
+def test_a_part_paid_late_dates_its_instalment_even_when_an_earlier_part_is_recorded_after_it(
+    coordinator, reviewer, approver
+):
+    person = resident(coordinator, "贷款补录")
+    loan = lent(coordinator, reviewer, approver, person, on=TODAY() - datetime.timedelta(days=100))
+    first = loan.instalments.get(number=1)
+    services.repayment_record(actor=coordinator, loan=loan, amount=Decimal("100.00"),
+                              paid_on=first.due_on + datetime.timedelta(days=5))  # fmt: skip
+    # the bank's slip of an earlier part, recorded afterwards, completes the instalment
+    services.repayment_record(actor=coordinator, loan=loan, amount=Decimal("190.00"),
+                              paid_on=first.due_on - datetime.timedelta(days=1))  # fmt: skip
+    first.refresh_from_db()
+    assert first.owed == 0 and first.paid_on == first.due_on + datetime.timedelta(days=5)
+    line = interest_schedule(loan)[0]
+    assert line.status == REFUSED and "逾期归还" in line.explanation
+    claim = claim_prepare(actor=coordinator, kind=KIND, month=TODAY())
+    assert not claim.lines.filter(person=person).exists()
+
+
+def test_an_extension_keeps_the_principal_already_paid_of_the_last_instalment(
+    coordinator, reviewer, approver
+):
+    loan = lent(coordinator, reviewer, approver, resident(coordinator, "贷款部分还本"), term_months=2,
+                on=TODAY() - datetime.timedelta(days=200))  # fmt: skip
+    pay(coordinator, loan, 1)
+    second = loan.instalments.get(number=2)
+    services.repayment_record(actor=coordinator, loan=loan, amount=Decimal("30290.00"),
+                              paid_on=second.due_on)  # fmt: skip
+    services.loan_extend(actor=approver, loan=loan, months=3, reason="经营困难，余款展期")
+    rows = list(loan.instalments.order_by("number"))
+    assert [row.principal for row in rows] == [0, Decimal("30000"), 0, 0, Decimal("50000")]
+    assert rows[1].owed == 0 and rows[1].paid_on == second.due_on
+    # the extension's interest is on what is still owed: 50,000 × 4.35 % ÷ 12 = 181.25
+    assert [row.interest for row in rows[2:]] == [Decimal("181.25")] * 3
+    assert 2 not in [row.number for row in arrears(loan, TODAY()).instalments]
+    owed = sum(row.owed for row in rows if row.paid_on is None)
+    assert owed == Decimal("50543.75")
+    pay(coordinator, loan, 3, 4, 5)
+    assert loan.state == "repaid"
+
+
+@pytest.mark.parametrize(("key", "text", "message"), [
+    ("startups.loan_subsidy_share", "150", "应为0到100之间的百分数。"),
+    ("startups.loan_subsidy_share", "NaN", "应为0到100之间的百分数。"),
+    ("startups.credit_min_repayment_rate", "-1", "应为0到100之间的百分数。"),
+    ("startups.loan_individual_limit", "-100000", "应为大于0、最多两位小数的金额（元）。"),
+    ("startups.loan_partner_limit", "0.001", "应为大于0、最多两位小数的金额（元）。"),
+    ("startups.loan_partnership_limit", "Infinity", "应为大于0、最多两位小数的金额（元）。"),
+])  # fmt: skip
+def test_a_loan_parameter_outside_its_range_is_refused_when_it_is_set(key, text, message):
+    from jiuye.core.parameters import PARAMETERS
+
+    with pytest.raises(ValidationError) as refused:
+        PARAMETERS[key].parse(text)
+    assert refused.value.messages == [message]
+
+
+def test_a_share_of_the_interest_cannot_make_the_subsidy_exceed_the_interest():
+    from jiuye.core.parameters import PARAMETERS
+
+    assert PARAMETERS["startups.loan_subsidy_share"].parse("50") == Decimal("50")
+    assert PARAMETERS["startups.loan_individual_limit"].parse("100000.00") == Decimal("100000")
+
+
+def test_the_report_s_overdue_amount_is_what_the_overdue_list_shows(
+    coordinator, reviewer, approver
+):
+    from jiuye.startups.selectors import loan_figures
+    from jiuye.subsidies.kinds import month_bounds
+
+    person = resident(coordinator, "贷款部分逾期")
+    loan = lent(coordinator, reviewer, approver, person, on=TODAY() - datetime.timedelta(days=100))
+    pay(coordinator, loan, 1)
+    second = loan.instalments.get(number=2)
+    services.repayment_record(actor=coordinator, loan=loan, amount=Decimal("90.00"),
+                              paid_on=second.due_on)  # fmt: skip
+    owed = arrears(loan, TODAY())
+    assert owed.amount == Decimal("490.00")  # 200.00 of the second month and all of the third
+    annotated = Loan.objects.with_overdue().get(pk=loan.pk)
+    assert annotated.overdue_amount == owed.amount
+    # the village's row of this month's report adds up what the overdue list shows there
+    listed = Loan.objects.overdue_loans().filter(region_id=loan.region_id).with_overdue()
+    row = loan_figures(approver, loan.region_id, 12, *month_bounds(TODAY()))[loan.region_id]
+    assert row["loan_overdue"] == listed.count()
+    assert Decimal(str(row["loan_overdue_amount"])) == sum(each.overdue_amount for each in listed)

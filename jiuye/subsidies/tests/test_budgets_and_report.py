@@ -1,6 +1,7 @@
 """Budgets with the finance override, the zero-employment household placement subsidy, a
 person's subsidies and the programmes report with its drill-down, Excel export and API."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -206,6 +207,21 @@ def test_a_persons_page_lists_every_subsidy_with_its_explanation(
     )
 
 
+def test_a_persons_page_links_only_the_claims_the_reader_may_open(
+    coordinator, reviewer, approver, finance, post, login
+):
+    claim = approved_claim(coordinator, approver, finance, post, "明细乙")
+    person = Person.objects.get(name="明细乙")
+    # as if the township's office had claimed it: a claim above the village's jurisdiction
+    Claim.objects.filter(pk=claim.pk).update(region_id=reviewer.org.region_id)
+    link = f'href="{reverse("subsidies:claim", args=[claim.pk])}"'
+    page = login(coordinator).get(reverse("subsidies:person", args=[person.pk])).content.decode()
+    assert claim.org.name in page and link not in page
+    assert login(coordinator).get(reverse("subsidies:claim", args=[claim.pk])).status_code == 404
+    page = login(reviewer).get(reverse("subsidies:person", args=[person.pk])).content.decode()
+    assert link in page
+
+
 def test_the_report_counts_approved_subsidies_by_region_and_drills_down(
     coordinator, approver, finance, post, login, sibling_approver, city_officer
 ):
@@ -241,3 +257,28 @@ def test_the_report_counts_approved_subsidies_by_region_and_drills_down(
     )
     other = login(sibling_approver).get(reverse("api-programmes-report")).json()
     assert other["total"]["job_introduction:count"] == 0
+
+
+@pytest.mark.parametrize("month", ["0001-01", "1999-12", "9999-12"])
+def test_a_month_outside_the_reportable_range_is_refused_at_the_field_not_a_500(
+    month, city_officer, login
+):
+    client = login(city_officer)
+    page = client.get(reverse("subsidies:report"), {"month": month})
+    assert page.status_code == 200
+    assert "月份应在2000年1月至本月之间。" in page.content.decode()
+    assert page.context["report"].month == TODAY().replace(day=1)
+    response = client.get(reverse("subsidies:report-export"), {"month": month})
+    assert response.status_code == 200
+    answer = client.get(reverse("api-programmes-report"), {"month": f"{month}-01"})
+    assert answer.status_code == 400
+    assert answer.json()["month"] == ["月份应在2000年1月至本月之间。"]
+
+
+def test_a_claim_or_budget_of_an_impossible_year_is_refused_at_its_field(coordinator, finance):
+    with pytest.raises(ValidationError) as refused:
+        claim_prepare(actor=coordinator, kind="job_introduction", month=datetime.date(1, 1, 1))
+    assert "month" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        budget_create(actor=finance, year=0, kind="job_introduction", amount=Decimal("1"))
+    assert "year" in refused.value.message_dict

@@ -304,3 +304,62 @@ def test_a_need_no_longer_wanted_is_withdrawn_and_the_person_is_a_candidate_agai
     assert person.pk in set(selectors.candidates(coordinator).values_list("pk", flat=True))
     with pytest.raises(ValidationError):
         services.need_close(actor=coordinator, need=need)
+
+
+def test_a_course_page_counts_only_the_trainees_of_the_reader_s_jurisdiction(
+    coordinator, sibling_coordinator, approver, login
+):
+    from django.urls import reverse
+
+    start = TODAY() - datetime.timedelta(days=300)
+    with at(start):  # a course of an institution that sits in village B, open to the county
+        school = institution(approver, region_code=VILLAGE_B)
+        lesson = course(approver, school, starts_on=start + datetime.timedelta(days=1))
+    # two trainees of village A complete it
+    with at(start):
+        people = [registered_unemployed(coordinator, name) for name in ("甲村学员一", "甲村学员二")]
+        enrolments = [
+            services.enrolment_create(actor=coordinator, person=p, course=lesson) for p in people
+        ]
+        for enrolment in enrolments:
+            workflow.fire(enrolment, "attend", actor=coordinator)
+    with at(lesson.ends_on):
+        for enrolment in enrolments:
+            services.enrolment_complete(actor=coordinator, enrolment=enrolment,
+                                        completed_on=lesson.ends_on, attended_hours=90)  # fmt: skip
+    lesson = Course.objects.get(pk=lesson.pk)
+    assert [row["cohort"] for row in selectors.course_employment(lesson, user=approver)] == [2, 2]
+    assert [
+        row["cohort"] for row in selectors.course_employment(lesson, user=sibling_coordinator)
+    ] == [0, 0]
+    # village B's coordinator reads the course of its institution without village A's figures
+    page = login(sibling_coordinator).get(reverse("training:course", args=[lesson.pk]))
+    assert page.status_code == 200
+    assert [row["cohort"] for row in page.context["employment"]] == [0, 0]
+
+
+@pytest.mark.parametrize("text", ["-600", "600.555", "NaN", "Infinity", "1e9"])
+def test_a_training_subsidy_amount_must_be_yuan_to_the_fen(text):
+    from jiuye.core.parameters import PARAMETERS
+
+    for key in ("subsidies.training_vocational_amount", "subsidies.training_startup_amount"):
+        with pytest.raises(ValidationError) as refused:
+            PARAMETERS[key].parse(text)
+        assert refused.value.messages == ["应为0到1000000之间、最多两位小数的金额（元）。"]
+        assert PARAMETERS[key].parse("650.50") == Decimal("650.50")
+
+
+def test_the_database_keeps_a_resident_in_one_open_course_at_a_time(coordinator, approver):
+    """Two offices referring the same resident to two courses at once: the service's check
+    cannot see the other's uncommitted referral, the partial unique index does."""
+    school = institution(approver)
+    first = course(approver, school, starts_on=TODAY() + datetime.timedelta(days=3))
+    second = course(approver, school, starts_on=TODAY() + datetime.timedelta(days=4))
+    person = registered_unemployed(coordinator, "同时推荐")
+    enrolment = services.enrolment_create(actor=coordinator, person=person, course=first)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Enrolment.objects.create(person=person, course=second, org_id=enrolment.org_id,
+                                 region_id=person.region_id, referred_by=coordinator)  # fmt: skip
+    workflow.fire(enrolment, "drop", actor=coordinator, comment="改报其他班")
+    again = services.enrolment_create(actor=coordinator, person=person, course=second)
+    assert again.state == "referred"
