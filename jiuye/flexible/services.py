@@ -5,6 +5,7 @@ the end says (unemployed by default)."""
 import datetime
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
 from jiuye.registration.services import months_before
+from jiuye.subsidies.models import ClaimLine
 
 EDITABLE_FIELDS = ("form", "work", "place", "monthly_income", "insured", "insured_since",
                    "insured_until", "contribution", "note")  # fmt: skip
@@ -119,6 +121,24 @@ def flexible_update(*, actor, job: FlexibleJob, expected_version: int, **fields)
     return job
 
 
+def _check_not_claimed_after(job: FlexibleJob, ended_on: datetime.date, field: str) -> None:
+    """An end dated back before a month already submitted for the registration would leave a
+    subsidy paid for a month it no longer covers: refused."""
+    period = (
+        ClaimLine.objects.filter(source_type=ContentType.objects.get_for_model(FlexibleJob),
+                                 source_id=job.pk, void=False)
+        .exclude(claim__state="draft")  # a draft is brought up to date when prepared again
+        .order_by("-period").values_list("period", flat=True).first()
+    )  # fmt: skip
+    if period is None:
+        return
+    year, month = (int(part) for part in period.split("-"))
+    if ended_on < datetime.date(year, month, 1):
+        raise ValidationError({field: _(
+            "该登记%(period)s的补贴已提交申报，终止日期不能早于该月；如确需更正，请先将该月的申报退回修改。"
+        ) % {"period": period}})  # fmt: skip
+
+
 def _end(job: FlexibleJob, *, actor, ended_on, reason, status, employer="", note="") -> None:
     """End the registration and put the person's status back, unless another process has
     changed it since (a hire, for example)."""
@@ -151,6 +171,7 @@ def flexible_end(
         raise ValidationError(
             {"ended_on": _("终止日期不能早于开始日期（%(date)s）。") % {"date": job.started_on}}
         )
+    _check_not_claimed_after(job, ended_on, "ended_on")
     with transaction.atomic():
         _end(job, actor=actor, ended_on=ended_on, reason=reason, status=status, employer=employer,
              note=note)  # fmt: skip
@@ -190,6 +211,7 @@ def check_record(
     if not still_insured and job.insured and job.insured_until is None:
         job.insured_until = checked_on
     if not still_working:
+        _check_not_claimed_after(job, checked_on, "checked_on")
         _end(job, actor=actor, ended_on=checked_on, reason=EndReason.CHECK,
              status=LabourStatus.UNEMPLOYED, note=note)  # fmt: skip
     job.version += 1

@@ -9,15 +9,16 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiuye.assistance.models import Identification
 from jiuye.core import parameters
+from jiuye.core.models import PolicyParameter
 from jiuye.flexible.models import FlexibleJob
-from jiuye.ledger.choices import Sex
-from jiuye.ledger.selectors import working_age_limits
+from jiuye.ledger.choices import LabourStatus, Sex
+from jiuye.ledger.models import StatusRecord
 from jiuye.regions.codes import prefix_of
 from jiuye.registration.services import months_before
 from jiuye.subsidies.kinds import Kind, Line, month_bounds
@@ -44,8 +45,33 @@ def _label(key: str) -> str:
     return parameters.PARAMETERS[key].label
 
 
-def _param(key: str, region: str, day: datetime.date):
-    return parameters.value(key, region, day)
+class Parameters:
+    """The parameters the rule reads, as ``parameters.value`` gives them, with the rows of a
+    region read once: deciding many months or many persons costs one query per region, not
+    one per parameter, month and person."""
+
+    KEYS = ("flexible.check_months", "flexible.check_grace_months", "flexible.subsidy_share",
+            "flexible.subsidy_cap", "flexible.subsidy_months", "flexible.subsidy_near_retirement_years",
+            "flexible.subsidy_groups", "ledger.retirement_age_male", "ledger.retirement_age_female")  # fmt: skip
+
+    def __init__(self):
+        self._rows: dict[str, dict[str, list]] = {}
+
+    def value(self, key: str, region: str, on: datetime.date):
+        if key not in self.KEYS:
+            return parameters.value(key, region, on)
+        if region not in self._rows:
+            rows = {}
+            for name, *row in PolicyParameter.objects.filter(
+                key__in=self.KEYS, region_id__in=parameters._ancestors(region)
+            ).values_list("key", "region_id", "effective_from", "value"):
+                rows.setdefault(name, []).append(row)
+            self._rows[region] = rows
+        in_force = [row for row in self._rows[region].get(key, []) if row[1] <= on]
+        if not in_force:
+            return parameters.PARAMETERS[key].default
+        _region, _date, text = max(in_force, key=lambda row: (len(prefix_of(row[0])), row[1]))
+        return parameters.PARAMETERS[key].parse(text)
 
 
 def _add_years(day: datetime.date, years: int) -> datetime.date:
@@ -82,17 +108,27 @@ GROUPS = {"hard_to_employ": _hard_to_employ}
 
 
 def assess(job: FlexibleJob, first: datetime.date, last: datetime.date, *, identifications,
-           claimed_periods) -> Decision:  # fmt: skip
+           claimed_periods, ledger=None, params: Parameters | None = None) -> Decision:  # fmt: skip
     """Decide the month ``first``–``last`` for ``job``'s person. ``identifications`` are the
     person's hard-to-employ identifications (with category), ``claimed_periods`` the periods of
-    this kind already held by a claim line that is not void (other months only)."""
+    this kind already held by a claim line that is not void (other months only), ``ledger``
+    the periods ``(since, until)`` the ledger shows the person flexibly employed."""
     person, region, period = job.person, job.region_id, f"{first:%Y-%m}"
+    _param = (params or Parameters()).value
+    if ledger is None:
+        ledger = _flexible_in_ledger([person.pk]).get(person.pk, [])
 
     def refuse(words):
         return Decision(period, None, words)
 
     if not (job.started_on <= last and (job.ended_on is None or job.ended_on >= first)):
         return refuse(_("本月未登记灵活就业。"))
+    # a person placed on a public-welfare post or hired by an employer whose registration was
+    # not ended is no longer flexibly employed: the ledger's status decides, as for the posts
+    if not any(since <= last and (until is None or until > first) for since, until in ledger):
+        return refuse(
+            _("本月台账中该人员的就业状态不是灵活就业（已单位就业、公益性岗位安置等），不予补贴。")
+        )
     if not job.insured_in(first, last) or not job.contribution:
         return refuse(_("本月未以灵活就业人员身份缴纳社会保险。"))
     groups = str(_param("flexible.subsidy_groups", region, last)).split(",")
@@ -123,11 +159,10 @@ def assess(job: FlexibleJob, first: datetime.date, last: datetime.date, *, ident
                "grace_label": _label("flexible.check_grace_months"), "grace": grace}
         )  # fmt: skip
     # the period limit, or to retirement for a person near it at the first subsidised month
-    limits = working_age_limits(region, first)
     age_key = (
         "ledger.retirement_age_male" if person.sex == Sex.MALE else "ledger.retirement_age_female"
     )
-    retirement_age = limits["male_max" if person.sex == Sex.MALE else "female_max"]
+    retirement_age = _param(age_key, region, first)
     retires_on = _add_years(person.birth_date, retirement_age)
     if first >= retires_on:
         return refuse(
@@ -139,7 +174,7 @@ def assess(job: FlexibleJob, first: datetime.date, last: datetime.date, *, ident
     near = _param("flexible.subsidy_near_retirement_years", region, start)
     months = _param("flexible.subsidy_months", region, last)
     place = len(earlier) + 1
-    if _add_years(start, near) >= retires_on:
+    if _add_years(start, near) > retires_on:  # 不足: exactly the years away is not within
         limit_words = _(
             "首次享受补贴（%(start)s）时距参数“%(age_label)s”%(age)s周岁不足参数“%(near_label)s”"
             "%(near)s年，补贴期限延长至退休（%(retires)s），本月为第%(place)s个月"
@@ -188,6 +223,15 @@ def _identifications(person_ids) -> dict[int, list]:
     return rows
 
 
+def _flexible_in_ledger(person_ids) -> dict[int, list]:
+    """The periods ``(since, until)`` the ledger shows each person flexibly employed."""
+    rows = {}
+    records = StatusRecord.objects.filter(person_id__in=person_ids, status=LabourStatus.FLEXIBLE)
+    for person_id, since, until in records.values_list("person_id", "since", "until"):
+        rows.setdefault(person_id, []).append((since, until))
+    return rows
+
+
 def _claimed(person_ids) -> dict[int, dict[str, ClaimLine]]:
     rows = {}
     lines = ClaimLine.objects.filter(kind=KIND, void=False, person_id__in=person_ids)
@@ -206,13 +250,15 @@ def flexible_insurance_lines(org, first, last) -> list[Line]:
     )  # fmt: skip
     person_ids = {job.person_id for job in jobs}
     identifications, claimed = _identifications(person_ids), _claimed(person_ids)
+    ledger, params = _flexible_in_ledger(person_ids), Parameters()
     lines, seen = [], set()
     for job in jobs:
         if job.person_id in seen or period in claimed.get(job.person_id, {}):
             continue
         seen.add(job.person_id)
         decision = assess(job, first, last, identifications=identifications.get(job.person_id, []),
-                          claimed_periods=set(claimed.get(job.person_id, {})) - {period})  # fmt: skip
+                          claimed_periods=set(claimed.get(job.person_id, {})) - {period},
+                          ledger=ledger.get(job.person_id, []), params=params)  # fmt: skip
         if decision.granted:
             lines.append(Line(person_id=job.person_id, region_id=job.person.region_id, period=period,
                               amount=decision.amount, explanation=decision.words, source=job))  # fmt: skip
@@ -232,6 +278,8 @@ def months_of(job: FlexibleJob, today: datetime.date) -> list[MonthRow]:
     person_id = job.person_id
     identifications = _identifications([person_id]).get(person_id, [])
     claimed = _claimed([person_id]).get(person_id, {})
+    prefetch_related_objects([job], "checks")  # read once for every month, not once a month
+    ledger, params = _flexible_in_ledger([person_id]).get(person_id, []), Parameters()
     end = min(job.ended_on or today, today)
     rows = []
     first = job.started_on.replace(day=1)
@@ -243,7 +291,8 @@ def months_of(job: FlexibleJob, today: datetime.date) -> list[MonthRow]:
             rows.append(MonthRow(period, None, line))
         else:
             decision = assess(job, first, last, identifications=identifications,
-                              claimed_periods=set(claimed) - {period})  # fmt: skip
+                              claimed_periods=set(claimed) - {period}, ledger=ledger,
+                              params=params)  # fmt: skip
             rows.append(MonthRow(period, decision, None))
         first = last + datetime.timedelta(days=1)
     return rows[::-1]

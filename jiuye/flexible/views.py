@@ -139,7 +139,12 @@ class FlexibleJobDetailView(ScopedDetailView):
             can_check=editable and job.is_open and user.has_perm("flexible.add_check"),
             check_form=CheckForm(),
             end_form=EndForm(),
-            other_jobs=job.person.flexible_jobs.exclude(pk=job.pk).order_by("-started_on"),
+            # only those of the jurisdiction: another county's registration is not the user's to
+            # read (its link would answer 404)
+            other_jobs=FlexibleJob.objects.visible_to(user)
+            .filter(person_id=job.person_id)
+            .exclude(pk=job.pk)
+            .order_by("-started_on"),
             history=timeline(job.history.all(), viewer=user),
             **kwargs,
         )

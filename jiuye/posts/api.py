@@ -34,6 +34,14 @@ class PostSerializer(serializers.ModelSerializer):
             "insurance_subsidy": {"required": False},
         }
 
+    def __init__(self, *args, **kwargs):
+        from jiuye.jobs.models import Employer
+
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:  # another jurisdiction's employer does not exist for the user
+            self.fields["employer"].queryset = Employer.objects.visible_to(request.user)
+
 
 class PostViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
     """Public-welfare posts (公益性岗位) of the jurisdiction. The subsidy standards left out take

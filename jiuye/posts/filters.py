@@ -46,7 +46,14 @@ class PlacementFilter(django_filters.FilterSet):
     reason = django_filters.ChoiceFilter(
         field_name="leave_reason", choices=LeaveReason.choices, label=_("离岗原因")
     )
-    post = django_filters.NumberFilter(field_name="post_id", label=_("岗位编号"))
+    # bounded: a number beyond the database's integers is a form error, not a server error
+    post = django_filters.NumberFilter(
+        field_name="post_id",
+        label=_("岗位编号"),
+        min_value=1,
+        max_value=2**63 - 1,
+        decimal_places=0,
+    )
 
     class Meta:
         model = Placement

@@ -15,11 +15,23 @@ from django.utils.translation import gettext as _
 
 from jiuye.core import parameters
 from jiuye.ledger.choices import Sex
-from jiuye.ledger.selectors import working_age_limits
 
 MAX_MONTHS = "posts.subsidy_max_months"
 RETIREMENT_YEARS = "posts.retirement_years"
 COUNT_DAY = "posts.month_count_day"
+
+
+class Reader:
+    """``parameters.value`` with each (key, region, day) read once: one run of a rule asks the
+    same few questions for every person, and should not ask the database each time."""
+
+    def __init__(self):
+        self._values = {}
+
+    def __call__(self, key: str, region: str, on: datetime.date):
+        if (key, region, on) not in self._values:
+            self._values[key, region, on] = parameters.value(key, region, on)
+        return self._values[key, region, on]
 
 
 def label(key: str) -> str:
@@ -50,14 +62,11 @@ class Retirement:
     age_label: str
 
 
-def retirement(person, region: str, on: datetime.date) -> Retirement:
+def retirement(person, region: str, on: datetime.date, read=parameters.value) -> Retirement:
     """The statutory retirement age of the person's sex (the ledger's parameters in force on
-    ``on``) and the day they reach it."""
-    limits = working_age_limits(region, on)
-    if person.sex == Sex.MALE:
-        age, key = limits["male_max"], "ledger.retirement_age_male"
-    else:
-        age, key = limits["female_max"], "ledger.retirement_age_female"
+    ``on``, as ``ledger.selectors.working_age_limits`` reads them) and the day they reach it."""
+    key = "ledger.retirement_age_male" if person.sex == Sex.MALE else "ledger.retirement_age_female"
+    age = read(key, region, on)
     return Retirement(years_after(person.birth_date, age), age, label(key))
 
 
@@ -85,10 +94,10 @@ class Entitlement:
 
 
 def entitlement(person, *, number: int, first_start: datetime.date, day: datetime.date,
-                region: str) -> Entitlement:  # fmt: skip
+                region: str, read=parameters.value) -> Entitlement:  # fmt: skip
     """Whether the ``number``-th month on posts, counted on ``day``, is paid."""
-    limit = parameters.value(MAX_MONTHS, region, day)
-    retires = retirement(person, region, day)
+    limit = read(MAX_MONTHS, region, day)
+    retires = retirement(person, region, day, read)
     if day >= retires.day:
         return Entitlement(False, _(
             "%(day)s已达到法定退休年龄（参数“%(age_label)s”%(age)s周岁，%(retires)s到龄），不再计发补贴"
@@ -96,8 +105,8 @@ def entitlement(person, *, number: int, first_start: datetime.date, day: datetim
     if number <= limit:
         return Entitlement(True, _("第%(n)s个月，共%(limit)s个月（参数“%(label)s”%(limit)s个月）") % {
             "n": number, "limit": limit, "label": label(MAX_MONTHS)})  # fmt: skip
-    years = parameters.value(RETIREMENT_YEARS, region, first_start)
-    at_first = retirement(person, region, first_start)
+    years = read(RETIREMENT_YEARS, region, first_start)
+    at_first = retirement(person, region, first_start, read)
     values = {
         "n": number, "limit": limit, "label": label(MAX_MONTHS), "first": first_start,
         "years": years, "years_label": label(RETIREMENT_YEARS), "age_label": retires.age_label,

@@ -3,6 +3,7 @@ ending placements. Every write checks the actor's permission and jurisdiction.""
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from jiuye.posts.choices import STATUS_AFTER, LeaveReason
 from jiuye.posts.models import Placement, Post
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
+from jiuye.subsidies.models import ClaimLine
 
 # the post's own standard field: its parameter (the default and the ceiling)
 STANDARDS = {"post_subsidy": "posts.post_subsidy", "insurance_subsidy": "posts.insurance_subsidy"}
@@ -86,6 +88,7 @@ def post_update(*, actor, post: Post, expected_version: int, **fields) -> Post:
     _check_employer(actor, fields.get("employer"))
     with transaction.atomic():
         post = Post.objects.select_for_update().get(pk=post.pk)
+        old_region = post.region_id
         for name, value in fields.items():
             if value is not None or name not in STANDARDS:
                 setattr(post, name, value)
@@ -105,9 +108,31 @@ def post_update(*, actor, post: Post, expected_version: int, **fields) -> Post:
                     % {"date": first}
                 }
             )
+        latest = (
+            post.placements.order_by("-started_on").values_list("started_on", flat=True).first()
+        )
+        if latest is not None and post.ends_on < latest:
+            raise ValidationError(
+                {
+                    "ends_on": _("已有人员于%(date)s上岗，岗位期限不能早于该日结束。")
+                    % {"date": latest}
+                }
+            )
         post.full_clean()
         save_versioned(post, expected_version=expected_version, actor=actor)
+        if post.region_id != old_region:
+            _move_placements(post, actor)
     return post
+
+
+def _move_placements(post: Post, actor) -> None:
+    """A placement belongs to its post's region (the office that keeps the post keeps its
+    placements and claims their subsidies): a post moved to another region takes them along."""
+    for placement in post.placements.select_for_update():
+        placement.region_id = post.region_id
+        placement.version += 1
+        placement._history_user = actor
+        placement.save(update_fields=["region", "version", "updated_at"])
 
 
 # Placements -----------------------------------------------------------------------------
@@ -183,6 +208,25 @@ def placement_create(*, actor, post: Post, person: Person, started_on: datetime.
     return placement
 
 
+def _check_not_claimed_after(placement: Placement, ended_on: datetime.date) -> None:
+    """A leaving dated back before a month already claimed for the placement would leave a
+    subsidy paid for a month the person was no longer on the post: refused."""
+    period = (
+        ClaimLine.objects.filter(source_type=ContentType.objects.get_for_model(Placement),
+                                 source_id=placement.pk, void=False)
+        .exclude(claim__state="draft")  # a draft is brought up to date when prepared again
+        .order_by("-period").values_list("period", flat=True).first()
+    )  # fmt: skip
+    if period is None:
+        return
+    year, month = (int(part) for part in period.split("-"))
+    day = rules.count_day(datetime.date(year, month, 1), placement.region_id)
+    if ended_on <= day:
+        raise ValidationError({"ended_on": _(
+            "该安置%(period)s的补贴已提交申报，离岗日期应晚于该月计月基准日（%(day)s）；如确需更正，请先将该月的申报退回修改。"
+        ) % {"period": period, "day": day}})  # fmt: skip
+
+
 @transaction.atomic
 def placement_end(*, actor, placement: Placement, ended_on: datetime.date, reason: str,
                   note: str = "", employer: str = "") -> Placement:  # fmt: skip
@@ -201,6 +245,7 @@ def placement_end(*, actor, placement: Placement, ended_on: datetime.date, reaso
             "date": placement.started_on}})  # fmt: skip
     if ended_on > timezone.localdate():
         raise ValidationError({"ended_on": _("离岗日期不能晚于今天。")})
+    _check_not_claimed_after(placement, ended_on)
     status = STATUS_AFTER[LeaveReason(reason)]
     if status in WITH_EMPLOYER and not employer.strip():
         raise ValidationError({"employer": _("实现其他就业的，请填写新的就业单位。")})

@@ -5,13 +5,12 @@ was on the post (or with the employer) on the month's count day."""
 
 import datetime
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jiuye.core import parameters
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import StatusRecord
 from jiuye.posts import rules
@@ -23,6 +22,7 @@ from jiuye.subsidies.models import ClaimLine
 POST_SUBSIDY = "post_subsidy"
 POST_INSURANCE = "post_insurance"
 EMPLOYER_INSURANCE = "employer_insurance"
+CENT = Decimal("0.01")
 
 # kind: (the post's own standard, its parameter, the words for the standard)
 STANDARDS = {
@@ -43,9 +43,10 @@ def _counting_words(day: datetime.date) -> str:
         "n": day.day, "label": rules.label(rules.COUNT_DAY)}  # fmt: skip
 
 
-def placements_paid(org, first: datetime.date):
+def placements_paid(org, first: datetime.date, read=None):
     """The placements of ``org``'s jurisdiction that the month starting ``first`` pays for,
     each with its entitlement: ``[(placement, entitlement, day)]``."""
+    read = read or rules.Reader()
     day = rules.count_day(first, org.region_id)
     placements = list(
         Placement.objects.within(prefix_of(org.region_id)).on(day)
@@ -71,7 +72,7 @@ def placements_paid(org, first: datetime.date):
         number = len(rules.months_on_post(own, day.day, day))
         right = rules.entitlement(
             placement.person, number=number, first_start=min(p.started_on for p in own),
-            day=day, region=placement.post.region_id,
+            day=day, region=placement.post.region_id, read=read,
         )  # fmt: skip
         if right.paid:
             paid.append((placement, right, day))
@@ -82,8 +83,8 @@ def _post_rule(kind: str):
     field, key, words = STANDARDS[kind]
 
     def rule(org, first, last) -> list[Line]:
-        period = f"{first:%Y-%m}"
-        paid = placements_paid(org, first)
+        period, read = f"{first:%Y-%m}", rules.Reader()
+        paid = placements_paid(org, first, read)
         claimed = _claimed(kind, period, [placement.person_id for placement, _r, _d in paid])
         lines = []
         for placement, right, day in paid:
@@ -92,8 +93,9 @@ def _post_rule(kind: str):
                 continue
             claimed.add(person.pk)
             own = getattr(post, field)
-            ceiling = parameters.value(key, post.region_id, day)
-            amount = min(own, ceiling)
+            ceiling = read(key, post.region_id, day)
+            # a parameter may be set with more decimals than the fen: the line is paid in fen
+            amount = min(own, ceiling).quantize(CENT, ROUND_HALF_UP)
             explanation = _(
                 "%(name)s安置在%(unit)s“%(title)s”公益性岗位（%(region)s），%(start)s上岗；%(counting)s；"
                 "%(month)s为%(right)s；按本岗位%(standard)s%(own)s元/月，不高于参数“%(label)s”%(ceiling)s元/月，"
@@ -107,7 +109,7 @@ def _post_rule(kind: str):
                 "ceiling": ceiling, "amount": amount,
             }  # fmt: skip
             lines.append(Line(person_id=person.pk, region_id=person.region_id, period=period,
-                              amount=Decimal(amount), explanation=explanation, source=placement))  # fmt: skip
+                              amount=amount, explanation=explanation, source=placement))  # fmt: skip
         return lines
 
     return rule
@@ -120,6 +122,7 @@ def employer_insurance_lines(org, first, last) -> list[Line]:
     from jiuye.jobs.models import Referral
 
     period, day = f"{first:%Y-%m}", rules.count_day(first, org.region_id)
+    read = rules.Reader()
     hires = list(
         Referral.objects.filter(org=org, state="hired", social_insurance=True,
                                 seeker__hard_to_employ=True, hired_on__lte=day)
@@ -138,20 +141,24 @@ def employer_insurance_lines(org, first, last) -> list[Line]:
         if person.pk in claimed or (person.pk, employer.name) not in with_employer:
             continue
         number = len(rules.months_on_post([_HireSpan(referral)], day.day, day))
-        limit = parameters.value(rules.MAX_MONTHS, org.region_id, day)
-        if not 1 <= number <= limit or day >= rules.retirement(person, org.region_id, day).day:
+        limit = read(rules.MAX_MONTHS, org.region_id, day)
+        if (
+            not 1 <= number <= limit
+            or day >= rules.retirement(person, org.region_id, day, read).day
+        ):
             continue
         claimed.add(person.pk)
-        amount = parameters.value("posts.employer_insurance", org.region_id, day)
+        standard = read("posts.employer_insurance", org.region_id, day)
+        amount = standard.quantize(CENT, ROUND_HALF_UP)
         explanation = _(
             "%(employer)s经本机构推荐（介绍信%(number)s）于%(date)s录用就业困难人员%(name)s，已参加社会保险，"
             "%(day)s仍在该单位就业；%(counting)s；本月为第%(n)s个月，共%(limit)s个月（参数“%(limit_label)s”"
-            "%(limit)s个月）；按参数“%(label)s”%(amount)s元/月计发。"
+            "%(limit)s个月）；按参数“%(label)s”%(standard)s元/月计发%(amount)s元。"
         ) % {
             "employer": employer.name, "number": referral.number, "date": referral.hired_on,
             "name": person.name, "day": day, "counting": _counting_words(day), "n": number,
             "limit": limit, "limit_label": rules.label(rules.MAX_MONTHS),
-            "label": rules.label("posts.employer_insurance"), "amount": amount,
+            "label": rules.label("posts.employer_insurance"), "standard": standard, "amount": amount,
         }  # fmt: skip
         lines.append(Line(person_id=person.pk, region_id=person.region_id, period=period,
                           amount=amount, explanation=explanation, source=referral))  # fmt: skip

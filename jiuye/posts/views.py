@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,6 +21,7 @@ from jiuye.posts.filters import PlacementFilter, PostFilter
 from jiuye.posts.forms import EndForm, PlacementForm, PostForm
 from jiuye.posts.models import Placement, Post
 from jiuye.posts.selectors import absorbed_targets
+from jiuye.subsidies.models import ClaimLine
 
 
 def _editable(model, user, obj) -> bool:
@@ -164,13 +166,16 @@ class PlacementDetailView(ScopedDetailView):
             and user.has_perm("posts.end_placement")
             and _editable(Placement, user, placement)
         )
+        # the lines of this placement, not those of the person's other placements (perhaps in
+        # another county's claims)
         lines = (
-            placement.person.subsidy_lines.filter(
-                kind__in=["post_subsidy", "post_insurance"], void=False
+            ClaimLine.objects.filter(
+                source_type=ContentType.objects.get_for_model(Placement), source_id=placement.pk,
+                kind__in=["post_subsidy", "post_insurance"], void=False,
             )
             .select_related("claim")
             .order_by("period", "kind")
-        )
+        )  # fmt: skip
         return super().get_context_data(
             can_end=can_end,
             end_form=EndForm(),
