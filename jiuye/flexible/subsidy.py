@@ -21,7 +21,7 @@ from jiuye.ledger.choices import LabourStatus, Sex
 from jiuye.ledger.models import StatusRecord
 from jiuye.regions.codes import prefix_of
 from jiuye.registration.services import months_before
-from jiuye.subsidies.kinds import Kind, Line, month_bounds
+from jiuye.subsidies.kinds import Kind, Line, month_bounds, offices_above
 from jiuye.subsidies.models import ClaimLine
 
 KIND = "flexible_insurance"
@@ -298,6 +298,13 @@ def months_of(job: FlexibleJob, today: datetime.date) -> list[MonthRow]:
     return rows[::-1]
 
 
+def _offices(prefix, first, last) -> set[int]:
+    """The offices whose jurisdiction holds an insured registration in force that month."""
+    jobs = FlexibleJob.objects.within(prefix).covering(first, last).filter(insured_since__lte=last)
+    return offices_above(jobs.values_list("region_id", flat=True).distinct())
+
+
 FLEXIBLE_INSURANCE = Kind(
-    code=KIND, label=gettext_lazy("灵活就业社会保险补贴"), rule=flexible_insurance_lines
-)
+    code=KIND, label=gettext_lazy("灵活就业社会保险补贴"), rule=flexible_insurance_lines,
+    offices=_offices,
+)  # fmt: skip

@@ -63,7 +63,19 @@ def job_introduction_lines(org, first, last) -> list[Line]:
     return lines
 
 
-JOB_INTRODUCTION = Kind(code=KIND, label=gettext_lazy("职业介绍补贴"), rule=job_introduction_lines)
+def _referring_offices(prefix, first, last, **conditions) -> set[int]:
+    """The offices under ``prefix`` whose referrals led to hires this year or the last."""
+    hires = Referral.objects.filter(
+        org__region__code__startswith=prefix, state="hired",
+        hired_on__range=(datetime.date(first.year - 1, 1, 1), last), **conditions,
+    )  # fmt: skip
+    return set(hires.values_list("org_id", flat=True).distinct())
+
+
+JOB_INTRODUCTION = Kind(
+    code=KIND, label=gettext_lazy("职业介绍补贴"), rule=job_introduction_lines,
+    offices=lambda prefix, first, last: _referring_offices(prefix, first, last, social_insurance=True),
+)  # fmt: skip
 
 
 ZERO_HOUSEHOLD_KIND = "zero_household_placement"
@@ -120,7 +132,6 @@ def zero_household_lines(org, first, last) -> list[Line]:
 
 
 ZERO_HOUSEHOLD_PLACEMENT = Kind(
-    code=ZERO_HOUSEHOLD_KIND,
-    label=gettext_lazy("零就业家庭托底安置补助"),
-    rule=zero_household_lines,
-)
+    code=ZERO_HOUSEHOLD_KIND, label=gettext_lazy("零就业家庭托底安置补助"), rule=zero_household_lines,
+    offices=_referring_offices,
+)  # fmt: skip

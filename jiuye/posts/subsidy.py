@@ -16,7 +16,7 @@ from jiuye.ledger.models import StatusRecord
 from jiuye.posts import rules
 from jiuye.posts.models import Placement
 from jiuye.regions.codes import prefix_of
-from jiuye.subsidies.kinds import Kind, Line
+from jiuye.subsidies.kinds import Kind, Line, offices_above
 from jiuye.subsidies.models import ClaimLine
 
 POST_SUBSIDY = "post_subsidy"
@@ -175,10 +175,28 @@ class _HireSpan:
         self.started_on, self.ended_on, self.post = referral.hired_on, None, self._Always
 
 
+def _post_offices(prefix, first, last) -> set[int]:
+    """The offices whose jurisdiction holds a placement of the month."""
+    placements = Placement.objects.within(prefix).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=first), started_on__lte=last
+    )
+    return offices_above(placements.values_list("region_id", flat=True).distinct())
+
+
+def _employer_offices(prefix, first, last) -> set[int]:
+    """The offices whose referrals placed hard-to-employ persons with social insurance."""
+    from jiuye.jobs.models import Referral
+
+    hires = Referral.objects.filter(org__region__code__startswith=prefix, state="hired",
+                                    social_insurance=True, seeker__hard_to_employ=True, hired_on__lte=last)  # fmt: skip
+    return set(hires.values_list("org_id", flat=True).distinct())
+
+
 KINDS = (
-    Kind(code=POST_SUBSIDY, label=gettext_lazy("公益性岗位补贴"), rule=_post_rule(POST_SUBSIDY)),
+    Kind(code=POST_SUBSIDY, label=gettext_lazy("公益性岗位补贴"), rule=_post_rule(POST_SUBSIDY),
+         offices=_post_offices),
     Kind(code=POST_INSURANCE, label=gettext_lazy("公益性岗位社会保险补贴"),
-         rule=_post_rule(POST_INSURANCE)),
+         rule=_post_rule(POST_INSURANCE), offices=_post_offices),
     Kind(code=EMPLOYER_INSURANCE, label=gettext_lazy("企业吸纳就业困难人员社会保险补贴"),
-         rule=employer_insurance_lines),
+         rule=employer_insurance_lines, offices=_employer_offices),
 )  # fmt: skip

@@ -45,4 +45,13 @@ def loan_interest_lines(org, first, last) -> list[Line]:
     return lines
 
 
-LOAN_INTEREST = Kind(code=KIND, label=gettext_lazy("小额担保贷款贴息"), rule=loan_interest_lines)
+def _offices(prefix, first, last) -> set[int]:
+    """The offices that took micro-profit loans now being repaid."""
+    loans = Loan.objects.filter(org__region__code__startswith=prefix, micro_profit=True,
+                                state__in=LENT_STATES)  # fmt: skip
+    return set(loans.values_list("org_id", flat=True).distinct())
+
+
+LOAN_INTEREST = Kind(
+    code=KIND, label=gettext_lazy("小额担保贷款贴息"), rule=loan_interest_lines, offices=_offices
+)

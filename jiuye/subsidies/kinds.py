@@ -29,6 +29,9 @@ class Kind:
     label: str
     # rule(org, first_day, last_day) -> the lines the office may claim for that month
     rule: Callable[..., list[Line]]
+    # offices(prefix, first_day, last_day) -> ids of the offices under ``prefix`` that may
+    # have lines that month (more is harmless, fewer is a bug); None: every office
+    offices: Callable[..., set[int]] | None = None
 
 
 KINDS: dict[str, Kind] = {}
@@ -46,3 +49,16 @@ def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:
     first = month.replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     return first, following - datetime.timedelta(days=1)
+
+
+def offices_above(region_codes) -> set[int]:
+    """The active offices of the regions given and of their townships and counties: those
+    whose jurisdiction holds a record of one of the regions (for rules over a jurisdiction)."""
+    from jiuye.regions.models import ServiceOrg
+
+    codes = set()
+    for code in set(region_codes):
+        codes.update((code, code[:9] + "000", code[:6] + "000000"))
+    return set(
+        ServiceOrg.objects.filter(region_id__in=codes, is_active=True).values_list("pk", flat=True)
+    )

@@ -112,3 +112,37 @@ def budget_update(
     budget.full_clean(validate_constraints=False)
     save_versioned(budget, expected_version=expected_version, actor=actor)
     return budget
+
+
+# The month-end batch ------------------------------------------------------------------------
+
+
+def claims_prepare_all(*, prefix: str, month: datetime.date) -> list[Claim]:
+    """The month-end batch (月度集中申报): every active office under ``prefix`` prepares each
+    kind's claim of ``month`` where it has something to claim, in the name of one of its own
+    workers who may claim (the claim is theirs to check and submit). Only the offices a kind
+    names as possible (``Kind.offices``) are computed; a claim already submitted is left as it
+    is. Returns the claims prepared or brought up to date."""
+    from jiuye.regions.models import ServiceOrg
+    from jiuye.staff.models import User
+    from jiuye.staff.roles import LEDGER_KEEPERS
+
+    first, last = month_bounds(month)
+    everyone = ServiceOrg.objects.within(prefix).filter(is_active=True)
+    keepers = User.objects.filter(is_active=True, roles__code__in=LEDGER_KEEPERS).order_by("pk")
+    prepared = []
+    for kind in KINDS.values():
+        offices = (
+            everyone
+            if kind.offices is None
+            else everyone.filter(pk__in=kind.offices(prefix, first, last))
+        )
+        for org in offices.select_related("region").order_by("region_id", "pk"):
+            actor = keepers.filter(org=org).first()
+            if actor is None or not kind.rule(org, first, last):
+                continue
+            try:
+                prepared.append(claim_prepare(actor=actor, kind=kind.code, month=first))
+            except ValidationError:  # submitted already, or prepared by its office meanwhile
+                continue
+    return prepared

@@ -88,7 +88,23 @@ def startup_lines(org, first, last) -> list[Line]:
     return _lines(STARTUP, CourseKind.STARTUP, org, first, last)
 
 
+def _offices(course_kind: str):
+    def offices(prefix, first, last) -> set[int]:
+        """The offices whose referred trainees completed this year or the last."""
+        done = Enrolment.objects.filter(
+            org__region__code__startswith=prefix, state="completed", course__kind=course_kind,
+            completed_on__range=(datetime.date(first.year - 1, 1, 1), last),
+        )  # fmt: skip
+        return set(done.values_list("org_id", flat=True).distinct())
+
+    return offices
+
+
 TRAINING_VOCATIONAL = Kind(
-    code=VOCATIONAL, label=gettext_lazy("职业培训补贴"), rule=vocational_lines
-)
-TRAINING_STARTUP = Kind(code=STARTUP, label=gettext_lazy("创业培训补贴"), rule=startup_lines)
+    code=VOCATIONAL, label=gettext_lazy("职业培训补贴"), rule=vocational_lines,
+    offices=_offices(CourseKind.VOCATIONAL),
+)  # fmt: skip
+TRAINING_STARTUP = Kind(
+    code=STARTUP, label=gettext_lazy("创业培训补贴"), rule=startup_lines,
+    offices=_offices(CourseKind.STARTUP),
+)  # fmt: skip

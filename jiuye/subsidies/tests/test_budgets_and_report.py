@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -18,6 +19,8 @@ from jiuye.core import workflow
 from jiuye.jobs import services as jobs
 from jiuye.jobs.tests.helpers import employer, resident, seeker, user, vacancy
 from jiuye.ledger.models import Person
+from jiuye.regions.models import ServiceOrg
+from jiuye.subsidies.kinds import KINDS, month_bounds
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.selectors import budget_uses
 from jiuye.subsidies.services import budget_create, budget_update, claim_prepare
@@ -282,3 +285,43 @@ def test_a_claim_or_budget_of_an_impossible_year_is_refused_at_its_field(coordin
     with pytest.raises(ValidationError) as refused:
         budget_create(actor=finance, year=0, kind="job_introduction", amount=Decimal("1"))
     assert "year" in refused.value.message_dict
+
+
+# The month-end batch ------------------------------------------------------------------------
+
+
+def test_each_kind_names_every_office_that_has_something_to_claim():
+    """``Kind.offices`` may name more offices than have lines, never fewer (the batch would
+    leave the others out): every office of 历下区, this month, on the demo data."""
+    first, last = month_bounds(TODAY())
+    offices = list(
+        ServiceOrg.objects.within("370102").filter(is_active=True).select_related("region")
+    )
+    kinds_with_lines = set()
+    for kind in KINDS.values():
+        named = kind.offices("370102", first, last)
+        for org in offices:
+            if kind.rule(org, first, last):
+                kinds_with_lines.add(kind.code)
+                assert org.pk in named, (kind.code, org.name)
+    assert {"post_subsidy", "post_insurance", "loan_interest"} <= kinds_with_lines
+
+
+def test_the_month_end_batch_prepares_the_claims_of_the_offices_with_something_to_claim():
+    output = io.StringIO()
+    call_command("prepare_claims", region="370102000000", month=f"{TODAY():%Y-%m}", stdout=output)
+    claims = list(
+        Claim.objects.filter(month=TODAY().replace(day=1), region__code__startswith="370102")
+    )
+    assert claims and all(claim.count > 0 and claim.state == "draft" for claim in claims)
+    assert {claim.kind for claim in claims} >= {"post_subsidy", "loan_interest"}
+    prepared = int(output.getvalue().split(" claims of ")[0])
+    assert 0 < prepared <= len(claims)  # the demo data held some claims of the month already
+    assert all(claim.prepared_by.org_id == claim.org_id for claim in claims)
+    # run again: the same claims brought up to date, nothing doubled
+    call_command(
+        "prepare_claims", region="370102000000", month=f"{TODAY():%Y-%m}", stdout=io.StringIO()
+    )
+    assert Claim.objects.filter(
+        month=TODAY().replace(day=1), region__code__startswith="370102"
+    ).count() == len(claims)
