@@ -9,6 +9,7 @@ page; the rows keep their effective date and their source text.
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -37,6 +38,22 @@ class Parameter:
         if self.check is not None:
             self.check(value)
         return value
+
+
+def yuan(value) -> None:
+    """A check for an amount paid as it is: yuan to the fen, from 0 to 1,000,000."""
+    if (
+        not value.is_finite()
+        or not 0 <= value <= 1_000_000
+        or value != value.quantize(Decimal("0.01"))
+    ):
+        raise ValidationError(_("应为0到1000000之间、最多两位小数的金额（元）。"))
+
+
+def positive(value) -> None:
+    """A check for a count of months or years that must be at least one."""
+    if value < 1:
+        raise ValidationError(_("应为正整数。"))
 
 
 PARAMETERS: dict[str, Parameter] = {}

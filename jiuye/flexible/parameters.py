@@ -4,7 +4,7 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, register
+from jiuye.core.parameters import Parameter, positive, register, yuan
 
 # Who the social-insurance subsidy may be paid for (codes of ``subsidy.GROUPS``).
 KNOWN_GROUPS = ("hard_to_employ",)
@@ -27,14 +27,14 @@ def _check_groups(value: str) -> None:
 
 register(
     Parameter("flexible.check_months", "灵活就业核实周期", int, 3, "个月",
-              "社区定期调查、核实灵活就业人员的就业情况"),
+              "社区定期调查、核实灵活就业人员的就业情况", positive),
     Parameter("flexible.check_grace_months", "灵活就业核实宽限期", int, 1, "个月",
               "核实逾期超过宽限期的月份不予补贴"),
     Parameter("flexible.subsidy_share", "灵活就业社会保险补贴比例", Fraction, Fraction(2, 3), "",
               "补贴实际缴费的比例，可写作分数（如2/3）", _check_share),
-    Parameter("flexible.subsidy_cap", "灵活就业社会保险补贴月上限", Decimal, Decimal("600"), "元/月"),
+    Parameter("flexible.subsidy_cap", "灵活就业社会保险补贴月上限", Decimal, Decimal("600"), "元/月", "", yuan),
     Parameter("flexible.subsidy_months", "灵活就业社会保险补贴期限", int, 36, "个月",
-              "同一人累计享受的月数，跨多次灵活就业登记合并计算"),
+              "同一人累计享受的月数，跨多次灵活就业登记合并计算", positive),
     Parameter("flexible.subsidy_near_retirement_years", "灵活就业社会保险补贴延长至退休的年限", int, 5, "年",
               "首次享受补贴时距法定退休年龄不足该年限的，可延长至退休"),
     Parameter("flexible.subsidy_groups", "灵活就业社会保险补贴对象", str, "hard_to_employ", "",

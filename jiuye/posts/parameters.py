@@ -1,19 +1,19 @@
 from decimal import Decimal
 
-from jiuye.core.parameters import Parameter, register
+from jiuye.core.parameters import Parameter, positive, register, yuan
 
 register(
     Parameter("posts.post_subsidy", "公益性岗位岗位补贴标准", Decimal, Decimal("2200"), "元/月",
-              "按当地最低工资标准确定：济南市2025年起第一档月最低工资标准为2200元"),
+              "按当地最低工资标准确定：济南市2025年起第一档月最低工资标准为2200元", yuan),
     Parameter("posts.insurance_subsidy", "公益性岗位社会保险补贴标准", Decimal, Decimal("1028"), "元/月",
               "单位应缴的基本养老（16%）、基本医疗（9%）、失业保险（0.7%）费按缴费基数下限计算；"
-              "示例：基数下限按4,000元计约1,028元/月，各地按当年缴费基数下限核定"),
+              "示例：基数下限按4,000元计约1,028元/月，各地按当年缴费基数下限核定", yuan),
     Parameter("posts.subsidy_max_months", "公益性岗位补贴最长期限", int, 36, "个月",
-              "补贴期限最长不超过3年，多次安置累计计算"),
+              "补贴期限最长不超过3年，多次安置累计计算", positive),
     Parameter("posts.retirement_years", "距法定退休年龄不足年限", int, 5, "年",
               "首次安置时距法定退休年龄不足该年限的，可延长补贴至退休"),
     Parameter("posts.month_count_day", "公益性岗位补贴计月基准日", int, 15, "日",
               "当月该日（含）在岗的，计发当月补贴，不按天折算"),
     Parameter("posts.employer_insurance", "企业吸纳就业困难人员社会保险补贴标准", Decimal, Decimal("1028"),
-              "元/月", "按缴费基数下限计算的单位应缴社会保险费，期限同“公益性岗位补贴最长期限”"),
+              "元/月", "按缴费基数下限计算的单位应缴社会保险费，期限同“公益性岗位补贴最长期限”", yuan),
 )  # fmt: skip

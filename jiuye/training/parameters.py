@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, register
+from jiuye.core.parameters import Parameter, register, yuan
 
 
 def _percent(value):
@@ -16,21 +16,11 @@ def _yes_no(value):
         raise ValidationError(_("应为1（是）或0（否）。"))
 
 
-def _amount(value):
-    """A subsidy paid as is: yuan to the fen, never negative, NaN or infinite."""
-    if (
-        not value.is_finite()
-        or not 0 <= value <= 1_000_000
-        or value != value.quantize(Decimal("0.01"))
-    ):
-        raise ValidationError(_("应为0到1000000之间、最多两位小数的金额（元）。"))
-
-
 register(
     Parameter("subsidies.training_vocational_amount", "职业培训补贴标准", Decimal, Decimal("600"), "元/人",
-              "各地所见：职业培训500–600元，创业培训1200元", check=_amount),
+              "各地所见：职业培训500–600元，创业培训1200元", check=yuan),
     Parameter("subsidies.training_startup_amount", "创业培训补贴标准", Decimal, Decimal("1200"), "元/人",
-              "各地所见：职业培训500–600元，创业培训1200元", check=_amount),
+              "各地所见：职业培训500–600元，创业培训1200元", check=yuan),
     Parameter("subsidies.training_min_attendance", "培训补贴最低出勤率", int, 80, "%",
               "出勤学时不少于课程学时的该比例", check=_percent),
     Parameter("subsidies.training_certificate_required", "培训补贴须取得证书", int, 1, "1=是，0=否",

@@ -46,21 +46,23 @@ def test_a_post_moved_to_another_community_takes_its_placements_along(
                          month=datetime.date(2026, 11, 1)).count == 0  # fmt: skip
 
 
-def test_the_amounts_are_rounded_to_the_fen_in_the_line_the_total_and_the_words(coordinator):
+def test_the_amounts_keep_their_fen_in_the_line_the_total_and_the_words(coordinator):
     place = post(coordinator)
-    override("posts.post_subsidy", "1999.995")  # set after the post kept its 2200.00
+    override("posts.post_subsidy", "1999.99")  # set after the post kept its 2200.00
     for name in ("分位甲", "分位乙"):
         services.placement_create(actor=coordinator, post=place, person=identified(coordinator, name),
                                   started_on=datetime.date(2026, 10, 1))  # fmt: skip
     claim = claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=datetime.date(2026, 10, 1))
     lines = list(claim.lines.all())
-    assert [line.amount for line in lines] == [Decimal("2000.00")] * 2
-    assert all("计发2000.00元" in line.explanation for line in lines)
-    assert claim.total == sum(line.amount for line in lines) == Decimal("4000.00")
+    assert [line.amount for line in lines] == [Decimal("1999.99")] * 2
+    assert all("计发1999.99元" in line.explanation for line in lines)
+    assert claim.total == sum(line.amount for line in lines) == Decimal("3999.98")
 
 
-def test_the_employers_subsidy_is_rounded_to_the_fen(coordinator):
-    override("posts.employer_insurance", "1028.126")
+def test_the_employers_subsidy_keeps_its_fen(coordinator):
+    override(
+        "posts.employer_insurance", "1028.13"
+    )  # more decimals are refused (core.parameters.yuan)
     job = vacancy(coordinator, employer(coordinator), posts=3)
     for name in ("吸纳分甲", "吸纳分乙"):
         with time_machine.travel(datetime.datetime(2026, 10, 8, 10, 0), tick=False):
@@ -74,7 +76,7 @@ def test_the_employers_subsidy_is_rounded_to_the_fen(coordinator):
     lines = list(claim.lines.all())
     assert len(lines) == 2 and all(line.amount == Decimal("1028.13") for line in lines)
     assert (
-        "参数“企业吸纳就业困难人员社会保险补贴标准”1028.126元/月计发1028.13元"
+        "参数“企业吸纳就业困难人员社会保险补贴标准”1028.13元/月计发1028.13元"
         in lines[0].explanation
     )
     assert claim.total == Decimal("2056.26")

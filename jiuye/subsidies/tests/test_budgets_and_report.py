@@ -16,6 +16,7 @@ from jiuye.assistance import services as assistance
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.conftest import COUNTY, VILLAGE_A
 from jiuye.core import workflow
+from jiuye.core.parameters import PARAMETERS
 from jiuye.jobs import services as jobs
 from jiuye.jobs.tests.helpers import employer, resident, seeker, user, vacancy
 from jiuye.ledger.models import Person
@@ -325,3 +326,32 @@ def test_the_month_end_batch_prepares_the_claims_of_the_offices_with_something_t
     assert Claim.objects.filter(
         month=TODAY().replace(day=1), region__code__startswith="370102"
     ).count() == len(claims)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "subsidies.job_introduction_amount",
+        "subsidies.zero_household_amount",
+        "posts.post_subsidy",
+        "posts.insurance_subsidy",
+        "posts.employer_insurance",
+        "flexible.subsidy_cap",
+        "subsidies.training_vocational_amount",
+    ],
+)
+def test_a_subsidy_amount_parameter_must_be_yuan_to_the_fen(key):
+    parameter = PARAMETERS[key]
+    assert parameter.parse("1234.50") == Decimal("1234.50")
+    for wrong in ("-1", "12.345", "NaN", "Infinity", "2000000"):
+        with pytest.raises(ValidationError):
+            parameter.parse(wrong)
+
+
+@pytest.mark.parametrize(
+    "key", ["posts.subsidy_max_months", "flexible.subsidy_months", "flexible.check_months"]
+)
+def test_a_limit_of_months_must_be_at_least_one(key):
+    with pytest.raises(ValidationError):
+        PARAMETERS[key].parse("0")
+    assert PARAMETERS[key].parse("12") == 12
