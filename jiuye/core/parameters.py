@@ -74,15 +74,44 @@ def value(key: str, region_code: str, on: datetime.date | None = None):
     deepest region's latest row effective by then, else the registered default."""
     from jiuye.core.models import PolicyParameter
 
-    parameter = PARAMETERS[key]
     on = on or timezone.localdate()
     rows = PolicyParameter.objects.filter(
         key=key, region_id__in=_ancestors(region_code), effective_from__lte=on
     ).values_list("region_id", "effective_from", "value")
+    return _in_force(key, rows, on)
+
+
+def _in_force(key: str, rows, on: datetime.date):
+    """Of ``rows`` ((region, effective from, text) of ``key`` for a region and its ancestors),
+    the deepest region's latest effective by ``on``, parsed; else the registered default."""
+    parameter = PARAMETERS[key]
+    rows = [row for row in rows if row[1] <= on]
     if not rows:
         return parameter.default
     _region, _date, text = max(rows, key=lambda row: (len(prefix_of(row[0])), row[1]))
     return parameter.parse(text)
+
+
+class Reader:
+    """``value`` for one run of a rule over many persons or months: the rows of a region (of
+    every key) are read once, so the run costs one query per region, not one per question."""
+
+    def __init__(self):
+        self._rows: dict[str, dict[str, list]] = {}
+
+    def __call__(self, key: str, region_code: str, on: datetime.date):
+        from jiuye.core.models import PolicyParameter
+
+        if region_code not in self._rows:
+            rows: dict[str, list] = {}
+            for name, *row in PolicyParameter.objects.filter(
+                region_id__in=_ancestors(region_code)
+            ).values_list("key", "region_id", "effective_from", "value"):
+                rows.setdefault(name, []).append(row)
+            self._rows[region_code] = rows
+        return _in_force(key, self._rows[region_code].get(key, []), on)
+
+    value = __call__
 
 
 def region_of(user) -> str:

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 
 from jiuye.assistance.models import Identification
 from jiuye.core import parameters
-from jiuye.core.models import PolicyParameter
 from jiuye.flexible.models import FlexibleJob
 from jiuye.ledger.choices import LabourStatus, Sex
 from jiuye.ledger.models import StatusRecord
@@ -43,35 +42,6 @@ class Decision:
 
 def _label(key: str) -> str:
     return parameters.PARAMETERS[key].label
-
-
-class Parameters:
-    """The parameters the rule reads, as ``parameters.value`` gives them, with the rows of a
-    region read once: deciding many months or many persons costs one query per region, not
-    one per parameter, month and person."""
-
-    KEYS = ("flexible.check_months", "flexible.check_grace_months", "flexible.subsidy_share",
-            "flexible.subsidy_cap", "flexible.subsidy_months", "flexible.subsidy_near_retirement_years",
-            "flexible.subsidy_groups", "ledger.retirement_age_male", "ledger.retirement_age_female")  # fmt: skip
-
-    def __init__(self):
-        self._rows: dict[str, dict[str, list]] = {}
-
-    def value(self, key: str, region: str, on: datetime.date):
-        if key not in self.KEYS:
-            return parameters.value(key, region, on)
-        if region not in self._rows:
-            rows = {}
-            for name, *row in PolicyParameter.objects.filter(
-                key__in=self.KEYS, region_id__in=parameters._ancestors(region)
-            ).values_list("key", "region_id", "effective_from", "value"):
-                rows.setdefault(name, []).append(row)
-            self._rows[region] = rows
-        in_force = [row for row in self._rows[region].get(key, []) if row[1] <= on]
-        if not in_force:
-            return parameters.PARAMETERS[key].default
-        _region, _date, text = max(in_force, key=lambda row: (len(prefix_of(row[0])), row[1]))
-        return parameters.PARAMETERS[key].parse(text)
 
 
 def _add_years(day: datetime.date, years: int) -> datetime.date:
@@ -108,13 +78,13 @@ GROUPS = {"hard_to_employ": _hard_to_employ}
 
 
 def assess(job: FlexibleJob, first: datetime.date, last: datetime.date, *, identifications,
-           claimed_periods, ledger=None, params: Parameters | None = None) -> Decision:  # fmt: skip
+           claimed_periods, ledger=None, params: parameters.Reader | None = None) -> Decision:  # fmt: skip
     """Decide the month ``first``–``last`` for ``job``'s person. ``identifications`` are the
     person's hard-to-employ identifications (with category), ``claimed_periods`` the periods of
     this kind already held by a claim line that is not void (other months only), ``ledger``
     the periods ``(since, until)`` the ledger shows the person flexibly employed."""
     person, region, period = job.person, job.region_id, f"{first:%Y-%m}"
-    _param = (params or Parameters()).value
+    _param = params or parameters.Reader()
     if ledger is None:
         ledger = _flexible_in_ledger([person.pk]).get(person.pk, [])
 
@@ -250,7 +220,7 @@ def flexible_insurance_lines(org, first, last) -> list[Line]:
     )  # fmt: skip
     person_ids = {job.person_id for job in jobs}
     identifications, claimed = _identifications(person_ids), _claimed(person_ids)
-    ledger, params = _flexible_in_ledger(person_ids), Parameters()
+    ledger, params = _flexible_in_ledger(person_ids), parameters.Reader()
     lines, seen = [], set()
     for job in jobs:
         if job.person_id in seen or period in claimed.get(job.person_id, {}):
@@ -279,7 +249,7 @@ def months_of(job: FlexibleJob, today: datetime.date) -> list[MonthRow]:
     identifications = _identifications([person_id]).get(person_id, [])
     claimed = _claimed([person_id]).get(person_id, {})
     prefetch_related_objects([job], "checks")  # read once for every month, not once a month
-    ledger, params = _flexible_in_ledger([person_id]).get(person_id, []), Parameters()
+    ledger, params = _flexible_in_ledger([person_id]).get(person_id, []), parameters.Reader()
     end = min(job.ended_on or today, today)
     rows = []
     first = job.started_on.replace(day=1)

@@ -21,19 +21,6 @@ RETIREMENT_YEARS = "posts.retirement_years"
 COUNT_DAY = "posts.month_count_day"
 
 
-class Reader:
-    """``parameters.value`` with each (key, region, day) read once: one run of a rule asks the
-    same few questions for every person, and should not ask the database each time."""
-
-    def __init__(self):
-        self._values = {}
-
-    def __call__(self, key: str, region: str, on: datetime.date):
-        if (key, region, on) not in self._values:
-            self._values[key, region, on] = parameters.value(key, region, on)
-        return self._values[key, region, on]
-
-
 def label(key: str) -> str:
     return parameters.PARAMETERS[key].label
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jiuye.core import parameters
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import StatusRecord
 from jiuye.posts import rules
@@ -46,7 +47,7 @@ def _counting_words(day: datetime.date) -> str:
 def placements_paid(org, first: datetime.date, read=None):
     """The placements of ``org``'s jurisdiction that the month starting ``first`` pays for,
     each with its entitlement: ``[(placement, entitlement, day)]``."""
-    read = read or rules.Reader()
+    read = read or parameters.Reader()
     day = rules.count_day(first, org.region_id)
     placements = list(
         Placement.objects.within(prefix_of(org.region_id)).on(day)
@@ -83,7 +84,7 @@ def _post_rule(kind: str):
     field, key, words = STANDARDS[kind]
 
     def rule(org, first, last) -> list[Line]:
-        period, read = f"{first:%Y-%m}", rules.Reader()
+        period, read = f"{first:%Y-%m}", parameters.Reader()
         paid = placements_paid(org, first, read)
         claimed = _claimed(kind, period, [placement.person_id for placement, _r, _d in paid])
         lines = []
@@ -122,7 +123,7 @@ def employer_insurance_lines(org, first, last) -> list[Line]:
     from jiuye.jobs.models import Referral
 
     period, day = f"{first:%Y-%m}", rules.count_day(first, org.region_id)
-    read = rules.Reader()
+    read = parameters.Reader()
     hires = list(
         Referral.objects.filter(org=org, state="hired", social_insurance=True,
                                 seeker__hard_to_employ=True, hired_on__lte=day)
