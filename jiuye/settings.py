@@ -221,7 +221,7 @@ SPECTACULAR_SETTINGS = {
         "ServiceKindEnum": "jiuye.assistance.choices.ServiceKind",
         "HouseholdKindEnum": "jiuye.assistance.choices.HouseholdKind",
         "NotHiredReasonEnum": "jiuye.jobs.choices.NotHiredReason",
-        "VacancyStatusEnum": "jiuye.jobs.choices.VacancyStatus",
+        "VacancyStateEnum": "jiuye.jobs.choices.VacancyState",
         "SeekerStatusEnum": "jiuye.jobs.choices.SeekerStatus",
         "LabourStatusEnum": "jiuye.ledger.choices.LabourStatus",
         "CourseKindEnum": "jiuye.training.choices.CourseKind",

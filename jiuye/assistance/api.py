@@ -12,7 +12,6 @@ from jiuye.assistance import services
 from jiuye.assistance.choices import ExitReason
 from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import IdentificationFilter, ZeroHouseholdFilter
-from jiuye.assistance.households import with_head_name
 from jiuye.assistance.models import (
     Card,
     Category,
@@ -393,7 +392,7 @@ class ZeroHouseholdViewSet(ScopedViewSet):
 
     def scope(self, queryset):
         queryset = (
-            with_head_name(queryset)
+            queryset.with_head_name()
             .prefetch_related("household__members")
             .order_by("appeared_on", "id")
         )

@@ -17,7 +17,7 @@ class IdentificationFilter(django_filters.FilterSet):
         queryset=Category.objects.filter(is_active=True), label=_("类别")
     )
     state = django_filters.ChoiceFilter(
-        choices=[(state.name, state.label) for state in Identification.workflow.states],
+        choices=Identification.workflow.choices(),
         label=_("环节"),
     )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("已超期"))

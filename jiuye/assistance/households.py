@@ -13,15 +13,16 @@ parameter's months, then closed.
 import datetime
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import HouseholdKind, HouseholdState
 from jiuye.assistance.models import ZeroHousehold
-from jiuye.core import parameters
-from jiuye.ledger.choices import EMPLOYED, LabourStatus, Relation
-from jiuye.ledger.models import Household, Person, working_age_q
+from jiuye.core import parameters, workflow
+from jiuye.ledger.choices import EMPLOYED, LabourStatus
+from jiuye.ledger.models import Household, working_age_q
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.codes import URBAN_KINDS, code_of_prefix
 from jiuye.registration.services import months_before
@@ -80,10 +81,22 @@ def _stable_contract(household_id: int, since: datetime.date, months: int) -> da
     return min((start for start in starts if start), default=None)
 
 
+# How a case ends, by what the check found: (transition, count).
+ENDINGS = {
+    HouseholdState.STABLE: ("settle", "stable"),
+    HouseholdState.CLEARED: ("clear", "cleared"),
+    HouseholdState.LAPSED: ("lapse", "lapsed"),
+}
+
+
 @transaction.atomic
-def update(households, *, today: datetime.date, region_code: str) -> dict[str, int]:
+def update(households, *, today: datetime.date, region_code: str, actor=None) -> dict[str, int]:
     """Bring the cases of ``households`` (a queryset, all under ``region_code``'s parameters) up
-    to date. Returns how many appeared, ended stable, cleared or lapsed, and closed."""
+    to date, through the case's workflow (an event each, credited to ``actor``: the person whose
+    change led to it, or nobody for the nightly check). The households' rows are locked first,
+    so two changes of one household at once are checked one after the other. Returns how many
+    appeared, ended stable, cleared or lapsed, and closed."""
+    list(households.select_for_update().values_list("pk", flat=True))
     limits = working_age_limits(region_code, today)
     zero, without_able = _zero(households, today, limits)
     open_cases = {
@@ -91,41 +104,37 @@ def update(households, *, today: datetime.date, region_code: str) -> dict[str, i
         for case in ZeroHousehold.objects.open().filter(household__in=households)
     }
     counts = {"appeared": 0, "stable": 0, "cleared": 0, "lapsed": 0, "closed": 0}
+    found = households.filter(pk__in=set(zero) - set(open_cases)).values_list("pk", "region_id")
     new_cases = [
         ZeroHousehold(household_id=pk, region_id=region, kind=zero[pk], appeared_on=today)
-        for pk, region in households.filter(pk__in=set(zero) - set(open_cases)).values_list(
-            "pk", "region_id"
-        )
+        for pk, region in found
     ]
-    ZeroHousehold.objects.bulk_create(new_cases)
+    workflow.start_all(new_cases, actor=actor, comment=str(_("台账显示家庭成员均未就业")))
     counts["appeared"] = len(new_cases)
     months = parameters.value("assistance.stable_contract_months", region_code, today)
     for household_id, case in open_cases.items():
         if household_id in zero:
             continue
-        case.ended_on = today
+        stable_since = None
         if household_id in without_able:  # nobody left to employ: retired, moved, of age…
-            case.state = HouseholdState.LAPSED
+            ending = HouseholdState.LAPSED
         else:
-            case.stable_since = _stable_contract(household_id, case.appeared_on, months)
-            case.state = HouseholdState.STABLE if case.stable_since else HouseholdState.CLEARED
-        case.save(update_fields=["ended_on", "state", "stable_since", "updated_at"])
-        counts[case.state] += 1
+            stable_since = _stable_contract(household_id, case.appeared_on, months)
+            ending = HouseholdState.STABLE if stable_since else HouseholdState.CLEARED
+        transition, count = ENDINGS[ending]
+        workflow.fire_automatic(case, transition, actor=actor,
+                                values={"ended_on": today, "stable_since": stable_since})  # fmt: skip
+        counts[count] += 1
     watch = parameters.value("assistance.stable_watch_months", region_code, today)
-    counts["closed"] = ZeroHousehold.objects.filter(
+    watched = ZeroHousehold.objects.filter(
         household__in=households,
         state=HouseholdState.STABLE,
         ended_on__lte=months_before(today, watch),
-    ).update(state=HouseholdState.CLOSED, closed_on=today)
+    )
+    for case in watched:
+        workflow.fire_automatic(case, "close", actor=actor, values={"closed_on": today})
+        counts["closed"] += 1
     return counts
-
-
-def with_head_name(cases):
-    """Zero-employment cases annotated with ``head_name``, the name of the household's head."""
-    heads = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD).values(
-        "name"
-    )[:1]
-    return cases.annotate(head_name=Subquery(heads))
 
 
 def household_changed(*, household_ids, actor=None) -> None:
@@ -142,6 +151,7 @@ def household_changed(*, household_ids, actor=None) -> None:
             Household.objects.filter(pk__in=ids).within(county),
             today=today,
             region_code=code_of_prefix(county),
+            actor=actor,
         )
 
 

@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,13 +11,14 @@ from jiuye.assistance.choices import (
     OPEN_HOUSEHOLD_STATES,
     ExitReason,
     HouseholdKind,
-    HouseholdState,
     Origin,
     ServiceKind,
 )
-from jiuye.assistance.workflow import IdentificationWorkflow
+from jiuye.assistance.workflow import IdentificationWorkflow, ZeroHouseholdWorkflow
 from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet
+from jiuye.ledger.choices import Relation
+from jiuye.ledger.models import Person
 
 
 class Category(models.Model):
@@ -296,12 +297,19 @@ class Service(ScopedModel):
         return f"{self.on} {self.get_kind_display()}"
 
 
-class ZeroHouseholdQuerySet(ScopedQuerySet):
+class ZeroHouseholdQuerySet(WorkflowQuerySet):
     def open(self):
+        """Cases not yet settled (a stable household still watched is settled)."""
         return self.filter(state__in=OPEN_HOUSEHOLD_STATES)
 
+    def with_head_name(self):
+        """With ``head_name``, the name of the household's head (one subquery, not one query
+        per case)."""
+        heads = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD)
+        return self.annotate(head_name=Subquery(heads.values("name")[:1]))
 
-class ZeroHousehold(ScopedModel):
+
+class ZeroHousehold(WorkflowModel):
     """A zero-employment household case (零就业家庭): found from the ledger the day a status
     change leaves it with nobody employed, then identified (认定一户), supported (扶持一户) and
     kept stable (稳定一户) — or cleared when a member finds work without a lasting contract."""
@@ -313,9 +321,6 @@ class ZeroHousehold(ScopedModel):
         verbose_name=_("家庭"),
     )
     kind = models.CharField(_("类别"), max_length=10, choices=HouseholdKind.choices)
-    state = models.CharField(
-        _("状态"), max_length=20, choices=HouseholdState.choices, default=HouseholdState.APPEARED
-    )
     appeared_on = models.DateField(_("出现日期"))
     identified_on = models.DateField(_("认定日期"), null=True, blank=True)
     supported_on = models.DateField(_("扶持开始"), null=True, blank=True)
@@ -332,6 +337,9 @@ class ZeroHousehold(ScopedModel):
     stable_since = models.DateField(_("稳定就业日期"), null=True, blank=True)
     closed_on = models.DateField(_("销号日期"), null=True, blank=True)
 
+    workflow = ZeroHouseholdWorkflow()
+    worklist_related = ("household",)
+
     objects = ZeroHouseholdQuerySet.as_manager()
 
     class Meta:
@@ -345,7 +353,16 @@ class ZeroHousehold(ScopedModel):
         verbose_name_plural = _("零就业家庭")
 
     def __str__(self):
-        return f"{self.household} {self.get_kind_display()}"
+        head = getattr(self, "head_name", None)
+        household = _("%(name)s户") % {"name": head} if head else self.household
+        return f"{household} {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return reverse("assistance:household", args=[self.pk])
+
+    @classmethod
+    def for_worklist(cls, queryset):
+        return super().for_worklist(queryset).with_head_name()
 
     def days_open(self, today=None) -> int:
         return ((self.ended_on or today or timezone.localdate()) - self.appeared_on).days

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import DateField, ExpressionWrapper, F, Max, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from weasyprint import HTML
 
@@ -32,6 +32,7 @@ from jiuye.assistance.models import (
 )
 from jiuye.assistance.services import card_number
 from jiuye.core.models import WorkflowEvent
+from jiuye.core.parameters import PARAMETERS
 from jiuye.core.workdays import add_working_days
 from jiuye.ledger.choices import Sex
 from jiuye.ledger.models import Person
@@ -298,6 +299,8 @@ def _households(context, staff) -> None:
         .annotate(last=Max("status_since")).values("last")
     )  # fmt: skip
     found.update(appeared_on=Greatest(Subquery(last_change), TODAY - datetime.timedelta(days=90)))
+    limit = datetime.timedelta(days=PARAMETERS["assistance.zero_household_days"].default)
+    found.update(due_on=ExpressionWrapper(F("appeared_on") + limit, output_field=DateField()))
     coordinator = (
         User.objects.filter(is_active=True, roles__code="coordinator", org__region_id=OuterRef("region_id"))
         .order_by("pk").values("pk")[:1]
@@ -313,7 +316,7 @@ def _households(context, staff) -> None:
         values = {"state": state, "identified_on": identified_on}
         if state == HouseholdState.SUPPORTED:
             values.update(supported_on=identified_on, support_plan="推荐公益性岗位，组织参加技能培训。",
-                          responsible=Subquery(coordinator))  # fmt: skip
+                          responsible=Subquery(coordinator), assignee=Subquery(coordinator))  # fmt: skip
         for start in range(0, len(ids), 5000):
             ZeroHousehold.objects.filter(pk__in=ids[start : start + 5000]).update(**values)
     context.log(f"Zero-employment households: {totals['appeared']} found.")

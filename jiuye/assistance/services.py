@@ -20,7 +20,6 @@ from jiuye.assistance.models import (
     Objection,
     Plan,
     Service,
-    ZeroHousehold,
 )
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
@@ -368,36 +367,25 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
         )
 
 
-def _household_case(actor, case):
-    _require(actor, "assistance.change_zerohousehold")
-    check_scope(ZeroHousehold.objects.editable_by(actor), case)
-
-
-@transaction.atomic
 def household_identify(*, actor, case) -> None:
     """认定一户: the zero-employment household found from the ledger is confirmed."""
-    _household_case(actor, case)
     if case.state != HouseholdState.APPEARED:
         raise ValidationError(_("只有新出现的零就业家庭可以认定。"))
-    case.state, case.identified_on = HouseholdState.IDENTIFIED, timezone.localdate()
-    case._history_user = actor
-    case.save(update_fields=["state", "identified_on", "updated_at"])
+    workflow.fire(case, "identify", actor=actor)
 
 
 @transaction.atomic
 def household_support(*, actor, case, support_plan: str, responsible) -> None:
-    """扶持一户: the support measures for an identified household and the worker responsible."""
-    _household_case(actor, case)
+    """扶持一户: the support measures for an identified household and the worker responsible
+    (again to change them)."""
     if case.state not in (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED):
         raise ValidationError(_("请先认定该零就业家庭。"))
     if not support_plan.strip():
         raise ValidationError({"support_plan": _("请填写扶持措施。")})
     _check_responsible(responsible, case.region_id)
-    case.state, case.support_plan, case.responsible = (
-        HouseholdState.SUPPORTED,
-        support_plan.strip(),
-        responsible,
-    )
-    case.supported_on = case.supported_on or timezone.localdate()
-    case._history_user = actor
-    case.save(update_fields=["state", "support_plan", "responsible", "supported_on", "updated_at"])
+    support = {
+        "support_plan": support_plan.strip(),
+        "responsible": responsible,
+        "supported_on": case.supported_on or timezone.localdate(),
+    }
+    workflow.fire(case, "support", actor=actor, by_service=True, values=support)

@@ -28,7 +28,6 @@ from jiuye.assistance.forms import (
     PlanForm,
     ServiceForm,
 )
-from jiuye.assistance.households import with_head_name
 from jiuye.assistance.models import (
     Attachment,
     Card,
@@ -443,7 +442,7 @@ class ZeroHouseholdListView(ScopedListView):
     default_sort = "appeared_on"
 
     def scope(self, queryset):
-        queryset = with_head_name(queryset.select_related("region", "responsible"))
+        queryset = queryset.select_related("region", "responsible").with_head_name()
         return (
             queryset
             if self.request.GET.get("state")
@@ -479,6 +478,7 @@ class ZeroHouseholdDetailView(ScopedDetailView):
             support_form=kwargs.get("support_form") or HouseholdSupportForm(
                 case=case, initial={"support_plan": case.support_plan, "responsible": case.responsible}),
             history=timeline(case.history.all(), viewer=user),
+            events=workflow.event_log(case),
         )  # fmt: skip
         return context
 

@@ -1,22 +1,20 @@
-"""The identification of hard-to-employ persons (就业困难人员认定): community investigation and
-first review with evidence, public notice for the parameter's working days (an objection holds
-the case), township review, county identification; afterwards the person is an assistance
-target until they exit (退出)."""
+"""The processes of employment assistance: the identification of hard-to-employ persons
+(就业困难人员认定: community investigation and first review with evidence, public notice for the
+parameter's working days — an objection holds the case —, township review, county
+identification; afterwards the person is an assistance target until they exit, 退出), and the
+zero-employment household case (零就业家庭)."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, HouseholdState
 from jiuye.core import parameters
 from jiuye.core.workdays import add_working_days
 from jiuye.core.workflow import State, Transition, Workflow
 
-DEADLINES = {
-    "investigation": "assistance.days_investigation",
-    "notice": "assistance.notice_days",
-    "township_review": "assistance.days_township_review",
-    "county_identification": "assistance.days_county_identification",
-}
 # Which role is named responsible for each step (priority service: 明确责任人).
 RESPONSIBLE_ROLE = {
     "investigation": "coordinator",
@@ -33,11 +31,17 @@ class IdentificationWorkflow(Workflow):
     editable_states = frozenset({"investigation"})
     resting_states = frozenset({"identified"})  # helped through plans and services, not a step
     states = (
-        State("investigation", _("社区调查初审")),
-        State("notice", _("公示中")),
+        State("investigation", _("社区调查初审"), deadline="assistance.days_investigation"),
+        State("notice", _("公示中"), deadline="assistance.notice_days"),
         State("on_hold", _("公示异议处理中")),
-        State("township_review", _("待街道（乡镇）审核")),
-        State("county_identification", _("待县级认定")),
+        State(
+            "township_review", _("待街道（乡镇）审核"), deadline="assistance.days_township_review"
+        ),
+        State(
+            "county_identification",
+            _("待县级认定"),
+            deadline="assistance.days_county_identification",
+        ),
         State("identified", _("已认定（援助中）")),
         State("rejected", _("不予认定"), final=True),
         State("exited", _("已退出"), final=True),
@@ -59,8 +63,7 @@ class IdentificationWorkflow(Workflow):
     )  # fmt: skip
 
     def deadline_days(self, state, item):
-        key = DEADLINES.get(state.name)
-        days = parameters.value(key, item.region_id) if key else None
+        days = super().deadline_days(state, item)
         # the notice runs its days; reporting it is due the working day after it ends
         return days + 1 if state.name == "notice" else days
 
@@ -94,15 +97,61 @@ class IdentificationWorkflow(Workflow):
                 code="not_registered",
             )
 
-    def on_fired(self, transition, item, actor, event):
-        from jiuye.assistance.services import card_issue
-
+    def on_enter(self, transition, item, actor, comment):
         today = timezone.localdate()
         if transition.target == "notice":
             days = parameters.value("assistance.notice_days", item.region_id)
             item.notice_starts_on, item.notice_ends_on = today, add_working_days(today, days)
-            item.save(update_fields=["notice_starts_on", "notice_ends_on"])
         elif transition.name == "identify":
             item.identified_on = today
-            item.save(update_fields=["identified_on"])
-            card_issue(identification=item, on=today)
+
+    def on_fired(self, transition, item, actor, event):
+        from jiuye.assistance.services import card_issue
+
+        if transition.name == "identify":
+            card_issue(identification=item, on=item.identified_on)
+
+
+class ZeroHouseholdWorkflow(Workflow):
+    """A zero-employment household case (出现一户、认定一户、扶持一户、稳定一户). The ledger's rules
+    open and end it (``assistance.households``): a case appears the day a status change leaves
+    a household with nobody employed and ends when a member finds work — stable with a lasting
+    contract, cleared without one, lapsed when nobody able to work is left; a stable household is
+    watched, then closed. People identify it and set its support. Every open step is due by the
+    clearance limit counted from the day it appeared (动态清零时限, calendar days)."""
+
+    name = "zero_household"
+    create_permission = "assistance.change_zerohousehold"  # found from the ledger, never typed in
+    resting_states = frozenset({HouseholdState.STABLE})  # watched, no step for anyone
+    states = (
+        State(HouseholdState.APPEARED, HouseholdState.APPEARED.label),
+        State(HouseholdState.IDENTIFIED, HouseholdState.IDENTIFIED.label),
+        State(HouseholdState.SUPPORTED, HouseholdState.SUPPORTED.label),
+        State(HouseholdState.STABLE, HouseholdState.STABLE.label),
+        State(HouseholdState.CLEARED, HouseholdState.CLEARED.label, final=True),
+        State(HouseholdState.LAPSED, HouseholdState.LAPSED.label, final=True),
+        State(HouseholdState.CLOSED, HouseholdState.CLOSED.label, final=True),
+    )
+    transitions = (
+        Transition("identify", _("认定"), (HouseholdState.APPEARED,), HouseholdState.IDENTIFIED, "assistance.change_zerohousehold"),
+        Transition("support", _("落实扶持措施"), (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED), HouseholdState.SUPPORTED,
+                   "assistance.change_zerohousehold", service_only=True),
+        Transition("settle", _("成员稳定就业"), OPEN_HOUSEHOLD_STATES, HouseholdState.STABLE, automatic=True),
+        Transition("clear", _("成员就业，脱零"), OPEN_HOUSEHOLD_STATES, HouseholdState.CLEARED, automatic=True),
+        Transition("lapse", _("无可就业成员，不再符合条件"), OPEN_HOUSEHOLD_STATES, HouseholdState.LAPSED, automatic=True),
+        Transition("close", _("跟踪期满销号"), (HouseholdState.STABLE,), HouseholdState.CLOSED, automatic=True),
+    )  # fmt: skip
+
+    def due_on(self, state, item, today):
+        if state.name not in OPEN_HOUSEHOLD_STATES:
+            return None
+        limit = parameters.value("assistance.zero_household_days", item.region_id, item.appeared_on)
+        return item.appeared_on + datetime.timedelta(days=limit)
+
+    def assignee_for(self, state, item, actor):
+        # the worker responsible for the support measures follows the household
+        return item.responsible if state.name == HouseholdState.SUPPORTED else None
+
+    def on_enter(self, transition, item, actor, comment):
+        if transition.name == "identify":
+            item.identified_on = timezone.localdate()

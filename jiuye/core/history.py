@@ -1,12 +1,150 @@
-"""Change history as a timeline: who changed what, when, with the values before and after."""
+"""Change history: no write may skip it, and it reads as a timeline or as a record on a date.
 
+django-simple-history writes a history row on every ``save()`` and ``delete()`` of a model
+with history. A queryset ``update()`` or a plain ``bulk_create``/``bulk_update`` would change
+rows without one, so the querysets of those models refuse them (``RecordedQuerySet``). Writes
+in bulk go through ``bulk_create``, ``bulk_update`` and ``update`` here, which write the history
+rows beside the records. Only loading data that has no past (demo data, the official list of
+divisions) may write without history, inside ``unrecorded``.
+"""
+
+import contextlib
+import contextvars
+import datetime
 from dataclasses import dataclass, field
-from datetime import datetime
 
+from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from jiuye.core.scoping import EVERYTHING, ScopedQuerySet, jurisdiction_prefix, subtree_q
+_unrecorded = contextvars.ContextVar("unrecorded", default="")
+
+
+class HistorySkipped(RuntimeError):
+    """A write that would change records of a model with history without recording it."""
+
+
+def is_recorded(model) -> bool:
+    return getattr(model._meta, "simple_history_manager_attribute", None) is not None
+
+
+@contextlib.contextmanager
+def unrecorded(reason: str):
+    """Let the block write records with history in bulk without history rows. Only for
+    loading data that has no past to record: demo data, the official divisions, test set-up."""
+    token = _unrecorded.set(reason)
+    try:
+        yield
+    finally:
+        _unrecorded.reset(token)
+
+
+class RecordedQuerySet(models.QuerySet):
+    """Refuses ``update``, ``bulk_create`` and ``bulk_update`` when its model keeps history,
+    unless called by the helpers below or inside ``unrecorded``."""
+
+    def _check(self, what: str) -> None:
+        if is_recorded(self.model) and not _unrecorded.get():
+            raise HistorySkipped(
+                f"{self.model._meta.label}.{what}() would skip the change history: "
+                f"use save() or jiuye.core.history.{what}()"
+            )
+
+    def update(self, **fields):
+        self._check("update")
+        return super().update(**fields)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        self._check("bulk_create")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        self._check("bulk_update")
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def claim(self, pk, **expected) -> bool:
+        """Take row ``pk`` for a change if it still holds ``expected`` (a state, a version):
+        one conditional UPDATE that adds one to its version and takes its write lock, so of two
+        people changing it at once exactly one gets it. The caller then saves the record,
+        which records the change."""
+        with unrecorded("the caller saves the claimed record with its history"):
+            return super().filter(pk=pk, **expected).update(version=F("version") + 1) == 1
+
+
+def change(obj, *, actor, **values):
+    """Set ``values`` on ``obj`` (a record the calling service has checked or locked) and save
+    them with a history row credited to ``actor``. Its version goes up by one, so an editor
+    holding the older version is told instead of overwriting the change."""
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.version += 1
+    obj._history_user = actor
+    obj.save(update_fields=[*values, "version", "updated_at"])
+    return obj
+
+
+def bulk_create(objs: list, *, actor, batch_size: int = 2000) -> list:
+    """Create records in bulk with a history row each (credited to ``actor``)."""
+    if not objs:
+        return objs
+    with unrecorded("the history rows are written beside the records"):
+        return bulk_create_with_history(
+            objs, type(objs[0]), batch_size=batch_size, default_user=actor
+        )
+
+
+def bulk_update(objs: list, fields: list[str], *, actor, batch_size: int = 2000) -> int:
+    """Save ``fields`` of records in bulk with a history row each; their version goes up by
+    one, so an editor holding an older version is told instead of overwriting the change."""
+    if not objs:
+        return 0
+    now = timezone.now()
+    for obj in objs:
+        obj.version += 1
+        obj.updated_at = now
+    with unrecorded("the history rows are written beside the records"):
+        return bulk_update_with_history(
+            objs, type(objs[0]), [*fields, "version", "updated_at"], batch_size=batch_size,
+            default_user=actor,
+        )  # fmt: skip
+
+
+@transaction.atomic
+def update(queryset, *, actor, **values) -> int:
+    """``queryset.update(**values)`` with the change history: the records whose values differ
+    are locked, changed and saved in bulk with a history row each. Returns how many changed."""
+    objs = []
+    for obj in queryset.select_for_update():
+        if any(getattr(obj, name) != value for name, value in _attnames(obj, values).items()):
+            for name, value in _attnames(obj, values).items():
+                setattr(obj, name, value)
+            objs.append(obj)
+    return bulk_update(objs, list(values), actor=actor)
+
+
+def _attnames(obj, values: dict) -> dict:
+    """``values`` by attribute name (``region`` given as a Region sets ``region_id``)."""
+    found = {}
+    for name, value in values.items():
+        model_field = obj._meta.get_field(name)
+        if model_field.is_relation and isinstance(value, models.Model):
+            value = value.pk
+        found[model_field.attname] = value
+    return found
+
+
+def record_on(instance, day: datetime.date):
+    """What ``instance`` said at the end of ``day``: the historical record in force then, or
+    None when it did not exist yet."""
+    end = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+    return (
+        instance.history.filter(history_date__lte=end)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
 
 KIND_LABELS = {"+": _("新建"), "~": _("修改"), "-": _("删除")}
 
@@ -20,7 +158,7 @@ class Change:
 
 @dataclass
 class Entry:
-    at: datetime
+    at: datetime.datetime
     user: object
     kind: str
     subject: str
@@ -47,7 +185,7 @@ def _display(model, name, value) -> str:
         return str(model.workflow.state(value).label)
     if isinstance(value, bool):
         return str(_("是") if value else _("否"))
-    if isinstance(value, datetime):
+    if isinstance(value, datetime.datetime):
         return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
     return str(value)
 
@@ -55,6 +193,9 @@ def _display(model, name, value) -> str:
 def _in_jurisdiction(history, viewer):
     """The history rows of a scoped model whose region lies in the viewer's jurisdiction:
     a record that moved in from elsewhere does not show where it was or what it held there."""
+    # scoping's querysets build on RecordedQuerySet above: imported here to break the cycle
+    from jiuye.core.scoping import EVERYTHING, ScopedQuerySet, jurisdiction_prefix, subtree_q
+
     queryset = history.model.instance_type._default_manager.get_queryset()
     if not isinstance(queryset, ScopedQuerySet):
         return history

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jiuye.core.history import RecordedQuerySet
 from jiuye.core.scoping import ScopedQuerySet
 
 
@@ -18,6 +19,8 @@ class BaseModel(models.Model):
     version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
 
     history = HistoricalRecords(inherit=True)
+
+    objects = RecordedQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -80,8 +83,11 @@ class WorkflowEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("操作人"),
+        help_text=_("空：系统按规则自动办理"),
     )
     at = models.DateTimeField(_("时间"), default=timezone.now)
     due_on = models.DateField(_("下一步办理时限"), null=True, blank=True)
@@ -153,6 +159,11 @@ class WorkflowModel(ScopedModel):
         if not self.state:
             self.state = self.workflow.initial
         super().save(*args, **kwargs)
+
+    @classmethod
+    def for_worklist(cls, queryset):
+        """``queryset`` with what the work list shows of each item, read in the same query."""
+        return queryset.select_related("region", *cls.worklist_related)
 
     @property
     def state_label(self):

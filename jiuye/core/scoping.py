@@ -8,6 +8,7 @@ organisation, or one whose organisation is inactive sees nothing.
 
 from django.db import models
 
+from jiuye.core.history import RecordedQuerySet
 from jiuye.regions.codes import code_of_prefix, prefix_bounds
 
 EVERYTHING = ""
@@ -27,8 +28,9 @@ def subtree_q(field: str, prefix: str) -> models.Q:
     return models.Q(**{f"{field}__gte": first, f"{field}__lte": last})
 
 
-class ScopedQuerySet(models.QuerySet):
-    """A queryset whose records each belong to one region.
+class ScopedQuerySet(RecordedQuerySet):
+    """A queryset whose records each belong to one region (and whose writes keep the change
+    history, see ``core.history``).
 
     ``region_field`` names the lookup that holds the 12-digit region code of a record
     (``region_id`` for most models; a related path such as ``org__region_id`` works too).

@@ -13,6 +13,8 @@ from importlib import import_module
 from django.db import transaction
 from django.utils import timezone
 
+from jiuye.core import history
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -59,7 +61,9 @@ def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) 
     for module in SEEDERS:
         if only is None or module in only:
             started = time.monotonic()
-            with transaction.atomic():  # one commit: SQLite would sync to disk per statement
+            # one commit (SQLite would sync to disk per statement); demo data has no past, so
+            # seeders insert in bulk without change history
+            with transaction.atomic(), history.unrecorded("demo data"):
                 import_module(module).seed(context)
             log(f"  ({module.split('.')[1]}: {time.monotonic() - started:.1f} s)")
 

@@ -34,8 +34,7 @@ def worklist(user, *, limit: int = 50) -> list[WorkflowModel]:
     for model in workflow_models():
         queryset = _actionable(model, user)
         if queryset is not None:
-            related = ("region", *model.worklist_related)
-            items.extend(queryset.select_related(*related).order_by("due_on", "pk")[:limit])
+            items.extend(model.for_worklist(queryset).order_by("due_on", "pk")[:limit])
     items.sort(key=lambda item: (item.due_on is None, item.due_on or datetime.date.max))
     return items[:limit]
 

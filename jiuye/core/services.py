@@ -1,6 +1,5 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,10 +26,7 @@ def save_versioned(instance, *, expected_version: int, actor) -> None:
     model = type(instance)
     if hasattr(instance, "assert_editable"):  # a workflow item, frozen after submission
         instance.assert_editable()
-    claimed = model._base_manager.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
-    if claimed != 1:
+    if not model._default_manager.claim(instance.pk, version=expected_version):
         raise ValidationError(
             _("该记录已被他人修改，您的修改未保存。请复制您的改动，刷新页面后重新填写。"),
             code="stale_version",

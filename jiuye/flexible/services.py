@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters
+from jiuye.core import history, parameters
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.flexible.choices import EndReason
 from jiuye.flexible.models import Check, FlexibleJob
@@ -224,7 +224,6 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
     """A resident moves (``ledger.services.person_transfer``): the registration with this
     office ends (迁出本地); the status stays as it is, and the new office registers them again."""
     for job in FlexibleJob.objects.open().filter(person=person):
-        job.ended_on, job.end_reason = max(on, job.started_on), EndReason.MOVED
-        job.version += 1
-        job._history_user = actor
-        job.save(update_fields=["ended_on", "end_reason", "version", "updated_at"])
+        history.change(
+            job, actor=actor, ended_on=max(on, job.started_on), end_reason=EndReason.MOVED
+        )

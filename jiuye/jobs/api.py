@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.jobs import matching, services
-from jiuye.jobs.choices import NotHiredReason
+from jiuye.jobs.choices import NotHiredReason, VacancyState
 from jiuye.jobs.filters import (
     BoardFilter,
     EmployerFilter,
@@ -91,6 +91,7 @@ class VacancySerializer(serializers.ModelSerializer):
     employer_name = serializers.CharField(source="employer.name", read_only=True)
     occupation_name = serializers.CharField(source="occupation.name", read_only=True)
     region = RegionCodeField(help_text="工作地点的区划代码")
+    status = serializers.ChoiceField(source="state", choices=VacancyState.choices, read_only=True)
     version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
 
     class Meta:
@@ -169,9 +170,7 @@ class VacancyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableS
     @action(detail=True, methods=["post"], permission_classes=[ViewPermission])
     def withdraw(self, request, pk=None):
         vacancy = self.get_object()
-        services.vacancy_withdraw(
-            actor=request.user, vacancy=vacancy, expected_version=vacancy.version
-        )
+        services.vacancy_withdraw(actor=request.user, vacancy=vacancy)
         return Response(VacancySerializer(vacancy, context={"request": request}).data)
 
 

@@ -2,7 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class VacancyStatus(models.TextChoices):
+class VacancyState(models.TextChoices):
+    """The steps of a vacancy (``jobs.workflow.VacancyWorkflow``)."""
+
     OPEN = "open", _("招聘中")
     FILLED = "filled", _("已招满")
     EXPIRED = "expired", _("已过期")

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.scoping import jurisdiction_prefix, subtree_q
-from jiuye.jobs.choices import SeekerStatus, VacancyStatus
+from jiuye.jobs.choices import SeekerStatus, VacancyState
 from jiuye.jobs.models import Employer, Occupation, Referral, Seeker, Vacancy
 from jiuye.ledger.filters import search
 from jiuye.regions.codes import Level, prefix_of
@@ -39,7 +39,9 @@ class VacancyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("岗位或单位名称"))
     occupation = OccupationCodeFilter(field_name="occupation__code", label=_("职业代码"))
     region = RegionCodeFilter(field_name="region_id", label=_("工作地点（含下级）"))
-    status = django_filters.ChoiceFilter(choices=VacancyStatus.choices, label=_("状态"))
+    status = django_filters.ChoiceFilter(
+        field_name="state", choices=VacancyState.choices, label=_("状态")
+    )
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("仅本辖区"))
 
     class Meta:
@@ -133,9 +135,7 @@ class SeekerFilter(django_filters.FilterSet):
 
 class ReferralFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
-    state = django_filters.ChoiceFilter(
-        choices=[(state.name, state.label) for state in Referral.workflow.states], label=_("状态")
-    )
+    state = django_filters.ChoiceFilter(choices=Referral.workflow.choices(), label=_("状态"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 
     class Meta:

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet, jurisdiction_prefix, subtree_q
-from jiuye.jobs.choices import Availability, NotHiredReason, SeekerStatus, VacancyStatus
-from jiuye.jobs.workflow import OPEN_REFERRAL_STATES, ReferralWorkflow
+from jiuye.jobs.choices import Availability, NotHiredReason, SeekerStatus, VacancyState
+from jiuye.jobs.workflow import OPEN_REFERRAL_STATES, ReferralWorkflow, VacancyWorkflow
 from jiuye.ledger.choices import Education
 
 
@@ -86,11 +86,11 @@ class Employer(ScopedModel):
         return reverse("jobs:employer", args=[self.pk])
 
 
-class VacancyQuerySet(ScopedQuerySet):
+class VacancyQuerySet(WorkflowQuerySet):
     def published(self, today: datetime.date | None = None):
         """Open vacancies still valid: readable by every office and the public (guideline 二十一)."""
         today = today or timezone.localdate()
-        return self.filter(status=VacancyStatus.OPEN, valid_until__gte=today)
+        return self.filter(state=VacancyState.OPEN, valid_until__gte=today)
 
     def visible_to(self, user):
         """A user reads the vacancies of their jurisdiction and every published one; only
@@ -102,11 +102,11 @@ class VacancyQuerySet(ScopedQuerySet):
             return self.all()
         today = timezone.localdate()
         return self.filter(
-            subtree_q("region_id", prefix) | Q(status=VacancyStatus.OPEN, valid_until__gte=today)
+            subtree_q("region_id", prefix) | Q(state=VacancyState.OPEN, valid_until__gte=today)
         )
 
 
-class Vacancy(ScopedModel):
+class Vacancy(WorkflowModel):
     """A vacancy registered by an employer (招聘登记). Its region is the place of work."""
 
     employer = models.ForeignKey(
@@ -134,22 +134,22 @@ class Vacancy(ScopedModel):
         _("用工形式"), max_length=20, choices=Availability.choices, default=Availability.FULL_TIME
     )
     valid_until = models.DateField(_("有效期至"))
-    status = models.CharField(
-        _("状态"), max_length=20, choices=VacancyStatus.choices, default=VacancyStatus.OPEN
-    )
     registered_on = models.DateField(_("登记日期"), default=timezone.localdate)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("登记人"),
     )  # fmt: skip
 
+    workflow = VacancyWorkflow()
+    worklist_related = ("employer",)
+
     objects = VacancyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-registered_on", "-id"]
         indexes = [
-            models.Index(fields=["status", "valid_until"], name="vacancy_status_valid"),
-            models.Index(fields=["region", "status"], name="vacancy_region_status"),
+            models.Index(fields=["state", "valid_until"], name="vacancy_state_valid"),
+            models.Index(fields=["region", "state"], name="vacancy_region_state"),
             # the lists, newest first: read in index order, stopping at a page's end
             models.Index(fields=["-registered_on", "-id"], name="vacancy_newest"),
         ]
@@ -169,7 +169,7 @@ class Vacancy(ScopedModel):
 
     @property
     def is_published(self):
-        return self.status == VacancyStatus.OPEN and self.valid_until >= timezone.localdate()
+        return self.state == VacancyState.OPEN and self.valid_until >= timezone.localdate()
 
     @property
     def open_posts(self):

@@ -14,7 +14,7 @@ from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.jobs import reference
 from jiuye.jobs.choices import Availability
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
-from jiuye.jobs.services import refresh_priority
+from jiuye.jobs.services import priority_flags
 from jiuye.ledger.choices import EMPLOYED, Education, LabourStatus
 from jiuye.ledger.models import Person, working_age_q
 from jiuye.ledger.seeding import TODAY
@@ -119,7 +119,7 @@ def _vacancies(context, employers, occupations) -> None:
             "wage_max": low + rng.choice([500, 1000, 1500, 2000, 3000]),
             "education": rng.choice(["", "", Education.JUNIOR, Education.HIGH_SCHOOL, Education.COLLEGE, Education.BACHELOR]),
             "availability": rng.choice([Availability.FULL_TIME] * 4 + [Availability.PART_TIME]),
-            "valid_until": TODAY + datetime.timedelta(days=rng.randint(60, 365)), "status": "open",
+            "valid_until": TODAY + datetime.timedelta(days=rng.randint(60, 365)), "state": "open",
             "registered_on": TODAY - datetime.timedelta(days=rng.randint(0, 60)), "registered_by_id": creator.pk,
         })  # fmt: skip
     for start in range(0, len(rows), 10_000):
@@ -165,7 +165,7 @@ def _seekers(context, occupations) -> None:
         through, [{"id": next_through + n, **row} for n, row in enumerate(wishes)], batch_size=5000
     )
     reset_sequences(Seeker, through)
-    refresh_priority(Seeker.objects.filter(pk__gte=first))
+    Seeker.objects.filter(pk__gte=first).update(**priority_flags())
     context.log(f"  {len(rows)} job seekers")
 
 

@@ -4,15 +4,15 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Exists, F, OuterRef, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as NumberError
 
-from jiuye.core import parameters, workflow
+from jiuye.core import history, parameters, workflow
 from jiuye.core.services import check_scope, save_versioned
-from jiuye.jobs.choices import SeekerStatus, VacancyStatus
+from jiuye.jobs.choices import SeekerStatus, VacancyState
 from jiuye.jobs.models import Employer, Referral, Seeker, Vacancy
 from jiuye.jobs.workflow import OPEN_REFERRAL_STATES
 from jiuye.ledger.choices import LabourStatus
@@ -130,16 +130,14 @@ def vacancy_create(*, actor, employer: Employer, region: Region, **fields) -> Va
         employer=employer, region=region, registered_by=actor, registered_on=today, **fields
     )
     _check_vacancy(vacancy, today)
-    vacancy.full_clean()
-    vacancy._history_user = actor
-    vacancy.save()
+    workflow.start(vacancy, actor=actor)
     return vacancy
 
 
 def vacancy_update(*, actor, vacancy: Vacancy, expected_version: int, **fields) -> Vacancy:
     _require(actor, "jobs.change_vacancy")
     check_scope(Vacancy.objects.editable_by(actor), vacancy)
-    if vacancy.status != VacancyStatus.OPEN:
+    if vacancy.state != VacancyState.OPEN:
         raise ValidationError(_("只有招聘中的岗位可以修改。"))
     if "region" in fields:
         _check_region(actor, fields["region"])
@@ -155,26 +153,33 @@ def vacancy_update(*, actor, vacancy: Vacancy, expected_version: int, **fields) 
     return vacancy
 
 
-def vacancy_withdraw(*, actor, vacancy: Vacancy, expected_version: int) -> Vacancy:
+def vacancy_withdraw(*, actor, vacancy: Vacancy, comment: str = "") -> Vacancy:
     """The employer no longer recruits: the vacancy leaves the board and the matches."""
-    _require(actor, "jobs.change_vacancy")
-    check_scope(Vacancy.objects.editable_by(actor), vacancy)
-    if vacancy.status != VacancyStatus.OPEN:
+    if vacancy.state != VacancyState.OPEN:
         raise ValidationError(_("该岗位已不在招聘中。"))
-    vacancy.status = VacancyStatus.WITHDRAWN
-    save_versioned(vacancy, expected_version=expected_version, actor=actor)
+    workflow.fire(vacancy, "withdraw", actor=actor, comment=comment)
     return vacancy
 
 
 def vacancies_expire(today: datetime.date | None = None) -> int:
-    """Mark open vacancies past their date as expired (nightly; reads already hide them)."""
+    """Close the open vacancies past their date (nightly; reads already hide them)."""
     today = today or timezone.localdate()
-    return Vacancy.objects.filter(status=VacancyStatus.OPEN, valid_until__lt=today).update(
-        status=VacancyStatus.EXPIRED, version=F("version") + 1, updated_at=timezone.now()
-    )
+    expired = list(Vacancy.objects.filter(state=VacancyState.OPEN, valid_until__lt=today))
+    for vacancy in expired:
+        workflow.fire_automatic(vacancy, "expire", comment=str(_("有效期已过")))
+    return len(expired)
 
 
 # Seekers --------------------------------------------------------------------------------
+
+
+def priority_flags() -> dict:
+    """The priority flags of a seeker as expressions, for writing them in bulk (seeding)."""
+    hard, zero = _priority_q()
+    return {
+        "hard_to_employ": Case(When(hard, then=Value(True)), default=Value(False)),
+        "zero_household": Case(When(zero, then=Value(True)), default=Value(False)),
+    }
 
 
 def _priority_q() -> tuple[Exists, Exists]:
@@ -212,11 +217,18 @@ def _set_wishes(seeker: Seeker, occupations, places) -> None:
     seeker.save(update_fields=["wish_codes", "place_codes"])
 
 
-def refresh_priority(seekers) -> int:
-    """Bring the priority flags of ``seekers`` (a queryset) up to date; nightly and on hiring."""
+def refresh_priority(seekers, *, actor=None) -> int:
+    """Bring the priority flags of ``seekers`` (a queryset) up to date; nightly and on hiring.
+    Only the seekers whose flags change are written (with their history)."""
     hard, zero = _priority_q()
-    flag = lambda q: Case(When(q, then=Value(True)), default=Value(False))  # noqa: E731
-    return seekers.update(hard_to_employ=flag(hard), zero_household=flag(zero))
+    changed = list(
+        seekers.annotate(hard=hard, zero=zero)
+        .filter(~Q(hard_to_employ=F("hard")) | ~Q(zero_household=F("zero")))
+        .select_for_update(of=("self",))
+    )
+    for seeker in changed:
+        seeker.hard_to_employ, seeker.zero_household = seeker.hard, seeker.zero
+    return history.bulk_update(changed, ["hard_to_employ", "zero_household"], actor=actor)
 
 
 @transaction.atomic
@@ -241,7 +253,7 @@ def seeker_register(*, actor, person: Person, occupations, places=(), **fields) 
     seeker._history_user = actor
     seeker.save()
     _set_wishes(seeker, occupations, places)
-    refresh_priority(Seeker.objects.filter(pk=seeker.pk))
+    refresh_priority(Seeker.objects.filter(pk=seeker.pk), actor=actor)
     seeker.refresh_from_db()
     return seeker
 
@@ -304,10 +316,7 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
     office ends (迁出本地) and their open referrals are cancelled; the new office registers them
     again if they still seek work."""
     for seeker in Seeker.objects.active().filter(person=person):
-        seeker.status = SeekerStatus.CLOSED
-        seeker.version += 1
-        seeker._history_user = actor
-        seeker.save(update_fields=["status", "version", "updated_at"])
+        history.change(seeker, actor=actor, status=SeekerStatus.CLOSED)
         _cancel_open_referrals(seeker, actor, _("迁出本地。"))
 
 
@@ -343,13 +352,6 @@ def referral_create(
     return referral
 
 
-def _answer(referral: Referral, **fields) -> Referral:
-    Referral.objects.filter(pk=referral.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(referral, name, value)
-    return referral
-
-
 @transaction.atomic
 def referral_hire(
     *, actor, referral: Referral, hired_on: datetime.date, contract_months: int,
@@ -367,18 +369,15 @@ def referral_hire(
         raise ValidationError({"contract_months": _("请填写劳动合同期限。")})
     check_scope(Referral.objects.editable_by(actor), referral)
     seeker = _lock_active(referral.seeker)
-    _answer(referral, hired_on=hired_on, contract_months=contract_months,
-            social_insurance=social_insurance, answer_note=note)  # fmt: skip
-    workflow.fire(referral, "hire", actor=actor, comment=note, by_service=True)
+    answer = {"hired_on": hired_on, "contract_months": contract_months,
+              "social_insurance": social_insurance, "answer_note": note}  # fmt: skip
+    workflow.fire(referral, "hire", actor=actor, comment=note, by_service=True, values=answer)
     vacancy = Vacancy.objects.select_for_update().get(pk=referral.vacancy_id)
-    vacancy.hired += 1
-    if vacancy.hired >= vacancy.posts:
-        vacancy.status = VacancyStatus.FILLED
-    vacancy.version += 1
-    vacancy._history_user = actor
-    vacancy.save(update_fields=["hired", "status", "version", "updated_at"])
+    history.change(vacancy, actor=actor, hired=vacancy.hired + 1)
+    if vacancy.state == VacancyState.OPEN and vacancy.hired >= vacancy.posts:
+        workflow.fire_automatic(vacancy, "fill", actor=actor)
     employer = vacancy.employer
-    refresh_priority(Seeker.objects.filter(pk=seeker.pk))  # as it stood when hired
+    refresh_priority(Seeker.objects.filter(pk=seeker.pk), actor=actor)  # as it stood when hired
     seeker.refresh_from_db()
     person = Person.objects.select_for_update().get(pk=seeker.person_id)
     status_change(
@@ -386,10 +385,7 @@ def referral_hire(
         employer=employer.name, industry=employer.industry.name, occupation=vacancy.occupation.name,
         note=_("经职业介绍就业（介绍信%(number)s）") % {"number": referral.number},
     )  # fmt: skip
-    seeker.status = SeekerStatus.EMPLOYED
-    seeker.version += 1
-    seeker._history_user = actor
-    seeker.save(update_fields=["status", "version", "updated_at"])
+    history.change(seeker, actor=actor, status=SeekerStatus.EMPLOYED)
     _cancel_open_referrals(seeker, actor, _("求职者已经职业介绍就业。"))
     return referral
 
@@ -399,8 +395,8 @@ def referral_not_hired(*, actor, referral: Referral, reason: str, note: str = ""
     if not reason:
         raise ValidationError({"reason": _("请选择未录用原因。")})
     check_scope(Referral.objects.editable_by(actor), referral)
-    _answer(referral, not_hired_reason=reason, answer_note=note)
-    workflow.fire(referral, "not_hire", actor=actor, comment=note, by_service=True)
+    workflow.fire(referral, "not_hire", actor=actor, comment=note, by_service=True,
+                  values={"not_hired_reason": reason, "answer_note": note})  # fmt: skip
     return referral
 
 

@@ -199,8 +199,7 @@ class VacancyWithdrawView(ActionView):
     permission_required = "jobs.change_vacancy"
 
     def act(self, request, data):
-        services.vacancy_withdraw(actor=request.user, vacancy=self.object,
-                                  expected_version=posted_version(request))  # fmt: skip
+        services.vacancy_withdraw(actor=request.user, vacancy=self.object)
         messages.success(request, _("岗位已撤回，不再公开。"))
 
 
@@ -226,7 +225,7 @@ class VacancyDetailView(ScopedDetailView):
             place=region_path(vacancy.region_id)[1:],
             matches=matching.seekers_for(vacancy, user) if can_refer else [],
             can_refer=can_refer,
-            can_edit=editable and user.has_perm("jobs.change_vacancy") and vacancy.status == "open",
+            can_edit=editable and user.has_perm("jobs.change_vacancy") and vacancy.state == "open",
             referrals=Referral.objects.visible_to(user).filter(vacancy=vacancy).with_parties(),
             history=timeline(vacancy.history.all(), viewer=user) if editable else [],
             **kwargs,

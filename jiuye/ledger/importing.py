@@ -20,9 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from jiuye.core import parameters
+from jiuye.core import history, parameters
 from jiuye.ledger import services as ledger_services  # module, as services also start imports
 from jiuye.ledger.choices import (
     WITH_EMPLOYER,
@@ -451,18 +450,18 @@ def apply(rows: list[dict], *, actor) -> dict:
         )
         for d in creates
     ]  # fmt: skip
-    bulk_create_with_history(new_people, Person, batch_size=2000, default_user=actor)
+    history.bulk_create(new_people, actor=actor)
     created = {
         p.id_number: p
         for p in Person.objects.filter(id_number__in=[p.id_number for p in new_people])
     }
-    StatusRecord.objects.bulk_create(
+    history.bulk_create(
         [
             StatusRecord(person=created[d["id_number"]], region_id=d["region"], status=d["status"],
                          since=d["since"] or today, employer=d["employer"] or "", recorded_by=actor, note=_("台账导入"))
             for d in creates
         ],
-        batch_size=2000,
+        actor=actor,
     )  # fmt: skip
 
     people = Person.objects.in_bulk([d["person"] for d in updates])
@@ -480,11 +479,8 @@ def apply(rows: list[dict], *, actor) -> dict:
         for attribute in PARTICULAR_COLUMNS.values():
             if data[attribute]:
                 setattr(person, attribute, data[attribute])
-        person.version += 1
-    fields = ["name", "name_initials", *PARTICULAR_COLUMNS.values(), "version"]
-    bulk_update_with_history(
-        list(people.values()), Person, fields, batch_size=2000, default_user=actor
-    )
+    fields = ["name", "name_initials", *PARTICULAR_COLUMNS.values()]
+    history.bulk_update(list(people.values()), fields, actor=actor)
     _households(rows, actor)
     return {"created": len(creates), "updated": len(updates), "status_changed": changed_status,
             "conflicts": [{"row": d["row"], "name": d["name"]} for d in conflicts]}  # fmt: skip
@@ -517,6 +513,5 @@ def _households(rows: list[dict], actor) -> None:
         changed[person.pk] = person
     for head_number in {d["head"] for d in members}:
         changed[people[head_number].pk] = people[head_number]
-    bulk_update_with_history(list(changed.values()), Person, ["household", "relation"], batch_size=2000,
-                             default_user=actor)  # fmt: skip
+    history.bulk_update(list(changed.values()), ["household", "relation"], actor=actor)
     ledger_services.households_changed(touched | {p.household_id for p in changed.values()}, actor)

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters
+from jiuye.core import history, parameters
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
@@ -129,10 +129,7 @@ def _move_placements(post: Post, actor) -> None:
     """A placement belongs to its post's region (the office that keeps the post keeps its
     placements and claims their subsidies): a post moved to another region takes them along."""
     for placement in post.placements.select_for_update():
-        placement.region_id = post.region_id
-        placement.version += 1
-        placement._history_user = actor
-        placement.save(update_fields=["region", "version", "updated_at"])
+        history.change(placement, actor=actor, region_id=post.region_id)
 
 
 # Placements -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import history
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.regions.codes import LEVEL_BY_NAME, is_valid_code, kind_of, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
@@ -49,12 +50,20 @@ def regions_load(*, path: Path = DIVISIONS_FILE, prefix: str = "", batch_size: i
                 parent_id=record["parent_code"].strip() or None,
             )
         )
-    Region.objects.bulk_create(
-        rows,
-        batch_size=batch_size,
-        update_conflicts=True,
-        unique_fields=["code"],
-        update_fields=["name", "level", "kind", "parent"],
+    fields = ["name", "level", "kind", "parent_id"]
+    existing = Region.objects.in_bulk()
+    new = [region for region in rows if region.code not in existing]
+    changed = []
+    for region in rows:
+        old = existing.get(region.code)
+        if old is not None and any(getattr(old, f) != getattr(region, f) for f in fields):
+            for name in fields:
+                setattr(old, name, getattr(region, name))
+            changed.append(old)
+    # parents before children: the file lists them so, and a new child's parent must exist
+    history.bulk_create(new, actor=None, batch_size=batch_size)
+    history.bulk_update(
+        changed, ["name", "level", "kind", "parent"], actor=None, batch_size=batch_size
     )
     return len(rows)
 

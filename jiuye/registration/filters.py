@@ -14,7 +14,7 @@ class RegistrationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
     kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("登记类别"))
     state = django_filters.ChoiceFilter(
-        choices=[(state.name, state.label) for state in Registration.workflow.states],
+        choices=Registration.workflow.choices(),
         label=_("环节"),
     )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("已超期"))

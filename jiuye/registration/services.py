@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters, workflow
+from jiuye.core import history, parameters, workflow
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.choices import EMPLOYED, WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
@@ -245,8 +245,8 @@ def contact_record(
     contact.full_clean()
     contact._history_user = actor
     contact.save()
-    if registration.last_contact_on is None or on > registration.last_contact_on:
-        Registration.objects.filter(pk=registration.pk).update(last_contact_on=on)
+    latest = Registration.objects.filter(pk=registration.pk).exclude(last_contact_on__gte=on)
+    history.update(latest, actor=actor, last_contact_on=on)
     return contact
 
 

@@ -3,23 +3,18 @@ approval (guideline clause 五: 受理、初审 / 审核、上报 / 审批)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters
 from jiuye.core.workflow import State, Transition, Workflow
-
-DEADLINES = {
-    "first_review": "registration.days_first_review",
-    "township_review": "registration.days_township_review",
-    "county_approval": "registration.days_county_approval",
-}
 
 
 class RegistrationWorkflow(Workflow):
     name = "registration"
     create_permission = "registration.add_registration"
     states = (
-        State("first_review", _("待社区初审")),
-        State("township_review", _("待街道（乡镇）审核")),
-        State("county_approval", _("待县级审批")),
+        State("first_review", _("待社区初审"), deadline="registration.days_first_review"),
+        State(
+            "township_review", _("待街道（乡镇）审核"), deadline="registration.days_township_review"
+        ),
+        State("county_approval", _("待县级审批"), deadline="registration.days_county_approval"),
         State("approved", _("已登记"), final=True),
         State("rejected", _("不予登记"), final=True),
     )
@@ -38,10 +33,6 @@ class RegistrationWorkflow(Workflow):
         Transition("reject_county", _("不予登记"), ("county_approval",), "rejected", "registration.county_approve",
                    comment_required=True),
     )  # fmt: skip
-
-    def deadline_days(self, state, item):
-        key = DEADLINES.get(state.name)
-        return parameters.value(key, item.region_id) if key else None
 
     def check(self, transition, item, actor):
         if transition.name in ("first_approve", "report", "approve"):

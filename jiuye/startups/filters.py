@@ -22,9 +22,7 @@ class EntrepreneurFilter(django_filters.FilterSet):
 
 class LoanFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
-    state = django_filters.ChoiceFilter(
-        choices=[(state.name, state.label) for state in Loan.workflow.states], label=_("状态")
-    )
+    state = django_filters.ChoiceFilter(choices=Loan.workflow.choices(), label=_("状态"))
     micro_profit = django_filters.BooleanFilter(label=_("微利项目"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters, workflow
+from jiuye.core import history, parameters, workflow
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.models import Person
 from jiuye.startups import schedule
@@ -171,13 +171,10 @@ def loan_bank_approve(*, actor, loan: Loan, bank: str, contract_number: str,
         errors["disbursed_on"] = _("放款日期不能早于申请日期。")
     if errors:
         raise ValidationError(errors)
-    Loan.objects.filter(pk=loan.pk).update(
-        bank=bank.strip(), contract_number=contract_number.strip(), annual_rate=annual_rate,
-        disbursed_on=disbursed_on,
-    )  # fmt: skip
-    loan.bank, loan.contract_number = bank.strip(), contract_number.strip()
-    loan.annual_rate, loan.disbursed_on = annual_rate, disbursed_on
-    workflow.fire(loan, "bank_approve", actor=actor, comment=comment, by_service=True)
+    decision = {"bank": bank.strip(), "contract_number": contract_number.strip(),
+                "annual_rate": annual_rate, "disbursed_on": disbursed_on}  # fmt: skip
+    workflow.fire(loan, "bank_approve", actor=actor, comment=comment, by_service=True,
+                  values=decision)  # fmt: skip
     return loan
 
 
@@ -185,11 +182,10 @@ def loan_disbursed(loan: Loan, *, actor) -> None:
     """The loan was paid out (the ``disburse`` transition): its schedule, its end date, and
     the loan service of the borrower's "1+3"."""
     rows = schedule.instalments(loan.amount, loan.annual_rate, loan.disbursed_on, loan.term_months)
-    Instalment.objects.bulk_create(
-        Instalment(loan=loan, region_id=loan.region_id, **row) for row in rows
+    history.bulk_create(
+        [Instalment(loan=loan, region_id=loan.region_id, **row) for row in rows], actor=actor
     )
-    loan.ends_on = rows[-1]["due_on"]
-    Loan.objects.filter(pk=loan.pk).update(ends_on=loan.ends_on)
+    history.change(loan, actor=actor, ends_on=rows[-1]["due_on"])
     if loan.entrepreneur_id:
         Service.objects.create(
             entrepreneur_id=loan.entrepreneur_id, region_id=loan.region_id, kind=ServiceKind.LOAN,
@@ -250,7 +246,7 @@ def repayment_record(*, actor, loan: Loan, paid_on: datetime.date, amount: Decim
     if loan.state == "disbursed":
         workflow.fire(loan, "repay", actor=actor, by_service=True)
     if amount == owed:
-        Loan.objects.filter(pk=loan.pk).update(repaid_on=max(paid_on, before or paid_on))
+        history.change(loan, actor=actor, repaid_on=max(paid_on, before or paid_on))
         workflow.fire(loan, "settle", actor=actor, by_service=True)
     return repayment
 
@@ -291,8 +287,8 @@ def loan_extend(*, actor, loan: Loan, months: int, reason: str) -> Loan:
         last.paid_on = loan.repayments.aggregate(last=Max("paid_on"))["last"]
     last._history_user = actor
     last.save(update_fields=["principal", "paid_on", "updated_at"])
-    Instalment.objects.bulk_create(
-        Instalment(loan=loan, region_id=loan.region_id, **row) for row in rows
+    history.bulk_create(
+        [Instalment(loan=loan, region_id=loan.region_id, **row) for row in rows], actor=actor
     )
     loan.extended_months, loan.extended_until = months, rows[-1]["due_on"]
     loan.extension_reason = reason.strip()

@@ -6,16 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters
 from jiuye.core.workflow import State, Transition, Workflow
 
-DEADLINES = {
-    "applied": "startups.loan_days_township",
-    "returned": "startups.loan_days_returned",
-    "county_review": "startups.loan_days_county",
-    "bank_review": "startups.loan_days_bank",
-    "approved": "startups.loan_days_disburse",
-}
 OPEN_LOAN_STATES = ("applied", "returned", "county_review", "bank_review", "approved",
                     "disbursed", "repaying")  # fmt: skip
 LENT_STATES = ("disbursed", "repaying", "repaid")
@@ -27,11 +19,11 @@ class LoanWorkflow(Workflow):
     editable_states = frozenset({"applied", "returned"})
     resting_states = frozenset({"disbursed", "repaying"})
     states = (
-        State("applied", _("已受理，待街道（乡镇）审核")),
-        State("returned", _("退回补正")),
-        State("county_review", _("待县级审核（担保）")),
-        State("bank_review", _("待银行审批")),
-        State("approved", _("银行已批准，待放款")),
+        State("applied", _("已受理，待街道（乡镇）审核"), deadline="startups.loan_days_township"),
+        State("returned", _("退回补正"), deadline="startups.loan_days_returned"),
+        State("county_review", _("待县级审核（担保）"), deadline="startups.loan_days_county"),
+        State("bank_review", _("待银行审批"), deadline="startups.loan_days_bank"),
+        State("approved", _("银行已批准，待放款"), deadline="startups.loan_days_disburse"),
         State("disbursed", _("已放款")),
         State("repaying", _("还款中")),
         State("repaid", _("已结清"), final=True),
@@ -63,10 +55,6 @@ class LoanWorkflow(Workflow):
                    service_only=True),
     )  # fmt: skip
 
-    def deadline_days(self, state, item):
-        key = DEADLINES.get(state.name)
-        return parameters.value(key, item.region_id) if key else None
-
     def check(self, transition, item, actor):
         from jiuye.startups.services import check_limits
 
@@ -81,11 +69,12 @@ class LoanWorkflow(Workflow):
         ):
             raise ValidationError({"disbursed_on": _("放款日期未到，不能登记放款。")})
 
+    def on_enter(self, transition, item, actor, comment):
+        if transition.name in ("township_refuse", "county_refuse", "bank_refuse"):
+            item.refusal_reason = comment
+
     def on_fired(self, transition, item, actor, event):
         from jiuye.startups.services import loan_disbursed
 
-        if transition.name in ("township_refuse", "county_refuse", "bank_refuse"):
-            type(item).objects.filter(pk=item.pk).update(refusal_reason=event.comment)
-            item.refusal_reason = event.comment
-        elif transition.name == "disburse":
+        if transition.name == "disburse":
             loan_disbursed(item, actor=actor)

@@ -8,9 +8,7 @@ from jiuye.subsidies.models import Budget, Claim
 
 class ClaimFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=kinds.choices, label=_("补贴类别"))
-    state = django_filters.ChoiceFilter(
-        choices=[(state.name, state.label) for state in Claim.workflow.states], label=_("环节")
-    )
+    state = django_filters.ChoiceFilter(choices=Claim.workflow.choices(), label=_("环节"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 
     class Meta:

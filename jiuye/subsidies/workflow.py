@@ -7,13 +7,7 @@ explicit override (超预算核准), whose reason is kept in the claim's events.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters
 from jiuye.core.workflow import State, Transition, Workflow
-
-DEADLINES = {
-    "hr_review": "subsidies.days_hr_review",
-    "finance_review": "subsidies.days_finance_review",
-}
 
 
 class ClaimWorkflow(Workflow):
@@ -21,8 +15,8 @@ class ClaimWorkflow(Workflow):
     create_permission = "subsidies.add_claim"
     states = (
         State("draft", _("待提交")),
-        State("hr_review", _("待人社部门审核")),
-        State("finance_review", _("待财政部门审核")),
+        State("hr_review", _("待人社部门审核"), deadline="subsidies.days_hr_review"),
+        State("finance_review", _("待财政部门审核"), deadline="subsidies.days_finance_review"),
         State("approved", _("已核准"), final=True),
         State("rejected", _("不予核准"), final=True),
     )
@@ -37,10 +31,6 @@ class ClaimWorkflow(Workflow):
         Transition("finance_return", _("退回修改"), ("finance_review",), "draft", "subsidies.finance_approve", comment_required=True),
         Transition("finance_reject", _("不予核准"), ("finance_review",), "rejected", "subsidies.finance_approve", comment_required=True),
     )  # fmt: skip
-
-    def deadline_days(self, state, item):
-        key = DEADLINES.get(state.name)
-        return parameters.value(key, item.region_id) if key else None
 
     def check(self, transition, item, actor):
         if transition.name == "submit" and not item.lines.exists():

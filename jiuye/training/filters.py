@@ -58,9 +58,7 @@ class NeedFilter(django_filters.FilterSet):
 
 class EnrolmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
-    state = django_filters.ChoiceFilter(
-        choices=[(state.name, state.label) for state in Enrolment.workflow.states], label=_("状态")
-    )
+    state = django_filters.ChoiceFilter(choices=Enrolment.workflow.choices(), label=_("状态"))
     kind = django_filters.ChoiceFilter(
         field_name="course__kind", choices=CourseKind.choices, label=_("培训类别")
     )

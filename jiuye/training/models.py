@@ -14,10 +14,9 @@ from jiuye.training.choices import (
     AppraisalResult,
     CertificateKind,
     CourseKind,
-    NeedState,
     SkillLevel,
 )
-from jiuye.training.workflow import OPEN_ENROLMENT_STATES, EnrolmentWorkflow
+from jiuye.training.workflow import OPEN_ENROLMENT_STATES, EnrolmentWorkflow, NeedWorkflow
 
 COUNTY_PREFIX = 6
 
@@ -161,15 +160,12 @@ class Course(ScopedModel):
         return max(self.capacity - getattr(self, "taken", 0), 0)
 
 
-class NeedQuerySet(ScopedQuerySet):
+class NeedQuerySet(WorkflowQuerySet):
     def with_person(self):
         return self.select_related("person", "occupation", "region")
 
-    def open(self):
-        return self.filter(state=NeedState.OPEN)
 
-
-class Need(ScopedModel):
+class Need(WorkflowModel):
     """A resident's training need (培训需求) as the community collected it; met when the
     resident is referred to a course of that kind."""
 
@@ -188,9 +184,9 @@ class Need(ScopedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("登记人"),
     )  # fmt: skip
-    state = models.CharField(
-        _("状态"), max_length=10, choices=NeedState.choices, default=NeedState.OPEN
-    )
+
+    workflow = NeedWorkflow()
+    worklist_related = ("person",)
 
     objects = NeedQuerySet.as_manager()
 

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.jobs.services import clean_credit_code
 from jiuye.ledger.models import Person
@@ -79,9 +79,8 @@ def institution_update(
     with transaction.atomic():
         save_versioned(institution, expected_version=expected_version, actor=actor)
         # the courses follow their institution
-        Course.objects.filter(institution=institution).exclude(region=institution.region).update(
-            region=institution.region
-        )
+        moved = Course.objects.filter(institution=institution).exclude(region=institution.region)
+        history.update(moved, actor=actor, region=institution.region)
     return institution
 
 
@@ -147,26 +146,19 @@ def need_record(*, actor, person: Person, kind: str, occupation=None, note: str 
         raise ValidationError({"kind": _("该人员已有待安排的同类培训需求。")})
     need = Need(person=person, region_id=person.region_id, kind=kind, occupation=occupation,
                 note=note, recorded_on=today, recorded_by=actor)  # fmt: skip
-    need.full_clean(exclude=["person"])
-    need._history_user = actor
     try:
         with transaction.atomic():
-            need.save()
+            workflow.start(need, actor=actor)
     except IntegrityError:
         raise ValidationError({"kind": _("该人员已有待安排的同类培训需求。")}) from None
     return need
 
 
-def need_close(*, actor, need: Need) -> Need:
+def need_close(*, actor, need: Need, comment: str = "") -> Need:
     """The resident no longer wishes the training, or was trained otherwise."""
-    _require(actor, "training.change_need")
-    check_scope(Need.objects.editable_by(actor), need)
     if need.state != NeedState.OPEN:
         raise ValidationError(_("该培训需求已办结。"))
-    need.state = NeedState.CLOSED
-    need.version += 1
-    need._history_user = actor
-    need.save(update_fields=["state", "version", "updated_at"])
+    workflow.fire(need, "close", actor=actor, comment=comment)
     return need
 
 
@@ -213,7 +205,7 @@ def enrolment_create(*, actor, person: Person, course: Course, comment: str = ""
             {"person": _("该人员正在参加其他培训，结业或退出后才能再推荐。")}
         ) from None
     if need is not None:
-        Need.objects.filter(pk=need.pk).update(state=NeedState.MET, updated_at=timezone.now())
+        workflow.fire(need, "meet", actor=actor, by_service=True)
     return enrolment
 
 
@@ -222,15 +214,6 @@ def _check_hours(enrolment: Enrolment, hours) -> None:
         raise ValidationError(
             {"attended_hours": _("出勤学时不能超过课程学时%(n)s。") % {"n": enrolment.course.hours}}
         )
-
-
-def _set(enrolment: Enrolment, actor, **fields) -> Enrolment:
-    for name, value in fields.items():
-        setattr(enrolment, name, value)
-    enrolment.version += 1
-    enrolment._history_user = actor
-    enrolment.save(update_fields=[*fields, "version", "updated_at"])
-    return enrolment
 
 
 @transaction.atomic
@@ -242,7 +225,7 @@ def enrolment_attendance(*, actor, enrolment: Enrolment, attended_hours: int) ->
     if enrolment.state not in OPEN_ENROLMENT_STATES:
         raise ValidationError(_("该参训记录已办结，不能再登记出勤。"))
     _check_hours(enrolment, attended_hours)
-    return _set(enrolment, actor, attended_hours=attended_hours)
+    return history.change(enrolment, actor=actor, attended_hours=attended_hours)
 
 
 @transaction.atomic
@@ -257,11 +240,8 @@ def enrolment_complete(
     if completed_on < current.course.starts_on:
         raise ValidationError({"completed_on": _("结业日期不能早于开班日期。")})
     _check_hours(current, attended_hours)
-    workflow.fire(enrolment, "complete", actor=actor, comment=note, by_service=True)
-    Enrolment.objects.filter(pk=enrolment.pk).update(
-        completed_on=completed_on, attended_hours=attended_hours
-    )
-    enrolment.completed_on, enrolment.attended_hours = completed_on, attended_hours
+    workflow.fire(enrolment, "complete", actor=actor, comment=note, by_service=True,
+                  values={"completed_on": completed_on, "attended_hours": attended_hours})  # fmt: skip
     return enrolment
 
 
@@ -294,8 +274,8 @@ def enrolment_certify(
         errors["appraisal_level"] = _("鉴定合格才有等级。")
     if errors:
         raise ValidationError(errors)
-    return _set(
-        enrolment, actor, certificate_kind=certificate_kind, certificate_number=certificate_number,
+    return history.change(
+        enrolment, actor=actor, certificate_kind=certificate_kind, certificate_number=certificate_number,
         certificate_issued_on=certificate_issued_on, appraisal_result=appraisal_result,
         appraisal_level=appraisal_level,
     )  # fmt: skip

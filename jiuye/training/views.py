@@ -294,6 +294,8 @@ class NeedDetailView(ScopedDetailView):
             enrolments=need.enrolments.with_parties(),
             can_refer=editable and need.state == "open" and user.has_perm("training.add_enrolment"),
             can_close=editable and need.state == "open" and user.has_perm("training.change_need"),
+            events=workflow.event_log(need),
+            history=timeline(need.history.all(), viewer=user),
             **kwargs,
         )
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from jiuye.assistance import services
 from jiuye.assistance.choices import ExitReason, Origin, ServiceKind
 from jiuye.assistance.models import Category, Identification, Measure
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.models import PolicyParameter, WorkflowEvent
 from jiuye.core.workdays import add_working_days
 from jiuye.registration.tests.test_registration import approved, resident
@@ -249,7 +249,11 @@ def test_the_worker_s_home_page_lists_measures_due_and_overdue(
         measure = services.measure_add(actor=coordinator, plan=plan, kind=ServiceKind.HOME_VISIT,
                                        description=description, responsible=coordinator,
                                        due_on=TODAY() + datetime.timedelta(days=10))  # fmt: skip
-        Measure.objects.filter(pk=measure.pk).update(due_on=TODAY() + datetime.timedelta(days=days))
+        history.update(
+            Measure.objects.filter(pk=measure.pk),
+            actor=None,
+            due_on=TODAY() + datetime.timedelta(days=days),
+        )
     page = login(coordinator).get(reverse("home")).content.decode()
     assert "已超期的回访" in page and "今天的回访" in page and "下月的培训" not in page
     assert "已超期的回访" not in login(reviewer).get(reverse("home")).content.decode()

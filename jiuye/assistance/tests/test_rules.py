@@ -17,7 +17,7 @@ from jiuye.assistance.selectors import home_panel
 from jiuye.assistance.tests.test_households import family
 from jiuye.assistance.tests.test_identification import after_notice, identified, in_notice
 from jiuye.conftest import BACKEND
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.models import AccessLog
 from jiuye.core.selectors import worklist
 from jiuye.core.workdays import add_working_days
@@ -77,7 +77,11 @@ def test_an_exit_ends_the_open_measures_and_records_its_reason_in_the_history(
     plan = services.plan_create(actor=coordinator, identification=case, goals="就业")
     measure = services.measure_add(actor=coordinator, plan=plan, kind=ServiceKind.HOME_VISIT,
                                    description="回访", responsible=coordinator, due_on=TODAY())  # fmt: skip
-    Measure.objects.filter(pk=measure.pk).update(due_on=TODAY() - datetime.timedelta(days=3))
+    history.update(
+        Measure.objects.filter(pk=measure.pk),
+        actor=None,
+        due_on=TODAY() - datetime.timedelta(days=3),
+    )
     assert measure in Measure.objects.overdue()
     services.identification_exit(actor=coordinator, identification=case, reason=ExitReason.NOT_ELIGIBLE,
                                  on=TODAY(), comment="已不符合条件")  # fmt: skip
@@ -158,7 +162,7 @@ def test_a_step_named_to_a_closed_account_returns_to_everyone_with_the_role(
     colleague = User.objects.create(username="reviewer-2", name="同事", org=reviewer.org)
     colleague.roles.add(Role.objects.get(code="reviewer"))
     assert case not in worklist(colleague) and case in worklist(reviewer)
-    User.objects.filter(pk=reviewer.pk).update(is_active=False)
+    history.update(User.objects.filter(pk=reviewer.pk), actor=None, is_active=False)
     assert case in worklist(colleague)
 
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from jiuye.conftest import VILLAGE_A
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.history import timeline
 from jiuye.core.models import WorkflowEvent
 from jiuye.core.selectors import worklist
@@ -174,8 +174,10 @@ class TestDeadlines:
         late = new_case(coordinator, "超期")
         for case in (on_time, late):
             workflow.fire(case, "submit", actor=coordinator)
-        SampleCase.objects.filter(pk=late.pk).update(
-            due_on=timezone.localdate() - datetime.timedelta(days=3)
+        history.update(
+            SampleCase.objects.filter(pk=late.pk),
+            actor=None,
+            due_on=timezone.localdate() - datetime.timedelta(days=3),
         )
         assert list(SampleCase.objects.overdue()) == [SampleCase.objects.get(pk=late.pk)]
         assert [item.title for item in samples(worklist(approver))] == ["超期", "按时"]

@@ -119,7 +119,7 @@ def test_the_public_board_lists_published_vacancies_without_login_or_personal_da
     client, published, coordinator
 ):
     closed = vacancy(coordinator, published.employer, title="已撤回岗位")
-    services.vacancy_withdraw(actor=coordinator, vacancy=closed, expected_version=closed.version)
+    services.vacancy_withdraw(actor=coordinator, vacancy=closed)
     page = client.get(reverse("jobs:board")).content.decode()
     assert "公开保安岗位" in page and "已撤回岗位" not in page
     assert "隐私求职者" not in page and Person.objects.get(name="隐私求职者").id_number not in page

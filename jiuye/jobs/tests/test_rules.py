@@ -8,9 +8,9 @@ from django.utils import timezone
 from jiuye.assistance.choices import HouseholdState
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.conftest import VILLAGE_B
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.jobs import matching, services
-from jiuye.jobs.choices import SeekerStatus, VacancyStatus
+from jiuye.jobs.choices import SeekerStatus, VacancyState
 from jiuye.jobs.models import Referral, Seeker, Vacancy
 from jiuye.jobs.tests.helpers import (
     SIBLING_VILLAGE,
@@ -122,17 +122,17 @@ def test_a_wished_place_counts_as_the_same_county(coordinator, offers):
 
 def test_withdrawn_filled_and_expired_vacancies_are_not_offered(coordinator, offers):
     guard = seeker(coordinator, resident(coordinator, "匹配丙"), "4-07-05-01")
-    services.vacancy_withdraw(
-        actor=coordinator, vacancy=offers["exact"], expected_version=offers["exact"].version
-    )
-    Vacancy.objects.filter(pk=offers["major"].pk).update(
-        valid_until=TODAY() - datetime.timedelta(days=1)
+    services.vacancy_withdraw(actor=coordinator, vacancy=offers["exact"])
+    history.update(
+        Vacancy.objects.filter(pk=offers["major"].pk),
+        actor=None,
+        valid_until=TODAY() - datetime.timedelta(days=1),
     )
     offered = {match.item.pk for match in matching.vacancies_for(guard)}
     assert offers["exact"].pk not in offered and offers["major"].pk not in offered
     assert offers["small"].pk in offered
     assert services.vacancies_expire() >= 1
-    assert Vacancy.objects.get(pk=offers["major"].pk).status == VacancyStatus.EXPIRED
+    assert Vacancy.objects.get(pk=offers["major"].pk).state == VacancyState.EXPIRED
 
 
 def test_seekers_are_ranked_for_a_vacancy_within_the_users_jurisdiction_only(
@@ -169,7 +169,7 @@ def test_sex_and_ethnicity_never_change_a_score_and_age_only_bounds_who_is_match
     assert scores[man.pk] == scores[woman.pk]
     # twenty years on, the man is past the retirement age: no longer matched at all
     later = TODAY() + datetime.timedelta(days=365 * 20)
-    Vacancy.objects.filter(pk=offers["exact"].pk).update(valid_until=later)
+    history.update(Vacancy.objects.filter(pk=offers["exact"].pk), actor=None, valid_until=later)
     ranked = {m.item.pk for m in matching.seekers_for(offers["exact"], reviewer, today=later)}
     assert woman.pk in ranked and man.pk not in ranked
 
@@ -254,13 +254,13 @@ def test_a_short_contract_only_clears_the_zero_household(coordinator, offers):
 
 def test_a_vacancy_is_filled_when_all_its_posts_are_and_then_takes_no_referral(coordinator, offers):
     one_post = offers["exact"]
-    Vacancy.objects.filter(pk=one_post.pk).update(posts=1)
+    history.update(Vacancy.objects.filter(pk=one_post.pk), actor=None, posts=1)
     first = seeker(coordinator, resident(coordinator, "录用丙"))
     second = seeker(coordinator, resident(coordinator, "录用丁"))
     referral = services.referral_create(actor=coordinator, seeker=first, vacancy=one_post)
     services.referral_hire(actor=coordinator, referral=referral, hired_on=TODAY(), contract_months=12,
                            social_insurance=True)  # fmt: skip
-    assert Vacancy.objects.get(pk=one_post.pk).status == VacancyStatus.FILLED
+    assert Vacancy.objects.get(pk=one_post.pk).state == VacancyState.FILLED
     with pytest.raises(ValidationError, match="不在招聘中"):
         services.referral_create(actor=coordinator, seeker=second, vacancy=one_post)
 

@@ -1,5 +1,6 @@
 import pytest
 
+from jiuye.core import history
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.staff.models import User
 
@@ -47,8 +48,10 @@ def test_the_breadcrumb_links_only_to_regions_inside_the_jurisdiction(login, rev
 
 
 def test_an_inactive_organisations_staff_are_not_counted(login, approver):
-    ServiceOrg.objects.filter(region_id="370102001002").update(is_active=False)
-    User.objects.filter(username="coordinator-370102001002").update(is_active=False)
+    history.update(ServiceOrg.objects.filter(region_id="370102001002"), actor=None, is_active=False)
+    history.update(
+        User.objects.filter(username="coordinator-370102001002"), actor=None, is_active=False
+    )
     page = login(approver).get("/regions/370102000000/")
     counts = dict((child.code, c) for child, c in page.context["children"])["370102001000"]
     assert counts["orgs"] == 5 and counts["staff"] == 6

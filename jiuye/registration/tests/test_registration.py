@@ -7,7 +7,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from jiuye.conftest import VILLAGE_A
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.models import AccessLog, PolicyParameter, WorkflowEvent
 from jiuye.core.workdays import add_working_days
 from jiuye.ledger import services as ledger
@@ -215,7 +215,11 @@ def test_contacts_restart_the_clock_and_the_nightly_check_deregisters_the_silent
         resident(coordinator, body="37010219850505123", name="李联系"),
     )
     long_ago = TODAY() - datetime.timedelta(days=120)
-    Registration.objects.filter(pk__in=[silent.pk, contacted.pk]).update(approved_on=long_ago)
+    history.update(
+        Registration.objects.filter(pk__in=[silent.pk, contacted.pk]),
+        actor=None,
+        approved_on=long_ago,
+    )
     services.contact_record(
         actor=coordinator,
         registration=contacted,
@@ -238,8 +242,10 @@ def test_contacts_restart_the_clock_and_the_nightly_check_deregisters_the_silent
 
 def test_the_no_contact_period_is_a_parameter_a_county_can_set(coordinator, reviewer, approver):
     registration = approved(coordinator, reviewer, approver)
-    Registration.objects.filter(pk=registration.pk).update(
-        approved_on=TODAY() - datetime.timedelta(days=100)
+    history.update(
+        Registration.objects.filter(pk=registration.pk),
+        actor=None,
+        approved_on=TODAY() - datetime.timedelta(days=100),
     )
     PolicyParameter.objects.create(
         key="registration.no_contact_months",
@@ -341,13 +347,17 @@ def test_the_nightly_check_keeps_someone_contacted_exactly_on_the_boundary_plus_
 ):
     registration = approved(coordinator, reviewer, approver)
     boundary = services.months_before(TODAY(), 3)
-    Registration.objects.filter(pk=registration.pk).update(
-        approved_on=boundary + datetime.timedelta(days=1)
+    history.update(
+        Registration.objects.filter(pk=registration.pk),
+        actor=None,
+        approved_on=boundary + datetime.timedelta(days=1),
     )
     services.deregister_without_contact()
     registration.refresh_from_db()
     assert registration.ended_on is None
-    Registration.objects.filter(pk=registration.pk).update(approved_on=boundary)
+    history.update(
+        Registration.objects.filter(pk=registration.pk), actor=None, approved_on=boundary
+    )
     services.deregister_without_contact()
     registration.refresh_from_db()
     assert registration.end_reason == EndReason.NO_CONTACT

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jiuye.conftest import COUNTY
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.models import PolicyParameter
 from jiuye.jobs.tests.helpers import resident
 from jiuye.startups import services
@@ -101,7 +101,7 @@ def test_the_county_needs_a_guarantee_and_a_refusal_keeps_its_reason(
     with pytest.raises(ValidationError) as refused:
         workflow.fire(loan, "county_approve", actor=approver)
     assert "guarantor" in refused.value.message_dict
-    Loan.objects.filter(pk=loan.pk).update(guarantor="担保中心")
+    history.update(Loan.objects.filter(pk=loan.pk), actor=None, guarantor="担保中心")
     loan.refresh_from_db()
     workflow.fire(loan, "county_approve", actor=approver)
     workflow.fire(loan, "bank_refuse", actor=approver, comment="经营场所不稳定")

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from jiuye.assistance import services as assistance
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.conftest import COUNTY, VILLAGE_A
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.parameters import PARAMETERS
 from jiuye.jobs import services as jobs
 from jiuye.jobs.tests.helpers import employer, resident, seeker, user, vacancy
@@ -217,7 +217,7 @@ def test_a_persons_page_links_only_the_claims_the_reader_may_open(
     claim = approved_claim(coordinator, approver, finance, post, "明细乙")
     person = Person.objects.get(name="明细乙")
     # as if the township's office had claimed it: a claim above the village's jurisdiction
-    Claim.objects.filter(pk=claim.pk).update(region_id=reviewer.org.region_id)
+    history.update(Claim.objects.filter(pk=claim.pk), actor=None, region_id=reviewer.org.region_id)
     link = f'href="{reverse("subsidies:claim", args=[claim.pk])}"'
     page = login(coordinator).get(reverse("subsidies:person", args=[person.pk])).content.decode()
     assert claim.org.name in page and link not in page

@@ -11,8 +11,8 @@ class SampleFlow(Workflow):
     create_permission = "sampleflow.add_samplecase"
     states = (
         State("draft", "草稿"),
-        State("submitted", "待审核", deadline_days=5),
-        State("reviewed", "待审批", deadline_days=10),
+        State("submitted", "待审核", deadline=5),
+        State("reviewed", "待审批", deadline=10),
         State("approved", "已批准", final=True),
         State("rejected", "已退回", final=True),
     )

@@ -5,10 +5,11 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 
 from jiuye.conftest import VILLAGE_B
-from jiuye.core import workflow
+from jiuye.core import history, workflow
 from jiuye.core.models import PolicyParameter
 from jiuye.jobs.tests.helpers import SIBLING_VILLAGE, resident, seeker, user
 from jiuye.ledger import services as ledger
@@ -121,7 +122,9 @@ def test_the_conditions_are_parameters_and_a_later_claim_picks_up_what_an_earlie
     start = TODAY() - datetime.timedelta(days=150)
     lesson, (low, none, good) = trained(coordinator, approver, ["出勤低", "无证书", "合格者"], start=start,
                                         hours=(70, 100, 100))  # fmt: skip
-    Enrolment.objects.filter(pk=none.pk).update(certificate_kind="", certificate_number="")
+    history.update(
+        Enrolment.objects.filter(pk=none.pk), actor=None, certificate_kind="", certificate_number=""
+    )
     claim = claim_prepare(actor=coordinator, kind=VOCATIONAL, month=lesson.ends_on)
     ours = {low.person_id, none.person_id, good.person_id}
     assert [line.person_id for line in claim.lines.filter(person__in=ours)] == [good.person_id]
@@ -296,7 +299,7 @@ def test_a_need_no_longer_wanted_is_withdrawn_and_the_person_is_a_candidate_agai
 ):
     person = registered_unemployed(coordinator, "撤销需求")
     need = services.need_record(actor=coordinator, person=person, kind=CourseKind.STARTUP)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Http404):  # outside the jurisdiction
         services.need_close(actor=sibling_coordinator, need=need)
     services.need_close(actor=coordinator, need=need)
     need.refresh_from_db()
@@ -363,3 +366,14 @@ def test_the_database_keeps_a_resident_in_one_open_course_at_a_time(coordinator,
     workflow.fire(enrolment, "drop", actor=coordinator, comment="改报其他班")
     again = services.enrolment_create(actor=coordinator, person=person, course=second)
     assert again.state == "referred"
+
+
+def test_the_history_of_a_completed_enrolment_shows_its_completion(coordinator, approver):
+    start = TODAY() - datetime.timedelta(days=60)
+    _lesson, (enrolment,) = trained(coordinator, approver, ["结业留痕"], start=start)
+    completed = Enrolment.objects.get(pk=enrolment.pk)
+    latest = completed.history.latest()
+    assert (latest.state, latest.completed_on) == ("completed", completed.completed_on)
+    assert latest.attended_hours == completed.attended_hours == 90
+    before = history.record_on(completed, completed.completed_on - datetime.timedelta(days=1))
+    assert before.state != "completed" and before.completed_on is None
