@@ -18,6 +18,7 @@ from jiuye.assistance.choices import (
 from jiuye.assistance.workflow import IdentificationWorkflow
 from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet
+from jiuye.regions.codes import Level, prefix_of
 
 
 class Category(models.Model):
@@ -128,7 +129,10 @@ class Objection(ScopedModel):
 
 
 def evidence_path(attachment, filename):
-    return f"evidence/{attachment.region_id[:6]}/{attachment.identification_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+    county = prefix_of(attachment.region_id, Level.COUNTY)
+    return (
+        f"evidence/{county}/{attachment.identification_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+    )
 
 
 class Attachment(ScopedModel):
