@@ -10,7 +10,7 @@ from django.utils import timezone
 from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, ExitReason
 from jiuye.assistance.models import Category, Identification, Measure, ZeroHousehold
 from jiuye.core import parameters
-from jiuye.regions.codes import PREFIX_LENGTH, Level
+from jiuye.regions.codes import PREFIX_LENGTH, Level, prefix_of
 from jiuye.regions.models import Region
 
 FIGURES = (
@@ -91,7 +91,9 @@ def dashboard(user, region: Region, today: datetime.date | None = None) -> dict:
         "children": [(child, row_of(figures.get(child.prefix, {}))) for child in children],
         "categories": [
             (category, by_category.get(category.pk, 0))
-            for category in Category.objects.filter(province=region.code[:2], is_active=True)
+            for category in Category.objects.filter(
+                province=prefix_of(region.code, Level.PROVINCE), is_active=True
+            )
         ],
         "exits": [(value, label, by_reason.get(value, 0)) for value, label in ExitReason.choices],
         "exits_total": sum(by_reason.values()),

@@ -5,6 +5,7 @@ from jiuye.assistance.choices import ExitReason, ServiceKind
 from jiuye.assistance.models import Category, Identification, Measure
 from jiuye.assistance.selectors import case_workers
 from jiuye.core.forms import DateInput, VersionedFormMixin
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.staff.models import User
 
 
@@ -36,7 +37,7 @@ class InvestigationForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(
-            province=self.instance.region_id[:2], is_active=True
+            province=prefix_of(self.instance.region_id, Level.PROVINCE), is_active=True
         )
 
     def _post_clean(self):

@@ -24,7 +24,7 @@ from jiuye.core import parameters, workflow
 from jiuye.ledger.choices import EMPLOYED, LabourStatus
 from jiuye.ledger.models import Household, working_age_q
 from jiuye.ledger.selectors import working_age_limits
-from jiuye.regions.codes import URBAN_KINDS, code_of_prefix
+from jiuye.regions.codes import URBAN_KINDS, Level, code_of_prefix, prefix_of
 from jiuye.registration.services import months_before
 
 NOT_ABLE = (LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE)
@@ -144,7 +144,7 @@ def household_changed(*, household_ids, actor=None) -> None:
         return
     today = timezone.localdate()
     for county in {
-        code[:6]
+        prefix_of(code, Level.COUNTY)
         for code in Household.objects.filter(pk__in=ids).values_list("region_id", flat=True)
     }:
         update(

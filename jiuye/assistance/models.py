@@ -19,6 +19,7 @@ from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.ledger.choices import Relation
 from jiuye.ledger.models import Person
+from jiuye.regions.codes import Level, prefix_of
 
 
 class Category(models.Model):
@@ -129,7 +130,10 @@ class Objection(ScopedModel):
 
 
 def evidence_path(attachment, filename):
-    return f"evidence/{attachment.region_id[:6]}/{attachment.identification_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+    county = prefix_of(attachment.region_id, Level.COUNTY)
+    return (
+        f"evidence/{county}/{attachment.identification_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+    )
 
 
 class Attachment(ScopedModel):

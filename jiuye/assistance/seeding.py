@@ -38,6 +38,7 @@ from jiuye.ledger.choices import Sex
 from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
 from jiuye.regions.choices import OrgKind
+from jiuye.regions.codes import Level, ancestor, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 
@@ -97,8 +98,8 @@ class Staff:
         """The worker, or (an author of demo events must exist) the superuser if there is none."""
         code = {
             "coordinator": region,
-            "reviewer": region[:9] + "000",
-            "approver": region[:6] + "000000",
+            "reviewer": ancestor(region, Level.TOWNSHIP),
+            "approver": ancestor(region, Level.COUNTY),
         }[role]
         return self.by_role[role].get(code) or (self.fallback if fallback else None)
 
@@ -166,7 +167,7 @@ def _identifications(context, candidates, categories, staff) -> None:
                 else TODAY + datetime.timedelta(days=rng.randint(-3, 5))
             )
         if case.identified_on:
-            key = (person.region_id[:6], case.identified_on.year)
+            key = (prefix_of(person.region_id, Level.COUNTY), case.identified_on.year)
             counters[key] = counters.get(key, 0) + 1
             number = card_number(
                 county=key[0],
@@ -175,7 +176,7 @@ def _identifications(context, candidates, categories, staff) -> None:
                 pattern="{county}{year}{sequence:06d}",
             )
             extras[person.pk] = Card(region_id=person.region_id, number=number, issued_on=case.identified_on,
-                                     issued_by_id=issuers[key[0] + "000000"])  # fmt: skip
+                                     issued_by_id=issuers[code_of_prefix(key[0])])  # fmt: skip
         cases.append(case)
     _save(context, cases, extras, staff)
     for (county, year), last in counters.items():

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from jiuye.assistance.choices import ServiceKind
 from jiuye.assistance.models import Card, Identification, Measure, Service, ZeroHousehold
 from jiuye.core import parameters
+from jiuye.regions.codes import county, township
 from jiuye.registration.services import months_before
 from jiuye.subsidies.models import ClaimLine
 
@@ -19,7 +20,7 @@ def case_workers(region_code: str):
     from jiuye.staff.models import User
     from jiuye.staff.roles import CASE_WORKERS
 
-    ancestors = [region_code, region_code[:9] + "000", region_code[:6] + "000000"]
+    ancestors = [region_code, township(region_code), county(region_code)]
     return (
         User.objects.filter(is_active=True, org__is_active=True, org__region_id__in=ancestors,
                             roles__code__in=CASE_WORKERS)

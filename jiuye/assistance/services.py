@@ -26,7 +26,7 @@ from jiuye.core import parameters, workflow
 from jiuye.core.services import check_scope, save_versioned
 from jiuye.ledger.models import Person
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import code_of_prefix
+from jiuye.regions.codes import Level, code_of_prefix, contains, county, prefix_of, township
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 
@@ -41,23 +41,23 @@ def responsible_worker(region_code: str, role: str, *, prefer=None):
         prefer is not None
         and role in prefer.role_codes
         and prefer.jurisdiction_prefix
-        and region_code.startswith(prefer.jurisdiction_prefix)
+        and contains(prefer.jurisdiction_prefix, region_code)
     ):
         return prefer
-    level_prefix = {
+    office = {
         "coordinator": region_code,
-        "reviewer": region_code[:9],
-        "approver": region_code[:6],
+        "reviewer": township(region_code),
+        "approver": county(region_code),
     }[role]
     return (
         User.objects.filter(is_active=True, roles__code=role, org__is_active=True,
-                            org__region_id=code_of_prefix(level_prefix))
+                            org__region_id=office)
         .order_by("pk").first()
     )  # fmt: skip
 
 
 def _check_category(category: Category, region_code: str) -> None:
-    if not category.is_active or category.province != region_code[:2]:
+    if not category.is_active or category.province != prefix_of(region_code, Level.PROVINCE):
         raise ValidationError({"category": _("请选择本省有效的援助对象类别。")})
 
 
@@ -192,7 +192,7 @@ def _next_card_number(county: str, on: datetime.date, region_code: str) -> str:
 
 def card_issue(*, identification: Identification, on: datetime.date) -> Card:
     """The assistance card, issued by the county on identification."""
-    county = identification.region_id[:6]
+    county = prefix_of(identification.region_id, Level.COUNTY)
     issuer = ServiceOrg.objects.filter(
         region_id=code_of_prefix(county), kind=OrgKind.COUNTY_AGENCY
     ).first()

@@ -49,6 +49,7 @@ from jiuye.core.views import (
     ServiceFormMixin,
 )
 from jiuye.ledger.models import Person
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import asked_region, visible_path
 
@@ -83,7 +84,7 @@ class IdentificationCreateView(ServiceFormMixin, generic.CreateView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs.pop("user", None)
-        return {**kwargs, "province": self.person.region_id[:2]}
+        return {**kwargs, "province": prefix_of(self.person.region_id, Level.PROVINCE)}
 
     def get_initial(self):
         return {"applied_on": timezone.localdate()}

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, level_of, prefix_of
+from jiuye.regions.codes import Level, ancestors, prefix_of
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,6 @@ def register(*parameters: Parameter) -> None:
         PARAMETERS[parameter.key] = parameter
 
 
-def _ancestors(code: str) -> list[str]:
-    level = level_of(code)
-    return [code_of_prefix(code[: PREFIX_LENGTH[each]]) for each in Level if each <= level]
-
-
 def value(key: str, region_code: str, on: datetime.date | None = None):
     """The value of ``key`` in force for ``region_code`` on ``on`` (today by default): the
     deepest region's latest row effective by then, else the registered default."""
@@ -76,7 +71,7 @@ def value(key: str, region_code: str, on: datetime.date | None = None):
 
     on = on or timezone.localdate()
     rows = PolicyParameter.objects.filter(
-        key=key, region_id__in=_ancestors(region_code), effective_from__lte=on
+        key=key, region_id__in=ancestors(region_code), effective_from__lte=on
     ).values_list("region_id", "effective_from", "value")
     return _in_force(key, rows, on)
 
@@ -105,7 +100,7 @@ class Reader:
         if region_code not in self._rows:
             rows: dict[str, list] = {}
             for name, *row in PolicyParameter.objects.filter(
-                region_id__in=_ancestors(region_code)
+                region_id__in=ancestors(region_code)
             ).values_list("key", "region_id", "effective_from", "value"):
                 rows.setdefault(name, []).append(row)
             self._rows[region_code] = rows

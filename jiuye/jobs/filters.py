@@ -6,16 +6,21 @@ from jiuye.core.scoping import jurisdiction_prefix, subtree_q
 from jiuye.jobs.choices import SeekerStatus, VacancyState
 from jiuye.jobs.models import Employer, Occupation, Referral, Seeker, Vacancy
 from jiuye.ledger.filters import search
-from jiuye.regions.codes import Level, prefix_of
+from jiuye.regions.codes import Level, city, prefix_of
 from jiuye.regions.filters import RegionCodeFilter
 
 
 class OccupationCodeFilter(django_filters.CharFilter):
-    """An occupation class and everything under it: ``4``, ``4-07`` or ``4-07-05``."""
+    """An occupation class and everything under it: ``4``, ``4-07`` or ``4-07-05``. Always of
+    the record's ``occupation``, so that the prefix test is written out where it can be seen
+    not to be a region code's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, field_name="occupation__code", **kwargs)
 
     def filter(self, queryset, value):
         code = (value or "").strip().split(" ")[0]
-        return queryset.filter(**{f"{self.field_name}__startswith": code}) if code else queryset
+        return queryset.filter(occupation__code__startswith=code) if code else queryset
 
 
 class EmployerFilter(django_filters.FilterSet):
@@ -37,7 +42,7 @@ class EmployerFilter(django_filters.FilterSet):
 
 class VacancyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("岗位或单位名称"))
-    occupation = OccupationCodeFilter(field_name="occupation__code", label=_("职业代码"))
+    occupation = OccupationCodeFilter(label=_("职业代码"))
     region = RegionCodeFilter(field_name="region_id", label=_("工作地点（含下级）"))
     status = django_filters.ChoiceFilter(
         field_name="state", choices=VacancyState.choices, label=_("状态")
@@ -68,9 +73,9 @@ def _places():
     rows = Region.objects.filter(level__in=[Level.CITY, Level.COUNTY]).values_list(
         "code", "name", "level"
     )
-    cities = {code[:4]: name for code, name, level in rows if level == Level.CITY}
+    cities = {code: name for code, name, level in rows if level == Level.CITY}
     return [
-        (code, name if level == Level.CITY else f"{cities.get(code[:4], '')} {name}")
+        (code, name if level == Level.CITY else f"{cities.get(city(code), '')} {name}")
         for code, name, level in rows
     ]
 

@@ -31,6 +31,7 @@ from jiuye.jobs.models import Occupation, Seeker, Vacancy
 from jiuye.ledger.choices import Education
 from jiuye.ledger.models import working_age_q
 from jiuye.ledger.selectors import is_of_working_age, working_age_limits
+from jiuye.regions.codes import Level, code_of_prefix, contains, county, prefix_of
 from jiuye.regions.models import Region
 
 OCCUPATION_POINTS = 10  # per shared level
@@ -39,7 +40,6 @@ WAGE_FULL, WAGE_CLOSE = 15, 5
 WAGE_CLOSE_SHARE = Decimal("0.8")
 EDUCATION_POINTS = 10
 PRIORITY_POINTS = 10
-PLACE_PREFIXES = (12, 9, 6, 4, 2)  # community, township, county, city, province: 5 … 1
 
 
 @dataclass
@@ -108,11 +108,10 @@ def vacancies_for(seeker: Seeker, *, limit: int | None = None, today=None) -> li
                 occupation__code__startswith=ancestor
             )
     home = seeker.region_id
-    place = {}
-    for level, length in zip(range(5, 0, -1), PLACE_PREFIXES, strict=True):
-        place[level] = subtree_q("region_id", home[:length])
+    # A place level is the region level shared: community 5, township 4 … province 1.
+    place = {level: subtree_q("region_id", prefix_of(home, level)) for level in reversed(Level)}
     for prefix in seeker.place_codes.split():  # wished places, as region prefixes
-        place[3] |= subtree_q("region_id", prefix)
+        place[Level.COUNTY] |= subtree_q("region_id", prefix)
     expected = seeker.wage_expected
     wage = (
         Value(WAGE_FULL)
@@ -155,11 +154,12 @@ def seekers_for(vacancy: Vacancy, user, *, limit: int | None = None, today=None)
         for level, code in enumerate(ancestors, start=1)
     }
     work_place = vacancy.region_id
-    place = {5: Q(region_id=work_place)}
-    for level, length in zip(range(4, 0, -1), PLACE_PREFIXES[1:], strict=True):
-        place[level] = subtree_q("region_id", work_place[:length])
-    for length in PLACE_PREFIXES:
-        place[3] |= Q(place_codes__contains=f" {work_place[:length]} ")
+    place = {
+        level: subtree_q("region_id", prefix_of(work_place, level)) for level in reversed(Level)
+    }
+    place[Level.VILLAGE] = Q(region_id=work_place)
+    for level in reversed(Level):
+        place[Level.COUNTY] |= Q(place_codes__contains=f" {prefix_of(work_place, level)} ")
     wage = Case(
         When(wage_expected__isnull=True, then=Value(WAGE_FULL)),
         When(wage_expected__lte=vacancy.wage_max, then=Value(WAGE_FULL)),
@@ -200,7 +200,7 @@ def _explain_all(pairs) -> list[Match]:
     """``_explain`` for each (vacancy, seeker, row), with the names of all the places wished
     read in one query."""
     wished = {
-        code.ljust(12, "0")
+        code_of_prefix(code)
         for _vacancy, seeker, _row in pairs
         for code in seeker.place_codes.split()
     }
@@ -239,9 +239,9 @@ def _explain(vacancy: Vacancy, seeker: Seeker, row, regions: dict[str, str]) -> 
 def _place_reason(vacancy, seeker, level: int, regions: dict[str, str]) -> tuple[int, str]:
     points = level * PLACE_POINTS
     home, work = seeker.region_id, vacancy.region_id
-    if level == 3 and home[:6] != work[:6]:
-        wished = [code for code in seeker.place_codes.split() if work.startswith(code)]
-        place = "、".join(regions.get(code.ljust(12, "0"), code) for code in wished)
+    if level == 3 and county(home) != county(work):
+        wished = [code for code in seeker.place_codes.split() if contains(code, work)]
+        place = "、".join(regions.get(code_of_prefix(code), code) for code in wished)
         return points, _("工作地点在期望工作地点（%(place)s）内") % {"place": place}
     words = {
         5: _("工作地点与居住地在同一社区（村）"),

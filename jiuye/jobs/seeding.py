@@ -19,7 +19,7 @@ from jiuye.ledger.choices import EMPLOYED, Education, LabourStatus
 from jiuye.ledger.models import Person, working_age_q
 from jiuye.ledger.seeding import TODAY
 from jiuye.ledger.selectors import working_age_limits
-from jiuye.regions.codes import Level, code_of_prefix
+from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
 from jiuye.staff.models import User
 
@@ -40,6 +40,7 @@ EMPLOYER_WORDS = [
 EMPLOYER_KINDS = ["物业服务有限公司", "家政服务有限公司", "食品有限公司", "机械制造有限公司", "物流有限公司",
                   "商贸有限公司", "餐饮管理有限公司", "建筑工程有限公司", "电子科技有限公司", "纺织有限公司"]  # fmt: skip
 REFERRING_TOWNSHIPS = 6
+REFERRED_PER_TOWNSHIP = 4  # one of each outcome
 # Who does not seek work: the employed (farmers aside: rural labour seeking non-farm work),
 # students, retirees and those unable to work.
 NOT_SEEKING = {*EMPLOYED, LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE} - {
@@ -88,7 +89,7 @@ def _employers(context, industries) -> dict[str, list[int]]:
             name = f"{county.name.rstrip('区县市')}{rng.choice(EMPLOYER_WORDS)}{rng.choice(EMPLOYER_KINDS)}"
             pk = first + len(rows)
             rows.append({
-                "id": pk, "region_id": region, "credit_code": credit_code(county.code[:6], pk),
+                "id": pk, "region_id": region, "credit_code": credit_code(county.prefix, pk),
                 "name": f"{name}（{n + 1}）" if n >= len(EMPLOYER_WORDS) else name,
                 "industry_id": rng.choice(industries), "address": f"{county.name}{townships[region]}{n + 1}号",
                 "contact_name": "人事部", "contact_phone": f"0531-8{pk:07d}"[:13],
@@ -152,7 +153,7 @@ def _seekers(context, occupations) -> None:
             codes = sorted({code for code, _name in rng.sample(occupations, rng.randint(1, 3))})
             rows.append({
                 "id": pk, "person_id": person_id, "region_id": region_id, "wish_codes": f" {' '.join(codes)} ",
-                "place_codes": f" {region_id[:6]} " if rng.random() < 0.3 else "",
+                "place_codes": f" {prefix_of(region_id, Level.COUNTY)} " if rng.random() < 0.3 else "",
                 "wage_expected": rng.choice([None, 2500, 3000, 3500, 4000, 5000]),
                 "availability": Availability.EITHER, "available_from": TODAY, "status": "active",
                 "registered_on": TODAY - datetime.timedelta(days=rng.randint(0, 120)),
@@ -183,7 +184,7 @@ def _referrals(context) -> None:
     for reviewer in reviewers.order_by("org__region_id")[:REFERRING_TOWNSHIPS]:
         seekers = (
             Seeker.objects.active().within(reviewer.jurisdiction_prefix).filter(referrals__isnull=True)
-            .select_related("person").order_by("pk")[:4]
+            .select_related("person").order_by("pk")[:REFERRED_PER_TOWNSHIP]
         )  # fmt: skip
         for n, seeker in enumerate(seekers):
             matches = vacancies_for(seeker, limit=1)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters
+from jiuye.core.scoping import subtree_q
 from jiuye.jobs.models import Referral
 from jiuye.subsidies.kinds import Kind, Line
 from jiuye.subsidies.models import ClaimLine
@@ -66,7 +67,7 @@ def job_introduction_lines(org, first, last) -> list[Line]:
 def _referring_offices(prefix, first, last, **conditions) -> set[int]:
     """The offices under ``prefix`` whose referrals led to hires this year or the last."""
     hires = Referral.objects.filter(
-        org__region__code__startswith=prefix, state="hired",
+        subtree_q("org__region_id", prefix), state="hired",
         hired_on__range=(datetime.date(first.year - 1, 1, 1), last), **conditions,
     )  # fmt: skip
     return set(hires.values_list("org_id", flat=True).distinct())

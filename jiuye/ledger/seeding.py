@@ -17,7 +17,7 @@ from jiuye.ledger.choices import Education, HukouType, LabourStatus, Relation, T
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, Person, StatusRecord
 from jiuye.ledger.pinyin import name_initials
-from jiuye.regions.codes import Level
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.models import Region
 from jiuye.regions.seeding import short_name
 
@@ -27,6 +27,7 @@ SURNAMES = (
 )
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅玉志海燕宏晓东立新文博涵欣浩然思远佳怡鹏飞雪琳慧颖"
 RARE = ["𠮷", "堃", "喆", "昇", "淼", "犇"]
+LARGEST_FAMILY = 6  # members of a household
 TODAY = datetime.date(
     2026, 11, 1
 )  # the data set's "now": fixed, so the same seed gives the same data
@@ -132,7 +133,7 @@ def _family(rng) -> list[tuple[str, int]]:
                 members.append((rng.choice((Relation.SON, Relation.DAUGHTER)), child_age))
     if head_age < 50 and rng.random() < 0.25:
         members.append((Relation.PARENT, head_age + rng.randint(24, 32)))
-    return members[:6]
+    return members[:LARGEST_FAMILY]
 
 
 class Ids:
@@ -154,7 +155,7 @@ def _people_of_village(
 ):
     """Plain rows of households, persons and status periods for one village."""
     urban = village.is_urban
-    county = village.code[:6]
+    county = prefix_of(village.code, Level.COUNTY)
     place = short_name(village)
     households, persons, records = [], [], []
     while len(persons) < count:

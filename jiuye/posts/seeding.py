@@ -17,7 +17,7 @@ from jiuye.ledger.seeding import TODAY
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.posts.models import Placement, Post
 from jiuye.posts.services import post_defaults
-from jiuye.regions.codes import Level, code_of_prefix
+from jiuye.regions.codes import Level, ancestor, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
 from jiuye.staff.models import User
 
@@ -62,14 +62,15 @@ def _posts(context) -> list[dict]:
             .values_list("code", flat=True)
             .order_by("code")
         ):
-            villages.setdefault(code[:9], code)  # the first community of each township
+            # the first community of each township
+            villages.setdefault(prefix_of(code, Level.TOWNSHIP), code)
         for township in townships.values_list("code", "name"):
             code, name = township
             for n in range(POSTS_PER_TOWNSHIP):
                 rng = context.rng("post", code, n)
                 title, duties = rng.choice(TITLES)
                 starts = TODAY - datetime.timedelta(days=rng.randint(60, 500))
-                region = villages.get(code[:9], code) if n % 2 else code
+                region = villages.get(prefix_of(code, Level.TOWNSHIP), code) if n % 2 else code
                 rows.append({
                     "id": first + len(rows), "region_id": region, "unit_name": f"{name}办事处" if region == code else f"{name}社区居委会",
                     "title": title, "duties": duties, "posts": rng.randint(2, 5), "starts_on": starts,
@@ -107,13 +108,13 @@ def _placements(context, posts: list[dict], creator) -> int:
                 .values_list("pk", "region_id", "status_since", "household_id")
             )  # fmt: skip
             for row in people:
-                by_township.setdefault(row[1][:9], []).append(row)
+                by_township.setdefault(prefix_of(row[1], Level.TOWNSHIP), []).append(row)
     for waiting in by_township.values():
         waiting.sort(key=lambda row: (row[1], row[0]))
     first, first_record = next_id(Placement), next_id(StatusRecord)
     placements, records, people, households = [], [], {}, set()
     for post in posts:
-        waiting = by_township.get(post["region_id"][:9], [])
+        waiting = by_township.get(prefix_of(post["region_id"], Level.TOWNSHIP), [])
         rng = context.rng("placement", post["id"])
         for _n in range(min(rng.randint(1, post["posts"]), len(waiting))):
             person_id, region_id, since, household = waiting.pop(0)
@@ -162,7 +163,7 @@ def _demo_flow(context) -> None:
         .select_related("post").order_by("pk")[: ENDED_PER_SCALE[context.scale.name]]
     )  # fmt: skip
     for n, placement in enumerate(ending):
-        actor = reviewers.get(code_of_prefix(placement.region_id[:9]))
+        actor = reviewers.get(ancestor(placement.region_id, Level.TOWNSHIP))
         if actor is not None:
             reason = ["contract_ended", "resigned", "other_work"][n % 3]
             placement_end(actor=actor, placement=placement, ended_on=TODAY - datetime.timedelta(days=10),
@@ -170,7 +171,7 @@ def _demo_flow(context) -> None:
     last_month = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     placed = sorted(
         {
-            code_of_prefix(code[:9])
+            ancestor(code, Level.TOWNSHIP)
             for code in Placement.objects.open().values_list("region_id", flat=True)
         }
     )

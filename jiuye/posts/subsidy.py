@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiuye.core import parameters
+from jiuye.core.scoping import subtree_q
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import StatusRecord
 from jiuye.posts import rules
@@ -188,7 +189,7 @@ def _employer_offices(prefix, first, last) -> set[int]:
     """The offices whose referrals placed hard-to-employ persons with social insurance."""
     from jiuye.jobs.models import Referral
 
-    hires = Referral.objects.filter(org__region__code__startswith=prefix, state="hired",
+    hires = Referral.objects.filter(subtree_q("org__region_id", prefix), state="hired",
                                     social_insurance=True, seeker__hard_to_employ=True, hired_on__lte=last)  # fmt: skip
     return set(hires.values_list("org_id", flat=True).distinct())
 

@@ -4,6 +4,10 @@ A code is province 2 + city 2 + county 2 + township 3 + village 3 digits. A regi
 *prefix* is its code without the zero groups of the levels below it; every region of its
 subtree has a code between ``prefix + "000…"`` and ``prefix + "999…"``, which is how
 jurisdiction becomes a range query on an ordinary index.
+
+This module is the one place that knows the digit groups: the rest of the project reads a code
+only through these functions (``jiuye/tests/test_code_rules.py`` checks), so a level is never
+got wrong by one slice among many.
 """
 
 import re
@@ -88,6 +92,42 @@ def code_of_prefix(prefix: str) -> str:
 def prefix_bounds(prefix: str) -> tuple[str, str]:
     """The first and last code of the subtree under ``prefix``, both inclusive."""
     return prefix.ljust(CODE_LENGTH, "0"), prefix.ljust(CODE_LENGTH, "9")
+
+
+def ancestor(code: str, level: Level) -> str:
+    """The 12-digit code of the region at ``level`` above ``code`` (the code itself at its own
+    level or below): where the office sits that reviews or approves what ``code``'s submits.
+    For the short key of a level (counters, ``within``) use ``prefix_of(code, level)``."""
+    return code_of_prefix(prefix_of(code, level))
+
+
+def ancestors(code: str) -> list[str]:
+    """The codes from the province down to ``code`` itself: the regions whose settings (policy
+    parameters, categories, offices) may apply to a record of ``code``."""
+    level = level_of(code)
+    return [ancestor(code, each) for each in Level if each <= level]
+
+
+def city(code: str) -> str:
+    """The code of the city of ``code`` (the public job board shows a county with its city)."""
+    return ancestor(code, Level.CITY)
+
+
+def county(code: str) -> str:
+    """The code of the county of ``code``: its office approves, issues and holds the budget."""
+    return ancestor(code, Level.COUNTY)
+
+
+def township(code: str) -> str:
+    """The code of the township of ``code``: its office reviews and claims subsidies."""
+    return ancestor(code, Level.TOWNSHIP)
+
+
+def contains(prefix: str, code: str) -> bool:
+    """``code`` lies in the subtree under ``prefix`` (``""`` contains everything): the test in
+    Python that ``core.scoping.subtree_q`` is in a query. ``code`` may itself be a prefix,
+    which then lies under ``prefix`` when it starts with it."""
+    return code.startswith(prefix)
 
 
 def kind_of(code: str, level: Level | None = None) -> Kind:

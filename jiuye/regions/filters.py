@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.scoping import subtree_q
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import Level, is_valid_code, prefix_of
+from jiuye.regions.codes import CODE_LENGTH, Level, is_valid_code, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
 
 
@@ -52,7 +52,7 @@ class RegionFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         value = value.strip()
         if value.isdigit():
-            return queryset.filter(subtree_q("code", value[:12]))
+            return queryset.filter(subtree_q("code", value[:CODE_LENGTH]))
         return queryset.filter(name__contains=value)
 
 

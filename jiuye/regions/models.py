@@ -9,12 +9,11 @@ from jiuye.core.scoping import ScopedQuerySet
 from jiuye.regions.choices import ORG_KIND_LEVEL, OrgKind
 from jiuye.regions.codes import (
     CODE_PATTERN,
-    PREFIX_LENGTH,
     URBAN_KINDS,
     Kind,
     Level,
-    code_of_prefix,
-    level_of,
+    ancestors,
+    contains,
     prefix_of,
 )
 
@@ -72,14 +71,12 @@ class Region(BaseModel):
         return region_path(self.code)
 
     def contains(self, code: str) -> bool:
-        return code.startswith(self.prefix)
+        return contains(self.prefix, code)
 
 
 def region_path(code: str) -> list[Region]:
     """The region of ``code`` and its ancestors, province first, in one query."""
-    level = level_of(code)
-    codes = [code_of_prefix(code[: PREFIX_LENGTH[each]]) for each in Level if each <= level]
-    return list(Region.objects.filter(code__in=codes).order_by("level"))
+    return list(Region.objects.filter(code__in=ancestors(code)).order_by("level"))
 
 
 class ServiceOrgQuerySet(ScopedQuerySet):

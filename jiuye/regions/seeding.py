@@ -5,7 +5,7 @@ import re
 from django.db import transaction
 
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import Level
+from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.regions.services import divisions_count, regions_load
 
@@ -42,7 +42,7 @@ def scale_regions(scale) -> list[Region]:
     for prefix in scale.prefixes:
         regions.update((region.code, region) for region in Region.objects.within(prefix))
         regions.update(
-            (ancestor.code, ancestor) for ancestor in regions[prefix.ljust(12, "0")].path
+            (ancestor.code, ancestor) for ancestor in regions[code_of_prefix(prefix)].path
         )
     return [regions[code] for code in sorted(regions)]
 
@@ -69,7 +69,8 @@ AREA_CODES = {
 
 
 def landline(rng, code: str) -> str:
-    return f"{AREA_CODES.get(code[:4], '0531')}-{rng.randint(80000000, 89999999)}"
+    area = AREA_CODES.get(prefix_of(code, Level.CITY), "0531")
+    return f"{area}-{rng.randint(80000000, 89999999)}"
 
 
 @transaction.atomic

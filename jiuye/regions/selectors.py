@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from jiuye.core.scoping import EVERYTHING, jurisdiction_prefix
-from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix
+from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, contains
 from jiuye.regions.models import Region, ServiceOrg, region_path
 
 
@@ -76,4 +76,4 @@ def asked_region(user, code: str | None) -> Region:
 def visible_path(user, region: Region) -> list[Region]:
     """The region and its ancestors inside the user's jurisdiction, top first: a breadcrumb."""
     prefix = jurisdiction_prefix(user)
-    return [each for each in region_path(region.code) if each.code.startswith(prefix)]
+    return [each for each in region_path(region.code) if contains(prefix, each.code)]

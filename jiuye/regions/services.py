@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history
 from jiuye.core.services import check_scope, save_versioned
-from jiuye.regions.codes import LEVEL_BY_NAME, is_valid_code, kind_of, prefix_of
+from jiuye.regions.codes import LEVEL_BY_NAME, contains, is_valid_code, kind_of, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
 
 DIVISIONS_FILE = Path(__file__).parent / "data" / "shandong-divisions-2023.csv.gz"
@@ -39,7 +39,8 @@ def regions_load(*, path: Path = DIVISIONS_FILE, prefix: str = "", batch_size: i
         if not is_valid_code(code) or record["level"] not in LEVEL_BY_NAME:
             raise ValidationError(_("第%(line)d行：区划代码或层级无效。") % {"line": line})
         level = LEVEL_BY_NAME[record["level"]]
-        if prefix and not (code.startswith(prefix) or prefix.startswith(prefix_of(code, level))):
+        # in the subtree, or one of its ancestors (whose subtree contains the prefix)
+        if prefix and not (contains(prefix, code) or contains(prefix_of(code, level), prefix)):
             continue
         rows.append(
             Region(

@@ -9,6 +9,7 @@ from jiuye.core.history import timeline
 from jiuye.core.scoping import jurisdiction_prefix
 from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
 from jiuye.regions import services
+from jiuye.regions.codes import contains
 from jiuye.regions.filters import ServiceOrgFilter
 from jiuye.regions.forms import ServiceOrgForm
 from jiuye.regions.models import Region, ServiceOrg
@@ -41,7 +42,7 @@ class RegionDetailView(ScopedDetailView):
         prefix = jurisdiction_prefix(user)  # not None: the region itself was visible
         context = super().get_context_data(**kwargs)
         context.update(
-            path=[(ancestor, ancestor.code.startswith(prefix)) for ancestor in region.path],
+            path=[(ancestor, contains(prefix, ancestor.code)) for ancestor in region.path],
             children=[(child, per_child[child.code]) for child in children],
             totals=totals,
             orgs=ServiceOrg.objects.visible_to(user).filter(region=region).order_by("name"),

@@ -14,6 +14,7 @@ from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
 from jiuye.regions.choices import OrgKind
+from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.registration.choices import ContactMethod, EmploymentForm, Kind, UnemploymentCause
 from jiuye.registration.models import Certificate, CertificateCounter, Contact, Registration
@@ -70,12 +71,12 @@ def seed(context) -> None:
     registrations, certificates, contacts = [], {}, []
 
     def certify(registration, person):
-        key = (person.region_id[:6], registration.approved_on.year)
+        key = (prefix_of(person.region_id, Level.COUNTY), registration.approved_on.year)
         counters[key] = counters.get(key, 0) + 1
         number = certificate_number(county=key[0], hukou="2" if person.hukou_type == "agricultural" else "1",
                                     year=key[1], sequence=counters[key], pattern=FORMAT)  # fmt: skip
         certificates[person.pk] = Certificate(person=person, region_id=person.region_id, number=number,
-                                              issued_on=registration.approved_on, issued_by_id=issuers[key[0] + "000000"])  # fmt: skip
+                                              issued_on=registration.approved_on, issued_by_id=issuers[code_of_prefix(key[0])])  # fmt: skip
 
     for person in unemployed:
         rng = context.rng("registration", person.pk)

@@ -18,7 +18,7 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.ledger.services import status_change
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import code_of_prefix
+from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.registration.choices import EndReason, Kind
 from jiuye.registration.models import Certificate, CertificateCounter, Contact, Registration
@@ -133,7 +133,7 @@ def certificate_issue(*, registration: Registration, on: datetime.date) -> Certi
     existing = Certificate.objects.filter(person=person).first()
     if existing:
         return existing
-    county = registration.region_id[:6]
+    county = prefix_of(registration.region_id, Level.COUNTY)
     issuer = ServiceOrg.objects.filter(
         region_id=code_of_prefix(county), kind=OrgKind.COUNTY_AGENCY
     ).first()

@@ -19,7 +19,7 @@ from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person, working_age_q
 from jiuye.ledger.seeding import TODAY
 from jiuye.ledger.selectors import working_age_limits
-from jiuye.regions.codes import code_of_prefix
+from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 from jiuye.startups import schedule
@@ -225,8 +225,8 @@ def _workflow_loans(context) -> None:
         village = coordinator.org.region_id
         actors = {
             "coordinator": coordinator,
-            "reviewer": User.objects.get(username=f"reviewer-{village[:9]}"),
-            "approver": User.objects.get(username=f"approver-{village[:6]}"),
+            "reviewer": User.objects.get(username=f"reviewer-{prefix_of(village, Level.TOWNSHIP)}"),
+            "approver": User.objects.get(username=f"approver-{prefix_of(village, Level.COUNTY)}"),
         }
         people = (
             Person.objects.filter(region_id=village).exclude(pk__in=taken)

@@ -8,6 +8,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy
 
+from jiuye.core.scoping import subtree_q
 from jiuye.startups.models import Loan
 from jiuye.startups.selectors import SUBSIDISED, interest_schedule
 from jiuye.startups.workflow import LENT_STATES
@@ -47,7 +48,7 @@ def loan_interest_lines(org, first, last) -> list[Line]:
 
 def _offices(prefix, first, last) -> set[int]:
     """The offices that took micro-profit loans now being repaid."""
-    loans = Loan.objects.filter(org__region__code__startswith=prefix, micro_profit=True,
+    loans = Loan.objects.filter(subtree_q("org__region_id", prefix), micro_profit=True,
                                 state__in=LENT_STATES)  # fmt: skip
     return set(loans.values_list("org_id", flat=True).distinct())
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jiuye.regions.codes import county, township
+
 
 @dataclass(frozen=True)
 class Line:
@@ -58,7 +60,7 @@ def offices_above(region_codes) -> set[int]:
 
     codes = set()
     for code in set(region_codes):
-        codes.update((code, code[:9] + "000", code[:6] + "000000"))
+        codes.update((code, township(code), county(code)))
     return set(
         ServiceOrg.objects.filter(region_id__in=codes, is_active=True).values_list("pk", flat=True)
     )

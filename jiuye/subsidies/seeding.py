@@ -8,8 +8,9 @@ from decimal import Decimal
 from django.db.models import Q
 
 from jiuye.core import workflow
+from jiuye.core.scoping import subtree_q
 from jiuye.ledger.seeding import TODAY
-from jiuye.regions.codes import Level
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.models import Region
 from jiuye.staff.models import User
 from jiuye.subsidies.kinds import KINDS, month_bounds
@@ -21,7 +22,7 @@ BUDGET = Decimal("500000")  # yuan per county and kind: a demo figure
 
 def seed(context) -> None:
     counties = Region.objects.filter(
-        Q(*[Q(code__startswith=prefix) for prefix in context.scale.prefixes], _connector=Q.OR),
+        Q(*[subtree_q("code", prefix) for prefix in context.scale.prefixes], _connector=Q.OR),
         level=Level.COUNTY,
     )
     have = set(Budget.objects.filter(year=TODAY.year).values_list("region_id", "kind"))
@@ -38,11 +39,11 @@ def seed(context) -> None:
     month = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     if Claim.objects.filter(month=month, state="approved").exists():
         return
-    reviewers = User.objects.filter(roles__code="reviewer", is_active=True, org__region__in=Region.objects.filter(
-        level=Level.TOWNSHIP, code__startswith=context.scale.prefixes[0])).select_related("org")  # fmt: skip
+    reviewers = User.objects.filter(roles__code="reviewer", is_active=True, org__region__in=Region.objects.within(
+        context.scale.prefixes[0]).filter(level=Level.TOWNSHIP)).select_related("org")  # fmt: skip
     approved = 0
     for reviewer in reviewers.order_by("org__region_id"):
-        county = reviewer.org.region_id[:6]
+        county = prefix_of(reviewer.org.region_id, Level.COUNTY)
         approver = User.objects.get(username=f"approver-{county}")
         finance = User.objects.get(username=f"finance-{county}")
         first, last = month_bounds(month)

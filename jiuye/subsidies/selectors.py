@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear, Substr
 
+from jiuye.regions.codes import Level, county, prefix_of
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 
 ZERO = Decimal("0.00")
@@ -30,7 +31,7 @@ def budget_uses(budgets) -> dict[int, Use]:
     budgets = list(budgets)
     if not budgets:
         return {}
-    counties = {budget.region_id[:6] for budget in budgets}
+    counties = {prefix_of(budget.region_id, Level.COUNTY) for budget in budgets}
     rows = (
         Claim.objects.annotate(county=Substr("region_id", 1, 6), year=ExtractYear("month"))
         .filter(county__in=counties, year__in={b.year for b in budgets}, kind__in={b.kind for b in budgets})
@@ -42,7 +43,7 @@ def budget_uses(budgets) -> dict[int, Use]:
     found = {(row["county"], row["year"], row["kind"]): row for row in rows}
     uses = {}
     for budget in budgets:
-        row = found.get((budget.region_id[:6], budget.year, budget.kind), {})
+        row = found.get((prefix_of(budget.region_id, Level.COUNTY), budget.year, budget.kind), {})
         uses[budget.pk] = Use(  # SQLite's sums of decimals come back without their fen
             spent=row.get("spent", ZERO).quantize(FEN),
             pending=row.get("pending", ZERO).quantize(FEN),
@@ -54,7 +55,7 @@ def budget_of(claim: Claim, *, lock: bool = False) -> Budget | None:
     """The budget of the claim's county for its kind and year (locked when ``lock``)."""
     budgets = Budget.objects.select_for_update() if lock else Budget.objects.all()
     return budgets.filter(
-        region_id=claim.region_id[:6] + "000000", year=claim.month.year, kind=claim.kind
+        region_id=county(claim.region_id), year=claim.month.year, kind=claim.kind
     ).first()
 
 

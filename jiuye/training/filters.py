@@ -28,7 +28,7 @@ class InstitutionFilter(django_filters.FilterSet):
 class CourseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("培训班或机构名称"))
     kind = django_filters.ChoiceFilter(choices=CourseKind.choices, label=_("培训类别"))
-    occupation = OccupationCodeFilter(field_name="occupation__code", label=_("职业代码"))
+    occupation = OccupationCodeFilter(label=_("职业代码"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import EVERYTHING, ScopedQuerySet, jurisdiction_prefix
+from jiuye.regions.codes import PREFIX_LENGTH, Level, county, prefix_of
 from jiuye.training.choices import (
     AppraisalResult,
     CertificateKind,
@@ -17,8 +18,6 @@ from jiuye.training.choices import (
     SkillLevel,
 )
 from jiuye.training.workflow import OPEN_ENROLMENT_STATES, EnrolmentWorkflow, NeedWorkflow
-
-COUNTY_PREFIX = 6
 
 
 def county_prefix_of(user) -> str | None:
@@ -28,7 +27,8 @@ def county_prefix_of(user) -> str | None:
     prefix = jurisdiction_prefix(user)
     if prefix is None:
         return None
-    return prefix[:COUNTY_PREFIX] if len(prefix) > COUNTY_PREFIX else prefix
+    deeper = len(prefix) > PREFIX_LENGTH[Level.COUNTY]
+    return prefix_of(prefix, Level.COUNTY) if deeper else prefix
 
 
 class InstitutionQuerySet(ScopedQuerySet):
@@ -76,7 +76,7 @@ class Institution(ScopedModel):
 
     @property
     def county_code(self) -> str:
-        return self.region_id[:COUNTY_PREFIX] + "0" * (12 - COUNTY_PREFIX)
+        return county(self.region_id)
 
     def is_designated_on(self, day: datetime.date) -> bool:
         return (

@@ -16,7 +16,7 @@ from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.jobs.models import Occupation, Seeker
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.seeding import TODAY
-from jiuye.regions.codes import Level
+from jiuye.regions.codes import Level, prefix_of, township
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.staff.models import User
 from jiuye.training.choices import CertificateKind, CourseKind
@@ -80,7 +80,7 @@ def _plan(context, counties, trades) -> dict:
             rng = context.rng("institution", county.code, n)
             pk = ids[Institution] + len(rows["institutions"])
             rows["institutions"].append({
-                "id": pk, "region_id": county.code, "credit_code": _credit_code(county.code[:6], pk),
+                "id": pk, "region_id": county.code, "credit_code": _credit_code(county.prefix, pk),
                 "name": f"{county.name}{rng.choice(['华育', '鲁匠', '泉城', '齐鲁', '明德', '恒通'])}{SCHOOL_WORDS[n]}",
                 "address": f"{county.name}{rng.choice(['经十路', '文化路', '工业北路', '和平路'])}{rng.randint(1, 300)}号",
                 "contact_name": "教务处", "contact_phone": f"0531-8{pk:07d}"[:13],
@@ -163,7 +163,7 @@ def _trainee(
 
 def _offices(regions) -> tuple[dict, dict]:
     """The office of each region (a village's own, else its township's) and one of its workers."""
-    wanted = set(regions) | {code[:9] + "000" for code in regions}
+    wanted = set(regions) | {township(code) for code in regions}
     orgs = {}
     wanted = sorted(wanted)
     for start in range(0, len(wanted), 900):
@@ -182,7 +182,7 @@ def _insert(context, rows) -> None:
     orgs, workers = _offices({row["region_id"] for row in rows["enrolments"] + rows["needs"]})
 
     def worker(region):
-        org = orgs.get(region) or orgs.get(region[:9] + "000")
+        org = orgs.get(region) or orgs.get(township(region))
         return org, workers.get(org)
 
     needs = []
@@ -235,8 +235,9 @@ def _employment(context, rows) -> None:
     from jiuye.ledger.models import Person
     from jiuye.ledger.services import status_change
 
-    counties = sorted({row["region_id"][:6] for row in rows["completed"]})[:EMPLOYMENT_COUNTIES]
-    chosen = [row for row in rows["completed"] if row["region_id"][:6] in counties
+    counties = sorted({prefix_of(row["region_id"], Level.COUNTY) for row in rows["completed"]})
+    counties = counties[:EMPLOYMENT_COUNTIES]
+    chosen = [row for row in rows["completed"] if prefix_of(row["region_id"], Level.COUNTY) in counties
               and context.rng("employed", row["id"]).random() < 0.5]  # fmt: skip
     actors = {
         user.pk: user

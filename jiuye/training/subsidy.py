@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiuye.core import parameters
+from jiuye.core.scoping import subtree_q
 from jiuye.subsidies.kinds import Kind, Line
 from jiuye.subsidies.models import ClaimLine
 from jiuye.training.choices import CourseKind
@@ -92,7 +93,7 @@ def _offices(course_kind: str):
     def offices(prefix, first, last) -> set[int]:
         """The offices whose referred trainees completed this year or the last."""
         done = Enrolment.objects.filter(
-            org__region__code__startswith=prefix, state="completed", course__kind=course_kind,
+            subtree_q("org__region_id", prefix), state="completed", course__kind=course_kind,
             completed_on__range=(datetime.date(first.year - 1, 1, 1), last),
         )  # fmt: skip
         return set(done.values_list("org_id", flat=True).distinct())

@@ -3,11 +3,17 @@ import pytest
 from jiuye.regions.codes import (
     Kind,
     Level,
+    ancestor,
+    ancestors,
+    city,
+    contains,
+    county,
     is_valid_code,
     kind_of,
     level_of,
     prefix_bounds,
     prefix_of,
+    township,
 )
 
 
@@ -57,3 +63,38 @@ def test_subtree_bounds_cover_exactly_the_subtree():
 )
 def test_malformed_codes_are_not_valid(value):
     assert not is_valid_code(value)
+
+
+def test_ancestors_run_from_the_province_down_to_the_code_itself():
+    assert ancestors("370102001002") == [
+        "370000000000",
+        "370100000000",
+        "370102000000",
+        "370102001000",
+        "370102001002",
+    ]
+    assert ancestors("370102000000") == ["370000000000", "370100000000", "370102000000"]
+    assert ancestors("370000000000") == ["370000000000"]
+
+
+def test_an_ancestor_is_the_code_of_the_region_at_a_level():
+    village = "370102001002"
+    assert ancestor(village, Level.PROVINCE) == "370000000000"
+    assert city(village) == ancestor(village, Level.CITY) == "370100000000"
+    assert county(village) == ancestor(village, Level.COUNTY) == "370102000000"
+    assert township(village) == ancestor(village, Level.TOWNSHIP) == "370102001000"
+    assert ancestor(village, Level.VILLAGE) == village
+    # At or below its own level a region is its own ancestor.
+    assert county("370102000000") == "370102000000"
+    assert township("370102000000") == "370102000000"
+
+
+def test_a_subtree_contains_the_codes_that_start_with_its_prefix():
+    assert contains("370102", "370102001002")
+    assert contains("370102001002", "370102001002")
+    assert contains("", "370102001002")  # the whole province and beyond
+    assert not contains("370102", "370103001002")
+    assert not contains("370102001", "370102000000")  # the county is above the township
+    # A prefix lies under a shorter one, as ``regions_load`` asks of a subtree's ancestors.
+    assert contains("3701", "370102")
+    assert not contains("370102", "3701")
