@@ -40,7 +40,7 @@ def county_claims(county: str) -> tuple[int, int, float]:
     started = time.perf_counter()
     try:
         with transaction.atomic():
-            claims = claims_prepare_all(prefix=county, month=MONTH)
+            claims = claims_prepare_all(prefix=county, month=MONTH).prepared
             raise Rollback
     except Rollback:
         pass

@@ -48,12 +48,12 @@ INSTALLED_APPS = [
     "jiuye.ledger",
     "jiuye.registration",
     "jiuye.assistance",
-    "jiuye.subsidies",
     "jiuye.jobs",
     "jiuye.posts",
     "jiuye.flexible",
     "jiuye.training",
     "jiuye.startups",
+    "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,6 @@
 import django_filters
 from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
@@ -451,3 +452,19 @@ class DashboardView(APIView):
                            for category, n in board["categories"]],
             "exits": {value: n for value, _label, n in board["exits"]},
         })  # fmt: skip
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("identifications", IdentificationViewSet, basename="identification")
+    router.register("cards", CardViewSet, basename="card")
+    router.register("plans", PlanViewSet, basename="plan")
+    router.register("measures", MeasureViewSet, basename="measure")
+    router.register("services", ServiceViewSet, basename="service")
+    router.register("zero-households", ZeroHouseholdViewSet, basename="zerohousehold")
+
+
+urlpatterns = [
+    path("statistics/assistance/", DashboardView.as_view(), name="api-assistance-dashboard"),
+    path("cards/verify/<str:token>/", CardVerifyView.as_view(), name="api-card-verify"),
+]

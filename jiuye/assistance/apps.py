@@ -8,13 +8,29 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("就业援助")
 
     def ready(self):
-        from jiuye.assistance import parameters  # noqa: F401 - registers the parameters
-        from jiuye.assistance.households import household_changed
-        from jiuye.assistance.selectors import home_panel
-        from jiuye.assistance.services import person_moving
-        from jiuye.core.navigation import HOME_PANELS
-        from jiuye.ledger.services import HOUSEHOLD_HANDLERS, TRANSFER_HANDLERS
+        from jiuye.assistance import (
+            households,
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            selectors,
+            services,
+            urls,
+        )
+        from jiuye.core.registry import Task, Urls, register, register_permissions
 
-        HOUSEHOLD_HANDLERS.append(household_changed)
-        TRANSFER_HANDLERS.append(person_moving)
-        HOME_PANELS.append(home_panel)
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("indicators", *indicators.INDICATORS)
+        register("urls", Urls("assistance/", "jiuye.assistance.urls", api="jiuye.assistance.api"))
+        register("household_handlers", households.household_changed)
+        register("transfer_handlers", services.person_moving)
+        register("stable_contracts", households.registered_contract)
+        register("home_panels", selectors.home_panel)
+        register(
+            "nightly_checks",
+            Task("households", _("零就业家庭：全部家庭重新核查"), households.recheck),
+        )
+        register("seeders", Task("assistance", _("就业援助"), seeding.seed))

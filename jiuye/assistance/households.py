@@ -3,7 +3,7 @@
 A household is a case when, among its working-age members able to work (students, retirees
 and those unable to work do not count), nobody is employed — in an urban community — or
 nobody has non-farm work — in a rural village (零转移就业家庭). The check runs the moment a
-member's status or the household's make-up changes (``ledger.services.HOUSEHOLD_HANDLERS``),
+member's status or the household's make-up changes (the registry's ``household_handlers``),
 and every night for all households (``recheck``): "出现一户" the same day. When a member finds
 work the case ends: stable (稳定一户) if a registered employment has a contract of at least
 the parameter's months, otherwise cleared (脱零); a stable household is watched for the
@@ -14,17 +14,17 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import HouseholdKind, HouseholdState
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters, workflow
+from jiuye.core.registry import registry
 from jiuye.ledger.choices import EMPLOYED, LabourStatus
 from jiuye.ledger.models import Household, working_age_q
 from jiuye.ledger.selectors import working_age_limits
-from jiuye.regions.codes import URBAN_KINDS, Level, code_of_prefix, prefix_of
+from jiuye.regions.codes import URBAN_KINDS, Level, code_of_prefix, prefix_of, prefix_sql
 from jiuye.registration.services import months_before
 
 NOT_ABLE = (LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE)
@@ -55,7 +55,7 @@ def _zero(households, on: datetime.date, limits: dict) -> tuple[dict, set]:
     return zero, without_able
 
 
-def _registered_contract(
+def registered_contract(
     household_id: int, since: datetime.date, months: int
 ) -> datetime.date | None:
     """The start of a member's approved employment registration with a contract of at least
@@ -70,14 +70,10 @@ def _registered_contract(
     return registration.employed_since if registration else None
 
 
-# Where a stable contract of a member may be recorded: each is called as
-# source(household_id, since, months) and returns the contract's start or None. Job
-# introduction adds hires through referrals.
-STABLE_CONTRACTS: list = [_registered_contract]
-
-
 def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
-    starts = [source(household_id, since, months) for source in STABLE_CONTRACTS]
+    """The earliest start of a lasting contract of a member, wherever it was recorded (the
+    registry's ``stable_contracts``: an employment registration, a hire through a referral …)."""
+    starts = [source(household_id, since, months) for source in registry["stable_contracts"]]
     return min((start for start in starts if start), default=None)
 
 
@@ -161,7 +157,7 @@ def recheck(today: datetime.date | None = None) -> dict[str, int]:
     page and the dashboard of their regions)."""
     today = today or timezone.localdate()
     totals = {"appeared": 0, "stable": 0, "cleared": 0, "lapsed": 0, "closed": 0, "over_limit": 0}
-    counties = Household.objects.annotate(county=Substr("region_id", 1, 6)).values_list(
+    counties = Household.objects.annotate(county=prefix_sql("region_id", Level.COUNTY)).values_list(
         "county", flat=True
     )
     for county in sorted(set(counties.distinct())):

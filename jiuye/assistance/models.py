@@ -189,20 +189,6 @@ class Card(ScopedModel):
         return self.identification.state == "identified"
 
 
-class CardCounter(models.Model):
-    county = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["county", "year"], name="cardcounter_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.county} {self.year}: {self.last}"
-
-
 class Plan(ScopedModel):
     """One person, one plan (一人一策): goals and measures for an identified person, and the
     assistance agreement (援助协议) signed with them."""

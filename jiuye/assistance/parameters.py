@@ -1,6 +1,8 @@
-from jiuye.core.parameters import Parameter, register
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
 
-register(
+from jiuye.core.parameters import Parameter
+
+PARAMETERS = (
     Parameter("assistance.days_investigation", "就业困难人员认定调查初审时限", int, 5, "工作日"),
     Parameter("assistance.notice_days", "认定公示期", int, 7, "工作日", "在社区（村）公示7个工作日；有的地方为3个工作日"),
     Parameter("assistance.days_township_review", "认定街道审核时限", int, 3, "工作日"),

@@ -21,7 +21,6 @@ from jiuye.assistance.choices import ExitReason, HouseholdState, Origin, Service
 from jiuye.assistance.models import (
     Attachment,
     Card,
-    CardCounter,
     Category,
     Identification,
     Measure,
@@ -30,8 +29,8 @@ from jiuye.assistance.models import (
     Service,
     ZeroHousehold,
 )
-from jiuye.assistance.services import card_number
-from jiuye.core.models import WorkflowEvent
+from jiuye.assistance.services import CARDS, card_number
+from jiuye.core.models import NumberSequence, WorkflowEvent
 from jiuye.core.parameters import PARAMETERS
 from jiuye.core.workdays import add_working_days
 from jiuye.ledger.choices import Sex
@@ -131,7 +130,9 @@ def _identifications(context, candidates, categories, staff) -> None:
     issuers = dict(
         ServiceOrg.objects.filter(kind=OrgKind.COUNTY_AGENCY).values_list("region_id", "pk")
     )
-    counters = {(c.county, c.year): c.last for c in CardCounter.objects.all()}
+    counters = {
+        (each.issuer, each.year): each.last for each in NumberSequence.objects.filter(series=CARDS)
+    }
     cases, extras = [], {}
     for person in candidates:
         rng = context.rng("identification", person.pk)
@@ -180,7 +181,9 @@ def _identifications(context, candidates, categories, staff) -> None:
         cases.append(case)
     _save(context, cases, extras, staff)
     for (county, year), last in counters.items():
-        CardCounter.objects.update_or_create(county=county, year=year, defaults={"last": last})
+        NumberSequence.objects.update_or_create(
+            series=CARDS, issuer=county, year=year, defaults={"last": last}
+        )
     context.log(f"Created {len(cases)} identifications of hard-to-employ persons.")
 
 

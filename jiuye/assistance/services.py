@@ -3,9 +3,8 @@ measures, services, exit."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +12,6 @@ from jiuye.assistance.choices import ExitReason, HouseholdState
 from jiuye.assistance.models import (
     Attachment,
     Card,
-    CardCounter,
     Category,
     Identification,
     Measure,
@@ -23,7 +21,7 @@ from jiuye.assistance.models import (
 )
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, next_number, require, save_versioned
 from jiuye.ledger.models import Person
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, contains, county, prefix_of, township
@@ -59,11 +57,6 @@ def responsible_worker(region_code: str, role: str, *, prefer=None):
 def _check_category(category: Category, region_code: str) -> None:
     if not category.is_active or category.province != prefix_of(region_code, Level.PROVINCE):
         raise ValidationError({"category": _("请选择本省有效的援助对象类别。")})
-
-
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
 
 
 @transaction.atomic
@@ -109,7 +102,7 @@ def identification_update(
     *, actor, identification: Identification, expected_version: int, **fields
 ) -> Identification:
     """The community's investigation (调查核实) before its first review."""
-    _require(actor, "assistance.first_review")
+    require(actor, "assistance.first_review")
     check_scope(Identification.objects.editable_by(actor), identification)
     if "category" in fields:
         _check_category(fields["category"], identification.region_id)
@@ -126,7 +119,7 @@ def identification_update(
 
 @transaction.atomic
 def attachment_add(*, actor, identification: Identification, title: str, file) -> Attachment:
-    _require(actor, "assistance.first_review")
+    require(actor, "assistance.first_review")
     check_scope(Identification.objects.editable_by(actor), identification)
     if identification.state != "investigation":
         raise ValidationError(_("只能在调查初审环节上传材料。"))
@@ -178,16 +171,17 @@ def objection_decide(*, actor, identification: Identification, upheld: bool, out
         objection.save(update_fields=["outcome", "updated_at"])
 
 
+CARDS = "assistance.card"  # the numbers' series, per county and year
+
+
 def card_number(*, county: str, year: int, sequence: int, pattern: str) -> str:
     return pattern.format(county=county, year=year, year2=f"{year % 100:02d}", sequence=sequence)
 
 
 def _next_card_number(county: str, on: datetime.date, region_code: str) -> str:
-    counter, _created = CardCounter.objects.get_or_create(county=county, year=on.year)
-    CardCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)  # locks the counter row
-    counter.refresh_from_db()
+    sequence = next_number(series=CARDS, issuer=county, year=on.year)
     pattern = parameters.value("assistance.card_format", region_code, on)
-    return card_number(county=county, year=on.year, sequence=counter.last, pattern=pattern)
+    return card_number(county=county, year=on.year, sequence=sequence, pattern=pattern)
 
 
 def card_issue(*, identification: Identification, on: datetime.date) -> Card:
@@ -239,7 +233,7 @@ def plan_create(
     goals: str,
     agreement_signed_on: datetime.date | None = None,
 ) -> Plan:
-    _require(actor, "assistance.change_plan")
+    require(actor, "assistance.change_plan")
     _identified(actor, identification)
     if hasattr(identification, "plan"):
         raise ValidationError(_("该援助对象已有援助计划。"))
@@ -266,7 +260,7 @@ def plan_update(
     goals: str,
     agreement_signed_on: datetime.date | None = None,
 ) -> Plan:
-    _require(actor, "assistance.change_plan")
+    require(actor, "assistance.change_plan")
     check_scope(Plan.objects.editable_by(actor), plan)
     _identified(actor, plan.identification)
     _check_signed_on(agreement_signed_on)
@@ -291,7 +285,7 @@ def _check_responsible(worker, region_code: str) -> None:
 def measure_add(
     *, actor, plan: Plan, kind: str, description: str, responsible, due_on: datetime.date
 ) -> Measure:
-    _require(actor, "assistance.change_plan")
+    require(actor, "assistance.change_plan")
     check_scope(Plan.objects.editable_by(actor), plan)
     _identified(actor, plan.identification)
     _check_responsible(responsible, plan.region_id)
@@ -311,7 +305,7 @@ def measure_add(
 
 @transaction.atomic
 def measure_done(*, actor, measure: Measure, done_on: datetime.date, result: str) -> Measure:
-    _require(actor, "assistance.change_plan")
+    require(actor, "assistance.change_plan")
     check_scope(Measure.objects.editable_by(actor), measure)
     _identified(actor, measure.plan.identification)
     if done_on > timezone.localdate():
@@ -333,7 +327,7 @@ def service_record(
     result: str = "",
     measure: Measure | None = None,
 ) -> Service:
-    _require(actor, "assistance.add_service")
+    require(actor, "assistance.add_service")
     _identified(actor, identification)
     if on > timezone.localdate():
         raise ValidationError({"on": _("服务日期不能晚于今天。")})

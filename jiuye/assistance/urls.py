@@ -1,6 +1,8 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance import views
+from jiuye.core.navigation import Item, Section
 
 app_name = "assistance"
 urlpatterns = [
@@ -26,3 +28,15 @@ urlpatterns = [
     # The card's QR code opens this public page: no login, no personal data.
     path("verify/<str:token>/", views.VerifyView.as_view(), name="verify"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("就业援助"),
+    (
+        Item(_("就业困难人员认定"), "assistance:list", "assistance.view_identification"),
+        Item(_("公示名单"), "assistance:notice", "assistance.view_identification"),
+        Item(_("零就业家庭"), "assistance:households", "assistance.view_zerohousehold"),
+        Item(_("援助统计"), "assistance:dashboard", "assistance.view_identification"),
+    ),
+    order=30,
+)

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -45,10 +44,12 @@ from jiuye.core.views import (
     FireView,
     ScopedDetailView,
     ScopedListView,
-    ScopedMixin,
+    ServiceActionView,
     ServiceFormMixin,
+    ServiceUpdateMixin,
 )
 from jiuye.ledger.models import Person
+from jiuye.ledger.views import ResidentMixin
 from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import asked_region, visible_path
@@ -68,18 +69,12 @@ class IdentificationListView(ScopedListView):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
-class IdentificationCreateView(ServiceFormMixin, generic.CreateView):
+class IdentificationCreateView(ResidentMixin, ServiceFormMixin, generic.CreateView):
     model = Identification
     form_class = IdentificationForm
     permission_required = "assistance.add_identification"
     template_name = "assistance/identification_form.html"
     success_message = _("已受理认定申请，请开展调查并上传材料。")
-
-    @cached_property
-    def person(self):
-        return get_object_or_404(
-            Person.objects.editable_by(self.request.user), pk=self.kwargs["person"]
-        )
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -88,9 +83,6 @@ class IdentificationCreateView(ServiceFormMixin, generic.CreateView):
 
     def get_initial(self):
         return {"applied_on": timezone.localdate()}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
 
     def save(self, form):
         return services.identification_apply(
@@ -111,8 +103,7 @@ class IdentificationDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         case, user = self.object, self.request.user
-        flow = case.workflow
-        editable = Identification.objects.editable_by(user).filter(pk=case.pk).exists()
+        flow, editable = case.workflow, self.editable
         permitted = {  # including what only the objection and exit forms fire
             t.name for t in flow.transitions if case.state in t.sources and user.has_perm(t.permission)
         } if editable else set()  # fmt: skip
@@ -135,31 +126,25 @@ class IdentificationDetailView(ScopedDetailView):
                 "exit": ExitForm(initial={"on": today}),
                 "service": ServiceForm(identification=case, initial={"on": today}),
             },
-            can_edit=editable
-            and flow.is_editable(case.state)
-            and user.has_perm("assistance.first_review"),
+            can_edit=flow.is_editable(case.state) and self.may("assistance.first_review"),
             can_object="object" in permitted,
             can_decide="resolve" in permitted,
             can_exit="exit" in permitted,
-            can_serve=editable
-            and case.state == "identified"
-            and user.has_perm("assistance.add_service"),
-            can_attach=editable
-            and case.state == "investigation"
-            and user.has_perm("assistance.first_review"),
+            can_serve=case.state == "identified" and self.may("assistance.add_service"),
+            can_attach=case.state == "investigation" and self.may("assistance.first_review"),
         )
         return context
 
 
-class InvestigationView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+class InvestigationView(ServiceUpdateMixin, generic.UpdateView):
     """The community's investigation, before its first review."""
 
     model = Identification
     form_class = InvestigationForm
-    scope_method = "editable_by"
     permission_required = "assistance.first_review"
     template_name = "assistance/identification_form.html"
     success_message = _("调查情况已保存。")
+    update, record = staticmethod(services.identification_update), "identification"
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -169,58 +154,37 @@ class InvestigationView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.object.person, **kwargs)
 
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        case = Identification.objects.get(pk=self.object.pk)
-        return services.identification_update(
-            actor=self.request.user,
-            identification=case,
-            expected_version=data.pop("version"),
-            **data,
-        )
-
-    def get_success_url(self):
-        return reverse("assistance:detail", args=[self.object.pk])
-
 
 class TransitionView(FireView):
     model = Identification
 
 
-class AttachmentUploadView(ActionView):
+class AttachmentUploadView(ServiceActionView):
     model = Identification
     form_class = AttachmentForm
-
-    def act(self, request, data):
-        services.attachment_add(actor=request.user, identification=self.object, **data)
-        messages.success(request, _("材料已上传。"))
+    service, record = staticmethod(services.attachment_add), "identification"
+    done = _("材料已上传。")
 
 
-class ObjectionView(ActionView):
+class ObjectionView(ServiceActionView):
     model = Identification
     form_class = ObjectionForm
-
-    def act(self, request, data):
-        services.objection_record(actor=request.user, identification=self.object, **data)
-        messages.success(request, _("已登记异议，公示暂停，待核查。"))
+    service, record = staticmethod(services.objection_record), "identification"
+    done = _("已登记异议，公示暂停，待核查。")
 
 
-class ObjectionDecisionView(ActionView):
+class ObjectionDecisionView(ServiceActionView):
     model = Identification
     form_class = ObjectionDecisionForm
-
-    def act(self, request, data):
-        services.objection_decide(actor=request.user, identification=self.object, **data)
-        messages.success(request, _("已处理异议。"))
+    service, record = staticmethod(services.objection_decide), "identification"
+    done = _("已处理异议。")
 
 
-class ExitView(ActionView):
+class ExitView(ServiceActionView):
     model = Identification
     form_class = ExitForm
-
-    def act(self, request, data):
-        services.identification_exit(actor=request.user, identification=self.object, **data)
-        messages.success(request, _("已退出援助，援助卡失效。"))
+    service, record = staticmethod(services.identification_exit), "identification"
+    done = _("已退出援助，援助卡失效。")
 
 
 class ServiceCreateView(ActionView):
@@ -325,12 +289,9 @@ class PlanView(ScopedDetailView):
         return queryset.with_person()
 
     def get_context_data(self, **kwargs):
-        case, user = self.object, self.request.user
+        case = self.object
         plan = Plan.objects.filter(identification=case).first()
-        editable = (
-            case.state == "identified" and user.has_perm("assistance.change_plan")
-            and Identification.objects.editable_by(user).filter(pk=case.pk).exists()
-        )  # fmt: skip
+        editable = case.state == "identified" and self.may("assistance.change_plan")
         context = super().get_context_data(**kwargs)
         context.update(
             plan=plan, editable=editable, today=timezone.localdate(),
@@ -469,9 +430,7 @@ class ZeroHouseholdDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         case, user = self.object, self.request.user
-        editable = user.has_perm("assistance.change_zerohousehold") and (
-            ZeroHousehold.objects.editable_by(user).filter(pk=case.pk).exists()
-        )
+        editable = self.may("assistance.change_zerohousehold")
         context = super().get_context_data(**kwargs)
         context.update(
             limit=household_limit(user), editable=editable,

@@ -6,3 +6,11 @@ class CoreConfig(AppConfig):
     name = "jiuye.core"
     label = "core"
     verbose_name = _("基础")
+
+    def ready(self):
+        from jiuye.core import navigation, permissions
+        from jiuye.core.registry import Urls, register, register_permissions
+
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", navigation.WORK, navigation.SYSTEM)
+        register("urls", Urls("system/", "jiuye.core.urls"))

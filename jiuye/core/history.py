@@ -115,13 +115,16 @@ def bulk_update(objs: list, fields: list[str], *, actor, batch_size: int = 2000)
 def update(queryset, *, actor, **values) -> int:
     """``queryset.update(**values)`` with the change history: the records whose values differ
     are locked, changed and saved in bulk with a history row each. Returns how many changed."""
-    objs = []
-    for obj in queryset.select_for_update():
-        if any(getattr(obj, name) != value for name, value in _attnames(obj, values).items()):
-            for name, value in _attnames(obj, values).items():
+    changed = {}
+    for obj in queryset.select_for_update():  # a join may give a record twice: once is enough
+        new = _attnames(obj, values)
+        if obj.pk not in changed and any(
+            getattr(obj, name) != value for name, value in new.items()
+        ):
+            for name, value in new.items():
                 setattr(obj, name, value)
-            objs.append(obj)
-    return bulk_update(objs, list(values), actor=actor)
+            changed[obj.pk] = obj
+    return bulk_update(list(changed.values()), list(values), actor=actor)
 
 
 def _attnames(obj, values: dict) -> dict:

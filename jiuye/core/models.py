@@ -241,3 +241,25 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} → {self.content_type_id}:{self.object_id}"
+
+
+class NumberSequence(models.Model):
+    """The last number of a series an issuer gave in a year (a county's registration
+    certificates, its assistance cards). Numbers are taken with ``core.services.next_number``."""
+
+    series = models.CharField(_("编号类别"), max_length=40)
+    issuer = models.CharField(_("发证机关区划"), max_length=12, help_text=_("区划代码或前缀"))
+    year = models.PositiveSmallIntegerField(_("年度"))
+    last = models.PositiveIntegerField(_("已用到"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "issuer", "year"], name="numbersequence_unique"
+            )
+        ]
+        verbose_name = _("编号序列")
+        verbose_name_plural = _("编号序列")
+
+    def __str__(self):
+        return f"{self.series} {self.issuer} {self.year}: {self.last}"

@@ -1,6 +1,7 @@
 """Policy parameters: every amount, period and limit a rule needs, with its default.
 
-Each app declares its parameters (``register``) in its ``parameters.py``; rules read the
+Each app declares its parameters in its ``parameters.py`` and registers them at start-up (the
+registry's store ``parameters``); rules read the
 value in force for a region on a date with ``value(key, region_code, on)``. The province
 administrator overrides a default, or sets a city's or county's own value, on the 政策参数
 page; the rows keep their effective date and their source text.
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.registry import registry
 from jiuye.regions.codes import Level, ancestors, prefix_of
 
 
@@ -56,12 +58,7 @@ def positive(value) -> None:
         raise ValidationError(_("应为正整数。"))
 
 
-PARAMETERS: dict[str, Parameter] = {}
-
-
-def register(*parameters: Parameter) -> None:
-    for parameter in parameters:
-        PARAMETERS[parameter.key] = parameter
+PARAMETERS = registry["parameters"]  # key → Parameter, filled by each app at start-up
 
 
 def value(key: str, region_code: str, on: datetime.date | None = None):

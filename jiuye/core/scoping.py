@@ -69,3 +69,10 @@ class ScopedQuerySet(RecordedQuerySet):
         if prefix == EVERYTHING:
             return self.all()
         return self.within(prefix).exclude(**{self.region_field: code_of_prefix(prefix)})
+
+
+def can_edit(user, obj, *, scope: str = "editable_by") -> bool:
+    """Whether ``user`` may change ``obj``, not only read it (a published vacancy of another
+    county is read, not changed): one query. ``scope`` names the queryset method that gives
+    what the user changes (``below`` for what a manager administers)."""
+    return getattr(type(obj)._default_manager, scope)(user).filter(pk=obj.pk).exists()

@@ -1,19 +1,19 @@
 """The demo and benchmark data set: one deterministic, idempotent generator for all apps.
 
-``manage.py seed --scale tiny|small|large [--seed N]`` runs each app's ``seeding.seed``
-in the order of ``SEEDERS``. A seeder creates only what is missing, so running the command
+``manage.py seed --scale tiny|small|large [--seed N]`` runs each app's ``seeding.seed`` (the
+registry's ``seeders``, in the order of ``INSTALLED_APPS``). A seeder creates only what is missing, so running the command
 twice changes nothing, and the same seed gives the same data.
 """
 
 import random
 import time
 from dataclasses import dataclass
-from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
 
 from jiuye.core import history
+from jiuye.core.registry import registry
 
 
 @dataclass(frozen=True)
@@ -29,20 +29,6 @@ SCALES = {
     "large": Scale("large", ("37",), 1_000_000),  # the whole province
 }
 
-SEEDERS = [
-    "jiuye.regions.seeding",
-    "jiuye.staff.seeding",
-    "jiuye.ledger.seeding",
-    "jiuye.registration.seeding",
-    "jiuye.assistance.seeding",
-    "jiuye.jobs.seeding",
-    "jiuye.posts.seeding",
-    "jiuye.flexible.seeding",
-    "jiuye.training.seeding",
-    "jiuye.startups.seeding",
-    "jiuye.subsidies.seeding",  # last: the claims of what the others seeded
-]
-
 
 @dataclass
 class SeedContext:
@@ -56,16 +42,16 @@ class SeedContext:
 
 
 def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) -> None:
-    """Run the seeders (or those of ``only``, module names of ``SEEDERS``) at ``scale``."""
+    """Run the seeders (the registry's ``seeders``, or those named in ``only``) at ``scale``."""
     context = SeedContext(scale=SCALES[scale], seed=seed, log=log)
-    for module in SEEDERS:
-        if only is None or module in only:
+    for seeder in registry["seeders"].values():
+        if only is None or seeder.name in only:
             started = time.monotonic()
             # one commit (SQLite would sync to disk per statement); demo data has no past, so
             # seeders insert in bulk without change history
             with transaction.atomic(), history.unrecorded("demo data"):
-                import_module(module).seed(context)
-            log(f"  ({module.split('.')[1]}: {time.monotonic() - started:.1f} s)")
+                seeder.run(context)
+            log(f"  ({seeder.name}: {time.monotonic() - started:.1f} s)")
 
 
 def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:

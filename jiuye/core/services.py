@@ -1,6 +1,13 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+
+
+def require(actor, permission: str) -> None:
+    """Refuse ``actor`` unless their roles hold ``permission`` (``PermissionDenied``: 403)."""
+    if not actor.has_perm(permission):
+        raise PermissionDenied
 
 
 def check_scope(queryset, obj, *, field: str | None = None) -> None:
@@ -13,6 +20,20 @@ def check_scope(queryset, obj, *, field: str | None = None) -> None:
     if field:
         raise ValidationError({field: message})
     raise PermissionDenied(message)
+
+
+@transaction.atomic
+def next_number(*, series: str, issuer: str, year: int) -> int:
+    """The next number of ``series`` for ``issuer`` in ``year``: the conditional update takes
+    the sequence row's write lock, so two issues at once get two numbers, never the same."""
+    from jiuye.core.models import NumberSequence
+
+    sequence, _created = NumberSequence.objects.get_or_create(
+        series=series, issuer=issuer, year=year
+    )
+    NumberSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
+    sequence.refresh_from_db()
+    return sequence.last
 
 
 @transaction.atomic
@@ -42,8 +63,7 @@ def calendar_day_save(*, actor, date, is_working_day: bool, name: str = ""):
     """Declare a date a working day or a day off, replacing an earlier row for that date."""
     from jiuye.core.models import CalendarDay
 
-    if not actor.has_perm("core.add_calendarday"):
-        raise PermissionDenied
+    require(actor, "core.add_calendarday")
     day = CalendarDay.objects.filter(date=date).first() or CalendarDay(date=date)
     day.is_working_day, day.name = is_working_day, name.strip()
     day._history_user = actor
@@ -53,8 +73,7 @@ def calendar_day_save(*, actor, date, is_working_day: bool, name: str = ""):
 
 @transaction.atomic
 def calendar_day_delete(*, actor, day) -> None:
-    if not actor.has_perm("core.delete_calendarday"):
-        raise PermissionDenied
+    require(actor, "core.delete_calendarday")
     day.delete()
 
 
@@ -85,8 +104,7 @@ def parameter_set(*, actor, key: str, region, value: str, effective_from, source
     from jiuye.core.parameters import PARAMETERS
     from jiuye.regions.models import Region
 
-    if not actor.has_perm("core.add_policyparameter"):
-        raise PermissionDenied
+    require(actor, "core.add_policyparameter")
     if key not in PARAMETERS:
         raise ValidationError({"key": _("没有这个参数。")})
     check_scope(Region.objects.editable_by(actor), region, field="region")

@@ -7,6 +7,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django_filters.views import FilterMixin
@@ -14,8 +15,9 @@ from django_filters.views import FilterMixin
 from jiuye.core import workflow
 from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
 from jiuye.core.models import CalendarDay, PolicyParameter
-from jiuye.core.navigation import HOME_PANELS
 from jiuye.core.parameters import PARAMETERS
+from jiuye.core.registry import registry
+from jiuye.core.scoping import can_edit
 from jiuye.core.selectors import worklist, worklist_counts
 from jiuye.core.services import calendar_day_delete, calendar_day_save, parameter_set
 from jiuye.core.workdays import library_last_year, special_days
@@ -125,7 +127,22 @@ def add_service_error(form, error: ValidationError) -> None:
 
 
 class ScopedDetailView(ScopedMixin, generic.DetailView):
-    pass
+    @cached_property
+    def editable(self) -> bool:
+        """Whether the user may change this record, not only read it (asked once)."""
+        return can_edit(self.request.user, self.object)
+
+    def may(self, permission: str) -> bool:
+        """Whether the user's roles hold ``permission`` and the record is theirs to change."""
+        return self.request.user.has_perm(permission) and self.editable
+
+
+def posted_version(request) -> int:
+    """The version of the record the page was showing, posted with an action that changes it."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        raise ValidationError(_("页面已过期，请刷新后重试。")) from None
 
 
 class ActionView(ScopedDetailView):
@@ -149,6 +166,23 @@ class ActionView(ScopedDetailView):
 
     def act(self, request, data: dict) -> None:
         raise NotImplementedError
+
+
+class ServiceActionView(ActionView):
+    """An action declared by its parts: ``service`` (a ``staticmethod``) is called with the
+    actor, the record as keyword ``record``, the form's data and, when ``versioned``, the version
+    the page showed; ``done`` is the message of success."""
+
+    service = None
+    record = ""
+    done = ""
+    versioned = False
+
+    def act(self, request, data):
+        if self.versioned:
+            data = {**data, "expected_version": posted_version(request)}
+        self.service(actor=request.user, **{self.record: self.object}, **data)
+        messages.success(request, self.done)
 
 
 class FireView(ActionView):
@@ -185,6 +219,30 @@ class ServiceFormMixin(PermissionRequiredMixin):
         raise NotImplementedError
 
 
+class ServiceUpdateMixin(ScopedMixin, ServiceFormMixin):
+    """An edit page over a record the user may edit, its form carrying the version they loaded.
+    ``update`` (a ``staticmethod``) is the service that saves it, called with the actor, the
+    record as keyword ``record`` (read again: validating the form changed ``self.object``), the
+    version and the fields of ``form_data``."""
+
+    scope_method = "editable_by"
+    update = None
+    record = ""
+
+    def form_data(self, form) -> dict:
+        return dict(form.cleaned_data)
+
+    def save(self, form):
+        data = self.form_data(form)
+        fresh = self.get_queryset().get(pk=self.object.pk)
+        return self.update(
+            actor=self.request.user,
+            **{self.record: fresh},
+            expected_version=data.pop("version"),
+            **data,
+        )
+
+
 class HomeView(generic.TemplateView):
     """The work list: what waits for the user, what is overdue, and alerts of the jurisdiction."""
 
@@ -201,7 +259,7 @@ class HomeView(generic.TemplateView):
             counts=worklist_counts(user),
             root=root,
             totals=subtree_counts(user, root, [])[0] if root else None,
-            panels=[panel for panel in (show(user, today) for show in HOME_PANELS) if panel],
+            panels=[panel for show in registry["home_panels"] if (panel := show(user, today))],
         )
         if user.has_perm("staff.view_user"):
             context["expiring_certificates"] = (

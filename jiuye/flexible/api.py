@@ -152,6 +152,6 @@ class FlexibleJobViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Edita
         return Response(FlexibleMonthSerializer(rows, many=True).data)
 
 
-def register(router) -> None:
+def routes(router) -> None:
     """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
     router.register("flexible-jobs", FlexibleJobViewSet, basename="flexiblejob")

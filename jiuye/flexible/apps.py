@@ -8,15 +8,25 @@ class FlexibleConfig(AppConfig):
     verbose_name = _("灵活就业")
 
     def ready(self):
-        from jiuye.core.navigation import HOME_PANELS
-        from jiuye.flexible import parameters  # noqa: F401 - registers the parameters
-        from jiuye.flexible.selectors import FIGURES, home_panel
-        from jiuye.flexible.services import person_moving
-        from jiuye.flexible.subsidy import FLEXIBLE_INSURANCE
-        from jiuye.ledger.services import TRANSFER_HANDLERS
-        from jiuye.subsidies import figures, kinds
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.flexible import (
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            selectors,
+            services,
+            subsidy,
+            urls,
+        )
+        from jiuye.subsidies import kinds
 
-        kinds.register(FLEXIBLE_INSURANCE)
-        figures.register(FIGURES)
-        HOME_PANELS.append(home_panel)
-        TRANSFER_HANDLERS.append(person_moving)
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("urls", Urls("flexible/", "jiuye.flexible.urls", api="jiuye.flexible.api"))
+        kinds.register(subsidy.FLEXIBLE_INSURANCE)
+        register("indicators", *indicators.INDICATORS)
+        register("home_panels", selectors.home_panel)
+        register("transfer_handlers", services.person_moving)
+        register("seeders", Task("flexible", _("灵活就业"), seeding.seed))

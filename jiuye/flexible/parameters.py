@@ -1,10 +1,12 @@
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
+
 from decimal import Decimal
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, positive, register, yuan
+from jiuye.core.parameters import Parameter, positive, yuan
 
 # Who the social-insurance subsidy may be paid for (codes of ``subsidy.GROUPS``).
 KNOWN_GROUPS = ("hard_to_employ",)
@@ -25,7 +27,7 @@ def _check_groups(value: str) -> None:
         )
 
 
-register(
+PARAMETERS = (
     Parameter("flexible.check_months", "灵活就业核实周期", int, 3, "个月",
               "社区定期调查、核实灵活就业人员的就业情况", positive),
     Parameter("flexible.check_grace_months", "灵活就业核实宽限期", int, 1, "个月",

@@ -5,14 +5,13 @@ the end says (unemployed by default)."""
 import datetime
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.flexible.choices import EndReason
 from jiuye.flexible.models import Check, FlexibleJob
 from jiuye.ledger.choices import LabourStatus
@@ -20,15 +19,10 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
 from jiuye.registration.services import months_before
-from jiuye.subsidies.models import ClaimLine
+from jiuye.subsidies.selectors import last_claimed_month
 
 EDITABLE_FIELDS = ("form", "work", "place", "monthly_income", "insured", "insured_since",
                    "insured_until", "contribution", "note")  # fmt: skip
-
-
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
 
 
 def next_check(job: FlexibleJob, since: datetime.date) -> datetime.date:
@@ -66,7 +60,7 @@ def _ledger_error(error: ValidationError, field: str) -> ValidationError:
 def flexible_register(*, actor, person: Person, started_on: datetime.date, **fields) -> FlexibleJob:
     """Register a resident of the actor's jurisdiction as flexibly employed (灵活就业登记): the
     ledger records them as flexibly employed from ``started_on``."""
-    _require(actor, "flexible.add_flexiblejob")
+    require(actor, "flexible.add_flexiblejob")
     check_scope(Person.objects.editable_by(actor), person, field="person")
     person = Person.objects.select_for_update().get(pk=person.pk)
     today = timezone.localdate()
@@ -106,7 +100,7 @@ def flexible_register(*, actor, person: Person, started_on: datetime.date, **fie
 
 def flexible_update(*, actor, job: FlexibleJob, expected_version: int, **fields) -> FlexibleJob:
     """Correct an open registration (optimistic: refused if someone saved it meanwhile)."""
-    _require(actor, "flexible.change_flexiblejob")
+    require(actor, "flexible.change_flexiblejob")
     check_scope(FlexibleJob.objects.editable_by(actor), job)
     if not job.is_open:
         raise ValidationError(_("该灵活就业登记已终止，不能再修改。"))
@@ -124,19 +118,11 @@ def flexible_update(*, actor, job: FlexibleJob, expected_version: int, **fields)
 def _check_not_claimed_after(job: FlexibleJob, ended_on: datetime.date, field: str) -> None:
     """An end dated back before a month already submitted for the registration would leave a
     subsidy paid for a month it no longer covers: refused."""
-    period = (
-        ClaimLine.objects.filter(source_type=ContentType.objects.get_for_model(FlexibleJob),
-                                 source_id=job.pk, void=False)
-        .exclude(claim__state="draft")  # a draft is brought up to date when prepared again
-        .order_by("-period").values_list("period", flat=True).first()
-    )  # fmt: skip
-    if period is None:
-        return
-    year, month = (int(part) for part in period.split("-"))
-    if ended_on < datetime.date(year, month, 1):
+    month = last_claimed_month(job)
+    if month is not None and ended_on < month:
         raise ValidationError({field: _(
             "该登记%(period)s的补贴已提交申报，终止日期不能早于该月；如确需更正，请先将该月的申报退回修改。"
-        ) % {"period": period}})  # fmt: skip
+        ) % {"period": f"{month:%Y-%m}"}})  # fmt: skip
 
 
 def _end(job: FlexibleJob, *, actor, ended_on, reason, status, employer="", note="") -> None:
@@ -157,7 +143,7 @@ def flexible_end(
     status: str = LabourStatus.UNEMPLOYED, employer: str = "", note: str = "",
 ) -> FlexibleJob:  # fmt: skip
     """End a registration (终止): the ledger records the person's new status from ``ended_on``."""
-    _require(actor, "flexible.change_flexiblejob")
+    require(actor, "flexible.change_flexiblejob")
     check_scope(FlexibleJob.objects.editable_by(actor), job)
     if not job.is_open:
         raise ValidationError(_("该灵活就业登记已终止。"))
@@ -187,7 +173,7 @@ def check_record(
     """Record a periodic check (定期核实). The next one falls due the parameter's months later;
     "no longer paying" stops the insurance from that day; "no longer working" ends the
     registration and puts the person back to unemployed."""
-    _require(actor, "flexible.add_check")
+    require(actor, "flexible.add_check")
     check_scope(FlexibleJob.objects.editable_by(actor), job, field="job")
     job = FlexibleJob.objects.select_for_update().get(pk=job.pk)
     if not job.is_open:

@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.flexible import views
 
 app_name = "flexible"
@@ -12,3 +14,13 @@ urlpatterns = [
     path("<int:pk>/check/", views.CheckView.as_view(), name="check"),
     path("<int:pk>/end/", views.EndView.as_view(), name="end"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("灵活就业"),
+    (
+        Item(_("灵活就业登记"), "flexible:list", "flexible.view_flexiblejob"),
+        Item(_("核实到期"), "flexible:due", "flexible.view_flexiblejob"),
+    ),
+    order=60,
+)

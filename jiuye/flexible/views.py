@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,8 +10,9 @@ from jiuye.core.views import (
     ActionView,
     ScopedDetailView,
     ScopedListView,
-    ScopedMixin,
+    ServiceActionView,
     ServiceFormMixin,
+    ServiceUpdateMixin,
 )
 from jiuye.flexible import services
 from jiuye.flexible.filters import FlexibleJobFilter
@@ -20,13 +20,6 @@ from jiuye.flexible.forms import CheckForm, EndForm, FlexibleJobForm
 from jiuye.flexible.models import FlexibleJob
 from jiuye.flexible.subsidy import months_of
 from jiuye.ledger.models import Person
-
-
-def posted_version(request) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        raise ValidationError(_("页面已过期，请刷新后重试。")) from None
 
 
 class FlexibleJobListView(ScopedListView):
@@ -87,29 +80,20 @@ class FlexibleJobCreateView(ServiceFormMixin, generic.CreateView):
     def save(self, form):
         return services.flexible_register(actor=self.request.user, **form.service_data())
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
-
-class FlexibleJobUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+class FlexibleJobUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = FlexibleJob
     form_class = FlexibleJobForm
     permission_required = "flexible.change_flexiblejob"
-    scope_method = "editable_by"
     template_name = "flexible/flexiblejob_form.html"
     success_message = _("灵活就业登记已保存。")
+    update, record = staticmethod(services.flexible_update), "job"
 
     def scope(self, queryset):
         return queryset.with_person()
 
-    def save(self, form):
-        data = form.service_data()
-        job = FlexibleJob.objects.get(pk=self.object.pk)
-        return services.flexible_update(actor=self.request.user, job=job,
-                                        expected_version=data.pop("version"), **data)  # fmt: skip
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
+    def form_data(self, form):
+        return form.service_data()
 
 
 class FlexibleJobDetailView(ScopedDetailView):
@@ -127,7 +111,6 @@ class FlexibleJobDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, job = self.request.user, self.object
-        editable = FlexibleJob.objects.editable_by(user).filter(pk=job.pk).exists()
         today = timezone.localdate()
         months = months_of(job, today)
         return super().get_context_data(
@@ -135,8 +118,8 @@ class FlexibleJobDetailView(ScopedDetailView):
             checks=job.checks.all(),
             months=months,
             subsidised=sum(1 for row in months if row.line is not None),
-            can_edit=editable and job.is_open and user.has_perm("flexible.change_flexiblejob"),
-            can_check=editable and job.is_open and user.has_perm("flexible.add_check"),
+            can_edit=job.is_open and self.may("flexible.change_flexiblejob"),
+            can_check=job.is_open and self.may("flexible.add_check"),
             check_form=CheckForm(),
             end_form=EndForm(),
             # only those of the jurisdiction: another county's registration is not the user's to
@@ -163,12 +146,9 @@ class CheckView(ActionView):
             messages.success(request, _("已记录核实情况，该人员已不再灵活就业，登记已终止。"))
 
 
-class EndView(ActionView):
+class EndView(ServiceActionView):
     model = FlexibleJob
     form_class = EndForm
     permission_required = "flexible.change_flexiblejob"
-
-    def act(self, request, data):
-        services.flexible_end(actor=request.user, job=self.object,
-                              expected_version=posted_version(request), **data)  # fmt: skip
-        messages.success(request, _("灵活就业登记已终止，台账中的就业状态已更新。"))
+    service, record, versioned = staticmethod(services.flexible_end), "job", True
+    done = _("灵活就业登记已终止，台账中的就业状态已更新。")

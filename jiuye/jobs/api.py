@@ -334,3 +334,15 @@ class PublicVacancyViewSet(viewsets.ReadOnlyModelViewSet):
             .select_related("employer", "occupation", "region")
             .order_by("-registered_on", "-id")
         )
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("occupations", OccupationViewSet, basename="occupation")
+    router.register("industries", IndustryViewSet, basename="industry")
+    router.register("employers", EmployerViewSet, basename="employer")
+    router.register("vacancies", VacancyViewSet, basename="vacancy")
+    router.register("seekers", SeekerViewSet, basename="seeker")
+    router.register("referrals", ReferralViewSet, basename="referral")
+    # Public, no login: the job board's vacancies.
+    router.register("public/vacancies", PublicVacancyViewSet, basename="public-vacancy")

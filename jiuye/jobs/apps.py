@@ -8,15 +8,21 @@ class JobsConfig(AppConfig):
     verbose_name = _("职业介绍")
 
     def ready(self):
-        from jiuye.assistance.households import STABLE_CONTRACTS
-        from jiuye.jobs import parameters  # noqa: F401 - registers the parameters
-        from jiuye.jobs.selectors import stable_contract
-        from jiuye.jobs.services import person_moving
-        from jiuye.jobs.subsidy import JOB_INTRODUCTION, ZERO_HOUSEHOLD_PLACEMENT
-        from jiuye.ledger.services import TRANSFER_HANDLERS
-        from jiuye.subsidies.kinds import register
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.jobs import parameters, permissions, seeding, selectors, services, subsidy, urls
+        from jiuye.subsidies import kinds
 
-        register(JOB_INTRODUCTION)
-        register(ZERO_HOUSEHOLD_PLACEMENT)
-        STABLE_CONTRACTS.append(stable_contract)
-        TRANSFER_HANDLERS.append(person_moving)
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("urls", Urls("jobs/", "jiuye.jobs.urls", api="jiuye.jobs.api"))
+        kinds.register(subsidy.JOB_INTRODUCTION)
+        kinds.register(subsidy.ZERO_HOUSEHOLD_PLACEMENT)
+        register("stable_contracts", selectors.stable_contract)
+        register("transfer_handlers", services.person_moving)
+        register(
+            "nightly_checks",
+            Task("vacancies", _("招聘岗位：过期下架"), services.vacancies_expire),
+            Task("seekers", _("求职登记：重新核对优先服务对象"), services.seekers_refresh_priority),
+        )
+        register("seeders", Task("jobs", _("职业介绍"), seeding.seed))

@@ -1,14 +1,16 @@
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
+
 from decimal import Decimal
 
-from jiuye.core.parameters import Parameter, register, yuan
+from jiuye.core.parameters import Parameter, yuan
 
-register(
+PARAMETERS = (
     Parameter("jobs.referral_answer_days", "职业介绍单位反馈时限", int, 10, "工作日"),
     Parameter("jobs.vacancy_valid_days", "招聘信息默认有效期", int, 60, "天"),
     Parameter("jobs.matches_shown", "匹配结果显示条数", int, 50, "条"),
 )  # fmt: skip
 
-register(
+PARAMETERS += (
     Parameter("subsidies.job_introduction_amount", "职业介绍补贴标准", Decimal, Decimal("200"), "元/人",
               "各地标准不一，如烟台市2020年120–300元", yuan),
     Parameter("subsidies.job_introduction_amount_priority", "职业介绍补贴标准（就业困难人员）", Decimal,
@@ -17,7 +19,7 @@ register(
               "烟台市：签订1年以上劳动合同并缴纳社会保险"),
 )  # fmt: skip
 
-register(
+PARAMETERS += (
     Parameter("subsidies.zero_household_amount", "零就业家庭托底安置一次性补助标准", Decimal, Decimal("1000"), "元/人",
               "省指导意见第十六条：由本级财政根据安置人数给予一次性补助，标准由各地确定", yuan),
     Parameter("subsidies.zero_household_min_contract_months", "零就业家庭托底安置最短劳动合同期限", int, 12, "个月",

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
@@ -11,7 +11,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as NumberError
 
 from jiuye.core import history, parameters, workflow
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.choices import SeekerStatus, VacancyState
 from jiuye.jobs.models import Employer, Referral, Seeker, Vacancy
 from jiuye.jobs.workflow import OPEN_REFERRAL_STATES
@@ -24,11 +24,6 @@ from jiuye.regions.models import Region
 
 MAX_WISHES = 3
 MAX_PLACES = 3
-
-
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
 
 
 def clean_credit_code(value: str) -> str:
@@ -53,7 +48,7 @@ def _check_region(actor, region: Region, field: str = "region") -> None:
 
 @transaction.atomic
 def employer_create(*, actor, region: Region, credit_code: str, **fields) -> Employer:
-    _require(actor, "jobs.add_employer")
+    require(actor, "jobs.add_employer")
     _check_region(actor, region)
     code = clean_credit_code(credit_code)
     existing = Employer.objects.filter(credit_code=code).select_related("region").first()
@@ -78,7 +73,7 @@ def employer_create(*, actor, region: Region, credit_code: str, **fields) -> Emp
 
 
 def employer_update(*, actor, employer: Employer, expected_version: int, **fields) -> Employer:
-    _require(actor, "jobs.change_employer")
+    require(actor, "jobs.change_employer")
     check_scope(Employer.objects.editable_by(actor), employer)
     if "region" in fields:
         _check_region(actor, fields["region"])
@@ -119,7 +114,7 @@ def _check_vacancy(vacancy: Vacancy, today: datetime.date) -> None:
 @transaction.atomic
 def vacancy_create(*, actor, employer: Employer, region: Region, **fields) -> Vacancy:
     """Register a vacancy of an employer of the actor's jurisdiction; it is published at once."""
-    _require(actor, "jobs.add_vacancy")
+    require(actor, "jobs.add_vacancy")
     check_scope(Employer.objects.editable_by(actor), employer, field="employer")
     _check_region(actor, region)
     today = timezone.localdate()
@@ -135,7 +130,7 @@ def vacancy_create(*, actor, employer: Employer, region: Region, **fields) -> Va
 
 
 def vacancy_update(*, actor, vacancy: Vacancy, expected_version: int, **fields) -> Vacancy:
-    _require(actor, "jobs.change_vacancy")
+    require(actor, "jobs.change_vacancy")
     check_scope(Vacancy.objects.editable_by(actor), vacancy)
     if vacancy.state != VacancyState.OPEN:
         raise ValidationError(_("只有招聘中的岗位可以修改。"))
@@ -234,7 +229,7 @@ def refresh_priority(seekers, *, actor=None) -> int:
 @transaction.atomic
 def seeker_register(*, actor, person: Person, occupations, places=(), **fields) -> Seeker:
     """Register a resident of the actor's jurisdiction as seeking work (求职登记)."""
-    _require(actor, "jobs.add_seeker")
+    require(actor, "jobs.add_seeker")
     check_scope(Person.objects.editable_by(actor), person, field="person")
     today = timezone.localdate()
     if not is_of_working_age(person, today):
@@ -261,7 +256,7 @@ def seeker_register(*, actor, person: Person, occupations, places=(), **fields) 
 def seeker_update(
     *, actor, seeker: Seeker, expected_version: int, occupations=None, places=None, **fields
 ) -> Seeker:
-    _require(actor, "jobs.change_seeker")
+    require(actor, "jobs.change_seeker")
     check_scope(Seeker.objects.editable_by(actor), seeker)
     if seeker.status != SeekerStatus.ACTIVE:
         raise ValidationError(_("只有求职中的登记可以修改。"))
@@ -281,7 +276,7 @@ def seeker_update(
 
 def seeker_close(*, actor, seeker: Seeker, expected_version: int) -> Seeker:
     """The person no longer seeks work through the office (撤销求职登记)."""
-    _require(actor, "jobs.change_seeker")
+    require(actor, "jobs.change_seeker")
     check_scope(Seeker.objects.editable_by(actor), seeker)
     if seeker.status != SeekerStatus.ACTIVE:
         raise ValidationError(_("该求职登记已办结。"))

@@ -4,6 +4,7 @@ Lists show identity numbers and phones masked; a single person's record shows th
 to roles that need them (``ledger.view_person_identity``), and each such opening is logged."""
 
 from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers
@@ -208,3 +209,14 @@ class StatusCountView(APIView):
         return Response(
             {"region": region.code, "date": data["date"], "status": data["status"], "count": count}
         )
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("persons", PersonViewSet, basename="person")
+    router.register("households", HouseholdViewSet, basename="household")
+
+
+urlpatterns = [
+    path("statistics/status-count/", StatusCountView.as_view(), name="api-status-count"),
+]

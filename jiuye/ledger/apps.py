@@ -8,4 +8,11 @@ class LedgerConfig(AppConfig):
     verbose_name = _("人力资源台账")
 
     def ready(self):
-        from jiuye.ledger import parameters  # noqa: F401 - registers the ledger's parameters
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.ledger import parameters, permissions, seeding, urls
+
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("urls", Urls("ledger/", "jiuye.ledger.urls", api="jiuye.ledger.api"))
+        register("seeders", Task("ledger", _("人力资源台账"), seeding.seed))

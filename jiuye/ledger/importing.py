@@ -11,15 +11,18 @@ residents registered in another jurisdiction are reported as conflicts and left 
 
 import datetime
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from jiuye.core import history, parameters
 from jiuye.ledger import services as ledger_services  # module, as services also start imports
@@ -39,6 +42,10 @@ from jiuye.ledger.pinyin import name_initials
 from jiuye.regions.codes import Level, is_valid_code
 from jiuye.regions.models import Region
 
+logger = logging.getLogger(__name__)
+# What reading a broken or foreign file raises: a cut or non-zip file, a zip without the
+# workbook's parts, parts that are not XML.
+BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, EOFError)
 REQUIRED = ("姓名", "公民身份号码", "居住地区划代码", "就业状态")
 # Other names the same columns have in the ledgers counties used before.
 HEADER_SYNONYMS = {
@@ -168,7 +175,8 @@ def open_workbook(content: bytes, filename: str):
         raise ValidationError(_("文件不是Excel文件（.xlsx），请下载导入模板填写。"))
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:
+    except BROKEN_FILE:
+        logger.info("unreadable workbook %s", filename, exc_info=True)
         raise ValidationError(_("Excel文件已损坏或无法读取。")) from None
     if not book.worksheets:
         raise ValidationError(_("文件中没有工作表。"))
@@ -187,12 +195,12 @@ def _header(cells) -> dict[str, int]:
 
 def validate(content: bytes, filename: str, *, actor, region_code: str, progress=None) -> Report:
     """Read and check every row; write nothing. ``progress(done, total)`` is called now and then.
-    Any file that cannot be read gives a ValidationError, not a crash."""
+    A file that cannot be read gives a ValidationError; anything else is our own error and
+    reaches the caller (the task logs it)."""
     try:
         return _validate(content, filename, actor=actor, region_code=region_code, progress=progress)
-    except ValidationError:
-        raise
-    except Exception:
+    except BROKEN_FILE:  # read-only workbooks read their parts as the rows are read
+        logger.info("unreadable workbook %s", filename, exc_info=True)
         raise ValidationError(_("Excel文件已损坏或无法读取。")) from None
 
 

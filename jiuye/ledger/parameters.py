@@ -1,6 +1,8 @@
-from jiuye.core.parameters import Parameter, register
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
 
-register(
+from jiuye.core.parameters import Parameter
+
+PARAMETERS = (
     Parameter("ledger.working_age_min", "劳动年龄下限", int, 16, "周岁", "《劳动法》第十五条"),
     Parameter(
         "ledger.retirement_age_male",
@@ -20,7 +22,7 @@ register(
     ),
 )
 
-register(
+PARAMETERS += (
     Parameter("ledger.import_max_mb", "台账导入文件大小上限", int, 10, "MB"),
     Parameter("ledger.import_max_rows", "台账导入行数上限", int, 50_000, "行"),
     Parameter("ledger.export_max_rows", "台账导出人数上限", int, 100_000, "人"),

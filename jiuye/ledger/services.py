@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.registry import registry
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus, Relation
 from jiuye.ledger.identity import clean_phone, clean_text, parse_id_number
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person, StatusRecord, Transfer
@@ -18,11 +19,6 @@ from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
 
 STATUS_FIELDS = ("employer", "industry", "occupation", "transfer_destination")
-
-
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
 
 
 def _check_residence(actor, region: Region) -> None:
@@ -104,7 +100,7 @@ def person_create(
 ) -> tuple[Person, list[str]]:
     """Register a resident with a labour status. Returns the person and warnings about the
     identity number that the user should check (an unknown region code, for example)."""
-    _require(actor, "ledger.add_person")
+    require(actor, "ledger.add_person")
     _check_residence(actor, region)
     person = Person(region=region)
     warnings = _set_identity(person, id_number, name)
@@ -138,7 +134,7 @@ def person_update(
 ) -> tuple[Person, list[str]]:
     """Edit a resident's particulars (not the region: see ``person_transfer``, nor the labour
     status: see ``person_set_status``)."""
-    _require(actor, "ledger.change_person")
+    require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
     warnings = _set_identity(person, id_number, name)
     _check_unique(person, actor)
@@ -160,7 +156,7 @@ def person_set_status(
 ) -> StatusRecord:
     """Change a resident's labour status from ``since``: the open period ends there and a new
     one begins, so the status on any past date stays answerable."""
-    _require(actor, "ledger.change_person")
+    require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
     return status_change(
         actor=actor, person=person, status=status, since=since, note=note, **fields
@@ -205,23 +201,14 @@ def _save_person(person: Person, actor, fields: list[str]) -> None:
     person.save(update_fields=[*fields, "version", "updated_at"])
 
 
-# Processes that follow a household's make-up (assistance: zero-employment households). Each
-# is called as handler(household_ids=…, actor=…) after members' statuses or the membership of
-# those households changed, inside the same transaction.
-HOUSEHOLD_HANDLERS: list = []
-
-
 def households_changed(household_ids, actor) -> None:
+    """Members' statuses or the membership of these households changed: the processes that
+    follow a household's make-up (the registry's ``household_handlers``: zero-employment
+    households) act inside the same transaction."""
     ids = {pk for pk in household_ids if pk}
     if ids:
-        for handler in HOUSEHOLD_HANDLERS:
+        for handler in registry["household_handlers"]:
             handler(household_ids=ids, actor=actor)
-
-
-# What other processes do when a resident moves (registration ends the registered
-# unemployment; see its AppConfig). Each is called inside the transfer's transaction as
-# handler(person=…, on=…, actor=…) and may refuse with ValidationError.
-TRANSFER_HANDLERS: list = []
 
 
 @transaction.atomic
@@ -232,7 +219,7 @@ def person_transfer(
     jurisdiction (迁出). The status period in force is split on the day of the move, so counts
     of earlier dates stay with the old region; the person leaves their household, which
     belongs to the old place."""
-    _require(actor, "ledger.change_person")
+    require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
     if to_region is None or to_region.level != Level.VILLAGE:
         raise ValidationError({"to_region": _("迁入地应选到社区（村）一级。")})
@@ -247,7 +234,9 @@ def person_transfer(
                 % {"date": earliest}
             }
         )
-    for handler in TRANSFER_HANDLERS:
+    # what other processes do when a resident moves (the registry's ``transfer_handlers``:
+    # registration ends the registered unemployment …); each may refuse with ValidationError
+    for handler in registry["transfer_handlers"]:
         handler(person=person, on=on, actor=actor)
     transfer = Transfer.objects.create(
         person=person, from_region_id=person.region_id, to_region=to_region, on=on, reason=clean_text(reason), by=actor
@@ -273,7 +262,7 @@ def household_create(
     *, actor, head: Person, address: str = "", has_dibao: bool = False, note: str = ""
 ) -> Household:
     """A household headed by ``head``, at the head's region."""
-    _require(actor, "ledger.change_person")
+    require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), head)
     if head.household_id:
         raise ValidationError(_("%(name)s已属于一个家庭。") % {"name": head.name})
@@ -295,7 +284,7 @@ def household_create(
 
 @transaction.atomic
 def household_add_member(*, actor, household: Household, person: Person, relation: str) -> Person:
-    _require(actor, "ledger.change_person")
+    require(actor, "ledger.change_person")
     check_scope(Household.objects.editable_by(actor), household)
     check_scope(Person.objects.editable_by(actor), person)
     if person.household_id and person.household_id != household.pk:
@@ -316,7 +305,7 @@ def household_add_member(*, actor, household: Household, person: Person, relatio
 
 @transaction.atomic
 def household_remove_member(*, actor, person: Person) -> None:
-    _require(actor, "ledger.change_person")
+    require(actor, "ledger.change_person")
     check_scope(Person.objects.editable_by(actor), person)
     left = person.household_id
     person.household, person.relation = None, ""
@@ -329,7 +318,7 @@ def household_remove_member(*, actor, person: Person) -> None:
 def ledger_import_start(*, actor, filename: str, size: int, read) -> LedgerImport:
     """Keep an uploaded ledger file and validate it in the background. ``read()`` gives the
     content; it is called only once the size is known to be within the limit."""
-    _require(actor, "ledger.import_person")
+    require(actor, "ledger.import_person")
     if actor.org_id is None:
         raise PermissionDenied
     region = actor.org.region_id
@@ -350,7 +339,7 @@ def ledger_import_start(*, actor, filename: str, size: int, read) -> LedgerImpor
 @transaction.atomic
 def ledger_import_confirm(*, actor, job: LedgerImport) -> None:
     """Write a validated import (in the background; all rows or none)."""
-    _require(actor, "ledger.import_person")
+    require(actor, "ledger.import_person")
     claimed = LedgerImport.objects.filter(
         pk=job.pk, state=ImportState.READY, uploaded_by=actor
     ).update(state=ImportState.IMPORTING, processed=0)

@@ -4,6 +4,8 @@ Both run as tasks (django-tasks; ``manage.py db_worker`` runs them, tests run th
 a large file does not hold a web request; the import page shows the progress. Applying
 validates the file again first: the ledger may have changed since the preview."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +14,25 @@ from django_tasks import task
 from jiuye.ledger import importing
 from jiuye.ledger.models import ImportState, LedgerImport
 
+logger = logging.getLogger(__name__)
+
 
 def _save(job: LedgerImport, **fields) -> None:
     LedgerImport.objects.filter(pk=job.pk).update(**fields)
+
+
+def _failed(job: LedgerImport, step: str) -> None:
+    """Our own error (not the file's): logged with its traceback for the administrators; the
+    user is told that nothing was written and whom to ask, never the raw exception."""
+    logger.exception("ledger import %s failed while %s", job.pk, step)
+    _save(
+        job,
+        state=ImportState.FAILED,
+        content=b"",
+        message=_("导入失败，未写入任何数据。系统错误已记录（导入编号%(id)s），请联系系统管理员。")
+        % {"id": job.pk},
+        finished_at=timezone.now(),
+    )
 
 
 def _check(job: LedgerImport) -> importing.Report | None:
@@ -34,6 +52,9 @@ def _check(job: LedgerImport) -> importing.Report | None:
     except ValidationError as error:
         report = importing.Report()
         report.error(None, "", error.messages[0])
+    except Exception:
+        _failed(job, "validating")
+        raise
     if report.errors:
         _save(
             job,
@@ -81,14 +102,8 @@ def apply_import(job_id: int) -> None:
         return
     try:
         result = importing.apply(report.rows, actor=job.uploaded_by)
-    except Exception as error:
-        _save(
-            job,
-            state=ImportState.FAILED,
-            content=b"",
-            message=_("导入失败，未写入任何数据：%(error)s") % {"error": error},
-            finished_at=timezone.now(),
-        )
+    except Exception:
+        _failed(job, "applying")
         raise
     _save(
         job,

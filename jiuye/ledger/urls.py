@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.ledger import views
 
 app_name = "ledger"
@@ -18,3 +20,13 @@ urlpatterns = [
     path("<int:pk>/household/leave/", views.LeaveHouseholdView.as_view(), name="household-leave"),
     path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("台账"),
+    (
+        Item(_("人员台账"), "ledger:list", "ledger.view_person"),
+        Item(_("导入台账"), "ledger:import", "ledger.import_person"),
+    ),
+    order=10,
+)

@@ -21,6 +21,7 @@ from jiuye.core.views import (
     ScopedListView,
     ScopedMixin,
     ServiceFormMixin,
+    ServiceUpdateMixin,
     add_service_error,
 )
 from jiuye.ledger import excel, services
@@ -36,6 +37,21 @@ from jiuye.ledger.forms import (
 )
 from jiuye.ledger.identity import parse_id_number
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
+
+
+class ResidentMixin:
+    """Pages that start a record for a resident of the user's jurisdiction (``<person>`` in the
+    URL): a resident outside it is a 404 before anything else."""
+
+    @cached_property
+    def person(self):
+        return get_object_or_404(
+            Person.objects.editable_by(self.request.user).select_related("region"),
+            pk=self.kwargs["person"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
 
 
 class PersonListView(ScopedListView):
@@ -83,8 +99,7 @@ class PersonDetailView(ScopedDetailView):
             # employment assistance (its app adds the reverse relation)
             identifications=person.identifications.select_related("category", "card"),
             seekers=person.seekers.order_by("-registered_on", "-id"),  # job introduction
-            can_edit=user.has_perm("ledger.change_person")
-            and Person.objects.editable_by(user).filter(pk=person.pk).exists(),
+            can_edit=self.may("ledger.change_person"),
             history=timeline(person.history.all(), viewer=user),
             views=AccessLog.objects.filter(
                 object_id=person.pk, content_type__model="person"
@@ -119,17 +134,13 @@ class PersonCreateView(PersonFormMixin, generic.CreateView):
         return person
 
 
-class PersonUpdateView(ScopedMixin, PersonFormMixin, generic.UpdateView):
+class PersonUpdateView(PersonFormMixin, ServiceUpdateMixin, generic.UpdateView):
     permission_required = "ledger.change_person"
-    scope_method = "editable_by"
     success_message = _("人员信息已保存。")
+    update, record = staticmethod(services.person_update), "person"
 
     def save(self, form):
-        data = dict(form.cleaned_data)
-        person = Person.objects.get(pk=self.object.pk)
-        person, warnings = services.person_update(
-            actor=self.request.user, person=person, expected_version=data.pop("version"), **data
-        )
+        person, warnings = super().save(form)
         self.warn(warnings)
         return person
 
@@ -230,8 +241,7 @@ class HouseholdDetailView(ScopedDetailView):
         context.update(
             members=household.members.order_by("id"),
             form=kwargs.get("form") or MemberForm(user=user),
-            can_edit=user.has_perm("ledger.change_person")
-            and Household.objects.editable_by(user).filter(pk=household.pk).exists(),
+            can_edit=self.may("ledger.change_person"),
             history=timeline(household.history.all(), viewer=user),
         )
         return context

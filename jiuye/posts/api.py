@@ -129,7 +129,7 @@ class PlacementViewSet(mixins.CreateModelMixin, EditableScopedViewSet):
         return Response(PlacementSerializer(placement, context={"request": request}).data)
 
 
-def register(router) -> None:
+def routes(router) -> None:
     """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
     router.register("posts", PostViewSet, basename="post")
     router.register("placements", PlacementViewSet, basename="placement")

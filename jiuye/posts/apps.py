@@ -8,11 +8,15 @@ class PostsConfig(AppConfig):
     verbose_name = _("公益性岗位")
 
     def ready(self):
-        from jiuye.posts import parameters  # noqa: F401 - registers the parameters
-        from jiuye.posts.selectors import SOURCE
-        from jiuye.posts.subsidy import KINDS
-        from jiuye.subsidies import figures, kinds
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.posts import indicators, parameters, permissions, seeding, subsidy, urls
+        from jiuye.subsidies import kinds
 
-        for kind in KINDS:
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("urls", Urls("posts/", "jiuye.posts.urls", api="jiuye.posts.api"))
+        for kind in subsidy.KINDS:
             kinds.register(kind)
-        figures.register(SOURCE)
+        register("indicators", *indicators.INDICATORS)
+        register("seeders", Task("posts", _("公益性岗位"), seeding.seed))

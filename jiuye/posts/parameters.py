@@ -1,8 +1,10 @@
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
+
 from decimal import Decimal
 
-from jiuye.core.parameters import Parameter, positive, register, yuan
+from jiuye.core.parameters import Parameter, positive, yuan
 
-register(
+PARAMETERS = (
     Parameter("posts.post_subsidy", "公益性岗位岗位补贴标准", Decimal, Decimal("2200"), "元/月",
               "按当地最低工资标准确定：济南市2025年起第一档月最低工资标准为2200元", yuan),
     Parameter("posts.insurance_subsidy", "公益性岗位社会保险补贴标准", Decimal, Decimal("1028"), "元/月",

@@ -3,14 +3,13 @@ ending placements. Every write checks the actor's permission and jurisdiction.""
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
@@ -20,15 +19,10 @@ from jiuye.posts.choices import STATUS_AFTER, LeaveReason
 from jiuye.posts.models import Placement, Post
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
-from jiuye.subsidies.models import ClaimLine
+from jiuye.subsidies.selectors import last_claimed_month
 
 # the post's own standard field: its parameter (the default and the ceiling)
 STANDARDS = {"post_subsidy": "posts.post_subsidy", "insurance_subsidy": "posts.insurance_subsidy"}
-
-
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
 
 
 def post_defaults(region_code: str, day: datetime.date | None = None) -> dict:
@@ -64,7 +58,7 @@ def _check_employer(actor, employer) -> None:
 def post_create(*, actor, region: Region, **fields) -> Post:
     """Develop a post in a township or community of the actor's jurisdiction; the standards
     not given are the parameters' in force on the first day of the post."""
-    _require(actor, "posts.add_post")
+    require(actor, "posts.add_post")
     check_scope(Region.objects.editable_by(actor), region, field="region")
     _check_employer(actor, fields.get("employer"))
     for field, value in post_defaults(region.code, fields.get("starts_on")).items():
@@ -81,7 +75,7 @@ def post_create(*, actor, region: Region, **fields) -> Post:
 
 
 def post_update(*, actor, post: Post, expected_version: int, **fields) -> Post:
-    _require(actor, "posts.change_post")
+    require(actor, "posts.change_post")
     check_scope(Post.objects.editable_by(actor), post)
     if "region" in fields:
         check_scope(Region.objects.editable_by(actor), fields["region"], field="region")
@@ -174,7 +168,7 @@ def _check_placement(placement: Placement, earlier: list[Placement], today) -> N
 def placement_create(*, actor, post: Post, person: Person, started_on: datetime.date) -> Placement:
     """Place an assistance target on a post of the actor's jurisdiction: the ledger records
     the person as employed on a public-welfare post from the first day."""
-    _require(actor, "posts.add_placement")
+    require(actor, "posts.add_placement")
     check_scope(Post.objects.editable_by(actor), post, field="post")
     check_scope(Person.objects.visible_to(actor), person, field="person")
     post = Post.objects.select_for_update().select_related("region").get(pk=post.pk)
@@ -208,20 +202,14 @@ def placement_create(*, actor, post: Post, person: Person, started_on: datetime.
 def _check_not_claimed_after(placement: Placement, ended_on: datetime.date) -> None:
     """A leaving dated back before a month already claimed for the placement would leave a
     subsidy paid for a month the person was no longer on the post: refused."""
-    period = (
-        ClaimLine.objects.filter(source_type=ContentType.objects.get_for_model(Placement),
-                                 source_id=placement.pk, void=False)
-        .exclude(claim__state="draft")  # a draft is brought up to date when prepared again
-        .order_by("-period").values_list("period", flat=True).first()
-    )  # fmt: skip
-    if period is None:
+    month = last_claimed_month(placement)
+    if month is None:
         return
-    year, month = (int(part) for part in period.split("-"))
-    day = rules.count_day(datetime.date(year, month, 1), placement.region_id)
+    day = rules.count_day(month, placement.region_id)
     if ended_on <= day:
         raise ValidationError({"ended_on": _(
             "该安置%(period)s的补贴已提交申报，离岗日期应晚于该月计月基准日（%(day)s）；如确需更正，请先将该月的申报退回修改。"
-        ) % {"period": period, "day": day}})  # fmt: skip
+        ) % {"period": f"{month:%Y-%m}", "day": day}})  # fmt: skip
 
 
 @transaction.atomic
@@ -230,7 +218,7 @@ def placement_end(*, actor, placement: Placement, ended_on: datetime.date, reaso
     """The person leaves the post on ``ended_on`` (no longer on it that day). If the ledger
     still shows them on the public-welfare post, it records the status that follows from the
     reason from that day: out of work, employed elsewhere (the new employer) or retired."""
-    _require(actor, "posts.end_placement")
+    require(actor, "posts.end_placement")
     check_scope(Placement.objects.editable_by(actor), placement)
     placement = Placement.objects.select_for_update().select_related("post").get(pk=placement.pk)
     if placement.ended_on is not None:

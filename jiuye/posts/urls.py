@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.posts import views
 
 app_name = "posts"
@@ -14,3 +16,14 @@ urlpatterns = [
     path("placements/<int:pk>/end/", views.PlacementEndView.as_view(), name="placement-end"),
     path("employers/", views.AbsorbedView.as_view(), name="employers"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("公益性岗位"),
+    (
+        Item(_("公益性岗位"), "posts:posts", "posts.view_post"),
+        Item(_("在岗人员"), "posts:placements", "posts.view_placement"),
+        Item(_("吸纳援助对象的单位"), "posts:employers", "jobs.view_referral"),
+    ),
+    order=50,
+)

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404
@@ -10,11 +9,11 @@ from django.views import generic
 from jiuye.core import parameters
 from jiuye.core.history import timeline
 from jiuye.core.views import (
-    ActionView,
     ScopedDetailView,
     ScopedListView,
-    ScopedMixin,
+    ServiceActionView,
     ServiceFormMixin,
+    ServiceUpdateMixin,
 )
 from jiuye.posts import services
 from jiuye.posts.filters import PlacementFilter, PostFilter
@@ -22,11 +21,6 @@ from jiuye.posts.forms import EndForm, PlacementForm, PostForm
 from jiuye.posts.models import Placement, Post
 from jiuye.posts.selectors import absorbed_targets
 from jiuye.subsidies.models import ClaimLine
-
-
-def _editable(model, user, obj) -> bool:
-    return model.objects.editable_by(user).filter(pk=obj.pk).exists()
-
 
 # Posts ----------------------------------------------------------------------------------
 
@@ -60,26 +54,14 @@ class PostCreateView(ServiceFormMixin, generic.CreateView):
     def save(self, form):
         return services.post_create(actor=self.request.user, **form.cleaned_data)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
-
-class PostUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+class PostUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = Post
     form_class = PostForm
     permission_required = "posts.change_post"
-    scope_method = "editable_by"
     template_name = "posts/post_form.html"
     success_message = _("公益性岗位已保存。")
-
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        post = Post.objects.get(pk=self.object.pk)
-        return services.post_update(actor=self.request.user, post=post,
-                                    expected_version=data.pop("version"), **data)  # fmt: skip
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
+    update, record = staticmethod(services.post_update), "post"
 
 
 class PostDetailView(ScopedDetailView):
@@ -93,14 +75,13 @@ class PostDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, post = self.request.user, self.object
-        editable = _editable(Post, user, post)
         placements = list(post.placements.select_related("person", "region"))
         filled = sum(1 for placement in placements if placement.is_open)
         return super().get_context_data(
             placements=placements,
             filled=filled,
-            can_edit=editable and user.has_perm("posts.change_post"),
-            can_place=editable and user.has_perm("posts.add_placement") and filled < post.posts,
+            can_edit=self.may("posts.change_post"),
+            can_place=self.may("posts.add_placement") and filled < post.posts,
             history=timeline(post.history.all(), viewer=user),
             **kwargs,
         )
@@ -161,11 +142,7 @@ class PlacementDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, placement = self.request.user, self.object
-        can_end = (
-            placement.is_open
-            and user.has_perm("posts.end_placement")
-            and _editable(Placement, user, placement)
-        )
+        can_end = placement.is_open and self.may("posts.end_placement")
         # the lines of this placement, not those of the person's other placements (perhaps in
         # another county's claims)
         lines = (
@@ -185,14 +162,12 @@ class PlacementDetailView(ScopedDetailView):
         )
 
 
-class PlacementEndView(ActionView):
+class PlacementEndView(ServiceActionView):
     model = Placement
     form_class = EndForm
     permission_required = "posts.end_placement"
-
-    def act(self, request, data):
-        services.placement_end(actor=request.user, placement=self.object, **data)
-        messages.success(request, _("已办理离岗。"))
+    service, record = staticmethod(services.placement_end), "placement"
+    done = _("已办理离岗。")
 
 
 class AbsorbedView(PermissionRequiredMixin, generic.TemplateView):

@@ -60,3 +60,9 @@ class ServiceOrgViewSet(ScopedViewSet):
 
     def scope(self, queryset):
         return queryset.with_region().order_by("region_id", "name")
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("regions", RegionViewSet, basename="region")
+    router.register("organisations", ServiceOrgViewSet, basename="organisation")

@@ -13,6 +13,7 @@ got wrong by one slice among many.
 import re
 
 from django.db import models
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 CODE_LENGTH = 12
@@ -128,6 +129,20 @@ def contains(prefix: str, code: str) -> bool:
     Python that ``core.scoping.subtree_q`` is in a query. ``code`` may itself be a prefix,
     which then lies under ``prefix`` when it starts with it."""
     return code.startswith(prefix)
+
+
+def child_prefix_length(code: str) -> int:
+    """The length of the prefixes of the regions one level below ``code`` (a village's own):
+    what records are grouped by to count them per sub-region."""
+    level = level_of(code)
+    return PREFIX_LENGTH[Level(level + 1)] if level < Level.VILLAGE else CODE_LENGTH
+
+
+def prefix_sql(field: str, level: Level | int) -> Substr:
+    """The prefix of the region code held in ``field`` at ``level`` (or of a length), in SQL:
+    to group records by county, by township or by the sub-regions of a report."""
+    length = PREFIX_LENGTH[level] if isinstance(level, Level) else level
+    return Substr(field, 1, length)
 
 
 def kind_of(code: str, level: Level | None = None) -> Kind:

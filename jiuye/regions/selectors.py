@@ -1,12 +1,12 @@
 """Reads of regions: the jurisdiction root of a user and counts grouped by sub-region."""
 
 from django.db.models import Count
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from jiuye.core.indicators import grouped
 from jiuye.core.scoping import EVERYTHING, jurisdiction_prefix
-from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, contains
+from jiuye.regions.codes import Level, child_prefix_length, code_of_prefix, contains
 from jiuye.regions.models import Region, ServiceOrg, region_path
 
 
@@ -20,13 +20,11 @@ def jurisdiction_root(user) -> Region | None:
     return Region.objects.get(code=code_of_prefix(prefix))
 
 
-def _grouped(queryset, code_field: str, length: int) -> dict[str, int]:
-    rows = (
-        queryset.annotate(group=Substr(code_field, 1, length))
-        .values("group")
-        .annotate(n=Count("pk"))
-    )
-    return {row["group"]: row["n"] for row in rows.order_by()}
+def _counts(queryset, field: str, length: int) -> dict[str, int]:
+    return {
+        group: row["n"]
+        for group, row in grouped(queryset, length, field=field, n=Count("pk")).items()
+    }
 
 
 def subtree_counts(user, region: Region, children: list[Region]) -> tuple[dict, dict[str, dict]]:
@@ -35,14 +33,13 @@ def subtree_counts(user, region: Region, children: list[Region]) -> tuple[dict, 
     three grouped queries, whatever the number of children."""
     from jiuye.staff.models import User
 
-    prefix = region.prefix
-    length = PREFIX_LENGTH[Level(region.level + 1)] if region.level < Level.VILLAGE else len(prefix)
+    prefix, length = region.prefix, child_prefix_length(region.code)
     regions = Region.objects.visible_to(user).within(prefix)
     orgs = ServiceOrg.objects.visible_to(user).within(prefix).filter(is_active=True)
     staff = User.objects.visible_to(user).within(prefix).filter(is_active=True, org__is_active=True)
-    regions = _grouped(regions, "code", length)
-    orgs = _grouped(orgs, "region_id", length)
-    staff = _grouped(staff, "org__region_id", length)
+    regions = _counts(regions, "code", length)
+    orgs = _counts(orgs, "region_id", length)
+    staff = _counts(staff, "org__region_id", length)
 
     per_child = {
         child.code: {

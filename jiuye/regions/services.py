@@ -5,12 +5,12 @@ import gzip
 import io
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.regions.codes import LEVEL_BY_NAME, contains, is_valid_code, kind_of, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
 
@@ -80,8 +80,7 @@ def org_create(
     phone: str = "",
     is_active: bool = True,
 ) -> ServiceOrg:
-    if not actor.has_perm("regions.add_serviceorg"):
-        raise PermissionDenied
+    require(actor, "regions.add_serviceorg")
     check_scope(Region.objects.below(actor), region, field="region")
     org = ServiceOrg(
         region=region,
@@ -101,8 +100,7 @@ def org_create(
 def org_update(*, actor, org: ServiceOrg, expected_version: int, **fields) -> ServiceOrg:
     """Edit an organisation below the actor's own region. Its region and kind stay fixed
     while it has staff: they decide the staff's jurisdiction and the roles they may hold."""
-    if not actor.has_perm("regions.change_serviceorg"):
-        raise PermissionDenied
+    require(actor, "regions.change_serviceorg")
     check_scope(ServiceOrg.objects.below(actor), org)  # where it was
     before = (org.region_id, org.kind)
     for name, value in fields.items():

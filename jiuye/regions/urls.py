@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.regions import views
 from jiuye.regions.converters import RegionCodeConverter
 
@@ -14,3 +16,13 @@ urlpatterns = [
     path("orgs/<int:pk>/", views.ServiceOrgDetailView.as_view(), name="org-detail"),
     path("orgs/<int:pk>/edit/", views.ServiceOrgUpdateView.as_view(), name="org-edit"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("区划与机构"),
+    (
+        Item(_("区划浏览"), "regions:browse", "regions.view_region"),
+        Item(_("服务机构"), "regions:org-list", "regions.view_serviceorg"),
+    ),
+    order=100,
+)

@@ -6,8 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core.history import timeline
-from jiuye.core.scoping import jurisdiction_prefix
-from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from jiuye.core.scoping import can_edit, jurisdiction_prefix
+from jiuye.core.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormMixin,
+    ServiceUpdateMixin,
+)
 from jiuye.regions import services
 from jiuye.regions.codes import contains
 from jiuye.regions.filters import ServiceOrgFilter
@@ -76,7 +81,7 @@ class ServiceOrgDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["staff"] = org.staff.prefetch_related("roles").order_by("username")
         context["history"] = timeline(org.history.all(), viewer=user)
-        context["can_manage"] = ServiceOrg.objects.below(user).filter(pk=org.pk).exists()
+        context["can_manage"] = can_edit(user, org, scope="below")
         return context
 
 
@@ -96,23 +101,16 @@ class ServiceOrgCreateView(ServiceFormMixin, generic.CreateView):
         return reverse("regions:org-detail", args=[self.object.pk])
 
 
-class ServiceOrgUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+class ServiceOrgUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = ServiceOrg
     form_class = ServiceOrgForm
     permission_required = "regions.change_serviceorg"
     success_message = _("服务机构已保存。")
     scope_method = "below"
+    update, record = staticmethod(services.org_update), "org"
 
     def scope(self, queryset):
         return queryset.with_region()
-
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        org = ServiceOrg.objects.get(pk=self.object.pk)
-        return services.org_update(
-            actor=self.request.user, org=org, expected_version=version, **data
-        )
 
     def get_success_url(self):
         return reverse("regions:org-detail", args=[self.object.pk])

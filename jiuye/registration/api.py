@@ -116,3 +116,8 @@ class RegistrationViewSet(
         serializer.instance = services.registration_apply(
             actor=self.request.user, person=data.pop("person"), kind=kind, **data
         )
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("registrations", RegistrationViewSet, basename="registration")

@@ -8,8 +8,16 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("就业失业登记")
 
     def ready(self):
-        from jiuye.ledger.services import TRANSFER_HANDLERS
-        from jiuye.registration import parameters  # noqa: F401 - registers the parameters
-        from jiuye.registration.services import person_moving
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.registration import parameters, permissions, seeding, services, urls
 
-        TRANSFER_HANDLERS.append(person_moving)
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register(
+            "urls", Urls("registration/", "jiuye.registration.urls", api="jiuye.registration.api")
+        )
+        register("transfer_handlers", services.person_moving)
+        register("nightly_checks", Task("deregister", _("失业登记：连续未联系自动注销"),
+                                        services.deregister_without_contact))  # fmt: skip
+        register("seeders", Task("registration", _("就业失业登记"), seeding.seed))

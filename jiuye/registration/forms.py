@@ -47,13 +47,6 @@ class RegistrationForm(VersionedFormMixin, forms.ModelForm):
         """The service checks the conditions and saves."""
 
 
-class TransitionForm(forms.Form):
-    transition = forms.CharField(widget=forms.HiddenInput)
-    comment = forms.CharField(
-        label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class ContactForm(forms.Form):
     on = forms.DateField(label=_("联系日期"), widget=DateInput())
     method = forms.ChoiceField(label=_("联系方式"), choices=ContactMethod.choices)

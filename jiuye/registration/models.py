@@ -37,22 +37,6 @@ class Certificate(ScopedModel):
         return self.number
 
 
-class CertificateCounter(models.Model):
-    """The last sequence number of certificates issued in a county in a year."""
-
-    county = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["county", "year"], name="certificatecounter_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.county} {self.year}: {self.last}"
-
-
 class RegistrationQuerySet(WorkflowQuerySet):
     def with_person(self):
         return self.select_related("person", "region")

@@ -1,7 +1,9 @@
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, register
+from jiuye.core.parameters import Parameter
 
 
 def check_certificate_format(pattern: str) -> None:
@@ -21,7 +23,7 @@ def check_certificate_format(pattern: str) -> None:
         )
 
 
-register(
+PARAMETERS = (
     Parameter("registration.days_first_review", "登记初审时限", int, 3, "工作日"),
     Parameter("registration.days_township_review", "登记审核上报时限", int, 3, "工作日"),
     Parameter("registration.days_county_approval", "登记审批时限", int, 4, "工作日",

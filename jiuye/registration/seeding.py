@@ -9,7 +9,7 @@ import itertools
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from jiuye.core.models import WorkflowEvent
+from jiuye.core.models import NumberSequence, WorkflowEvent
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
@@ -17,8 +17,8 @@ from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.registration.choices import ContactMethod, EmploymentForm, Kind, UnemploymentCause
-from jiuye.registration.models import Certificate, CertificateCounter, Contact, Registration
-from jiuye.registration.services import certificate_number
+from jiuye.registration.models import Certificate, Contact, Registration
+from jiuye.registration.services import CERTIFICATES, certificate_number
 from jiuye.staff.models import User
 
 PATH = ["first_review", "township_review", "county_approval", "approved"]
@@ -67,7 +67,10 @@ def seed(context) -> None:
         for u in User.objects.filter(username__startswith="coordinator-").select_related("org")
     }
     fallback = User.objects.filter(is_superuser=True).order_by("pk").first()
-    counters = {(c.county, c.year): c.last for c in CertificateCounter.objects.all()}
+    counters = {
+        (each.issuer, each.year): each.last
+        for each in NumberSequence.objects.filter(series=CERTIFICATES)
+    }
     registrations, certificates, contacts = [], {}, []
 
     def certify(registration, person):
@@ -116,8 +119,8 @@ def seed(context) -> None:
         registrations.append(registration)
     _save(registrations, certificates, contacts)
     for (county, year), last in counters.items():
-        CertificateCounter.objects.update_or_create(
-            county=county, year=year, defaults={"last": last}
+        NumberSequence.objects.update_or_create(
+            series=CERTIFICATES, issuer=county, year=year, defaults={"last": last}
         )
     context.log(f"Created {len(registrations)} registrations.")
 

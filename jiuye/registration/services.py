@@ -4,24 +4,23 @@ with the registered unemployed and deregistration (注销)."""
 import calendar
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters, workflow
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, next_number, require, save_versioned
 from jiuye.ledger.choices import EMPLOYED, WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.ledger.services import status_change
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import Level, code_of_prefix, prefix_of
+from jiuye.regions.codes import Level, code_of_prefix, prefix_of, prefix_sql
 from jiuye.regions.models import ServiceOrg
 from jiuye.registration.choices import EndReason, Kind
-from jiuye.registration.models import Certificate, CertificateCounter, Contact, Registration
+from jiuye.registration.models import Certificate, Contact, Registration
 
 UNEMPLOYMENT_FIELDS = (
     "unemployed_since",
@@ -112,6 +111,9 @@ def _luhn(digits: str) -> str:
     return str((10 - total % 10) % 10)
 
 
+CERTIFICATES = "registration.certificate"  # the numbers' series, per county and year
+
+
 def certificate_number(*, county: str, hukou: str, year: int, sequence: int, pattern: str) -> str:
     """The certificate number by the parameter's pattern; ``{check}`` is a Luhn digit over the
     county code, household type, year and sequence."""
@@ -139,15 +141,12 @@ def certificate_issue(*, registration: Registration, on: datetime.date) -> Certi
     ).first()
     if issuer is None:
         raise ValidationError(_("本县尚未设立公共就业服务机构，无法发证。请先在“服务机构”中设立。"))
-    counter, _created = CertificateCounter.objects.get_or_create(county=county, year=on.year)
-    # The conditional update locks the counter row: two approvals at once get two numbers.
-    CertificateCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    counter.refresh_from_db()
+    sequence = next_number(series=CERTIFICATES, issuer=county, year=on.year)
     number = certificate_number(
         county=county,
         hukou="2" if person.hukou_type == "agricultural" else "1",
         year=on.year,
-        sequence=counter.last,
+        sequence=sequence,
         pattern=parameters.value("registration.certificate_format", registration.region_id, on),
     )
     return Certificate.objects.create(
@@ -210,8 +209,7 @@ def registration_deregister(
     *, actor, registration: Registration, reason: str, on: datetime.date, note: str = ""
 ) -> None:
     """End a registered unemployed person's registration (注销) with its reason."""
-    if not actor.has_perm("registration.deregister_registration"):
-        raise PermissionDenied
+    require(actor, "registration.deregister_registration")
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     check_scope(Registration.objects.editable_by(actor), registration)
     if not registration.is_registered_unemployed:
@@ -227,8 +225,7 @@ def registration_deregister(
 def contact_record(
     *, actor, registration: Registration, on: datetime.date, method: str, note: str = ""
 ) -> Contact:
-    if not actor.has_perm("registration.add_contact"):
-        raise PermissionDenied
+    require(actor, "registration.add_contact")
     check_scope(Registration.objects.editable_by(actor), registration)
     if not registration.is_registered_unemployed:
         raise ValidationError(_("只能为有效的失业登记人员记录联系。"))
@@ -267,7 +264,7 @@ def deregister_without_contact(today: datetime.date | None = None) -> int:
         last=Coalesce("last_contact_on", "approved_on")
     )
     counties = (
-        registered.annotate(county=Substr("region_id", 1, 6))
+        registered.annotate(county=prefix_sql("region_id", Level.COUNTY))
         .values_list("county", flat=True)
         .distinct()
     )
@@ -307,8 +304,7 @@ def registration_update(
 ) -> Registration:
     """Correct an application while it is still with the community (at the first review,
     also after a return for correction); afterwards it is frozen."""
-    if not actor.has_perm("registration.first_review"):
-        raise PermissionDenied
+    require(actor, "registration.first_review")
     check_scope(Registration.objects.editable_by(actor), registration)
     wanted = UNEMPLOYMENT_FIELDS if registration.kind == Kind.UNEMPLOYMENT else EMPLOYMENT_FIELDS
     for name, value in fields.items():

@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.registration import views
 
 app_name = "registration"
@@ -14,3 +16,13 @@ urlpatterns = [
     path("<int:pk>/deregister/", views.DeregisterView.as_view(), name="deregister"),
     path("<int:pk>/certificate.pdf", views.CertificateView.as_view(), name="certificate"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("登记"),
+    (
+        Item(_("就业失业登记"), "registration:list", "registration.view_registration"),
+        Item(_("登记失业人员"), "registration:unemployed", "registration.view_registration"),
+    ),
+    order=20,
+)

@@ -1,7 +1,5 @@
-from django.contrib import messages
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,18 +10,20 @@ from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
 from jiuye.core.views import (
-    ActionView,
+    FireView,
     ScopedDetailView,
     ScopedListView,
-    ScopedMixin,
+    ServiceActionView,
     ServiceFormMixin,
+    ServiceUpdateMixin,
 )
 from jiuye.ledger.models import Person
+from jiuye.ledger.views import ResidentMixin
 from jiuye.registration import services
 from jiuye.registration.certificate import certificate_pdf
 from jiuye.registration.choices import Kind
 from jiuye.registration.filters import RegistrationFilter, UnemployedFilter
-from jiuye.registration.forms import ContactForm, DeregisterForm, RegistrationForm, TransitionForm
+from jiuye.registration.forms import ContactForm, DeregisterForm, RegistrationForm
 from jiuye.registration.models import Registration
 
 
@@ -61,7 +61,7 @@ class UnemployedListView(ScopedListView):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
-class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
+class RegistrationCreateView(ResidentMixin, ServiceFormMixin, generic.CreateView):
     """Accept an application (受理) for a resident of the ledger."""
 
     model = Registration
@@ -69,12 +69,6 @@ class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
     permission_required = "registration.add_registration"
     template_name = "registration/registration_form.html"
     success_message = _("已受理，待初审。")
-
-    @cached_property
-    def person(self):
-        return get_object_or_404(
-            Person.objects.editable_by(self.request.user), pk=self.kwargs["person"]
-        )
 
     @cached_property
     def kind(self):
@@ -92,9 +86,7 @@ class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
         return {"applied_on": timezone.localdate(), "last_employer": self.person.employer}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            person=self.person, kind_label=Kind(self.kind).label, **kwargs
-        )
+        return super().get_context_data(kind_label=Kind(self.kind).label, **kwargs)
 
     def save(self, form):
         return services.registration_apply(
@@ -105,15 +97,15 @@ class RegistrationCreateView(ServiceFormMixin, generic.CreateView):
         return reverse("registration:detail", args=[self.object.pk])
 
 
-class RegistrationUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+class RegistrationUpdateView(ServiceUpdateMixin, generic.UpdateView):
     """Correct an application while it is still at the community's first review."""
 
     model = Registration
     form_class = RegistrationForm
-    scope_method = "editable_by"
     permission_required = "registration.first_review"
     template_name = "registration/registration_form.html"
     success_message = _("申请已修改。")
+    update, record = staticmethod(services.registration_update), "registration"
 
     def scope(self, queryset):
         return queryset.select_related("person")
@@ -128,19 +120,6 @@ class RegistrationUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
             person=self.object.person, kind_label=self.object.get_kind_display(), **kwargs
         )
 
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        registration = Registration.objects.get(pk=self.object.pk)
-        return services.registration_update(
-            actor=self.request.user,
-            registration=registration,
-            expected_version=data.pop("version"),
-            **data,
-        )
-
-    def get_success_url(self):
-        return reverse("registration:detail", args=[self.object.pk])
-
 
 class RegistrationDetailView(ScopedDetailView):
     model = Registration
@@ -152,68 +131,46 @@ class RegistrationDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         registration, user = self.object, self.request.user
-        editable = Registration.objects.editable_by(user).filter(pk=registration.pk).exists()
-        actions = registration.workflow.available(registration, user) if editable else []
+        actions = registration.workflow.available(registration, user) if self.editable else []
         context = super().get_context_data(**kwargs)
         context.update(
             today=timezone.localdate(),
             actions=actions,
-            transition_form=TransitionForm(),
             events=workflow.event_log(registration),
             contacts=registration.contacts.select_related("by"),
             contact_form=kwargs.get("contact_form")
             or ContactForm(initial={"on": timezone.localdate()}),
             deregister_form=kwargs.get("deregister_form")
             or DeregisterForm(initial={"on": timezone.localdate()}),
-            can_edit=editable
-            and registration.workflow.is_editable(registration.state)
-            and user.has_perm("registration.first_review"),
-            can_contact=editable
-            and registration.is_registered_unemployed
-            and user.has_perm("registration.add_contact"),
-            can_deregister=editable
-            and registration.is_registered_unemployed
-            and user.has_perm("registration.deregister_registration"),
+            can_edit=registration.workflow.is_editable(registration.state)
+            and self.may("registration.first_review"),
+            can_contact=registration.is_registered_unemployed
+            and self.may("registration.add_contact"),
+            can_deregister=registration.is_registered_unemployed
+            and self.may("registration.deregister_registration"),
             history=timeline(registration.history.all(), viewer=user),
         )
         return context
 
 
-class TransitionView(ActionView):
+class TransitionView(FireView):
     model = Registration
 
-    def act(self, request, data):
-        form = TransitionForm(request.POST)
-        form.is_valid()
-        data = form.cleaned_data
-        event = workflow.fire(
-            self.object,
-            data.get("transition", ""),
-            actor=request.user,
-            comment=data.get("comment", ""),
-        )
-        transition = self.object.workflow.transition(event.transition)
-        messages.success(request, _("已%(action)s。") % {"action": transition.label})
 
-
-class ContactView(ActionView):
+class ContactView(ServiceActionView):
     model = Registration
     permission_required = "registration.add_contact"
     form_class = ContactForm
-
-    def act(self, request, data):
-        services.contact_record(actor=request.user, registration=self.object, **data)
-        messages.success(request, _("已记录联系。"))
+    service, record = staticmethod(services.contact_record), "registration"
+    done = _("已记录联系。")
 
 
-class DeregisterView(ActionView):
+class DeregisterView(ServiceActionView):
     model = Registration
     permission_required = "registration.deregister_registration"
     form_class = DeregisterForm
-
-    def act(self, request, data):
-        services.registration_deregister(actor=request.user, registration=self.object, **data)
-        messages.success(request, _("已注销失业登记。"))
+    service, record = staticmethod(services.registration_deregister), "registration"
+    done = _("已注销失业登记。")
 
 
 class CertificateView(ScopedDetailView):

@@ -1,3 +1,4 @@
+from django.urls import path
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
@@ -75,3 +76,11 @@ class TokenView(ObtainAuthToken):
             raise ValidationError(serializer.errors)
         token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
         return Response({"token": token.key})
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("staff", StaffViewSet, basename="staff")
+
+
+urlpatterns = [path("auth/token/", TokenView.as_view(), name="api-token")]

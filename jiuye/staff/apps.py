@@ -20,4 +20,15 @@ class StaffConfig(AppConfig):
     verbose_name = _("工作人员")
 
     def ready(self):
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.staff import permissions, seeding, urls
+
         post_migrate.connect(sync_roles, sender=self)
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register(
+            "urls",
+            Urls("accounts/", "jiuye.staff.account_urls"),
+            Urls("staff/", "jiuye.staff.urls", api="jiuye.staff.api"),
+        )
+        register("seeders", Task("staff", _("工作人员"), seeding.seed))

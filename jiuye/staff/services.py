@@ -7,18 +7,17 @@ city its counties. Nobody manages their own account's roles, their own level's o
 """
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import Certificate, User
 
 
 def _require_manager(actor, user: User) -> None:
-    if not actor.has_perm("staff.change_user"):
-        raise PermissionDenied
+    require(actor, "staff.change_user")
     check_scope(User.objects.managed_by(actor), user)
 
 
@@ -48,8 +47,7 @@ def staff_create(
     phone: str = "",
     is_active: bool = True,
 ) -> User:
-    if not actor.has_perm("staff.add_user"):
-        raise PermissionDenied
+    require(actor, "staff.add_user")
     check_scope(ServiceOrg.objects.below(actor), org)
     user = User(
         username=username.strip(),

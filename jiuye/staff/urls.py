@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.staff import views
 
 app_name = "staff"
@@ -25,3 +27,6 @@ urlpatterns = [
         name="certificate-delete",
     ),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(_("工作人员"), (Item(_("人员名册"), "staff:list", "staff.view_user"),), order=110)

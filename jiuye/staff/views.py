@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core.history import timeline
-from jiuye.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from jiuye.core.scoping import can_edit
+from jiuye.core.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormMixin,
+    ServiceUpdateMixin,
+)
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff import services
 from jiuye.staff.filters import StaffFilter
@@ -93,9 +100,8 @@ class StaffDetailView(ScopedDetailView):
         context["history"] = timeline(
             member.history.all(), Certificate.history.filter(user_id=member.pk), viewer=user
         )
-        context["can_edit"] = (
-            user.has_perm("staff.change_user")
-            and User.objects.managed_by(user).filter(pk=member.pk).exists()
+        context["can_edit"] = user.has_perm("staff.change_user") and can_edit(
+            user, member, scope="managed_by"
         )
         return context
 
@@ -131,7 +137,7 @@ class StaffCreateView(ServiceFormMixin, generic.CreateView):
         return reverse("staff:detail", args=[self.object.pk])
 
 
-class StaffUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
+class StaffUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = User
     scope_method = "managed_by"
     form_class = StaffUpdateForm
@@ -139,16 +145,10 @@ class StaffUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
     template_name = "staff/user_form.html"
     context_object_name = "staff_member"
     success_message = _("工作人员信息已保存。")
+    update, record = staticmethod(services.staff_update), "user"
 
     def scope(self, queryset):
         return queryset.with_org()
-
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        member = User.objects.get(pk=self.object.pk)
-        return services.staff_update(
-            actor=self.request.user, user=member, expected_version=data.pop("version"), **data
-        )
 
     def get_success_url(self):
         return reverse("staff:detail", args=[self.object.pk])

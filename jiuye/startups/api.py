@@ -234,7 +234,7 @@ class LoanViewSet(WorkflowActionsMixin, mixins.CreateModelMixin, mixins.UpdateMo
         return self.act(request, RecoverySerializer, services.recovery_record)
 
 
-def register(router) -> None:
+def routes(router) -> None:
     """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
     router.register("startups/entrepreneurs", EntrepreneurViewSet, basename="startup-entrepreneur")
     router.register("startups/loans", LoanViewSet, basename="startup-loan")

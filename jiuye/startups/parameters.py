@@ -1,9 +1,11 @@
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
+
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, register
+from jiuye.core.parameters import Parameter
 
 
 def _limit(value):
@@ -22,7 +24,7 @@ def _share(value):
         raise ValidationError(_("应为0到100之间的百分数。"))
 
 
-register(
+PARAMETERS = (
     Parameter("startups.loan_individual_limit", "个人贷款额度上限", Decimal, Decimal("100000"), "元",
               "国家2008年规定5万元；山东省2015年起提高到10万元", check=_limit),
     Parameter("startups.loan_partner_limit", "合伙经营每人额度", Decimal, Decimal("100000"), "元/人",

@@ -1,12 +1,12 @@
 """Reads of entrepreneurship services: the interest subsidy of each instalment month (the one
 computation the loan's page and the subsidy claim share), overdue loans, credit communities,
-the report's figures and the home page's panel."""
+and the home page's panel."""
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, DecimalField, F, Min, Q, Sum, When
+from django.db.models import Count, F, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,6 @@ from jiuye.startups.choices import ONE_PLUS_THREE, EntrepreneurState, ServiceKin
 from jiuye.startups.models import Entrepreneur, Instalment, Loan
 from jiuye.startups.schedule import FEN
 from jiuye.startups.workflow import LENT_STATES
-from jiuye.subsidies.figures import grouped
 
 SUBSIDISED, REFUSED, PENDING = "subsidised", "refused", "pending"
 
@@ -220,47 +219,6 @@ def credit_communities(user, today: datetime.date | None = None, prefix: str | N
 
 
 # The programmes report and the home page ------------------------------------------------
-
-
-# What an instalment past its due date still owes: the part not yet paid of one still
-# unpaid (as the overdue list and the loan's page show it); the whole of one paid after the
-# month's end (what was paid of it by then is not known).
-PAST_DUE = Case(
-    When(paid_on__isnull=True, then=F("principal") + F("interest") - F("paid_amount")),
-    default=F("principal") + F("interest"),
-    output_field=DecimalField(max_digits=12, decimal_places=2),
-)
-
-
-def loan_figures(user, prefix, length, first, last) -> dict[str, dict]:
-    """Loans disbursed in the month, outstanding at its end (count, balance) and overdue at
-    its end (count, amount past due), by sub-region."""
-    today = min(last + datetime.timedelta(days=1), timezone.localdate())
-    loans = Loan.objects.visible_to(user).within(prefix).lent()
-    instalments = (
-        Instalment.objects.visible_to(user).within(prefix).filter(loan__state__in=LENT_STATES)
-    )
-    outstanding = loans.filter(disbursed_on__lte=last).filter(
-        Q(repaid_on__isnull=True) | Q(repaid_on__gt=last)
-    )
-    parts = [
-        grouped(loans.filter(disbursed_on__range=(first, last)), length,
-                loan_disbursed=Count("pk"), loan_disbursed_amount=Sum("amount")),
-        grouped(outstanding, length, loan_outstanding=Count("pk"), loan_lent=Sum("amount")),
-        grouped(instalments.filter(loan__in=outstanding, paid_on__lte=last), length,
-                loan_principal_back=Sum("principal")),
-        grouped(instalments.filter(due_on__lt=today).filter(Q(paid_on__isnull=True) | Q(paid_on__gte=today)),
-                length, loan_overdue=Count("loan", distinct=True), loan_overdue_amount=Sum(PAST_DUE)),
-    ]  # fmt: skip
-    found: dict[str, dict] = {}
-    for part in parts:
-        for group, row in part.items():
-            found.setdefault(group, {}).update(row)
-    for row in found.values():
-        row["loan_balance"] = (row.pop("loan_lent", None) or 0) - (
-            row.pop("loan_principal_back", None) or 0
-        )
-    return found
 
 
 def home_panel(user, today):

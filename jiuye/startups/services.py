@@ -4,14 +4,14 @@ small guaranteed loans, repayments, extensions and recovery help."""
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters, workflow
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.ledger.models import Person
 from jiuye.startups import schedule
 from jiuye.startups.choices import EntrepreneurState, ServiceKind
@@ -26,11 +26,6 @@ from jiuye.startups.models import (
 from jiuye.startups.selectors import active_entrepreneur
 
 
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
-
-
 def _yuan(value) -> str:
     return f"{Decimal(value):,.2f}"
 
@@ -42,7 +37,7 @@ def _yuan(value) -> str:
 def entrepreneur_register(*, actor, person: Person, trade: str, idea: str = "", note: str = "",
                           registered_on: datetime.date | None = None) -> Entrepreneur:  # fmt: skip
     """Record that a resident of the actor's jurisdiction wants to start a business."""
-    _require(actor, "startups.add_entrepreneur")
+    require(actor, "startups.add_entrepreneur")
     check_scope(Person.objects.editable_by(actor), person, field="person")
     if Entrepreneur.objects.filter(person=person).exclude(state=EntrepreneurState.GAVE_UP).exists():
         raise ValidationError({"person": _("该人员已登记创业意愿，请打开已有的登记。")})
@@ -62,7 +57,7 @@ def entrepreneur_register(*, actor, person: Person, trade: str, idea: str = "", 
 
 def entrepreneur_update(*, actor, entrepreneur: Entrepreneur, expected_version: int,
                         **fields) -> Entrepreneur:  # fmt: skip
-    _require(actor, "startups.change_entrepreneur")
+    require(actor, "startups.change_entrepreneur")
     check_scope(Entrepreneur.objects.editable_by(actor), entrepreneur)
     fields.pop("person", None)
     for name, value in fields.items():
@@ -76,7 +71,7 @@ def entrepreneur_update(*, actor, entrepreneur: Entrepreneur, expected_version: 
 def service_record(*, actor, entrepreneur: Entrepreneur, kind: str, on: datetime.date,
                    details: str) -> Service:  # fmt: skip
     """Record a service given to a would-be entrepreneur (one of the "1+3", guidance, follow-up)."""
-    _require(actor, "startups.add_service")
+    require(actor, "startups.add_service")
     check_scope(Entrepreneur.objects.editable_by(actor), entrepreneur)
     if on > timezone.localdate():
         raise ValidationError({"on": _("服务日期不能晚于今天。")})
@@ -145,7 +140,7 @@ def loan_apply(*, actor, person: Person, comment: str = "", **fields) -> Loan:
 
 def loan_update(*, actor, loan: Loan, expected_version: int, **fields) -> Loan:
     """Correct an application while it is with the community (受理 or 退回补正)."""
-    _require(actor, "startups.change_loan")
+    require(actor, "startups.change_loan")
     check_scope(Loan.objects.editable_by(actor), loan)
     fields.pop("person", None)
     for name, value in fields.items():
@@ -204,7 +199,7 @@ def _lock(loan: Loan, actor) -> Loan:
 def repayment_record(*, actor, loan: Loan, paid_on: datetime.date, amount: Decimal) -> Repayment:
     """Record a repayment and apply it to the oldest unpaid instalments; an instalment is paid
     on the day its last part arrives. The last one settles the loan."""
-    _require(actor, "startups.repay_loan")
+    require(actor, "startups.repay_loan")
     loan = _lock(loan, actor)
     if loan.state not in ("disbursed", "repaying"):
         raise ValidationError(
@@ -255,7 +250,7 @@ def repayment_record(*, actor, loan: Loan, paid_on: datetime.date, amount: Decim
 def loan_extend(*, actor, loan: Loan, months: int, reason: str) -> Loan:
     """The one extension (展期) of a loan that cannot be repaid at its end: the principal moves
     to the new end, and the months between carry interest that is never subsidised."""
-    _require(actor, "startups.extend_loan")
+    require(actor, "startups.extend_loan")
     loan = _lock(loan, actor)
     if loan.state not in ("disbursed", "repaying"):
         raise ValidationError(_("只有已放款、未结清的贷款可以展期。"))
@@ -303,7 +298,7 @@ def loan_extend(*, actor, loan: Loan, months: int, reason: str) -> Loan:
 def recovery_record(*, actor, loan: Loan, on: datetime.date, action: str,
                     result: str = "") -> Recovery:  # fmt: skip
     """Record help given to recover a loan (协助回收)."""
-    _require(actor, "startups.add_recovery")
+    require(actor, "startups.add_recovery")
     check_scope(Loan.objects.editable_by(actor), loan)
     if loan.state not in ("disbursed", "repaying", "repaid"):
         raise ValidationError(_("该贷款尚未放款。"))

@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.startups import views
 
 app_name = "startups"
@@ -22,3 +24,15 @@ urlpatterns = [
     path("loans/<int:pk>/extend/", views.ExtendView.as_view(), name="loan-extend"),
     path("loans/<int:pk>/recovery/", views.RecoveryView.as_view(), name="loan-recovery"),
 ]  # fmt: skip
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("创业服务"),
+    (
+        Item(_("创业意愿登记"), "startups:entrepreneurs", "startups.view_entrepreneur"),
+        Item(_("小额担保贷款"), "startups:loans", "startups.view_loan"),
+        Item(_("逾期贷款"), "startups:overdue", "startups.view_loan"),
+        Item(_("信用社区"), "startups:credit", "startups.view_loan"),
+    ),
+    order=80,
+)

@@ -2,23 +2,23 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.views import (
-    ActionView,
     FireView,
     ScopedDetailView,
     ScopedListView,
-    ScopedMixin,
+    ServiceActionView,
     ServiceFormMixin,
+    ServiceUpdateMixin,
 )
 from jiuye.ledger.models import Person
+from jiuye.ledger.views import ResidentMixin
 from jiuye.regions.codes import is_valid_code, prefix_of
 from jiuye.startups import selectors, services
 from jiuye.startups.filters import EntrepreneurFilter, LoanFilter
@@ -32,29 +32,6 @@ from jiuye.startups.forms import (
     ServiceForm,
 )
 from jiuye.startups.models import Entrepreneur, Loan
-
-
-class EditMixin(ScopedMixin, ServiceFormMixin):
-    scope_method = "editable_by"
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
-
-class PersonMixin:
-    """Pages that start a record for a resident of the user's jurisdiction (``<person>``)."""
-
-    @cached_property
-    def person(self):
-        return get_object_or_404(
-            Person.objects.editable_by(self.request.user), pk=self.kwargs["person"]
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class PersonFindView(PermissionRequiredMixin, generic.View):
@@ -102,7 +79,7 @@ class EntrepreneurListView(ScopedListView):
         return queryset.with_person().prefetch_related("services")
 
 
-class EntrepreneurCreateView(PersonMixin, ServiceFormMixin, generic.CreateView):
+class EntrepreneurCreateView(ResidentMixin, ServiceFormMixin, generic.CreateView):
     model = Entrepreneur
     form_class = EntrepreneurForm
     permission_required = "startups.add_entrepreneur"
@@ -115,21 +92,16 @@ class EntrepreneurCreateView(PersonMixin, ServiceFormMixin, generic.CreateView):
         )
 
 
-class EntrepreneurUpdateView(EditMixin, generic.UpdateView):
+class EntrepreneurUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = Entrepreneur
     form_class = EntrepreneurForm
     permission_required = "startups.change_entrepreneur"
     template_name = "startups/entrepreneur_form.html"
     success_message = _("创业意愿登记已保存。")
+    update, record = staticmethod(services.entrepreneur_update), "entrepreneur"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.object.person, **kwargs)
-
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        entrepreneur = Entrepreneur.objects.get(pk=self.object.pk)
-        return services.entrepreneur_update(actor=self.request.user, entrepreneur=entrepreneur,
-                                            expected_version=data.pop("version"), **data)  # fmt: skip
 
 
 class EntrepreneurDetailView(ScopedDetailView):
@@ -143,29 +115,26 @@ class EntrepreneurDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, entrepreneur = self.request.user, self.object
-        editable = Entrepreneur.objects.editable_by(user).filter(pk=entrepreneur.pk).exists()
         services_given = list(entrepreneur.services.select_related("by"))
         return super().get_context_data(
             services=services_given,
             one_plus_three=selectors.services_done(services_given),
             loans=Loan.objects.visible_to(user).filter(person=entrepreneur.person_id),
-            can_edit=editable and user.has_perm("startups.change_entrepreneur"),
-            can_serve=editable and user.has_perm("startups.add_service"),
-            can_apply=editable and user.has_perm("startups.add_loan"),
+            can_edit=self.may("startups.change_entrepreneur"),
+            can_serve=self.may("startups.add_service"),
+            can_apply=self.may("startups.add_loan"),
             service_form=ServiceForm(),
             history=timeline(entrepreneur.history.all(), viewer=user),
             **kwargs,
         )
 
 
-class ServiceAddView(ActionView):
+class ServiceAddView(ServiceActionView):
     model = Entrepreneur
     form_class = ServiceForm
     permission_required = "startups.add_service"
-
-    def act(self, request, data):
-        services.service_record(actor=request.user, entrepreneur=self.object, **data)
-        messages.success(request, _("服务记录已保存。"))
+    service, record = staticmethod(services.service_record), "entrepreneur"
+    done = _("服务记录已保存。")
 
 
 # Loans ----------------------------------------------------------------------------------
@@ -227,7 +196,7 @@ class CreditView(PermissionRequiredMixin, generic.TemplateView):
         )  # fmt: skip
 
 
-class LoanCreateView(PersonMixin, ServiceFormMixin, generic.CreateView):
+class LoanCreateView(ResidentMixin, ServiceFormMixin, generic.CreateView):
     model = Loan
     form_class = LoanForm
     permission_required = "startups.add_loan"
@@ -243,21 +212,16 @@ class LoanCreateView(PersonMixin, ServiceFormMixin, generic.CreateView):
         return services.loan_apply(actor=self.request.user, person=self.person, **form.cleaned_data)
 
 
-class LoanUpdateView(EditMixin, generic.UpdateView):
+class LoanUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = Loan
     form_class = LoanForm
     permission_required = "startups.change_loan"
     template_name = "startups/loan_form.html"
     success_message = _("贷款申请已保存。")
+    update, record = staticmethod(services.loan_update), "loan"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.object.person, **kwargs)
-
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        loan = Loan.objects.get(pk=self.object.pk)
-        return services.loan_update(actor=self.request.user, loan=loan,
-                                    expected_version=data.pop("version"), **data)  # fmt: skip
 
 
 class LoanDetailView(ScopedDetailView):
@@ -272,27 +236,26 @@ class LoanDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, loan, today = self.request.user, self.object, timezone.localdate()
-        editable = Loan.objects.editable_by(user).filter(pk=loan.pk).exists()
         lent = loan.state in ("disbursed", "repaying")
         return super().get_context_data(
             today=today,
             claimed=selectors.claimed_periods(loan),
-            actions=loan.workflow.available(loan, user) if editable else [],
+            actions=loan.workflow.available(loan, user) if self.editable else [],
             events=workflow.event_log(loan),
             schedule=selectors.interest_schedule(loan, today),
             arrears=selectors.arrears(loan, today),
             repayments=loan.repayments.select_related("recorded_by"),
             recoveries=loan.recoveries.select_related("by"),
-            can_edit=editable and user.has_perm("startups.change_loan") and loan.workflow.is_editable(loan.state),
-            can_bank=editable and user.has_perm("startups.record_bank_decision") and loan.state == "bank_review",
-            can_repay=editable and lent and user.has_perm("startups.repay_loan"),
-            can_extend=editable and lent and not loan.extended_months and user.has_perm("startups.extend_loan"),
-            can_recover=editable and lent and user.has_perm("startups.add_recovery"),
+            can_edit=loan.workflow.is_editable(loan.state) and self.may("startups.change_loan"),
+            can_bank=loan.state == "bank_review" and self.may("startups.record_bank_decision"),
+            can_repay=lent and self.may("startups.repay_loan"),
+            can_extend=lent and not loan.extended_months and self.may("startups.extend_loan"),
+            can_recover=lent and self.may("startups.add_recovery"),
             bank_form=BankApproveForm(initial={"disbursed_on": today}),
             repayment_form=RepaymentForm(),
             extend_form=ExtendForm(),
             recovery_form=RecoveryForm(),
-            history=timeline(loan.history.all(), viewer=user) if editable else [],
+            history=timeline(loan.history.all(), viewer=user) if self.editable else [],
             **kwargs,
         )  # fmt: skip
 
@@ -301,41 +264,33 @@ class LoanFireView(FireView):
     model = Loan
 
 
-class BankApproveView(ActionView):
+class BankApproveView(ServiceActionView):
     model = Loan
     form_class = BankApproveForm
     permission_required = "startups.record_bank_decision"
-
-    def act(self, request, data):
-        services.loan_bank_approve(actor=request.user, loan=self.object, **data)
-        messages.success(request, _("已登记银行批准。"))
+    service, record = staticmethod(services.loan_bank_approve), "loan"
+    done = _("已登记银行批准。")
 
 
-class RepayView(ActionView):
+class RepayView(ServiceActionView):
     model = Loan
     form_class = RepaymentForm
     permission_required = "startups.repay_loan"
-
-    def act(self, request, data):
-        services.repayment_record(actor=request.user, loan=self.object, **data)
-        messages.success(request, _("还款已登记。"))
+    service, record = staticmethod(services.repayment_record), "loan"
+    done = _("还款已登记。")
 
 
-class ExtendView(ActionView):
+class ExtendView(ServiceActionView):
     model = Loan
     form_class = ExtendForm
     permission_required = "startups.extend_loan"
-
-    def act(self, request, data):
-        services.loan_extend(actor=request.user, loan=self.object, **data)
-        messages.success(request, _("已办理展期。"))
+    service, record = staticmethod(services.loan_extend), "loan"
+    done = _("已办理展期。")
 
 
-class RecoveryView(ActionView):
+class RecoveryView(ServiceActionView):
     model = Loan
     form_class = RecoveryForm
     permission_required = "startups.add_recovery"
-
-    def act(self, request, data):
-        services.recovery_record(actor=request.user, loan=self.object, **data)
-        messages.success(request, _("协助回收记录已保存。"))
+    service, record = staticmethod(services.recovery_record), "loan"
+    done = _("协助回收记录已保存。")

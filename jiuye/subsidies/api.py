@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import path
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -193,3 +194,14 @@ class ReportView(APIView):
             "columns": [{"code": column.code, "label": str(column.label), "ratio": column.ratio} for column in report.columns],
             "rows": [row(each) for each in report.rows], "total": report.total.values,
         })  # fmt: skip
+
+
+def routes(router) -> None:
+    """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
+    router.register("claims", ClaimViewSet, basename="claim")
+    router.register("budgets", BudgetViewSet, basename="budget")
+
+
+urlpatterns = [
+    path("statistics/programmes/", ReportView.as_view(), name="api-programmes-report"),
+]

@@ -8,4 +8,12 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("补贴申报")
 
     def ready(self):
-        from jiuye.subsidies import parameters  # noqa: F401 - registers the parameters
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.subsidies import parameters, permissions, seeding, urls
+
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("urls", Urls("subsidies/", "jiuye.subsidies.urls", api="jiuye.subsidies.api"))
+        # last in INSTALLED_APPS: its seeder prepares the claims of what the others seeded
+        register("seeders", Task("subsidies", _("补贴申报"), seeding.seed))

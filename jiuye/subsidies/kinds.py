@@ -1,4 +1,4 @@
-"""The kinds of subsidy and their rules: the one registry every claim reads.
+"""The kinds of subsidy and their rules (the registry's store ``subsidy_kinds``).
 
 A line of work registers its kind (``register``) with a rule: given the claiming office and
 a month, the rule returns the ``Line``s it may claim — who, how much (Decimal yuan), for which
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jiuye.core.registry import registry
 from jiuye.regions.codes import county, township
 
 
@@ -36,11 +37,17 @@ class Kind:
     offices: Callable[..., set[int]] | None = None
 
 
-KINDS: dict[str, Kind] = {}
+KINDS = registry["subsidy_kinds"]
 
 
 def register(kind: Kind) -> None:
-    KINDS[kind.code] = kind
+    """Register a kind (from the ``ready()`` of the app that owns it), and the persons and
+    amount of its approved claims as indicators of the programmes report."""
+    from jiuye.subsidies.indicators import indicators_of  # it reads the claims' models
+
+    KINDS.add(kind)
+    for indicator in indicators_of(kind):
+        registry["indicators"].add(indicator)
 
 
 def choices() -> list[tuple[str, str]]:

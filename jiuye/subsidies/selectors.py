@@ -1,12 +1,14 @@
 """Reads of subsidies: budgets and what is spent of them, a person's subsidies."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import DecimalField, Q, Sum
-from django.db.models.functions import Coalesce, ExtractYear, Substr
+from django.db.models.functions import Coalesce, ExtractYear
 
-from jiuye.regions.codes import Level, county, prefix_of
+from jiuye.regions.codes import Level, county, prefix_of, prefix_sql
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 
 ZERO = Decimal("0.00")
@@ -33,7 +35,7 @@ def budget_uses(budgets) -> dict[int, Use]:
         return {}
     counties = {prefix_of(budget.region_id, Level.COUNTY) for budget in budgets}
     rows = (
-        Claim.objects.annotate(county=Substr("region_id", 1, 6), year=ExtractYear("month"))
+        Claim.objects.annotate(county=prefix_sql("region_id", Level.COUNTY), year=ExtractYear("month"))
         .filter(county__in=counties, year__in={b.year for b in budgets}, kind__in={b.kind for b in budgets})
         .values("county", "year", "kind")
         .annotate(spent=Coalesce(Sum("total", filter=Q(state="approved")), ZERO, output_field=MONEY),
@@ -66,3 +68,20 @@ def person_subsidies(person):
         .select_related("claim__org", "region")
         .order_by("-claim__month", "-id")
     )
+
+
+def last_claimed_month(source) -> datetime.date | None:
+    """The first day of the latest month that a submitted claim holds a line for ``source``
+    (a placement, a flexible-employment registration): an end dated back before it would leave
+    a subsidy paid for a month the record no longer covers. Drafts do not count: preparing a
+    draft again brings it up to date."""
+    period = (
+        ClaimLine.objects.filter(source_type=ContentType.objects.get_for_model(type(source)),
+                                 source_id=source.pk, void=False)
+        .exclude(claim__state="draft")
+        .order_by("-period").values_list("period", flat=True).first()
+    )  # fmt: skip
+    if period is None:
+        return None
+    year, month = (int(part) for part in period.split("-"))
+    return datetime.date(year, month, 1)

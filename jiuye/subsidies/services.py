@@ -2,27 +2,33 @@
 which then goes through approval (``subsidies.workflow``)."""
 
 import datetime
+import logging
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import workflow
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.regions.codes import Level
+from jiuye.regions.models import ServiceOrg
+from jiuye.staff.models import User
+from jiuye.staff.roles import LEDGER_KEEPERS
 from jiuye.subsidies.kinds import KINDS, month_bounds
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 from jiuye.subsidies.report import EARLIEST_MONTH
+
+logger = logging.getLogger(__name__)
 
 
 def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
     """Collect the actor's office's subsidies of ``kind`` for ``month`` into its claim: a new
     claim, or the draft of that month brought up to date. A submitted claim is not touched."""
-    if not actor.has_perm("subsidies.add_claim"):
-        raise PermissionDenied
+    require(actor, "subsidies.add_claim")
     if kind not in KINDS:
         raise ValidationError({"kind": _("未知的补贴类别。")})
     if actor.org_id is None:
@@ -32,14 +38,19 @@ def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
     first, last = month_bounds(month)
     if first > timezone.localdate():
         raise ValidationError({"month": _("不能申报尚未到来的月份。")})
+    return _prepare(actor, kind, first, last, KINDS[kind].rule(actor.org, first, last))
+
+
+def _prepare(actor, kind, first, last, lines) -> Claim:
+    """The claim of the actor's office with ``lines`` (the rule's, computed by the caller)."""
     try:
         with transaction.atomic():
-            return _prepare(actor, kind, first, last)
+            return _save_claim(actor, kind, first, lines)
     except IntegrityError:  # someone prepared the same claim, or claimed a person, meanwhile
         raise ValidationError(_("同一时间有他人在申报，请刷新后重试。")) from None
 
 
-def _prepare(actor, kind, first, last) -> Claim:
+def _save_claim(actor, kind, first, lines) -> Claim:
     org = actor.org
     claim = (
         Claim.objects.select_for_update()
@@ -55,7 +66,6 @@ def _prepare(actor, kind, first, last) -> Claim:
         )
     else:
         claim.lines.all().delete()
-    lines = KINDS[kind].rule(org, first, last)
     ClaimLine.objects.bulk_create(
         ClaimLine(
             claim=claim, kind=kind, person_id=line.person_id, region_id=line.region_id,
@@ -84,8 +94,7 @@ def _budget_county(actor):
 
 
 def budget_create(*, actor, year: int, kind: str, amount: Decimal, note: str = "") -> Budget:
-    if not actor.has_perm("subsidies.add_budget"):
-        raise PermissionDenied
+    require(actor, "subsidies.add_budget")
     if kind not in KINDS:
         raise ValidationError({"kind": _("未知的补贴类别。")})
     budget = Budget(region=_budget_county(actor), year=year, kind=kind, amount=amount, note=note)
@@ -105,8 +114,7 @@ def budget_update(
     *, actor, budget: Budget, expected_version: int, amount: Decimal, note: str = ""
 ) -> Budget:
     """Change a budget's amount (a supplementary or reduced allocation) and its note."""
-    if not actor.has_perm("subsidies.change_budget"):
-        raise PermissionDenied
+    require(actor, "subsidies.change_budget")
     check_scope(Budget.objects.editable_by(actor), budget)
     budget.amount, budget.note = amount, note
     budget.full_clean(validate_constraints=False)
@@ -117,20 +125,25 @@ def budget_update(
 # The month-end batch ------------------------------------------------------------------------
 
 
-def claims_prepare_all(*, prefix: str, month: datetime.date) -> list[Claim]:
+@dataclass
+class Batch:
+    """What the month-end batch did: the claims it prepared, and the offices it left out with
+    the reason (no worker who may claim; the claim already submitted …)."""
+
+    prepared: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (office, kind code, reason)
+
+
+def claims_prepare_all(*, prefix: str, month: datetime.date) -> Batch:
     """The month-end batch (月度集中申报): every active office under ``prefix`` prepares each
     kind's claim of ``month`` where it has something to claim, in the name of one of its own
     workers who may claim (the claim is theirs to check and submit). Only the offices a kind
-    names as possible (``Kind.offices``) are computed; a claim already submitted is left as it
-    is. Returns the claims prepared or brought up to date."""
-    from jiuye.regions.models import ServiceOrg
-    from jiuye.staff.models import User
-    from jiuye.staff.roles import LEDGER_KEEPERS
-
+    names as possible (``Kind.offices``) are computed, and each office's rule runs once; a
+    claim already submitted is left as it is, and said so."""
     first, last = month_bounds(month)
     everyone = ServiceOrg.objects.within(prefix).filter(is_active=True)
     keepers = User.objects.filter(is_active=True, roles__code__in=LEDGER_KEEPERS).order_by("pk")
-    prepared = []
+    batch = Batch()
     for kind in KINDS.values():
         offices = (
             everyone
@@ -138,11 +151,18 @@ def claims_prepare_all(*, prefix: str, month: datetime.date) -> list[Claim]:
             else everyone.filter(pk__in=kind.offices(prefix, first, last))
         )
         for org in offices.select_related("region").order_by("region_id", "pk"):
+            lines = kind.rule(org, first, last)
+            if not lines:
+                continue
             actor = keepers.filter(org=org).first()
-            if actor is None or not kind.rule(org, first, last):
+            if actor is None:
+                batch.skipped.append((org, kind.code, str(_("本机构没有可申报补贴的在岗工作人员"))))
                 continue
             try:
-                prepared.append(claim_prepare(actor=actor, kind=kind.code, month=first))
-            except ValidationError:  # submitted already, or prepared by its office meanwhile
-                continue
-    return prepared
+                batch.prepared.append(_prepare(actor, kind.code, first, last, lines))
+            except ValidationError as refusal:  # submitted already, or prepared meanwhile
+                logger.info(
+                    "claim of %s, %s, %s not prepared: %s", org.pk, kind.code, first, refusal
+                )
+                batch.skipped.append((org, kind.code, "；".join(refusal.messages)))
+    return batch

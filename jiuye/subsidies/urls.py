@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.subsidies import views
 
 app_name = "subsidies"
@@ -16,3 +18,14 @@ urlpatterns = [
     path("report/", views.ReportView.as_view(), name="report"),
     path("report/export.xlsx", views.ReportExportView.as_view(), name="report-export"),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("补贴"),
+    (
+        Item(_("补贴申报"), "subsidies:claims", "subsidies.view_claim"),
+        Item(_("补贴预算"), "subsidies:budgets", "subsidies.view_budget"),
+        Item(_("项目与补贴统计"), "subsidies:report", "subsidies.view_report"),
+    ),
+    order=90,
+)

@@ -82,15 +82,13 @@ class ClaimDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, claim = self.request.user, self.object
-        editable = Claim.objects.editable_by(user).filter(pk=claim.pk).exists()
         return super().get_context_data(
             lines=claim.lines.select_related("person", "region"),
-            actions=claim.workflow.available(claim, user) if editable else [],
+            actions=claim.workflow.available(claim, user) if self.editable else [],
             events=workflow.event_log(claim),
-            can_refresh=editable
-            and claim.state == "draft"
-            and user.has_perm("subsidies.add_claim")
-            and user.org_id == claim.org_id,
+            can_refresh=claim.state == "draft"
+            and user.org_id == claim.org_id
+            and self.may("subsidies.add_claim"),
             **kwargs,
         )
 

@@ -137,7 +137,7 @@ def test_a_county_approver_approves_a_registration_and_gets_the_certificate(
     page.wait_for_url(re.compile(r"/registration/\d+/$"))
     pk = int(page.url.rstrip("/").rsplit("/", 1)[1])
     page.get_by_role("button", name="审批登记").click()
-    page.get_by_text("已审批登记。").wait_for()
+    page.get_by_text("已办理：审批登记。").wait_for()
     registration = Registration.objects.get(pk=pk)
     assert registration.state == "approved" and registration.certificate is not None
     assert page.get_by_text(registration.certificate.number).is_visible()

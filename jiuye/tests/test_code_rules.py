@@ -11,7 +11,9 @@ So every application module is parsed and these are refused:
 (b) a ``__startswith`` lookup: use ``core.scoping.subtree_q`` or ``ScopedQuerySet.within``,
     unless the field is one of ``NOT_REGION_FIELDS``;
 (c) ``.startswith(…)``/``.endswith(…)`` with a receiver or argument named like a region code
-    (``code``, ``region``, ``prefix``, ``county`` …): use ``regions.codes.contains``.
+    (``code``, ``region``, ``prefix``, ``county`` …): use ``regions.codes.contains``;
+(d) ``Substr(…)`` in SQL, which slices a code as (a) does in Python: use
+    ``regions.codes.prefix_sql`` (or ``core.indicators.grouped``).
 """
 
 import ast
@@ -159,6 +161,11 @@ def violations(source: str) -> list[tuple[int, str]]:
             and REGION_WORDS & _words(node)
         ):
             found.append((node.lineno, f"{ast.unparse(node)}: use regions.codes.contains"))
+        if isinstance(node, ast.Call) and "Substr" in (
+            getattr(node.func, "id", None),
+            getattr(node.func, "attr", None),
+        ):
+            found.append((node.lineno, f"{ast.unparse(node)}: use regions.codes.prefix_sql"))
     return sorted(found)
 
 
@@ -186,8 +193,9 @@ queryset.filter(**{f"{field}__startswith": prefix})
 django_filters.CharFilter(field_name="region_id", lookup_expr="startswith")
 region.code.startswith(prefix)
 work.startswith(code)
+Claim.objects.annotate(county=Substr("region_id", 1, 6))
 """
-    assert {line for line, _what in violations(source)} == set(range(2, 14))
+    assert {line for line, _what in violations(source)} == set(range(2, 15))
 
 
 def test_the_rules_let_other_fields_and_strings_through():

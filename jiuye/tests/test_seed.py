@@ -57,9 +57,7 @@ def test_the_same_seed_gives_the_same_people():
 
 
 def test_the_small_scale_covers_the_whole_city():
-    seeding.run(
-        scale="small", log=lambda text: None, only=["jiuye.regions.seeding", "jiuye.staff.seeding"]
-    )
+    seeding.run(scale="small", log=lambda text: None, only=["regions", "staff"])
     regions = Region.objects.within("3701").count()
     assert ServiceOrg.objects.within("3701").values("region_id").distinct().count() == regions
     assert User.objects.within("3701").values("org__region_id").distinct().count() == regions

@@ -219,7 +219,7 @@ class EnrolmentViewSet(WorkflowActionsMixin, mixins.CreateModelMixin, EditableSc
         return self.act(request, EnrolmentCertificateSerializer, services.enrolment_certify)
 
 
-def register(router) -> None:
+def routes(router) -> None:
     """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
     router.register("training/institutions", InstitutionViewSet, basename="training-institution")
     router.register("training/courses", CourseViewSet, basename="training-course")

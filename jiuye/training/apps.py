@@ -8,11 +8,15 @@ class TrainingConfig(AppConfig):
     verbose_name = _("职业培训")
 
     def ready(self):
-        from jiuye.subsidies import figures, kinds
-        from jiuye.training import parameters  # noqa: F401 - registers the parameters
-        from jiuye.training.figures import TRAINING_FIGURES
-        from jiuye.training.subsidy import TRAINING_STARTUP, TRAINING_VOCATIONAL
+        from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.subsidies import kinds
+        from jiuye.training import indicators, parameters, permissions, seeding, subsidy, urls
 
-        kinds.register(TRAINING_VOCATIONAL)
-        kinds.register(TRAINING_STARTUP)
-        figures.register(TRAINING_FIGURES)
+        register_permissions(permissions.PERMISSIONS)
+        register("menu", urls.MENU)
+        register("parameters", *parameters.PARAMETERS)
+        register("urls", Urls("training/", "jiuye.training.urls", api="jiuye.training.api"))
+        kinds.register(subsidy.TRAINING_VOCATIONAL)
+        kinds.register(subsidy.TRAINING_STARTUP)
+        register("indicators", *indicators.INDICATORS)
+        register("seeders", Task("training", _("职业培训"), seeding.seed))

@@ -1,9 +1,11 @@
+"""The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
+
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, register, yuan
+from jiuye.core.parameters import Parameter, yuan
 
 
 def _percent(value):
@@ -16,7 +18,7 @@ def _yes_no(value):
         raise ValidationError(_("应为1（是）或0（否）。"))
 
 
-register(
+PARAMETERS = (
     Parameter("subsidies.training_vocational_amount", "职业培训补贴标准", Decimal, Decimal("600"), "元/人",
               "各地所见：职业培训500–600元，创业培训1200元", check=yuan),
     Parameter("subsidies.training_startup_amount", "创业培训补贴标准", Decimal, Decimal("1200"), "元/人",

@@ -4,13 +4,13 @@ attendance, completion, certificate and skill appraisal of each trainee."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, workflow
-from jiuye.core.services import check_scope, save_versioned
+from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.services import clean_credit_code
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
@@ -18,12 +18,6 @@ from jiuye.regions.models import Region
 from jiuye.training.choices import CourseKind, NeedState
 from jiuye.training.models import Course, Enrolment, Institution, Need
 from jiuye.training.workflow import OPEN_ENROLMENT_STATES
-
-
-def _require(actor, permission: str) -> None:
-    if not actor.has_perm(permission):
-        raise PermissionDenied
-
 
 # Institutions ---------------------------------------------------------------------------
 
@@ -40,7 +34,7 @@ def _check_institution(institution: Institution) -> None:
 @transaction.atomic
 def institution_create(*, actor, region: Region, credit_code: str, **fields) -> Institution:
     """Designate a training institution of the actor's county (定点培训机构认定)."""
-    _require(actor, "training.add_institution")
+    require(actor, "training.add_institution")
     check_scope(Region.objects.editable_by(actor), region, field="region")
     code = clean_credit_code(credit_code)
     if Institution.objects.filter(credit_code=code).exists():
@@ -60,7 +54,7 @@ def institution_create(*, actor, region: Region, credit_code: str, **fields) -> 
 def institution_update(
     *, actor, institution: Institution, expected_version: int, **fields
 ) -> Institution:
-    _require(actor, "training.change_institution")
+    require(actor, "training.change_institution")
     check_scope(Institution.objects.editable_by(actor), institution)
     if "region" in fields:
         check_scope(Region.objects.editable_by(actor), fields["region"], field="region")
@@ -106,7 +100,7 @@ def _check_course(course: Course) -> None:
 def course_create(*, actor, institution: Institution, **fields) -> Course:
     """Open a course of a designated institution of the actor's county; published, the
     townships and communities of the county may refer residents to it."""
-    _require(actor, "training.add_course")
+    require(actor, "training.add_course")
     check_scope(Institution.objects.editable_by(actor), institution, field="institution")
     course = Course(institution=institution, region_id=institution.region_id, **fields)
     _check_course(course)
@@ -117,7 +111,7 @@ def course_create(*, actor, institution: Institution, **fields) -> Course:
 
 
 def course_update(*, actor, course: Course, expected_version: int, **fields) -> Course:
-    _require(actor, "training.change_course")
+    require(actor, "training.change_course")
     check_scope(Course.objects.editable_by(actor), course)
     fields.pop("institution", None)  # a course stays with its institution
     for name, value in fields.items():
@@ -137,7 +131,7 @@ def course_update(*, actor, course: Course, expected_version: int, **fields) -> 
 @transaction.atomic
 def need_record(*, actor, person: Person, kind: str, occupation=None, note: str = "") -> Need:
     """Record a resident's wish to be trained (了解、掌握培训需求)."""
-    _require(actor, "training.add_need")
+    require(actor, "training.add_need")
     check_scope(Person.objects.editable_by(actor), person, field="person")
     today = timezone.localdate()
     if not is_of_working_age(person, today):
@@ -219,7 +213,7 @@ def _check_hours(enrolment: Enrolment, hours) -> None:
 @transaction.atomic
 def enrolment_attendance(*, actor, enrolment: Enrolment, attended_hours: int) -> Enrolment:
     """Record the hours a trainee attended so far (from the institution's sign-in sheets)."""
-    _require(actor, "training.change_enrolment")
+    require(actor, "training.change_enrolment")
     check_scope(Enrolment.objects.editable_by(actor), enrolment)
     enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
     if enrolment.state not in OPEN_ENROLMENT_STATES:
@@ -252,7 +246,7 @@ def enrolment_certify(
     appraisal_level: str = "",
 ) -> Enrolment:  # fmt: skip
     """Record the certificate a completed trainee obtained and the skill appraisal's result."""
-    _require(actor, "training.change_enrolment")
+    require(actor, "training.change_enrolment")
     check_scope(Enrolment.objects.editable_by(actor), enrolment)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.state != "completed":

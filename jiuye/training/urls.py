@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.navigation import Item, Section
 from jiuye.training import views
 
 app_name = "training"
@@ -42,3 +44,17 @@ urlpatterns = [
         name="enrolment-certificate",
     ),
 ]
+
+# This line of work's section of the left menu (registered by its AppConfig.ready).
+MENU = Section(
+    _("职业培训"),
+    (
+        Item(_("可推荐的培训班"), "training:catalogue", "training.add_enrolment"),
+        Item(_("培训需求"), "training:needs", "training.view_need"),
+        Item(_("培训需求摸底"), "training:candidates", "training.add_need"),
+        Item(_("参训记录"), "training:enrolments", "training.view_enrolment"),
+        Item(_("培训班"), "training:courses", "training.view_course"),
+        Item(_("定点培训机构"), "training:institutions", "training.view_institution"),
+    ),
+    order=70,
+)

@@ -1,26 +1,23 @@
 import re
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.views import (
-    ActionView,
     FireView,
     ScopedDetailView,
     ScopedListView,
-    ScopedMixin,
+    ServiceActionView,
     ServiceFormMixin,
+    ServiceUpdateMixin,
 )
-from jiuye.jobs.views import OccupationOptionsMixin
-from jiuye.ledger.models import Person
+from jiuye.jobs.views.vacancies import OccupationOptionsMixin
+from jiuye.ledger.views import ResidentMixin
 from jiuye.regions.codes import prefix_of
 from jiuye.training import selectors, services
 from jiuye.training.filters import CourseFilter, EnrolmentFilter, InstitutionFilter, NeedFilter
@@ -34,20 +31,6 @@ from jiuye.training.forms import (
     NeedForm,
 )
 from jiuye.training.models import Course, Enrolment, Institution, Need
-
-
-class EditMixin(ScopedMixin, ServiceFormMixin):
-    """An edit page over a record the user may edit; the form carries the version read."""
-
-    scope_method = "editable_by"
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
-
-def _editable(model, user, obj) -> bool:
-    return model.objects.editable_by(user).filter(pk=obj.pk).exists()
-
 
 # Institutions ---------------------------------------------------------------------------
 
@@ -76,22 +59,14 @@ class InstitutionCreateView(ServiceFormMixin, generic.CreateView):
     def save(self, form):
         return services.institution_create(actor=self.request.user, **form.cleaned_data)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
-
-class InstitutionUpdateView(EditMixin, generic.UpdateView):
+class InstitutionUpdateView(ServiceUpdateMixin, generic.UpdateView):
     model = Institution
     form_class = InstitutionForm
     permission_required = "training.change_institution"
     template_name = "training/institution_form.html"
     success_message = _("定点培训机构信息已保存。")
-
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        institution = Institution.objects.get(pk=self.object.pk)
-        return services.institution_update(actor=self.request.user, institution=institution,
-                                           expected_version=data.pop("version"), **data)  # fmt: skip
+    update, record = staticmethod(services.institution_update), "institution"
 
 
 class InstitutionDetailView(ScopedDetailView):
@@ -103,12 +78,11 @@ class InstitutionDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, institution = self.request.user, self.object
-        editable = _editable(Institution, user, institution)
         return super().get_context_data(
             courses=institution.courses.with_institution().with_counts(),
-            can_edit=editable and user.has_perm("training.change_institution"),
-            can_add_course=editable and user.has_perm("training.add_course") and institution.active,
-            history=timeline(institution.history.all(), viewer=user) if editable else [],
+            can_edit=self.may("training.change_institution"),
+            can_add_course=self.may("training.add_course") and institution.active,
+            history=timeline(institution.history.all(), viewer=user) if self.editable else [],
             **kwargs,
         )
 
@@ -158,22 +132,17 @@ class CourseCreateView(OccupationOptionsMixin, ServiceFormMixin, generic.CreateV
     def save(self, form):
         return services.course_create(actor=self.request.user, **form.cleaned_data)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
-
-class CourseUpdateView(OccupationOptionsMixin, EditMixin, generic.UpdateView):
+class CourseUpdateView(OccupationOptionsMixin, ServiceUpdateMixin, generic.UpdateView):
     model = Course
     form_class = CourseForm
     permission_required = "training.change_course"
     template_name = "training/course_form.html"
     success_message = _("培训班已保存。")
+    update, record = staticmethod(services.course_update), "course"
 
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        course = Course.objects.select_related("institution").get(pk=self.object.pk)
-        return services.course_update(actor=self.request.user, course=course,
-                                      expected_version=data.pop("version"), **data)  # fmt: skip
+    def scope(self, queryset):
+        return queryset.select_related("institution")
 
 
 class CourseDetailView(ScopedDetailView):
@@ -188,12 +157,11 @@ class CourseDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, course = self.request.user, self.object
-        editable = _editable(Course, user, course)
         return super().get_context_data(
             enrolments=Enrolment.objects.visible_to(user).filter(course=course).with_parties(),
             employment=selectors.course_employment(course, user=user),
-            can_edit=editable and user.has_perm("training.change_course"),
-            history=timeline(course.history.all(), viewer=user) if editable else [],
+            can_edit=self.may("training.change_course"),
+            history=timeline(course.history.all(), viewer=user) if self.editable else [],
             **kwargs,
         )
 
@@ -239,19 +207,7 @@ class CandidatesView(PermissionRequiredMixin, generic.TemplateView):
         )  # fmt: skip
 
 
-class PersonMixin:
-    @cached_property
-    def person(self):
-        return get_object_or_404(
-            Person.objects.editable_by(self.request.user).select_related("region"),
-            pk=self.kwargs["person"],
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
-
-
-class NeedCreateView(OccupationOptionsMixin, PersonMixin, ServiceFormMixin, generic.CreateView):
+class NeedCreateView(OccupationOptionsMixin, ResidentMixin, ServiceFormMixin, generic.CreateView):
     model = Need
     form_class = NeedForm
     permission_required = "training.add_need"
@@ -276,9 +232,6 @@ class NeedCreateView(OccupationOptionsMixin, PersonMixin, ServiceFormMixin, gene
         self.person  # noqa: B018
         return super().post(request, *args, **kwargs)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class NeedDetailView(ScopedDetailView):
     model = Need
@@ -289,24 +242,21 @@ class NeedDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, need = self.request.user, self.object
-        editable = _editable(Need, user, need)
         return super().get_context_data(
             enrolments=need.enrolments.with_parties(),
-            can_refer=editable and need.state == "open" and user.has_perm("training.add_enrolment"),
-            can_close=editable and need.state == "open" and user.has_perm("training.change_need"),
+            can_refer=need.state == "open" and self.may("training.add_enrolment"),
+            can_close=need.state == "open" and self.may("training.change_need"),
             events=workflow.event_log(need),
             history=timeline(need.history.all(), viewer=user),
             **kwargs,
         )
 
 
-class NeedCloseView(ActionView):
+class NeedCloseView(ServiceActionView):
     model = Need
     permission_required = "training.change_need"
-
-    def act(self, request, data):
-        services.need_close(actor=request.user, need=self.object)
-        messages.success(request, _("培训需求已撤销。"))
+    service, record = staticmethod(services.need_close), "need"
+    done = _("培训需求已撤销。")
 
 
 # Enrolments -----------------------------------------------------------------------------
@@ -323,7 +273,7 @@ class EnrolmentListView(ScopedListView):
         return queryset.with_parties()
 
 
-class EnrolmentCreateView(PersonMixin, ServiceFormMixin, generic.FormView):
+class EnrolmentCreateView(ResidentMixin, ServiceFormMixin, generic.FormView):
     """Refer a resident to a course offered to the jurisdiction (推荐参训)."""
 
     form_class = EnrolmentForm
@@ -359,10 +309,9 @@ class EnrolmentDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, enrolment = self.request.user, self.object
-        editable = _editable(Enrolment, user, enrolment)
-        can_change = editable and user.has_perm("training.change_enrolment")
+        can_change = self.may("training.change_enrolment")
         return super().get_context_data(
-            actions=enrolment.workflow.available(enrolment, user) if editable else [],
+            actions=enrolment.workflow.available(enrolment, user) if self.editable else [],
             events=workflow.event_log(enrolment),
             can_attend=can_change and enrolment.state in ("referred", "attending"),
             can_complete=can_change and enrolment.state == "attending",
@@ -388,31 +337,25 @@ class EnrolmentFireView(FireView):
     model = Enrolment
 
 
-class EnrolmentAttendanceView(ActionView):
+class EnrolmentAttendanceView(ServiceActionView):
     model = Enrolment
     form_class = AttendanceForm
     permission_required = "training.change_enrolment"
-
-    def act(self, request, data):
-        services.enrolment_attendance(actor=request.user, enrolment=self.object, **data)
-        messages.success(request, _("出勤学时已登记。"))
+    service, record = staticmethod(services.enrolment_attendance), "enrolment"
+    done = _("出勤学时已登记。")
 
 
-class EnrolmentCompleteView(ActionView):
+class EnrolmentCompleteView(ServiceActionView):
     model = Enrolment
     form_class = CompleteForm
     permission_required = "training.change_enrolment"
-
-    def act(self, request, data):
-        services.enrolment_complete(actor=request.user, enrolment=self.object, **data)
-        messages.success(request, _("已登记结业。"))
+    service, record = staticmethod(services.enrolment_complete), "enrolment"
+    done = _("已登记结业。")
 
 
-class EnrolmentCertificateView(ActionView):
+class EnrolmentCertificateView(ServiceActionView):
     model = Enrolment
     form_class = CertificateForm
     permission_required = "training.change_enrolment"
-
-    def act(self, request, data):
-        services.enrolment_certify(actor=request.user, enrolment=self.object, **data)
-        messages.success(request, _("证书和鉴定结果已登记。"))
+    service, record = staticmethod(services.enrolment_certify), "enrolment"
+    done = _("证书和鉴定结果已登记。")

@@ -8,12 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jiuye.conftest import COUNTY, VILLAGE_A
+from jiuye.core.indicators import Query
 from jiuye.core.models import PolicyParameter
 from jiuye.core.parameters import PARAMETERS
 from jiuye.flexible import services
 from jiuye.flexible.choices import EndReason
+from jiuye.flexible.indicators import collect
 from jiuye.flexible.models import FlexibleJob
-from jiuye.flexible.selectors import FIGURES, checks_due, home_panel
+from jiuye.flexible.selectors import checks_due, home_panel
 from jiuye.flexible.subsidy import KIND, months_of
 from jiuye.flexible.tests.helpers import identify, register
 from jiuye.jobs.tests.helpers import resident
@@ -310,12 +312,12 @@ def test_the_report_counts_registrations_and_overdue_checks(coordinator, approve
     with time_machine.travel(TODAY() - datetime.timedelta(days=120), tick=False):
         late = register(coordinator, resident(coordinator, "报表甲"), started_on=TODAY())
     register(coordinator, resident(coordinator, "报表乙"), started_on=TODAY())
-    before = FIGURES.collect(approver, "370102", 9, *_month_bounds())
+    before = collect(Query(approver, "370102", 9, *_month_bounds()))
     assert before["370102001"]["flexible_registered"] >= 2
     overdue = before["370102001"]["flexible_overdue"]
     services.check_record(actor=coordinator, job=late, checked_on=TODAY(), still_working=True,
                           still_insured=True)  # fmt: skip
-    after = FIGURES.collect(approver, "370102", 9, *_month_bounds())
+    after = collect(Query(approver, "370102", 9, *_month_bounds()))
     assert after["370102001"]["flexible_overdue"] == overdue - 1
 
 

@@ -2,9 +2,12 @@
 
 import datetime
 import io
+import logging
+import zipfile
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from jiuye.conftest import VILLAGE_A, VILLAGE_B
 from jiuye.core.models import PolicyParameter
@@ -387,8 +390,6 @@ def test_the_header_may_sit_below_a_title_and_use_old_column_names(
 def test_a_broken_workbook_ends_in_a_clear_error_not_a_hang(
     client_, django_capture_on_commit_callbacks
 ):
-    import zipfile
-
     buffer = io.BytesIO(xlsx(family()))
     broken = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(broken, "w") as target:
@@ -400,3 +401,31 @@ def test_a_broken_workbook_ends_in_a_clear_error_not_a_hang(
     _response, job = upload(client_, broken.getvalue(), capture=django_capture_on_commit_callbacks)
     assert job.state == ImportState.INVALID and "无法读取" in job.errors[0]["message"]
     assert bytes(job.content) == b""  # the file is not kept
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused_as_unreadable(
+    client_, django_capture_on_commit_callbacks
+):
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("readme.txt", "这不是台账")
+    _response, job = upload(client_, other.getvalue(), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID and "无法读取" in job.errors[0]["message"]
+
+
+def test_an_error_of_the_system_is_logged_and_the_user_is_told_without_its_text(
+    client_, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    """A fault that is not the file's (here: the Excel library failing mid-read) is logged with
+    its traceback; the page says nothing was written and gives the import's number."""
+
+    def fail(self, *args, **kwargs):
+        raise RuntimeError("内部细节 secret-path")
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", fail)
+    with caplog.at_level(logging.ERROR, logger="jiuye.ledger.tasks"):
+        _response, job = upload(client_, xlsx(family()), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.FAILED and Person.objects.filter(name="王大山").count() == 0
+    assert f"导入编号{job.pk}" in job.message and "secret-path" not in job.message
+    (record,) = [r for r in caplog.records if r.name == "jiuye.ledger.tasks"]
+    assert record.exc_info and "secret-path" in str(record.exc_info[1])

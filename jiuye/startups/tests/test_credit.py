@@ -4,11 +4,13 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from jiuye.core.indicators import Query
 from jiuye.jobs.tests.helpers import resident, user
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
+from jiuye.startups.indicators import loan_figures
 from jiuye.startups.models import Loan
-from jiuye.startups.selectors import credit_communities, loan_figures
+from jiuye.startups.selectors import credit_communities
 from jiuye.startups.tests.helpers import lent, pay
 
 pytestmark = pytest.mark.django_db
@@ -80,10 +82,10 @@ def test_the_report_counts_loans_disbursed_outstanding_and_overdue(village, appr
          amount=Decimal("50000"))  # fmt: skip
     first = TODAY().replace(day=1)
     last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    figures = loan_figures(approver, village.prefix, 12, first, last)[village.code]
+    figures = loan_figures(Query(approver, village.prefix, 12, first, last))[village.code]
     assert figures["loan_outstanding"] == 2 and figures["loan_balance"] == Decimal("130000")
     assert figures["loan_overdue"] == 1
     month = on_time.disbursed_on.replace(day=1)
     month_end = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    then = loan_figures(approver, village.prefix, 12, month, month_end)[village.code]
+    then = loan_figures(Query(approver, village.prefix, 12, month, month_end))[village.code]
     assert then["loan_disbursed"] == 2 and then["loan_disbursed_amount"] == Decimal("130000")

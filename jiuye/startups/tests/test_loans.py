@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from jiuye.conftest import COUNTY
 from jiuye.core import history, workflow
+from jiuye.core.indicators import Query
 from jiuye.core.models import PolicyParameter
 from jiuye.jobs.tests.helpers import resident
 from jiuye.startups import services
+from jiuye.startups.indicators import loan_figures
 from jiuye.startups.models import Loan, Service
 from jiuye.startups.schedule import add_months
 from jiuye.startups.selectors import REFUSED, SUBSIDISED, arrears, interest_schedule
@@ -311,7 +313,6 @@ def test_a_share_of_the_interest_cannot_make_the_subsidy_exceed_the_interest():
 def test_the_report_s_overdue_amount_is_what_the_overdue_list_shows(
     coordinator, reviewer, approver
 ):
-    from jiuye.startups.selectors import loan_figures
     from jiuye.subsidies.kinds import month_bounds
 
     person = resident(coordinator, "贷款部分逾期")
@@ -326,6 +327,6 @@ def test_the_report_s_overdue_amount_is_what_the_overdue_list_shows(
     assert annotated.overdue_amount == owed.amount
     # the village's row of this month's report adds up what the overdue list shows there
     listed = Loan.objects.overdue_loans().filter(region_id=loan.region_id).with_overdue()
-    row = loan_figures(approver, loan.region_id, 12, *month_bounds(TODAY()))[loan.region_id]
+    row = loan_figures(Query(approver, loan.region_id, 12, *month_bounds(TODAY())))[loan.region_id]
     assert row["loan_overdue"] == listed.count()
     assert Decimal(str(row["loan_overdue_amount"])) == sum(each.overdue_amount for each in listed)

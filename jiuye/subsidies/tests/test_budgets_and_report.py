@@ -21,10 +21,11 @@ from jiuye.jobs import services as jobs
 from jiuye.jobs.tests.helpers import employer, resident, seeker, user, vacancy
 from jiuye.ledger.models import Person
 from jiuye.regions.models import ServiceOrg
+from jiuye.staff.models import User
 from jiuye.subsidies.kinds import KINDS, month_bounds
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.selectors import budget_uses
-from jiuye.subsidies.services import budget_create, budget_update, claim_prepare
+from jiuye.subsidies.services import budget_create, budget_update, claim_prepare, claims_prepare_all
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -326,6 +327,27 @@ def test_the_month_end_batch_prepares_the_claims_of_the_offices_with_something_t
     assert Claim.objects.filter(
         month=TODAY().replace(day=1), region__code__startswith="370102"
     ).count() == len(claims)
+
+
+def test_the_month_end_batch_says_which_offices_it_left_out_and_why():
+    claims = claims_prepare_all(prefix="370102", month=TODAY()).prepared
+    submitted, unstaffed = claims[0], next(c for c in claims[1:] if c.org_id != claims[0].org_id)
+    workflow.fire(submitted, "submit", actor=submitted.prepared_by)
+    keepers = User.objects.filter(org=unstaffed.org_id, roles__code__in=["coordinator", "reviewer"])
+    history.update(keepers, actor=None, is_active=False)
+
+    batch = claims_prepare_all(prefix="370102", month=TODAY())
+
+    reasons = {(org.pk, kind): reason for org, kind, reason in batch.skipped}
+    assert "待人社部门审核" in reasons[submitted.org_id, submitted.kind]
+    assert "没有可申报补贴的在岗工作人员" in reasons[unstaffed.org_id, unstaffed.kind]
+    assert submitted.pk not in {claim.pk for claim in batch.prepared}
+    output = io.StringIO()
+    call_command("prepare_claims", region="370102000000", month=f"{TODAY():%Y-%m}", stdout=output)
+    assert (
+        f"skipped {unstaffed.org.region_id} {unstaffed.org.name} ({unstaffed.kind})"
+        in output.getvalue()
+    )
 
 
 @pytest.mark.parametrize(

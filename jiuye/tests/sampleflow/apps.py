@@ -6,15 +6,13 @@ class SampleFlowConfig(AppConfig):
     label = "sampleflow"
 
     def ready(self):
-        # A real process declares these in staff/roles.py; the test process adds its own.
-        from jiuye.staff.roles import PERMISSIONS, Role
+        from jiuye.core.registry import register_permissions
+        from jiuye.staff.roles import Role
 
-        PERMISSIONS.update(
+        register_permissions(
             {
-                "sampleflow.add_samplecase": frozenset({Role.COORDINATOR}),
-                "sampleflow.submit_samplecase": frozenset({Role.COORDINATOR}),
-                "sampleflow.review_samplecase": frozenset(
-                    {Role.COUNTY_APPROVER, Role.CITY_OFFICER}
-                ),
+                "sampleflow.add_samplecase": {Role.COORDINATOR},
+                "sampleflow.submit_samplecase": {Role.COORDINATOR},
+                "sampleflow.review_samplecase": {Role.COUNTY_APPROVER, Role.CITY_OFFICER},
             }
         )

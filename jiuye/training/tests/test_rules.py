@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from jiuye.conftest import VILLAGE_B
 from jiuye.core import history, workflow
+from jiuye.core.indicators import Query
 from jiuye.core.models import PolicyParameter
 from jiuye.jobs.tests.helpers import SIBLING_VILLAGE, resident, seeker, user
 from jiuye.ledger import services as ledger
@@ -18,6 +19,7 @@ from jiuye.subsidies.models import ClaimLine
 from jiuye.subsidies.services import claim_prepare
 from jiuye.training import selectors, services
 from jiuye.training.choices import CourseKind, NeedState
+from jiuye.training.indicators import collect
 from jiuye.training.models import Course, Enrolment, Need
 from jiuye.training.selectors import add_months
 from jiuye.training.subsidy import STARTUP, VOCATIONAL
@@ -210,11 +212,10 @@ def test_the_employment_rate_after_3_and_6_months_comes_from_the_ledger(coordina
     assert (short["months"], short["cohort"], short["employed"]) == (3, 3, 1)
     assert (long["months"], long["cohort"], long["employed"]) == (6, 3, 2)
     assert long["rate"] == 66.7
-    # the programmes report: the cohorts of the months 3 and 6 months after completion
-    from jiuye.training.figures import collect
 
+    # the programmes report: the cohorts of the months 3 and 6 months after completion
     def figures(month):
-        rows = collect(approver, "370102", 6, *_bounds(month))
+        rows = collect(Query(approver, "370102", 6, *_bounds(month)))
         return rows.get("370102", {})
 
     assert figures(lesson.ends_on)["completed"] == 3

@@ -1,20 +1,26 @@
-from importlib import import_module
+import logging
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-# The checks run every night (cron: ``0 2 * * * manage.py nightly_checks``), in this order.
-CHECKS = [
-    ("jiuye.registration.services", "deregister_without_contact", "失业登记：连续未联系自动注销"),
-    ("jiuye.assistance.households", "recheck", "零就业家庭：全部家庭重新核查"),
-    ("jiuye.jobs.services", "vacancies_expire", "招聘岗位：过期下架"),
-    ("jiuye.jobs.services", "seekers_refresh_priority", "求职登记：重新核对优先服务对象"),
-]
+from jiuye.core.registry import registry
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Run the nightly checks (automatic deregistration, alerts)."
+    help = "Run the nightly checks (automatic deregistration, alerts) that the apps register."
 
     def handle(self, *args, **options):
-        for module, name, label in CHECKS:
-            count = getattr(import_module(module), name)()
-            self.stdout.write(f"{label}: {count}")
+        # cron: 0 2 * * * manage.py nightly_checks
+        failed = []
+        for check in registry["nightly_checks"].values():
+            try:
+                result = check.run()
+            except Exception:  # one check's fault must not stop the others; it is logged
+                logger.exception("nightly check %s failed", check.name)
+                failed.append(check.name)
+                continue
+            logger.info("nightly check %s: %s", check.name, result)
+            self.stdout.write(f"{check.label}: {result}")
+        if failed:
+            raise CommandError(f"nightly checks failed (see the log): {', '.join(failed)}")

@@ -32,9 +32,11 @@ class Command(BaseCommand):
         if not Region.objects.filter(code=region).exists():
             raise CommandError(f"--region: no region {region}")
         started = time.monotonic()
-        claims = claims_prepare_all(prefix=prefix_of(region), month=first)
-        lines = sum(claim.count for claim in claims)
+        batch = claims_prepare_all(prefix=prefix_of(region), month=first)
+        lines = sum(claim.count for claim in batch.prepared)
         self.stdout.write(
-            f"{len(claims)} claims of {first:%Y-%m} with {lines} lines prepared in "
+            f"{len(batch.prepared)} claims of {first:%Y-%m} with {lines} lines prepared in "
             f"{time.monotonic() - started:.1f} s."
         )
+        for org, kind, reason in batch.skipped:
+            self.stdout.write(f"skipped {org.region_id} {org.name} ({kind}): {reason}")

@@ -1,0 +1,154 @@
+"""Indicators (architecture mechanism 4): every figure a dashboard, report or ranking shows,
+registered once by the app that owns it, computed for a region's sub-regions and a period.
+
+An ``Indicator`` has its code, label, definition and unit, the heading it is shown under and
+the report that shows it, and ``collect``: a function of a ``Query`` that returns
+``{group: {indicator code: value}}``, where ``group`` is the region code of a record cut to
+the query's length (``grouped`` does that). Several indicators of one source share one
+``collect``, which runs once per report. A figure of a moment (persons on posts at the
+month's end) is taken on ``query.last``; ``at_date`` says the records keep what is needed to
+answer it for any past date, not only today.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jiuye.core.registry import registry
+from jiuye.regions.codes import child_prefix_length, prefix_sql
+
+
+@dataclass(frozen=True)
+class Query:
+    """The records ``user`` may see under region ``prefix``, grouped by the first ``length``
+    characters of their region code, for the days ``first`` to ``last``."""
+
+    user: object
+    prefix: str
+    length: int
+    first: datetime.date
+    last: datetime.date
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    section: str  # the heading it is shown under, e.g. "公益性岗位"
+    collect: Callable[[Query], dict[str, dict]]
+    definition: str = ""
+    unit: str = ""
+    report: str = ""  # the page that shows it ("programmes", "assistance")
+    ratio: tuple[str, str] | None = None  # a percentage of two other indicators' values
+    total: str = "sum"  # how sub-regions add up: "sum", or "max" (the largest; None if none)
+    at_date: bool = False  # ``last`` may be any past date
+
+
+def grouped(queryset, length: int, *, field: str = "region_id", **aggregates) -> dict[str, dict]:
+    """``{group: {name: value}}`` of ``aggregates`` over ``queryset`` by the prefix of the
+    region code in ``field``."""
+    rows = queryset.annotate(group=prefix_sql(field, length)).values("group").annotate(**aggregates)
+    return {row.pop("group"): row for row in rows.order_by()}
+
+
+def merge(*parts: dict[str, dict]) -> dict[str, dict]:
+    """Several ``{group: {code: value}}`` as one."""
+    found: dict[str, dict] = {}
+    for part in parts:
+        for group, row in part.items():
+            found.setdefault(group, {}).update(row)
+    return found
+
+
+def of_report(report: str) -> list[Indicator]:
+    return [
+        indicator for indicator in registry["indicators"].values() if indicator.report == report
+    ]
+
+
+def collect(indicators: list[Indicator], query: Query) -> dict[str, dict]:
+    """The values of ``indicators`` by group: each source's ``collect`` runs once."""
+    sources = dict.fromkeys(indicator.collect for indicator in indicators)
+    return merge(*(source(query) for source in sources))
+
+
+@dataclass
+class Row:
+    region: object | None  # None: the total
+    values: dict = field(default_factory=dict)
+    own: bool = False  # the region's own records, not of a region below it
+    cells: list = field(default_factory=list)  # (indicator, value) in the columns' order
+
+
+@dataclass
+class Table:
+    """Indicators of a region and each region below it, for a period (drill-down)."""
+
+    region: object
+    first: datetime.date
+    last: datetime.date
+    groups: list  # [(section, [Indicator …])], in the order the sections were registered
+    rows: list[Row]
+    total: Row
+
+    @property
+    def columns(self) -> list[Indicator]:
+        return [indicator for _section, indicators in self.groups for indicator in indicators]
+
+    @property
+    def month(self) -> datetime.date:
+        return self.first
+
+
+def table(user, region, indicators: list[Indicator], first, last) -> Table:
+    """``indicators`` for ``region`` (which the caller checked ``user`` may see) and each of its
+    visible children, from ``first`` to ``last``: a few grouped queries, whatever their number."""
+    from jiuye.regions.models import Region
+
+    prefix, length = region.prefix, child_prefix_length(region.code)
+    children = list(Region.objects.visible_to(user).filter(parent=region).order_by("code"))
+    values = collect(indicators, Query(user, prefix, length, first, last))
+    sections: dict[str, list] = {}
+    for indicator in indicators:
+        sections.setdefault(indicator.section, []).append(indicator)
+    rows = [Row(child, fill(values.get(child.prefix, {}), indicators)) for child in children]
+    child_groups = {child.prefix for child in children}
+    own = [row for group, row in values.items() if group not in child_groups]
+    if own:  # records of the region itself (a township's own posts …), not of a child
+        rows.append(Row(region, fill(add_up(own, indicators), indicators), own=True))
+    total = Row(None, fill(add_up(list(values.values()), indicators), indicators))
+    for row in [*rows, total]:
+        row.cells = [(indicator, row.values[indicator.code]) for indicator in indicators]
+    return Table(region, first, last, list(sections.items()), rows, total)
+
+
+def add_up(rows: list[dict], indicators: list[Indicator]) -> dict:
+    """The values of several groups together, each indicator as its ``total`` says."""
+    total: dict = {}
+    for indicator in indicators:
+        found = [row[indicator.code] for row in rows if row.get(indicator.code) is not None]
+        if indicator.total == "max":
+            total[indicator.code] = max(found, default=None)
+        elif indicator.ratio is None:
+            total[indicator.code] = sum(found)
+    return total
+
+
+def fill(values: dict, indicators: list[Indicator]) -> dict:
+    """Every indicator's value: zero where nothing was counted (None for a largest value),
+    ratios as percentages to one decimal (None when the denominator is zero)."""
+    filled = {}
+    for indicator in indicators:
+        if indicator.ratio is None:
+            empty = None if indicator.total == "max" else 0
+            found = values.get(indicator.code)
+            filled[indicator.code] = empty if found is None else found
+    for indicator in indicators:
+        if indicator.ratio is not None:
+            numerator, denominator = (filled.get(code) or 0 for code in indicator.ratio)
+            filled[indicator.code] = (
+                (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"))
+                if denominator else None
+            )  # fmt: skip
+    return filled

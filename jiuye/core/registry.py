@@ -1,0 +1,110 @@
+"""The registry: the extension points that lines of work plug into, one store each.
+
+Modelled on NetBox's ``registry``: a fixed set of named stores that each app fills in its
+``AppConfig.ready()``, in the order of ``INSTALLED_APPS``. Once Django's app registry is ready
+the stores refuse changes, so what a page, a report or a nightly job reads is what start-up
+declared. A new line of work is its own app plus one line in ``INSTALLED_APPS``; its
+``ready()`` calls ``register`` for what it brings (see docs/architecture.md, "The registry").
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from django.apps import apps
+
+
+def _check_open(store: str) -> None:
+    if apps.ready:
+        raise RuntimeError(f"the registry is read-only after start-up ({store})")
+
+
+class Store:
+    """The items of one extension point, in the order they were registered."""
+
+    def __init__(self, name: str, description: str):
+        self.name, self.description = name, description
+        self._items: list = []
+
+    def add(self, item) -> None:
+        _check_open(self.name)
+        self._items.append(item)
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __len__(self):
+        return len(self._items)
+
+
+class KeyedStore(Mapping):
+    """Named items of one extension point (a subsidy kind by its code), in the order they
+    were registered; a name registered twice is refused. ``key`` names the attribute of an
+    item that is its name; without it, ``add`` is given the name."""
+
+    def __init__(self, name: str, description: str, key: str | None = None):
+        self.name, self.description, self.key = name, description, key
+        self._items: dict = {}
+
+    def add(self, item, name=None) -> None:
+        _check_open(self.name)
+        name = getattr(item, self.key) if name is None else name
+        if name in self._items:
+            raise ValueError(f"{self.name}: {name!r} is registered twice")
+        self._items[name] = item
+
+    def __getitem__(self, name):
+        return self._items[name]
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __len__(self):
+        return len(self._items)
+
+
+STORES = (
+    Store("menu", "sections of the left menu (core.navigation.Section), shown by their order"),
+    KeyedStore("permissions", "permission name → the roles that hold it (staff.roles)"),
+    KeyedStore("parameters", "policy parameters and their defaults (core.parameters)", "key"),
+    Store("home_panels", "panel(user, today) → (template, context) or None, beside the work list"),
+    Store("household_handlers", "handler(household_ids=, actor=) after a household's make-up or a member's status changed"),
+    Store("transfer_handlers", "handler(person=, on=, actor=) when a resident moves; may refuse"),
+    Store("stable_contracts", "source(household_id, since, months) → start of a lasting contract or None"),
+    KeyedStore("subsidy_kinds", "kinds of subsidy and their rules (subsidies.kinds.Kind)", "code"),
+    KeyedStore("indicators", "figures for a region and a period (core.indicators.Indicator)", "code"),
+    KeyedStore("nightly_checks", "checks run every night, in order (core.registry.Task)", "name"),
+    KeyedStore("seeders", "demo-data seeders, in order (core.registry.Task)", "name"),
+    KeyedStore("urls", "an app's pages under a path and its API routes (core.registry.Urls)", "prefix"),
+)  # fmt: skip
+registry: dict[str, Store | KeyedStore] = {store.name: store for store in STORES}
+
+
+@dataclass(frozen=True)
+class Task:
+    """A nightly check or a seeder: ``run`` is called with the arguments of its store."""
+
+    name: str
+    label: str
+    run: Callable
+
+
+@dataclass(frozen=True)
+class Urls:
+    """An app's pages under ``prefix`` (its URL module ``pages``) and, if it has an API, its
+    ``api`` module: ``routes(router)`` adds its viewsets, ``urlpatterns`` any other paths."""
+
+    prefix: str
+    pages: str
+    api: str = ""
+
+
+def register(store: str, *items) -> None:
+    """Add ``items`` to a store; called from an app's ``ready()``."""
+    for item in items:
+        registry[store].add(item)
+
+
+def register_permissions(permissions: dict) -> None:
+    """Declare which roles hold each of an app's permissions (``staff.roles``)."""
+    for name, roles in permissions.items():
+        registry["permissions"].add(frozenset(roles), name)

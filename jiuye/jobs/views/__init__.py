@@ -1,0 +1,1 @@
+"""The pages of job introduction, a module per record."""

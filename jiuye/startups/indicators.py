@@ -1,0 +1,68 @@
+"""The indicators of small guaranteed loans (programmes report): loans disbursed, outstanding
+and overdue."""
+
+import datetime
+
+from django.db.models import Case, Count, DecimalField, F, Q, Sum, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.indicators import Indicator, Query, grouped, merge
+from jiuye.startups.models import Instalment, Loan
+from jiuye.startups.workflow import LENT_STATES
+
+# What an instalment past its due date still owes: the part not yet paid of one still
+# unpaid (as the overdue list and the loan's page show it); the whole of one paid after the
+# month's end (what was paid of it by then is not known).
+PAST_DUE = Case(
+    When(paid_on__isnull=True, then=F("principal") + F("interest") - F("paid_amount")),
+    default=F("principal") + F("interest"),
+    output_field=DecimalField(max_digits=12, decimal_places=2),
+)
+
+
+def loan_figures(query: Query) -> dict[str, dict]:
+    """Loans disbursed in the period, outstanding at its end (count, balance) and overdue at
+    its end (count, amount past due), by sub-region."""
+    first, last, length = query.first, query.last, query.length
+    today = min(last + datetime.timedelta(days=1), timezone.localdate())
+    loans = Loan.objects.visible_to(query.user).within(query.prefix).lent()
+    instalments = (
+        Instalment.objects.visible_to(query.user).within(query.prefix)
+        .filter(loan__state__in=LENT_STATES)
+    )  # fmt: skip
+    outstanding = loans.filter(disbursed_on__lte=last).filter(
+        Q(repaid_on__isnull=True) | Q(repaid_on__gt=last)
+    )
+    parts = [
+        grouped(loans.filter(disbursed_on__range=(first, last)), length,
+                loan_disbursed=Count("pk"), loan_disbursed_amount=Sum("amount")),
+        grouped(outstanding, length, loan_outstanding=Count("pk"), loan_lent=Sum("amount")),
+        grouped(instalments.filter(loan__in=outstanding, paid_on__lte=last), length,
+                loan_principal_back=Sum("principal")),
+        grouped(instalments.filter(due_on__lt=today).filter(Q(paid_on__isnull=True) | Q(paid_on__gte=today)),
+                length, loan_overdue=Count("loan", distinct=True), loan_overdue_amount=Sum(PAST_DUE)),
+    ]  # fmt: skip
+    found = merge(*parts)
+    for row in found.values():
+        row["loan_balance"] = (row.pop("loan_lent", None) or 0) - (
+            row.pop("loan_principal_back", None) or 0
+        )
+    return found
+
+
+SECTION = _("小额担保贷款")
+INDICATORS = (
+    Indicator("loan_disbursed", _("当月发放笔数"), SECTION, loan_figures, unit=_("笔"),
+              definition=_("期内放款的贷款笔数"), report="programmes", at_date=True),
+    Indicator("loan_disbursed_amount", _("当月发放金额（元）"), SECTION, loan_figures, unit=_("元"),
+              definition=_("期内放款的贷款金额"), report="programmes", at_date=True),
+    Indicator("loan_outstanding", _("月末未结清笔数"), SECTION, loan_figures, unit=_("笔"),
+              definition=_("期末已放款、未结清的贷款笔数"), report="programmes", at_date=True),
+    Indicator("loan_balance", _("月末贷款余额（元）"), SECTION, loan_figures, unit=_("元"),
+              definition=_("期末未结清贷款的本金减去已归还的本金"), report="programmes", at_date=True),
+    Indicator("loan_overdue", _("逾期笔数"), SECTION, loan_figures, unit=_("笔"),
+              definition=_("期末有到期未还分期的贷款笔数"), report="programmes"),
+    Indicator("loan_overdue_amount", _("逾期金额（元）"), SECTION, loan_figures, unit=_("元"),
+              definition=_("期末到期未还的本息"), report="programmes"),
+)  # fmt: skip
