@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.exceptions import BadRequest, ValidationError
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -344,7 +344,7 @@ class PlanView(ScopedDetailView):
                     raise ValidationError([e for errors in form.errors.values() for e in errors])
                 services.measure_done(actor=request.user, measure=measure, **form.cleaned_data)
             else:
-                raise Http404
+                raise BadRequest
         except ValidationError as error:
             messages.error(request, "；".join(error.messages))
         else:

@@ -1,7 +1,10 @@
 """Every URL pattern and API route, walked generically: a user of a sibling region gets 404
 (or a list without the other region's records) and an anonymous user is sent to log in (401
-in the API). A new view is covered without writing a test for it; if it takes a URL argument
-this test does not know yet, the test fails and says which sample to add to ``SAMPLES``."""
+in the API); the owner gets an answer, never a 404 or a server error. Pages are walked with
+the methods their view accepts, API routes with GET, POST, PUT, PATCH and DELETE; a 403 or
+405 met on the way must be named below with its reason. A new view is covered without
+writing a test for it; if it takes a URL argument this test does not know yet, the test
+fails and says which sample to add to ``Samples``."""
 
 import datetime
 import io
@@ -10,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.views.generic.list import MultipleObjectMixin
@@ -68,8 +72,10 @@ PUBLIC = {
     "public-vacancy-detail": "the same, one vacancy",
 }
 # Routes over data that belongs to no region, and why.
+CALENDAR = "the working-day calendar is national, edited by the province administrator"
 UNSCOPED = {
-    "core:calendar-delete": "the working-day calendar is national, edited by the province administrator",
+    "core:calendar-add": CALENDAR,
+    "core:calendar-delete": CALENDAR,
     "occupation-detail": "the national occupation classification is reference data",
     "industry-detail": "the national industry classification is reference data",
 }
@@ -86,6 +92,125 @@ PUBLISHED_LISTS = {"jobs:vacancies", "vacancy-list"}
 SKIPPED_NAMESPACES = {
     "admin"
 }  # Django's admin: superusers only, see test_admin_is_for_superusers_only
+
+# The methods of the walk, in the order it sends them: reading first, deleting last.
+METHODS = ("get", "put", "patch", "post", "delete")
+
+# What the API does not offer, and why. A router gives a list GET and POST, a record GET,
+# PUT, PATCH and DELETE, and an action the methods it declares; other methods are not routed.
+# DRF refuses a method with 405, or with 403 when the user lacks the model permission the
+# method would need (it checks that first); the owner and the sibling get the same answer,
+# which says nothing about the record.
+NOT_ROUTED = {
+    "list": "PUT, PATCH or DELETE of a whole list: records are changed one at a time",
+    "detail": "POST to a record: records are created on their list, acted on at an action's URL",
+    "action": "an action answers only the methods it declares",
+}
+# Plain API views (no viewset, no router) and what each answers: every other method is refused.
+API_VIEWS = {
+    "api-token": "POST exchanges a password for a token",
+    "api-card-verify": "GET: a card's validity and category, from its QR code",
+    "api-status-count": "GET: a count of the ledger by labour status",
+    "api-assistance-dashboard": "GET: the figures of employment assistance",
+    "api-programmes-report": "GET: the report of the programmes",
+    "api-root": "GET: the index of the API",
+    "api-schema": "GET: the API's OpenAPI schema",
+    "api-docs": "GET: the API's documentation page",
+}
+# What a resource (a viewset's basename) leaves out of what its router would give it, and why.
+READ_ONLY = {  # no POST, PUT, PATCH or DELETE
+    "region": "the national division codes, loaded from the official list",
+    "organisation": "service organisations are set up on their pages by the staff managers",
+    "staff": "accounts and their certificates are managed on the staff pages",
+    "household": "a household is formed and left on its members' ledger pages",
+    "card": "the assistance card is issued when the county identifies the person",
+    "occupation": "the national occupation classification is reference data",
+    "industry": "the national industry classification is reference data",
+    "public-vacancy": "the job board's view of published vacancies, which change at their own",
+}
+NOT_CREATED = {  # no POST to the list
+    "zerohousehold": "found by the ledger: a household whose members able to work are unemployed",
+    "claim": "claims are prepared by the month-end batch (POST …/prepare/)",
+}
+NOT_EDITED = {  # no PUT or PATCH of a record
+    "zerohousehold": "identified (…/identify/) and supported (…/support/), not rewritten",
+    "claim": "its lines are computed by the batch; it moves by its transitions",
+    "measure": "a measure is marked done (…/done/); what was agreed is not rewritten",
+    "service": "a service is recorded once, as it was given",
+    "referral": "a referral moves by its transitions and ends hired or not hired",
+    "placement": "a placement is ended (…/end/); the post subsidy is computed from it",
+    "training-need": "a need is recorded once and closed on its page when met",
+    "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
+}
+NEVER_DELETED = {  # no DELETE of a record
+    "person": "the ledger never deletes a person: a move or a status change instead",
+    "registration": "a registration is deregistered (…/deregister/), never deleted",
+    "identification": "an identification ends by its exit (…/exit/), never deleted",
+    "plan": "an assistance plan is rewritten (PUT/PATCH with its version), never deleted",
+    "measure": "a measure is marked done, never deleted",
+    "service": "a service given stays on the person's assistance record",
+    "zerohousehold": "a household case is cleared, lapses or is closed, never deleted",
+    "employer": "an employer is corrected (PUT/PATCH), never deleted: vacancies name it",
+    "vacancy": "a vacancy is withdrawn (…/withdraw/), never deleted",
+    "seeker": "a seeker's search is closed on its page, never deleted",
+    "referral": "a referral ends hired or not hired, never deleted",
+    "claim": "a claim moves by its transitions, never deleted",
+    "budget": "a budget is corrected (PUT/PATCH with its version), never deleted",
+    "post": "a post runs to its end date, never deleted: placements and subsidies name it",
+    "placement": "a placement is ended (…/end/), never deleted: subsidies were paid on it",
+    "flexiblejob": "flexible employment is ended (…/end/), never deleted",
+    "training-institution": "an institution is made inactive (PUT/PATCH), never deleted",
+    "training-course": "a course is corrected or unpublished (PUT/PATCH), never deleted",
+    "training-need": "a need is closed, never deleted",
+    "training-enrolment": "an enrolment moves by its transitions, never deleted",
+    "startup-entrepreneur": "the services given to an entrepreneur are kept; PUT/PATCH corrects",
+    "startup-loan": "a loan is repaid, extended or recovered by its actions, never deleted",
+}
+# What a role may not do in any region, and why: refused (403) before the record is looked up,
+# or by the service that checks the finer permission, so the record's own region gets the
+# same answer, which says nothing about the record. By role, then route.
+KEEPERS = "the community and the township, who keep the ledger"
+MANAGERS = "the staff managers (county, city, province)"
+FINANCE = "the county finance office"
+PROVINCE = "the province administrator"
+NOT_THEIR_TASK = {
+    "approver": {
+        "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
+        "ledger:import": f"the ledger is imported by {KEEPERS} (ledger.import_person)",
+        "ledger:import-template": "the import's template goes with the import",
+        "jobs:employer-add": f"employers are registered by {KEEPERS} (jobs.add_employer)",
+        "subsidies:budget-add": f"budgets are set by {FINANCE} (subsidies.add_budget)",
+        "posts:post-add": f"posts are developed by {KEEPERS} (posts.add_post)",
+        "flexible:add": f"flexible employment is registered by {KEEPERS}",
+        "training:catalogue": f"the catalogue is for enrolling, by {KEEPERS}",
+        "training:candidates": f"the candidates page records needs, by {KEEPERS}",
+        "startups:find": f"it opens the form of an entrepreneur or a loan, added by {KEEPERS}",
+        "core:parameters": f"POST sets a policy parameter: by {PROVINCE}",
+        "core:calendar-add": CALENDAR,
+        "zerohousehold-identify": f"a zero-employment household is identified by {KEEPERS}",
+        "vacancy-withdraw": f"a vacancy is withdrawn by {KEEPERS} (jobs.change_vacancy)",
+        "training-enrolment-certificate": f"a trainee's certificate is recorded by {KEEPERS}",
+    },
+    "coordinator": {
+        "subsidies:budget-edit": f"budgets are set by {FINANCE} (subsidies.change_budget)",
+        "budget-detail": f"budgets are set by {FINANCE} (subsidies.change_budget)",
+        "training:institution-edit": "the county approves institutions",
+        "training-institution-detail": "the county approves institutions",
+        "training:course-edit": "the county approves courses",
+        "training-course-detail": "the county approves courses",
+        "startups:loan-bank": "the county records the bank's decision",
+        "startups:loan-extend": "the county extends a loan (startups.extend_loan)",
+        "regions:org-edit": f"service organisations are managed by {MANAGERS}",
+        "staff:add": f"accounts are managed by {MANAGERS} (staff.add_user)",
+        "staff:edit": f"accounts are managed by {MANAGERS} (staff.change_user)",
+        "staff:set-password": f"another's password is set by {MANAGERS}",
+        "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
+        "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
+        "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
+    },
+}
+# Where the owner is sent to the login page, and why.
+ENDS_AT_LOGIN = {"logout": "logging out ends at the login page"}
 
 
 @dataclass
@@ -113,13 +238,35 @@ class Route:
 
     @property
     def methods(self):
+        """The methods the route offers: a viewset's actions, or the handlers of its view."""
         actions = getattr(self.pattern.callback, "actions", None)
         if actions:
             return set(actions)
-        allowed = getattr(self.view, "http_method_names", ("get", "post"))
-        return {
-            method for method in ("get", "post") if hasattr(self.view, method) and method in allowed
-        }
+        allowed = getattr(self.view, "http_method_names", METHODS)
+        return {method for method in METHODS if hasattr(self.view, method) and method in allowed}
+
+    @property
+    def walked_methods(self):
+        """Every method in the API; on a page, the methods its view accepts."""
+        return [method for method in METHODS if self.is_api or method in self.methods]
+
+    @property
+    def basename(self):
+        """The resource of an API route: its viewset's basename, or the route's name."""
+        return getattr(self.pattern.callback, "initkwargs", {}).get("basename") or self.name
+
+    @property
+    def kind(self):
+        """An API route is a ``list``, a ``detail`` (one record), an ``action`` of a viewset, or
+        a plain ``view``."""
+        actions = set((getattr(self.pattern.callback, "actions", None) or {}).values())
+        if not actions:
+            return "view"
+        if actions <= {"list", "create"}:
+            return "list"
+        if actions <= {"retrieve", "update", "partial_update", "destroy"}:
+            return "detail"
+        return "action"
 
     @property
     def is_list(self):
@@ -317,6 +464,10 @@ class Samples:
                 values[name] = self.employer.pk
             elif name == "kind":
                 values[name] = Kind.EMPLOYMENT
+            elif name == "token":
+                values[name] = self.card.token
+            elif name == "pk" and route.name == "public-vacancy-detail":
+                values[name] = self.vacancy.pk
             elif name in self.extra_kwargs:
                 values[name] = self.extra_kwargs[name]
             elif (name == "pk" and route.name in ("occupation-detail", "industry-detail")) or (
@@ -332,10 +483,27 @@ class Samples:
     def url(self, route):
         return reverse(route.name, kwargs=self.kwargs(route))
 
+    def rows(self):
+        """Every sample as its row in the database: equal before and after a walk that must
+        change nothing."""
+        return {
+            model: model._base_manager.filter(pk=record.pk).values().first()
+            for model, record in self.by_model.items()
+        }
+
+
+@pytest.fixture(scope="module")
+def village_a(django_db_setup, django_db_blocker):
+    """The samples, built once for the module in a transaction rolled back at its end. Each
+    test runs in a savepoint inside it, so what one test changes the next does not see."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield Samples()
+        transaction.set_rollback(True)
+
 
 @pytest.fixture
-def samples(db):
-    return Samples()
+def samples(village_a, db):
+    return village_a
 
 
 # (owner, sibling) pairs: the owner's region holds village A, the sibling's is next to it, and
@@ -345,30 +513,105 @@ PAIRS = [
     (f"coordinator-{VILLAGE_A}", "coordinator-370102001003"),
     ("finance-370102", "finance-370103"),
 ]
+# What DRF's RolePermission asks of the methods that change or delete a record.
+ACTION_OF = {"put": "change", "patch": "change", "delete": "delete"}
 
 
-def pair_for(route):
-    """The first pair whose owner holds the route's permissions."""
+def permissions_for(route, method="get"):
+    """The permissions a route asks of ``method``: a page's ``permission_required``; in the
+    API the model permission of the method (GET and POST: ``add_`` if the route creates)."""
     view = route.view
-    needed = []
     if hasattr(view, "get_permission_required") and getattr(view, "permission_required", None):
-        needed = (
+        return (
             [view.permission_required]
             if isinstance(view.permission_required, str)
             else view.permission_required
         )
-    elif route.model is not None:
-        meta = route.model._meta
-        # DRF: POST needs add_, unless the action asks only view_ (its service checks more)
-        initkwargs = getattr(route.pattern.callback, "initkwargs", {})
-        only_view = ViewPermission in initkwargs.get("permission_classes", ())
+    if route.model is None:
+        return []
+    meta = route.model._meta
+    # DRF: POST needs add_, unless the action asks only view_ (its service checks more)
+    initkwargs = getattr(route.pattern.callback, "initkwargs", {})
+    only_view = ViewPermission in initkwargs.get("permission_classes", ())
+    if route.is_api and method in ACTION_OF and not only_view:
+        action = ACTION_OF[method]
+    else:
         action = "add" if route.is_api and "post" in route.methods and not only_view else "view"
-        needed = [f"{meta.app_label}.{action}_{meta.model_name}"]
-    for owner, sibling in PAIRS:
-        owner = User.objects.get(username=owner)
-        if owner.has_perms(needed):
-            return owner, User.objects.get(username=sibling)
-    pytest.fail(f"{route.name}: no persona holds {needed}")
+    return [f"{meta.app_label}.{action}_{meta.model_name}"]
+
+
+def pair_for(route, method="get"):
+    """The first pair whose owner holds what the route asks of ``method``. When no pair holds
+    it (nobody may delete through the API), the pair of GET: the walk then meets a refusal,
+    which must be named."""
+    for needed in (permissions_for(route, method), permissions_for(route)):
+        for owner, sibling in PAIRS:
+            owner = User.objects.get(username=owner)
+            if owner.has_perms(needed):
+                return owner, User.objects.get(username=sibling)
+    pytest.fail(f"{route.name}: no persona holds {permissions_for(route)}")
+
+
+def owner_for(route, method):
+    """The owner of the pair; for national data, the province administrator who edits it."""
+    if route.name in UNSCOPED:
+        return User.objects.get(username="province-37")
+    return pair_for(route, method)[0]
+
+
+def send(client, method, url):
+    """One request of the walk, with an empty body: PUT and PATCH send ``{}`` as JSON."""
+    if method in ("put", "patch"):
+        return getattr(client, method)(url, {}, content_type="application/json")
+    return getattr(client, method)(url)
+
+
+# The methods a router gives a list and a record; an action has its own, a plain view its handlers.
+ROUTER_GIVES = {"list": {"get", "post"}, "detail": {"get", "put", "patch", "delete"}}
+# Where a method is named that a resource leaves out of what its router gives it.
+LEFT_OUT = {
+    "post": ("NOT_CREATED", NOT_CREATED),
+    "put": ("NOT_EDITED", NOT_EDITED),
+    "patch": ("NOT_EDITED", NOT_EDITED),
+    "delete": ("NEVER_DELETED", NEVER_DELETED),
+}
+
+
+def why_not_offered(route, method):
+    """Why an API route does not offer ``method``, or None if that is not named."""
+    if route.kind == "view":
+        return API_VIEWS.get(route.name)
+    if route.kind == "action" or method not in ROUTER_GIVES[route.kind]:
+        return NOT_ROUTED[route.kind]
+    _label, names = LEFT_OUT[method]
+    return READ_ONLY.get(route.basename) or names.get(route.basename)
+
+
+def why_refused(route, method, user):
+    """Why ``user`` gets 403 or 405 for ``method`` on ``route``, or None if that is not named."""
+    if route.is_api and method not in route.methods:
+        return why_not_offered(route, method)
+    for role in getattr(user, "role_codes", ()):
+        if route.name in NOT_THEIR_TASK.get(role, {}):
+            return NOT_THEIR_TASK[role][route.name]
+    return None
+
+
+def assert_refusal_is_named(route, method, user, response):
+    """A 403 or 405 fails the walk unless it is named, and the failure says where to name it."""
+    if why_refused(route, method, user):
+        return
+    if route.is_api and route.kind == "view":
+        hint = f"name {route.name!r} in API_VIEWS"
+    elif route.is_api and method not in route.methods:
+        hint = f"name {route.basename!r} in {LEFT_OUT[method][0]} or READ_ONLY"
+    else:
+        role = min(getattr(user, "role_codes", ()), default="")
+        hint = f"name {route.name!r} in NOT_THEIR_TASK[{role!r}]"
+    pytest.fail(
+        f"{method.upper()} {route.name} answered {response.status_code} to "
+        f"{user.username or 'an anonymous user'}: {hint} with the reason"
+    )
 
 
 def text_of(response) -> str:
@@ -386,6 +629,8 @@ def route_ids(route):
 
 
 CHECKED = [route for route in ALL_ROUTES if route.name not in PUBLIC]
+PUBLIC_API = [route for route in ALL_ROUTES if route.is_api and route.name in PUBLIC]
+RECORDS = [route for route in CHECKED if route.kwargs and route.name not in UNSCOPED]
 
 
 def test_the_walk_finds_the_routes_it_should():
@@ -400,11 +645,72 @@ def test_the_walk_finds_the_routes_it_should():
     } <= names
 
 
+def walked_cases(every_method=True):
+    """The (route, method, persona) cases of the walk, one request each. ``every_method=False``
+    counts the walk as it was before it tried PUT, PATCH and DELETE: GET and POST only, and no
+    walk of the owner through the methods."""
+
+    def methods(route):
+        if every_method:
+            return route.walked_methods
+        return [method for method in ("get", "post") if method in route.methods]
+
+    cases = set()
+    for route in CHECKED:
+        cases |= {(route.name, method, "anonymous") for method in methods(route)}
+        if every_method:
+            cases |= {(route.name, method, "owner") for method in methods(route)}
+        if route in RECORDS:
+            for persona in ("sibling", "coordinator of village B"):
+                cases |= {(route.name, method, persona) for method in methods(route)}
+            if "get" in route.methods:
+                cases.add((route.name, "get", "owner"))
+        elif not route.kwargs and "get" in route.methods:
+            cases.add((route.name, "get", "sibling approver"))
+        if route.is_list and route.name not in REFERENCE_LISTS:
+            cases.add((route.name, "get", "owner"))
+    if every_method:
+        for route in PUBLIC_API:
+            cases |= {(route.name, method, "anonymous") for method in set(METHODS) - route.methods}
+    return cases
+
+
+def test_the_walk_tries_every_method_of_every_api_route():
+    before, after = walked_cases(every_method=False), walked_cases()
+    print(f"\nThe URL walk: {len(after)} (route, method, persona) cases; before PUT, PATCH and")
+    print(f"DELETE were walked, with GET and POST only: {len(before)}")
+    assert before < after
+    for route in CHECKED:
+        tried = {method for name, method, persona in after if name == route.name}
+        assert tried == (set(METHODS) if route.is_api else route.methods), route.name
+
+
+def test_every_named_refusal_is_of_a_method_a_route_leaves_out():
+    api = [route for route in ALL_ROUTES if route.is_api]
+    assert set(API_VIEWS) == {route.name for route in api if route.kind == "view"}
+    for names, methods in (
+        (READ_ONLY, {"post", "put", "patch", "delete"}),
+        (NOT_CREATED, {"post"}),
+        (NOT_EDITED, {"put", "patch"}),
+        (NEVER_DELETED, {"delete"}),
+    ):
+        for basename in names:
+            resource = [route for route in api if route.basename == basename]
+            assert resource, f"{basename!r} is not the basename of a viewset"
+            for route in resource:
+                if route.kind in ("list", "detail"):
+                    offered = methods & route.methods
+                    assert not offered, f"{route.name} offers {offered}: {basename!r} is named"
+    names = {route.name for route in ALL_ROUTES}
+    for role, tasks in NOT_THEIR_TASK.items():
+        assert set(tasks) <= names, f"NOT_THEIR_TASK[{role!r}] names a route that is gone"
+
+
 @pytest.mark.parametrize("route", CHECKED, ids=route_ids)
 def test_anonymous_users_must_log_in(route, samples, client):
     url = samples.url(route)
-    for method in route.methods & {"get", "post"}:
-        response = getattr(client, method)(url)
+    for method in route.walked_methods:
+        response = send(client, method, url)
         if route.is_api or route.name.startswith("api-"):
             assert response.status_code == 401, f"{method.upper()} {url}"
         else:
@@ -412,47 +718,91 @@ def test_anonymous_users_must_log_in(route, samples, client):
             assert response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize(
-    "route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids
-)
-def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login):
-    _owner, sibling = pair_for(route)
-    client = login(sibling)
+@pytest.mark.parametrize("route", PUBLIC_API, ids=route_ids)
+def test_the_public_api_offers_anonymous_users_nothing_more(route, samples, client):
     url = samples.url(route)
-    for method in route.methods & {"get", "post"}:
-        response = getattr(client, method)(url)
-        expected = 200 if method == "get" and route.name in PUBLISHED else 404
-        assert response.status_code == expected, (
-            f"{method.upper()} {url} answered {response.status_code}"
-        )
-    # nothing was deleted or moved
+    for method in route.walked_methods:
+        if method not in route.methods:
+            response = send(client, method, url)
+            assert response.status_code == 405, f"{method.upper()} {url}"
+            assert_refusal_is_named(route, method, response.wsgi_request.user, response)
+
+
+@pytest.mark.parametrize("route", RECORDS, ids=route_ids)
+def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login):
+    url = samples.url(route)
+    before = samples.rows()
+    refused = {}
+    for method in route.walked_methods:
+        owner, sibling = pair_for(route, method)
+        response = send(login(sibling), method, url)
+        if method in route.methods:
+            expected = 200 if method == "get" and route.name in PUBLISHED else 404
+            assert response.status_code == expected, (
+                f"{method.upper()} {url} answered {response.status_code}"
+            )
+        else:  # not offered: refused before any record is looked up
+            assert response.status_code in (403, 405), f"{method.upper()} {url}"
+            assert_refusal_is_named(route, method, sibling, response)
+            refused[method] = owner, response.status_code
+    # nothing was changed, deleted or moved
+    assert samples.rows() == before
     assert Certificate.objects.filter(pk=samples.certificate.pk).exists()
     assert Person.objects.get(pk=samples.person.pk).household_id == samples.household.pk
     assert Registration.objects.get(pk=samples.registration.pk).is_registered_unemployed
+    # a refusal says nothing about the record: the owner gets the same
+    for method, (owner, status_code) in refused.items():
+        assert send(login(owner), method, url).status_code == status_code, (
+            f"{method.upper()} {url}: the owner is refused otherwise than the sibling"
+        )
 
 
-@pytest.mark.parametrize(
-    "route", [r for r in CHECKED if r.kwargs and r.name not in UNSCOPED], ids=route_ids
-)
+@pytest.mark.parametrize("route", RECORDS, ids=route_ids)
 def test_a_coordinator_of_the_sibling_village_gets_404_or_is_refused(
-    route, samples, login, sibling_coordinator
+    route, samples, login, coordinator, sibling_coordinator
 ):
-    client = login(sibling_coordinator)
     url = samples.url(route)
-    for method in route.methods & {"get", "post"}:
-        refused = (200,) if method == "get" and route.name in PUBLISHED else (403, 404)
-        assert getattr(client, method)(url).status_code in refused, f"{method.upper()} {url}"
+    before = samples.rows()
+    refused = {}
+    for method in route.walked_methods:
+        response = send(login(sibling_coordinator), method, url)
+        if method == "get" and route.name in PUBLISHED:
+            assert response.status_code == 200, f"{method.upper()} {url}"
+        elif response.status_code != 404:
+            assert response.status_code in (403, 405), f"{method.upper()} {url}"
+            assert_refusal_is_named(route, method, sibling_coordinator, response)
+            refused[method] = response.status_code
+    assert samples.rows() == before
+    # a refusal says nothing about the record: village A's own coordinator gets the same
+    for method, status_code in refused.items():
+        assert send(login(coordinator), method, url).status_code == status_code, (
+            f"{method.upper()} {url}: village A's coordinator is refused otherwise"
+        )
 
 
-@pytest.mark.parametrize(
-    "route",
-    [r for r in CHECKED if r.kwargs and "get" in r.methods and r.name not in UNSCOPED],
-    ids=route_ids,
-)
+@pytest.mark.parametrize("route", [r for r in RECORDS if "get" in r.methods], ids=route_ids)
 def test_the_owner_opens_the_same_record(route, samples, login):
     owner, _sibling = pair_for(route)
     response = login(owner).get(samples.url(route))
     assert response.status_code == 200, samples.url(route)
+
+
+@pytest.mark.parametrize("route", CHECKED, ids=route_ids)
+def test_the_owner_gets_an_answer_to_every_method(route, samples, login):
+    """Never a 404 or a server error: a 2xx, a page's redirect, a 400 for the empty body, or
+    a named refusal."""
+    url = samples.url(route)
+    for method in route.walked_methods:  # reading first, deleting last
+        owner = owner_for(route, method)
+        response = send(login(owner), method, url)
+        where = f"{method.upper()} {url} answered {response.status_code} to {owner.username}"
+        if response.status_code in (403, 405):
+            assert_refusal_is_named(route, method, owner, response)
+        elif 300 <= response.status_code < 400 and not route.is_api:
+            to_login = response["Location"].startswith("/accounts/login/")
+            assert not to_login or route.name in ENDS_AT_LOGIN, where
+        else:
+            assert response.status_code < 300 or response.status_code == 400, where
 
 
 @pytest.mark.parametrize(
@@ -463,6 +813,8 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
 ):
     response = login(sibling_approver).get(samples.url(route), follow=True)
     assert response.status_code in (200, 403, 405)
+    if response.status_code != 200:
+        assert_refusal_is_named(route, "get", sibling_approver, response)
     content = text_of(response)
     public = {Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set()
     for model, marker in samples.markers.items():

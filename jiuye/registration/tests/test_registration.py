@@ -269,7 +269,7 @@ def test_a_registration_is_deregistered_with_a_reason(coordinator, reviewer, app
     assert registration.end_reason == "school" and registration.ended_by == coordinator
 
 
-def test_the_registered_unemployed_list_shows_days_since_contact_with_fixed_queries(
+def test_the_unemployed_list_shows_days_since_contact_in_the_same_queries_for_one_or_many(
     coordinator, reviewer, approver, login, django_assert_num_queries
 ):
     approved(coordinator, reviewer, approver)
@@ -279,6 +279,12 @@ def test_the_registered_unemployed_list_shows_days_since_contact_with_fixed_quer
         page = client.get("/registration/unemployed/", {"region": VILLAGE_A})
     assert any(r.person.name == "张失业" for r in page.context["object_list"])
     assert "未联系天数" in page.content.decode()
+    for n in range(20):
+        person = resident(coordinator, f"37010219900307{200 + n:03d}", name=f"失业{n}")
+        approved(coordinator, reviewer, approver, person)
+    with django_assert_num_queries(10):
+        page = client.get("/registration/unemployed/", {"region": VILLAGE_A})
+    assert len(page.context["object_list"]) == 21
 
 
 def test_the_approvers_work_list_shows_cases_waiting_for_the_county(
