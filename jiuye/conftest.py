@@ -12,6 +12,9 @@ import os
 import pytest
 from django.core.management import call_command
 
+from jiuye.core import seeding
+from jiuye.regions.models import Region
+from jiuye.regions.services import regions_load
 from jiuye.staff.models import User
 
 # Playwright's sync API runs an event loop in the test thread; Django must let the ORM run there.
@@ -86,9 +89,6 @@ def transactional_world(transactional_db):
     """For tests that commit (browser, concurrency): the tiny data set in a committed database.
 
     Loads 济南市's regions only when the database was flushed by an earlier such test."""
-    from jiuye.core import seeding
-    from jiuye.regions.models import Region
-    from jiuye.regions.services import regions_load
 
     if not Region.objects.filter(code=COUNTY).exists():
         regions_load(prefix="3701")

@@ -25,6 +25,7 @@ from jiuye.ledger.choices import EMPLOYED, LabourStatus
 from jiuye.ledger.models import Household, working_age_q
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.codes import URBAN_KINDS, Level, code_of_prefix, prefix_of, prefix_sql
+from jiuye.registration.models import Registration
 from jiuye.registration.services import months_before
 
 NOT_ABLE = (LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE)
@@ -60,7 +61,6 @@ def registered_contract(
 ) -> datetime.date | None:
     """The start of a member's approved employment registration with a contract of at least
     ``months``, begun on or after ``since``."""
-    from jiuye.registration.models import Registration
 
     registration = (
         Registration.objects.filter(person__household_id=household_id, kind="employment", state="approved",

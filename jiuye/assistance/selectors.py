@@ -10,6 +10,8 @@ from jiuye.assistance.models import Card, Identification, Measure, Service, Zero
 from jiuye.core import parameters
 from jiuye.regions.codes import county, township
 from jiuye.registration.services import months_before
+from jiuye.staff.models import User
+from jiuye.staff.roles import CASE_WORKERS
 from jiuye.subsidies.models import ClaimLine
 
 
@@ -17,8 +19,6 @@ def case_workers(region_code: str):
     """The workers who may be named responsible for a case of ``region_code``: active
     coordinators, township reviewers and county approvers of active offices of its community,
     township and county."""
-    from jiuye.staff.models import User
-    from jiuye.staff.roles import CASE_WORKERS
 
     ancestors = [region_code, township(region_code), county(region_code)]
     return (

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from jiuye.core.registry import registry
 from jiuye.regions.codes import child_prefix_length, prefix_sql
+from jiuye.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,6 @@ class Table:
 def table(user, region, indicators: list[Indicator], first, last) -> Table:
     """``indicators`` for ``region`` (which the caller checked ``user`` may see) and each of its
     visible children, from ``first`` to ``last``: a few grouped queries, whatever their number."""
-    from jiuye.regions.models import Region
 
     prefix, length = region.prefix, child_prefix_length(region.code)
     children = list(Region.objects.visible_to(user).filter(parent=region).order_by("code"))

@@ -16,8 +16,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.models import PolicyParameter
 from jiuye.core.registry import registry
 from jiuye.regions.codes import Level, ancestors, prefix_of
+from jiuye.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,6 @@ PARAMETERS = registry["parameters"]  # key → Parameter, filled by each app at 
 def value(key: str, region_code: str, on: datetime.date | None = None):
     """The value of ``key`` in force for ``region_code`` on ``on`` (today by default): the
     deepest region's latest row effective by then, else the registered default."""
-    from jiuye.core.models import PolicyParameter
 
     on = on or timezone.localdate()
     rows = PolicyParameter.objects.filter(
@@ -92,7 +93,6 @@ class Reader:
         self._rows: dict[str, dict[str, list]] = {}
 
     def __call__(self, key: str, region_code: str, on: datetime.date):
-        from jiuye.core.models import PolicyParameter
 
         if region_code not in self._rows:
             rows: dict[str, list] = {}
@@ -109,7 +109,6 @@ class Reader:
 def region_of(user) -> str:
     """The region whose parameters apply to what ``user`` does: their organisation's, or the
     province's for a superuser without one."""
-    from jiuye.regions.models import Region
 
     if user is not None and getattr(user, "org_id", None):
         return user.org.region_id

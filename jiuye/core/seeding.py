@@ -9,7 +9,9 @@ import random
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import DateField, DateTimeField, Max
 from django.utils import timezone
 
 from jiuye.core import history
@@ -62,8 +64,6 @@ def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:
     missing from a row take the field's default. Dates and times go through the backend's
     adapters; other values are passed as they are. Call ``reset_sequences`` afterwards.
     """
-    from django.db import connection
-    from django.db.models import DateField, DateTimeField
 
     if not rows:
         return
@@ -101,7 +101,6 @@ def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:
 
 
 def next_id(model) -> int:
-    from django.db.models import Max
 
     return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
 
@@ -109,8 +108,6 @@ def next_id(model) -> int:
 def reset_sequences(*models) -> None:
     """After ``fast_insert`` with ids chosen by the seeder, let the database's sequences go on
     from the highest id (PostgreSQL; SQLite needs nothing)."""
-    from django.core.management.color import no_style
-    from django.db import connection
 
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):

@@ -1,7 +1,12 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.models import AccessLog, CalendarDay, NumberSequence, PolicyParameter
+from jiuye.core.parameters import PARAMETERS
+from jiuye.regions.models import Region
 
 
 def require(actor, permission: str) -> None:
@@ -26,7 +31,6 @@ def check_scope(queryset, obj, *, field: str | None = None) -> None:
 def next_number(*, series: str, issuer: str, year: int) -> int:
     """The next number of ``series`` for ``issuer`` in ``year``: the conditional update takes
     the sequence row's write lock, so two issues at once get two numbers, never the same."""
-    from jiuye.core.models import NumberSequence
 
     sequence, _created = NumberSequence.objects.get_or_create(
         series=series, issuer=issuer, year=year
@@ -61,7 +65,6 @@ def save_versioned(instance, *, expected_version: int, actor) -> None:
 @transaction.atomic
 def calendar_day_save(*, actor, date, is_working_day: bool, name: str = ""):
     """Declare a date a working day or a day off, replacing an earlier row for that date."""
-    from jiuye.core.models import CalendarDay
 
     require(actor, "core.add_calendarday")
     day = CalendarDay.objects.filter(date=date).first() or CalendarDay(date=date)
@@ -79,9 +82,6 @@ def calendar_day_delete(*, actor, day) -> None:
 
 def access_log(*, actor, objs, purpose: str = "") -> None:
     """Record that ``actor`` saw the full personal records ``objs`` (unmasked)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from jiuye.core.models import AccessLog
 
     rows = [
         AccessLog(
@@ -100,9 +100,6 @@ def access_log(*, actor, objs, purpose: str = "") -> None:
 def parameter_set(*, actor, key: str, region, value: str, effective_from, source: str = ""):
     """A new value of a policy parameter for a region from a date (earlier rows stay, so
     the value in force on any past date is still known)."""
-    from jiuye.core.models import PolicyParameter
-    from jiuye.core.parameters import PARAMETERS
-    from jiuye.regions.models import Region
 
     require(actor, "core.add_policyparameter")
     if key not in PARAMETERS:

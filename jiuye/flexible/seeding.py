@@ -6,12 +6,21 @@ checks (one lapsed) and the social-insurance subsidy claim of last month prepare
 
 import datetime
 
+from jiuye.assistance.models import Identification
+from jiuye.assistance.seeding import Staff
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.flexible.choices import WorkForm
 from jiuye.flexible.models import Check, FlexibleJob
+from jiuye.flexible.subsidy import KIND
 from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
+from jiuye.ledger.services import status_change
+from jiuye.regions.codes import Level
+from jiuye.regions.models import Region
 from jiuye.registration.services import months_before
+from jiuye.staff.models import User
+from jiuye.subsidies.services import claim_prepare
 
 SHARE = 0.6  # of the ledger's flexibly employed who are registered
 TARGETS_PER_COUNTY = 3  # identified hard-to-employ persons who take up flexible work (tiny, small)
@@ -37,7 +46,6 @@ CONTRIBUTIONS = ["780.00", "864.00", "936.00", "1020.00", "1152.00"]
 def seed(context) -> None:
     if FlexibleJob.objects.exists():
         return
-    from jiuye.assistance.seeding import Staff
 
     staff = Staff()
     jobs, checks = _ledger_registrations(context, staff)
@@ -74,7 +82,6 @@ def _row(rng, pk, person_id, region, started_on, registered_on, author, last_che
 
 
 def _ledger_registrations(context, staff) -> tuple[int, int]:
-    from jiuye.ledger.models import Person
 
     first, first_check = next_id(FlexibleJob), next_id(Check)
     jobs, checks = [], []
@@ -117,13 +124,6 @@ def _assistance_targets(context, staff) -> None:
     """A few identified hard-to-employ persons of each county, out of work, now flexibly
     employed: the ledger's status changes through its service; the first of each county has
     let its checks lapse. Then their offices prepare last month's subsidy claim."""
-    from jiuye.assistance.models import Identification
-    from jiuye.flexible.subsidy import KIND
-    from jiuye.ledger.models import Person
-    from jiuye.ledger.services import status_change
-    from jiuye.regions.codes import Level
-    from jiuye.regions.models import Region
-    from jiuye.subsidies.services import claim_prepare
 
     offices = set()
     for prefix in context.scale.prefixes:
@@ -166,7 +166,6 @@ def _assistance_targets(context, staff) -> None:
                     offices.add(author.pk)
     reset_sequences(FlexibleJob, Check)
     last_month = months_before(TODAY.replace(day=1), 1)
-    from jiuye.staff.models import User
 
     for author in User.objects.filter(pk__in=offices).order_by("pk"):
         claim_prepare(actor=author, kind=KIND, month=last_month)

@@ -8,6 +8,7 @@ from jiuye.jobs.models import Employer, Occupation, Referral, Seeker, Vacancy
 from jiuye.ledger.filters import search
 from jiuye.regions.codes import Level, city, prefix_of
 from jiuye.regions.filters import RegionCodeFilter
+from jiuye.regions.models import Region
 
 
 class OccupationCodeFilter(django_filters.CharFilter):
@@ -68,7 +69,6 @@ class VacancyFilter(django_filters.FilterSet):
 
 def _places():
     """The cities and counties, for the public to pick where to work."""
-    from jiuye.regions.models import Region
 
     rows = Region.objects.filter(level__in=[Level.CITY, Level.COUNTY]).values_list(
         "code", "name", "level"

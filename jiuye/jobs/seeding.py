@@ -13,8 +13,10 @@ from jiuye.core import workflow
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.jobs import reference
 from jiuye.jobs.choices import Availability
+from jiuye.jobs.matching import vacancies_for
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
-from jiuye.jobs.services import priority_flags
+from jiuye.jobs.services import priority_flags, referral_create, referral_hire, referral_not_hired
+from jiuye.jobs.subsidy import KIND
 from jiuye.ledger.choices import EMPLOYED, Education, LabourStatus
 from jiuye.ledger.models import Person, working_age_q
 from jiuye.ledger.seeding import TODAY
@@ -22,6 +24,8 @@ from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
 from jiuye.staff.models import User
+from jiuye.subsidies.models import Claim
+from jiuye.subsidies.services import claim_prepare
 
 EMPLOYER_WORDS = [
     "华信",
@@ -174,11 +178,6 @@ def _referrals(context) -> None:
     """In a few townships, referrals of a few seekers through the real workflow: one
     awaiting the answer, one interviewed, one not hired, one hired (with insurance), whose
     office's job-introduction claim of the month is then prepared (a draft)."""
-    from jiuye.jobs.matching import vacancies_for
-    from jiuye.jobs.services import referral_create, referral_hire, referral_not_hired
-    from jiuye.jobs.subsidy import KIND
-    from jiuye.subsidies.models import Claim
-    from jiuye.subsidies.services import claim_prepare
 
     reviewers = User.objects.filter(roles__code="reviewer", is_active=True, org__isnull=False)
     for reviewer in reviewers.order_by("org__region_id")[:REFERRING_TOWNSHIPS]:

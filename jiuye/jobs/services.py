@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as NumberError
 
+from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
+from jiuye.assistance.models import Identification, ZeroHousehold
 from jiuye.core import history, parameters, workflow
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.choices import SeekerStatus, VacancyState
@@ -181,8 +183,6 @@ def _priority_q() -> tuple[Exists, Exists]:
     """Seekers who are assistance targets (identified hard-to-employ persons), and seekers
     whose household is an open zero-employment case: index lookups per seeker, so the nightly
     refresh of a province's seekers takes seconds."""
-    from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
-    from jiuye.assistance.models import Identification, ZeroHousehold
 
     hard = Exists(Identification.objects.identified().filter(person_id=OuterRef("person_id")))
     zero = Exists(

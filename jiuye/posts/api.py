@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from jiuye.core.api import EditableScopedViewSet, expected_version
 from jiuye.core.drf import ViewPermission
+from jiuye.jobs.models import Employer
 from jiuye.ledger.models import Person
 from jiuye.posts import services
 from jiuye.posts.choices import LeaveReason
@@ -35,7 +36,6 @@ class PostSerializer(serializers.ModelSerializer):
         }
 
     def __init__(self, *args, **kwargs):
-        from jiuye.jobs.models import Employer
 
         super().__init__(*args, **kwargs)
         request = self.context.get("request")

@@ -3,7 +3,9 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.assistance.models import Identification
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.jobs.models import Employer
 from jiuye.ledger.models import Person
 from jiuye.posts.choices import LeaveReason
 from jiuye.posts.models import Placement, Post
@@ -26,7 +28,6 @@ class PostForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         }  # fmt: skip
 
     def __init__(self, *args, **kwargs):
-        from jiuye.jobs.models import Employer
 
         super().__init__(*args, **kwargs)
         self.fields["region"].for_user(
@@ -65,7 +66,6 @@ class PlacementForm(UserFormMixin, forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from jiuye.assistance.models import Identification
 
         super().__init__(*args, **kwargs)
         identified = Identification.objects.identified().filter(person_id=OuterRef("pk"))

@@ -10,16 +10,21 @@ import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
+from jiuye.assistance.models import Identification, ZeroHousehold
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person, StatusRecord, working_age_q
 from jiuye.ledger.seeding import TODAY
 from jiuye.ledger.selectors import working_age_limits
+from jiuye.ledger.services import households_changed
 from jiuye.posts.models import Placement, Post
-from jiuye.posts.services import post_defaults
+from jiuye.posts.services import placement_end, post_defaults
+from jiuye.posts.subsidy import POST_SUBSIDY
 from jiuye.regions.codes import Level, ancestor, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
 from jiuye.staff.models import User
+from jiuye.subsidies.services import claim_prepare
 
 TITLES = [
     ("社区保洁员", "负责社区公共区域保洁和垃圾分类引导"),
@@ -85,9 +90,6 @@ def _posts(context) -> list[dict]:
 def _placements(context, posts: list[dict], creator) -> int:
     """Identified persons of working age, out of work, in the township of each post, placed
     from a day after their current status began (and not before the post)."""
-    from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
-    from jiuye.assistance.models import Identification, ZeroHousehold
-    from jiuye.ledger.services import households_changed
 
     limits = working_age_limits(code_of_prefix(context.scale.prefixes[0]), TODAY)
     # members of open zero-employment cases are left to the assistance demo's own story
@@ -150,9 +152,6 @@ def _placements(context, posts: list[dict], creator) -> int:
 def _demo_flow(context) -> None:
     """A few placements end (the ledger follows) and a few township offices prepare their
     public-welfare post subsidy claim of the month before the data set's today."""
-    from jiuye.posts.services import placement_end
-    from jiuye.posts.subsidy import POST_SUBSIDY
-    from jiuye.subsidies.services import claim_prepare
 
     reviewers = {
         user.org.region_id: user

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from jiuye.core import parameters
+from jiuye.jobs.models import Referral
 from jiuye.posts import rules
 
 
@@ -18,7 +19,6 @@ class Absorbed:
 def absorbed_targets(user, today: datetime.date | None = None) -> list[Absorbed]:
     """The identified hard-to-employ persons hired with social insurance through referrals of
     the user's jurisdiction, with the months their employer may be subsidised for."""
-    from jiuye.jobs.models import Referral
 
     today = today or datetime.date.today()
     hires = (

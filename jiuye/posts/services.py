@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.assistance.models import Identification
 from jiuye.core import history, parameters
 from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.jobs.models import Employer
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
@@ -48,7 +50,6 @@ def _check_post(post: Post) -> None:
 
 
 def _check_employer(actor, employer) -> None:
-    from jiuye.jobs.models import Employer
 
     if employer is not None:
         check_scope(Employer.objects.visible_to(actor), employer, field="employer")
@@ -131,7 +132,6 @@ def _move_placements(post: Post, actor) -> None:
 
 def is_assistance_target(person: Person) -> bool:
     """A person with a current identification as hard to employ (就业困难人员，已认定)."""
-    from jiuye.assistance.models import Identification
 
     return Identification.objects.identified().filter(person=person).exists()
 

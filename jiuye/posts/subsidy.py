@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from jiuye.core import parameters
 from jiuye.core.scoping import subtree_q
+from jiuye.jobs.models import Referral
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import StatusRecord
 from jiuye.posts import rules
@@ -121,7 +122,6 @@ def employer_insurance_lines(org, first, last) -> list[Line]:
     """Employers that hired an identified hard-to-employ person through ``org``'s referral,
     with social insurance: the parameter's amount for each month the person is still with
     them on the count day (the ledger's status), for at most the limit's months from the hire."""
-    from jiuye.jobs.models import Referral
 
     period, day = f"{first:%Y-%m}", rules.count_day(first, org.region_id)
     read = parameters.Reader()
@@ -187,7 +187,6 @@ def _post_offices(prefix, first, last) -> set[int]:
 
 def _employer_offices(prefix, first, last) -> set[int]:
     """The offices whose referrals placed hard-to-employ persons with social insurance."""
-    from jiuye.jobs.models import Referral
 
     hires = Referral.objects.filter(subtree_q("org__region_id", prefix), state="hired",
                                     social_insurance=True, seeker__hard_to_employ=True, hired_on__lte=last)  # fmt: skip

@@ -8,6 +8,7 @@ from jiuye.core.indicators import grouped
 from jiuye.core.scoping import EVERYTHING, jurisdiction_prefix
 from jiuye.regions.codes import Level, child_prefix_length, code_of_prefix, contains
 from jiuye.regions.models import Region, ServiceOrg, region_path
+from jiuye.staff.models import User
 
 
 def jurisdiction_root(user) -> Region | None:
@@ -31,7 +32,6 @@ def subtree_counts(user, region: Region, children: list[Region]) -> tuple[dict, 
     """Sub-regions, active service organisations and active staff of active organisations
     under ``region``, in total and under each of its ``children``, as far as ``user`` sees:
     three grouped queries, whatever the number of children."""
-    from jiuye.staff.models import User
 
     prefix, length = region.prefix, child_prefix_length(region.code)
     regions = Region.objects.visible_to(user).within(prefix)

@@ -4,11 +4,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.parameters import Parameter
+from jiuye.registration.services import certificate_number
 
 
 def check_certificate_format(pattern: str) -> None:
     """A format must render and keep numbers unique: county, year and sequence in it."""
-    from jiuye.registration.services import certificate_number
 
     missing = [name for name in ("{county}", "{year", "{sequence") if name not in pattern]
     try:

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,6 @@ class LoginForm(AuthenticationForm):
     }
 
     def get_invalid_login_error(self):
-        from django.conf import settings
 
         return forms.ValidationError(
             self.error_messages["invalid_login"],

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from jiuye.core import workflow
 from jiuye.core.models import WorkflowEvent
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.ledger.choices import LabourStatus
@@ -24,6 +25,7 @@ from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 from jiuye.startups import schedule
 from jiuye.startups.models import Entrepreneur, Instalment, Loan, Repayment, Service
+from jiuye.startups.services import loan_apply, loan_bank_approve
 
 TRADES = ["早餐店", "便利店", "家政服务", "快递代收点", "理发店", "水果店", "电商网店", "农家乐",
           "汽车美容", "小吃店", "服装加工", "养殖场", "蔬菜种植", "维修服务", "培训工作室"]  # fmt: skip
@@ -206,8 +208,6 @@ def _workflow_loans(context) -> None:
     """In village A's township and the sibling county, applications through the real
     workflow, stopped at each step: applied, returned, county review, bank review, approved,
     refused, withdrawn."""
-    from jiuye.core import workflow
-    from jiuye.startups.services import loan_apply, loan_bank_approve
 
     steps = {
         "applied": [],

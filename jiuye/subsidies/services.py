@@ -38,34 +38,39 @@ def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
     first, last = month_bounds(month)
     if first > timezone.localdate():
         raise ValidationError({"month": _("不能申报尚未到来的月份。")})
-    return _prepare(actor, kind, first, last, KINDS[kind].rule(actor.org, first, last))
+    return _prepare(actor, kind, first, last)
 
 
-def _prepare(actor, kind, first, last, lines) -> Claim:
-    """The claim of the actor's office with ``lines`` (the rule's, computed by the caller)."""
+def _prepare(actor, kind, first, last, *, new_if_empty=True) -> Claim | None:
+    """The claim of the actor's office: its draft is emptied first, for the rule to count its
+    persons again, and the rule runs once. Without anything to claim no new claim is started
+    when ``new_if_empty`` is false (the month-end batch): None."""
     try:
         with transaction.atomic():
-            return _save_claim(actor, kind, first, lines)
+            return _save_claim(actor, kind, first, last, new_if_empty)
     except IntegrityError:  # someone prepared the same claim, or claimed a person, meanwhile
         raise ValidationError(_("同一时间有他人在申报，请刷新后重试。")) from None
 
 
-def _save_claim(actor, kind, first, lines) -> Claim:
+def _save_claim(actor, kind, first, last, new_if_empty) -> Claim | None:
     org = actor.org
     claim = (
         Claim.objects.select_for_update()
         .filter(org=org, kind=kind, month=first).exclude(state="rejected").first()
     )  # fmt: skip
-    if claim is None:
-        claim = Claim(org=org, kind=kind, month=first, region_id=org.region_id, prepared_by=actor)
-        workflow.start(claim, actor=actor)
-    elif not claim.workflow.is_editable(claim.state):
+    if claim is not None and not claim.workflow.is_editable(claim.state):
         raise ValidationError(
             _("%(month)s的申报已处于“%(state)s”环节，不能再更新。")
             % {"month": f"{first:%Y-%m}", "state": claim.state_label}
         )
-    else:
+    if claim is not None:
         claim.lines.all().delete()
+    lines = KINDS[kind].rule(org, first, last)
+    if claim is None:
+        if not (lines or new_if_empty):
+            return None
+        claim = Claim(org=org, kind=kind, month=first, region_id=org.region_id, prepared_by=actor)
+        workflow.start(claim, actor=actor)
     ClaimLine.objects.bulk_create(
         ClaimLine(
             claim=claim, kind=kind, person_id=line.person_id, region_id=line.region_id,
@@ -151,18 +156,20 @@ def claims_prepare_all(*, prefix: str, month: datetime.date) -> Batch:
             else everyone.filter(pk__in=kind.offices(prefix, first, last))
         )
         for org in offices.select_related("region").order_by("region_id", "pk"):
-            lines = kind.rule(org, first, last)
-            if not lines:
-                continue
             actor = keepers.filter(org=org).first()
             if actor is None:
-                batch.skipped.append((org, kind.code, str(_("本机构没有可申报补贴的在岗工作人员"))))
+                if kind.rule(org, first, last):  # something to claim, and nobody to claim it
+                    reason = str(_("本机构没有可申报补贴的在岗工作人员"))
+                    batch.skipped.append((org, kind.code, reason))
                 continue
             try:
-                batch.prepared.append(_prepare(actor, kind.code, first, last, lines))
+                claim = _prepare(actor, kind.code, first, last, new_if_empty=False)
             except ValidationError as refusal:  # submitted already, or prepared meanwhile
                 logger.info(
                     "claim of %s, %s, %s not prepared: %s", org.pk, kind.code, first, refusal
                 )
                 batch.skipped.append((org, kind.code, "；".join(refusal.messages)))
+                continue
+            if claim is not None:
+                batch.prepared.append(claim)
     return batch

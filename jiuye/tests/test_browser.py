@@ -5,8 +5,13 @@ import os
 import re
 
 import pytest
+from openpyxl import Workbook
 
+from jiuye.assistance.models import Identification
+from jiuye.ledger.excel import COLUMNS
+from jiuye.ledger.identity import check_character
 from jiuye.regions.models import ServiceOrg
+from jiuye.registration.models import Registration
 
 CHROMIUM = os.environ.get("JIUYE_CHROMIUM", "/usr/bin/chromium")
 pytestmark = [
@@ -75,10 +80,6 @@ def test_a_county_approver_picks_a_region_through_the_cascading_selects(
 
 
 def _ledger_file(tmp_path, *, broken: bool):
-    from openpyxl import Workbook
-
-    from jiuye.ledger.excel import COLUMNS
-    from jiuye.ledger.identity import check_character
 
     body = "37010219900307123"
     number = body + check_character(body)
@@ -127,7 +128,6 @@ def test_a_coordinator_imports_a_ledger_file_after_fixing_its_errors(
 def test_a_county_approver_approves_a_registration_and_gets_the_certificate(
     transactional_world, live_server, page
 ):
-    from jiuye.registration.models import Registration
 
     log_in(page, live_server.url, "approver-370102")
     page.get_by_role("link", name="就业失业登记").click()
@@ -147,7 +147,6 @@ def test_a_county_approver_approves_a_registration_and_gets_the_certificate(
 def test_a_county_approver_identifies_a_hard_to_employ_person_and_the_card_verifies(
     transactional_world, live_server, page, browser
 ):
-    from jiuye.assistance.models import Identification
 
     log_in(page, live_server.url, "approver-370102")
     page.get_by_role("link", name="就业困难人员认定").click()

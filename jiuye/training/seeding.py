@@ -15,12 +15,16 @@ from jiuye.core.models import WorkflowEvent
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.jobs.models import Occupation, Seeker
 from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
+from jiuye.ledger.services import status_change
 from jiuye.regions.codes import Level, prefix_of, township
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.staff.models import User
+from jiuye.subsidies.services import claim_prepare
 from jiuye.training.choices import CertificateKind, CourseKind
 from jiuye.training.models import Course, Enrolment, Institution, Need
+from jiuye.training.subsidy import STARTUP, VOCATIONAL
 
 SCHOOL_WORDS = ["职业技能培训学校", "职业培训学校", "技工学校", "创业培训中心"]
 TRADES = ["4-07-05-01", "4-10-01-01", "4-03-02-01", "4-10-01-03", "6-29-01-01", "4-01-02-01",
@@ -232,8 +236,6 @@ def _insert(context, rows) -> None:
 def _employment(context, rows) -> None:
     """About half the trainees of the finished courses of a few counties found work within a
     few months, as the ledger records it (the employment rates after 3 and 6 months)."""
-    from jiuye.ledger.models import Person
-    from jiuye.ledger.services import status_change
 
     counties = sorted({prefix_of(row["region_id"], Level.COUNTY) for row in rows["completed"]})
     counties = counties[:EMPLOYMENT_COUNTIES]
@@ -258,8 +260,6 @@ def _employment(context, rows) -> None:
 
 def _claims(context, rows) -> None:
     """The training claims of this month of a few offices whose trainees completed a course."""
-    from jiuye.subsidies.services import claim_prepare
-    from jiuye.training.subsidy import STARTUP, VOCATIONAL
 
     kinds = {CourseKind.VOCATIONAL: VOCATIONAL, CourseKind.STARTUP: STARTUP}
     offices = sorted({(row["org_id"], row["referred_by_id"]) for row in rows["completed"]})[

@@ -18,6 +18,8 @@ from jiuye.assistance.models import Category, Identification, Measure
 from jiuye.core import history, workflow
 from jiuye.core.models import PolicyParameter, WorkflowEvent
 from jiuye.core.workdays import add_working_days
+from jiuye.ledger import services as ledger
+from jiuye.regions.models import Region
 from jiuye.registration.tests.test_registration import approved, resident
 
 pytestmark = pytest.mark.django_db
@@ -260,8 +262,6 @@ def test_the_worker_s_home_page_lists_measures_due_and_overdue(
 
 
 def test_a_move_ends_the_assistance(coordinator, reviewer, approver):
-    from jiuye.ledger import services as ledger
-    from jiuye.regions.models import Region
 
     case = identified(coordinator, reviewer, approver)
     ledger.person_transfer(actor=coordinator, person=case.person, to_region=Region.objects.get(code="370102001003"),

@@ -10,6 +10,7 @@ from jiuye.flexible.tests.helpers import identify, register
 from jiuye.jobs.tests.helpers import resident
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person
+from jiuye.subsidies.services import claim_prepare
 from jiuye.tests.lists import rows_shown
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,6 @@ def test_a_coordinator_registers_checks_and_ends_a_registration(coordinator, log
 
 
 def test_the_page_shows_the_months_subsidised_and_refused(coordinator, login):
-    from jiuye.subsidies.services import claim_prepare
 
     person = resident(coordinator, "页面灵活乙")
     identify(person, datetime.date(2025, 6, 1))

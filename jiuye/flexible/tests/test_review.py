@@ -6,12 +6,18 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from jiuye.conftest import SIBLING_COUNTY
+from jiuye.core import workflow
+from jiuye.flexible import services
+from jiuye.flexible.models import FlexibleJob
 from jiuye.flexible.subsidy import KIND, months_of
 from jiuye.flexible.tests.helpers import identify, register
-from jiuye.posts.tests.helpers import resident
+from jiuye.posts import services as posts
+from jiuye.posts.tests.helpers import post, resident
 from jiuye.subsidies.services import claim_prepare
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +93,6 @@ def test_the_claim_takes_the_same_number_of_queries_for_one_person_or_many(
 def test_no_flexible_subsidy_once_the_ledger_shows_the_person_on_a_public_welfare_post(
     coordinator, login
 ):
-    from jiuye.posts import services as posts
-    from jiuye.posts.tests.helpers import post
 
     person = resident(coordinator, "转岗灵活甲", status_since=SINCE)
     identify(person, datetime.date(2025, 1, 1))
@@ -109,8 +113,6 @@ def test_no_flexible_subsidy_once_the_ledger_shows_the_person_on_a_public_welfar
 def test_the_page_lists_only_the_persons_other_registrations_of_the_jurisdiction(
     coordinator, login
 ):
-    from jiuye.conftest import SIBLING_COUNTY
-    from jiuye.flexible.models import FlexibleJob
 
     person = resident(coordinator, "他县灵活甲", status_since=SINCE)
     FlexibleJob.objects.create(
@@ -123,8 +125,6 @@ def test_the_page_lists_only_the_persons_other_registrations_of_the_jurisdiction
             coordinator, person, started_on=datetime.date(2024, 1, 2), work="本区的旧登记"
         )
     with time_machine.travel(datetime.datetime(2024, 6, 5, 10, 0), tick=False):
-        from jiuye.flexible import services
-
         services.flexible_end(actor=coordinator, job=earlier, expected_version=earlier.version,
                               ended_on=datetime.date(2024, 6, 1), reason="stopped")  # fmt: skip
         job = register(coordinator, person, started_on=datetime.date(2024, 6, 2))
@@ -133,10 +133,6 @@ def test_the_page_lists_only_the_persons_other_registrations_of_the_jurisdiction
 
 
 def test_an_end_dated_before_a_submitted_month_is_refused(coordinator):
-    from django.core.exceptions import ValidationError
-
-    from jiuye.core import workflow
-    from jiuye.flexible import services
 
     person = resident(coordinator, "倒签终止甲", status_since=SINCE)
     identify(person, datetime.date(2025, 1, 1))

@@ -21,6 +21,7 @@ from jiuye.flexible.tests.helpers import identify, register
 from jiuye.jobs.tests.helpers import resident
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person
+from jiuye.subsidies.kinds import month_bounds
 from jiuye.subsidies.models import ClaimLine
 from jiuye.subsidies.services import claim_prepare
 
@@ -322,6 +323,5 @@ def test_the_report_counts_registrations_and_overdue_checks(coordinator, approve
 
 
 def _month_bounds():
-    from jiuye.subsidies.kinds import month_bounds
 
     return month_bounds(TODAY())

@@ -6,6 +6,7 @@ import logging
 import zipfile
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -75,7 +76,6 @@ def upload(client, content, name="台账.xlsx", confirm=False, capture=None):
 
 
 def _file(content, name):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
 

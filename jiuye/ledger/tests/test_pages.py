@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from jiuye.conftest import VILLAGE_A
-from jiuye.core.models import AccessLog
+from jiuye.core.models import AccessLog, PolicyParameter
 from jiuye.ledger import services
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
@@ -209,7 +209,6 @@ def test_a_landline_typed_without_the_hyphen_finds_the_person(login, coordinator
 
 
 def test_an_export_too_large_is_refused_with_a_message(login, coordinator):
-    from jiuye.core.models import PolicyParameter
 
     PolicyParameter.objects.create(
         key="ledger.export_max_rows",

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
 from jiuye.conftest import VILLAGE_A, VILLAGE_B
 from jiuye.ledger import services
@@ -217,7 +218,6 @@ def test_a_household_has_one_head_and_a_person_one_household(coordinator):
 
 
 def test_the_database_allows_one_open_status_period_per_person(coordinator):
-    from django.db import IntegrityError, transaction
 
     person = register(coordinator)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -3,10 +3,12 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfReader
+from rest_framework.test import APIClient
 
-from jiuye.conftest import VILLAGE_A
+from jiuye.conftest import BACKEND, VILLAGE_A
 from jiuye.core import history, workflow
 from jiuye.core.models import AccessLog, PolicyParameter, WorkflowEvent
 from jiuye.core.workdays import add_working_days
@@ -166,7 +168,6 @@ def test_an_open_unemployment_registration_cannot_be_doubled(coordinator):
 
 
 def test_the_database_refuses_a_second_open_unemployment_registration(coordinator):
-    from django.db import IntegrityError, transaction
 
     person = resident(coordinator)
     apply(coordinator, person)
@@ -298,9 +299,6 @@ def test_the_approvers_work_list_shows_cases_waiting_for_the_county(
 
 
 def test_the_api_creates_and_moves_a_registration(coordinator, reviewer):
-    from rest_framework.test import APIClient
-
-    from jiuye.conftest import BACKEND
 
     person = resident(coordinator)
     client = APIClient()
@@ -450,9 +448,6 @@ def test_an_application_is_corrected_at_the_first_review_and_frozen_after(coordi
 
 
 def test_the_api_records_contacts_and_deregisters(coordinator, reviewer, approver):
-    from rest_framework.test import APIClient
-
-    from jiuye.conftest import BACKEND
 
     registration = approved(coordinator, reviewer, approver)
     client = APIClient()

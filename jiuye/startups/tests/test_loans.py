@@ -11,6 +11,8 @@ from jiuye.conftest import COUNTY
 from jiuye.core import history, workflow
 from jiuye.core.indicators import Query
 from jiuye.core.models import PolicyParameter
+from jiuye.core.parameters import PARAMETERS
+from jiuye.core.selectors import worklist
 from jiuye.jobs.tests.helpers import resident
 from jiuye.startups import services
 from jiuye.startups.indicators import loan_figures
@@ -19,6 +21,7 @@ from jiuye.startups.schedule import add_months
 from jiuye.startups.selectors import REFUSED, SUBSIDISED, arrears, interest_schedule
 from jiuye.startups.subsidy import KIND
 from jiuye.startups.tests.helpers import apply, lent, pay
+from jiuye.subsidies.kinds import month_bounds
 from jiuye.subsidies.models import ClaimLine
 from jiuye.subsidies.services import claim_prepare
 
@@ -218,7 +221,6 @@ def test_repayments_cannot_exceed_what_is_owed_nor_come_from_the_future(
 def test_each_step_waits_on_the_work_list_of_the_role_that_takes_it(
     coordinator, reviewer, approver
 ):
-    from jiuye.core.selectors import worklist
 
     loan = apply(coordinator, resident(coordinator, "待办借款人"))
     assert loan in worklist(reviewer) and loan not in worklist(approver)
@@ -296,7 +298,6 @@ def test_an_extension_keeps_the_principal_already_paid_of_the_last_instalment(
     ("startups.loan_partnership_limit", "Infinity", "应为大于0、最多两位小数的金额（元）。"),
 ])  # fmt: skip
 def test_a_loan_parameter_outside_its_range_is_refused_when_it_is_set(key, text, message):
-    from jiuye.core.parameters import PARAMETERS
 
     with pytest.raises(ValidationError) as refused:
         PARAMETERS[key].parse(text)
@@ -304,7 +305,6 @@ def test_a_loan_parameter_outside_its_range_is_refused_when_it_is_set(key, text,
 
 
 def test_a_share_of_the_interest_cannot_make_the_subsidy_exceed_the_interest():
-    from jiuye.core.parameters import PARAMETERS
 
     assert PARAMETERS["startups.loan_subsidy_share"].parse("50") == Decimal("50")
     assert PARAMETERS["startups.loan_individual_limit"].parse("100000.00") == Decimal("100000")
@@ -313,7 +313,6 @@ def test_a_share_of_the_interest_cannot_make_the_subsidy_exceed_the_interest():
 def test_the_report_s_overdue_amount_is_what_the_overdue_list_shows(
     coordinator, reviewer, approver
 ):
-    from jiuye.subsidies.kinds import month_bounds
 
     person = resident(coordinator, "贷款部分逾期")
     loan = lent(coordinator, reviewer, approver, person, on=TODAY() - datetime.timedelta(days=100))

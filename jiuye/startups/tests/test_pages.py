@@ -10,6 +10,7 @@ from jiuye.staff.models import User
 from jiuye.startups import services
 from jiuye.startups.models import Entrepreneur, Loan
 from jiuye.startups.tests.helpers import lent, pay
+from jiuye.subsidies.services import claim_prepare
 from jiuye.tests.lists import rows_shown
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +152,6 @@ def test_an_identity_number_opens_the_form_or_the_existing_record(
 
 
 def test_claimed_months_are_marked_on_the_loan_page(overdue_loan, coordinator, login):
-    from jiuye.subsidies.services import claim_prepare
 
     claim = claim_prepare(actor=coordinator, kind="loan_interest", month=TODAY())
     page = login(coordinator).get(reverse("startups:loan", args=[overdue_loan.pk])).content.decode()

@@ -4,8 +4,11 @@ unemployed residents and their referrals."""
 import datetime
 import itertools
 
+from stdnum.cn import uscc
+
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
+from jiuye.jobs.models import Occupation
 from jiuye.jobs.tests.helpers import resident, user
 from jiuye.regions.models import Region
 from jiuye.registration.choices import Kind
@@ -18,7 +21,6 @@ _codes = itertools.count(1)
 
 def credit_code(county="370102") -> str:
     """A well-formed unified social credit code (52: a private non-enterprise unit)."""
-    from stdnum.cn import uscc
 
     body = f"52{county}MK{next(_codes):07d}"
     return body + uscc.calc_check_digit(body + "0")
@@ -37,8 +39,6 @@ def institution(approver, *, region_code="370102000000", since=None, **fields):
 
 
 def course(approver, school, *, starts_on, days=30, kind=CourseKind.VOCATIONAL, **fields):
-    from jiuye.jobs.models import Occupation
-
     values = {
         "title": "保安员培训班" if kind == CourseKind.VOCATIONAL else "SYB创业培训班",
         "hours": 100, "capacity": 20, "place": "学校2号教室",

@@ -7,6 +7,7 @@ from django.utils import timezone
 from jiuye.staff.models import User
 from jiuye.training import services
 from jiuye.training.choices import CourseKind
+from jiuye.training.models import Course, Enrolment, Institution, Need
 
 
 def build(samples):
@@ -18,7 +19,6 @@ def build(samples):
 
     A designated institution of the county sitting in village A with a published course
     still to come; the sample person's training need, met by a referral to that course."""
-    from jiuye.training.models import Course, Enrolment, Institution, Need
 
     today = timezone.localdate()
     approver = User.objects.get(username="approver-370102")

@@ -7,8 +7,10 @@ from django.utils import timezone
 from jiuye.core import workflow
 from jiuye.subsidies.models import Claim
 from jiuye.tests.lists import rows_shown
+from jiuye.training import services
 from jiuye.training.models import Course, Enrolment, Institution, Need
 from jiuye.training.tests.helpers import course, institution, registered_unemployed
+from jiuye.training.tests.test_rules import at
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -83,7 +85,6 @@ def test_the_county_designates_an_institution_and_opens_a_course_that_the_commun
 
 def test_a_completed_trainee_gets_a_certificate_and_is_on_the_claim(coordinator, approver, login):
     start = TODAY() - datetime.timedelta(days=40)
-    from jiuye.training.tests.test_rules import at
 
     with at(start):
         lesson = course(
@@ -123,7 +124,6 @@ def test_a_sibling_county_gets_404_for_the_county_s_records(
 ):
     lesson = course(approver, institution(approver), starts_on=TODAY() + datetime.timedelta(days=3))
     person = registered_unemployed(coordinator, "外县不可见")
-    from jiuye.training import services
 
     need = services.need_record(actor=coordinator, person=person, kind="vocational")
     enrolment = services.enrolment_create(actor=coordinator, person=person, course=lesson)
@@ -162,7 +162,6 @@ LISTS = [
 def test_lists_take_the_same_number_of_queries_for_a_few_rows_or_many(
     name, reader, rows, queries, coordinator, approver, login, django_assert_num_queries
 ):
-    from jiuye.training import services
 
     school = institution(approver)
     opens = TODAY() + datetime.timedelta(days=3)

@@ -6,16 +6,21 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from jiuye.conftest import VILLAGE_B
 from jiuye.core import history, workflow
 from jiuye.core.indicators import Query
 from jiuye.core.models import PolicyParameter
+from jiuye.core.parameters import PARAMETERS
 from jiuye.jobs.tests.helpers import SIBLING_VILLAGE, resident, seeker, user
 from jiuye.ledger import services as ledger
 from jiuye.ledger.choices import LabourStatus
+from jiuye.regions.models import Region
+from jiuye.subsidies.kinds import month_bounds
 from jiuye.subsidies.models import ClaimLine
+from jiuye.subsidies.report import programme_report
 from jiuye.subsidies.services import claim_prepare
 from jiuye.training import selectors, services
 from jiuye.training.choices import CourseKind, NeedState
@@ -226,7 +231,6 @@ def test_the_employment_rate_after_3_and_6_months_comes_from_the_ledger(coordina
 
 
 def _bounds(day):
-    from jiuye.subsidies.kinds import month_bounds
 
     return month_bounds(day)
 
@@ -278,8 +282,6 @@ def test_completion_records_dates_hours_and_refuses_nonsense(coordinator, approv
 
 
 def test_the_programmes_report_shows_the_training_columns_with_their_rates(coordinator, approver):
-    from jiuye.regions.models import Region
-    from jiuye.subsidies.report import programme_report
 
     Enrolment.objects.all().delete()  # this test's trainees only
     start = TODAY() - datetime.timedelta(days=300)
@@ -313,7 +315,6 @@ def test_a_need_no_longer_wanted_is_withdrawn_and_the_person_is_a_candidate_agai
 def test_a_course_page_counts_only_the_trainees_of_the_reader_s_jurisdiction(
     coordinator, sibling_coordinator, approver, login
 ):
-    from django.urls import reverse
 
     start = TODAY() - datetime.timedelta(days=300)
     with at(start):  # a course of an institution that sits in village B, open to the county
@@ -344,7 +345,6 @@ def test_a_course_page_counts_only_the_trainees_of_the_reader_s_jurisdiction(
 
 @pytest.mark.parametrize("text", ["-600", "600.555", "NaN", "Infinity", "1e9"])
 def test_a_training_subsidy_amount_must_be_yuan_to_the_fen(text):
-    from jiuye.core.parameters import PARAMETERS
 
     for key in ("subsidies.training_vocational_amount", "subsidies.training_startup_amount"):
         with pytest.raises(ValidationError) as refused:
