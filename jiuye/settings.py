@@ -217,7 +217,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "EndReasonEnum": "jiuye.registration.choices.EndReason",
-        "RegistrationKindEnum": "jiuye.registration.choices.Kind",
+        "RegistrationKindEnum": "jiuye.registration.choices.RegistrationKind",
         "ServiceKindEnum": "jiuye.assistance.choices.ServiceKind",
         "HouseholdKindEnum": "jiuye.assistance.choices.HouseholdKind",
         "NotHiredReasonEnum": "jiuye.jobs.choices.NotHiredReason",

@@ -252,7 +252,7 @@ class Measure(ScopedModel):
         return self.description
 
 
-class Service(ScopedModel):
+class AssistanceService(ScopedModel):
     """A service given to an assistance target (援助服务记录): a home visit, a job or training
     referral, a policy explained, a placement, help with a loan, the county's periodic visit."""
 

@@ -1,16 +1,16 @@
 """Who may do what in this line of work: each permission and the roles that hold it
 (registered by its ``AppConfig.ready``; ``staff.backends.RoleBackend`` answers from them)."""
 
-from jiuye.staff.roles import CASE_WORKERS, EVERYONE, LEDGER_KEEPERS, Role
+from jiuye.staff.roles import CASE_WORKERS, EVERYONE, LEDGER_KEEPERS, RoleCode
 
 PERMISSIONS = {
     # Employment assistance (就业援助) and zero-employment households
     "assistance.view_identification": EVERYONE,
-    "assistance.add_identification": frozenset({Role.COORDINATOR}),
-    "assistance.first_review": frozenset({Role.COORDINATOR}),
+    "assistance.add_identification": frozenset({RoleCode.COORDINATOR}),
+    "assistance.first_review": frozenset({RoleCode.COORDINATOR}),
     "assistance.record_objection": LEDGER_KEEPERS,
-    "assistance.township_review": frozenset({Role.TOWNSHIP_REVIEWER}),
-    "assistance.identify": frozenset({Role.COUNTY_APPROVER}),
+    "assistance.township_review": frozenset({RoleCode.TOWNSHIP_REVIEWER}),
+    "assistance.identify": frozenset({RoleCode.COUNTY_APPROVER}),
     "assistance.exit": CASE_WORKERS,
     "assistance.view_attachment": CASE_WORKERS,  # evidence: those who handle the case
     "assistance.view_card": EVERYONE,
@@ -20,8 +20,8 @@ PERMISSIONS = {
     "assistance.change_plan": LEDGER_KEEPERS,
     "assistance.view_measure": EVERYONE,
     "assistance.add_measure": LEDGER_KEEPERS,
-    "assistance.view_service": EVERYONE,
-    "assistance.add_service": CASE_WORKERS,
+    "assistance.view_assistanceservice": EVERYONE,
+    "assistance.add_assistanceservice": CASE_WORKERS,
     "assistance.view_zerohousehold": EVERYONE,
     "assistance.change_zerohousehold": LEDGER_KEEPERS,
 }

@@ -19,6 +19,7 @@ from jiuye.assistance import households
 from jiuye.assistance.categories import ensure_categories
 from jiuye.assistance.choices import ExitReason, HouseholdState, Origin, ServiceKind
 from jiuye.assistance.models import (
+    AssistanceService,
     Attachment,
     Card,
     Category,
@@ -26,7 +27,6 @@ from jiuye.assistance.models import (
     Measure,
     Objection,
     Plan,
-    Service,
     ZeroHousehold,
 )
 from jiuye.assistance.services import CARDS, card_number
@@ -285,11 +285,11 @@ def _plans(context, cases, staff) -> None:
                 days=rng.randint(0, max(0, (last - case.identified_on).days))
             )
             kind, description = rng.choice(MEASURES)
-            services.append(Service(identification=case, region_id=case.region_id, kind=kind, on=on, worker=worker,
+            services.append(AssistanceService(identification=case, region_id=case.region_id, kind=kind, on=on, worker=worker,
                                     content=description, result="本人表示愿意参加"))  # fmt: skip
     Plan.objects.bulk_create(plans, batch_size=5000)
     Measure.objects.bulk_create(measures, batch_size=5000)
-    Service.objects.bulk_create(services, batch_size=5000)
+    AssistanceService.objects.bulk_create(services, batch_size=5000)
 
 
 def _households(context, staff) -> None:

@@ -6,7 +6,7 @@ from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from jiuye.assistance.choices import ServiceKind
-from jiuye.assistance.models import Card, Identification, Measure, Service, ZeroHousehold
+from jiuye.assistance.models import AssistanceService, Card, Identification, Measure, ZeroHousehold
 from jiuye.core import parameters
 from jiuye.regions.codes import county, township
 from jiuye.registration.services import months_before
@@ -46,7 +46,9 @@ def policies_enjoyed(person) -> list[tuple]:
         rows.append(
             (card.issued_on, _("就业援助卡"), f"{card.number} {card.identification.category.name}")
         )
-    services = Service.objects.filter(identification__person=person, kind__in=POLICY_SERVICES)
+    services = AssistanceService.objects.filter(
+        identification__person=person, kind__in=POLICY_SERVICES
+    )
     for service in services.order_by("on", "id"):
         rows.append(
             (service.on, service.get_kind_display(), f"{service.content} {service.result}".strip())
@@ -85,7 +87,10 @@ def home_panel(user, today):
     figures = households.aggregate(open=Count("pk"), oldest=Min("appeared_on"))
     measures = list(measures[:50])
     visits, visits_count = [], 0
-    if user.has_perm("assistance.add_service") and len(user.jurisdiction_prefix or "") == 6:
+    if (
+        user.has_perm("assistance.add_assistanceservice")
+        and len(user.jurisdiction_prefix or "") == 6
+    ):
         due = county_visits_due(user, today)
         visits, visits_count = list(due[:20]), due.count()
     if not measures and not visits and not figures["open"]:

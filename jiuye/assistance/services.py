@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import ExitReason, HouseholdState
 from jiuye.assistance.models import (
+    AssistanceService,
     Attachment,
     Card,
     Category,
@@ -17,7 +18,6 @@ from jiuye.assistance.models import (
     Measure,
     Objection,
     Plan,
-    Service,
 )
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
@@ -326,14 +326,14 @@ def service_record(
     content: str,
     result: str = "",
     measure: Measure | None = None,
-) -> Service:
-    require(actor, "assistance.add_service")
+) -> AssistanceService:
+    require(actor, "assistance.add_assistanceservice")
     _identified(actor, identification)
     if on > timezone.localdate():
         raise ValidationError({"on": _("服务日期不能晚于今天。")})
     if measure is not None and measure.plan.identification_id != identification.pk:
         raise ValidationError({"measure": _("该措施不属于此援助对象。")})
-    service = Service(
+    service = AssistanceService(
         identification=identification,
         region_id=identification.region_id,
         kind=kind,

@@ -1,32 +1,38 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance import views
+from jiuye.assistance.views import cards, households, identifications, plans
 from jiuye.core.navigation import Item, Section
 
 app_name = "assistance"
 urlpatterns = [
-    path("", views.IdentificationListView.as_view(), name="list"),
-    path("new/<int:person>/", views.IdentificationCreateView.as_view(), name="add"),
-    path("<int:pk>/", views.IdentificationDetailView.as_view(), name="detail"),
-    path("<int:pk>/investigation/", views.InvestigationView.as_view(), name="edit"),
-    path("<int:pk>/fire/", views.TransitionView.as_view(), name="fire"),
-    path("<int:pk>/attachments/", views.AttachmentUploadView.as_view(), name="attach"),
-    path("<int:pk>/objection/", views.ObjectionView.as_view(), name="object"),
-    path("<int:pk>/objection/decision/", views.ObjectionDecisionView.as_view(), name="decide"),
-    path("<int:pk>/exit/", views.ExitView.as_view(), name="exit"),
-    path("<int:pk>/services/", views.ServiceCreateView.as_view(), name="serve"),
-    path("<int:pk>/plan/", views.PlanView.as_view(), name="plan"),
-    path("attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
-    path("notice/", views.NoticeView.as_view(), name="notice"),
-    path("cards/<int:pk>/card.pdf", views.CardView.as_view(), name="card"),
-    path("plans/<int:pk>/agreement.pdf", views.AgreementView.as_view(), name="agreement"),
-    path("record/<int:pk>/", views.RecordView.as_view(), name="record"),
-    path("households/", views.ZeroHouseholdListView.as_view(), name="households"),
-    path("households/<int:pk>/", views.ZeroHouseholdDetailView.as_view(), name="household"),
-    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("", identifications.IdentificationListView.as_view(), name="list"),
+    path("new/<int:person>/", identifications.IdentificationCreateView.as_view(), name="add"),
+    path("<int:pk>/", identifications.IdentificationDetailView.as_view(), name="detail"),
+    path("<int:pk>/investigation/", identifications.InvestigationView.as_view(), name="edit"),
+    path("<int:pk>/fire/", identifications.TransitionView.as_view(), name="fire"),
+    path("<int:pk>/attachments/", identifications.AttachmentUploadView.as_view(), name="attach"),
+    path("<int:pk>/objection/", identifications.ObjectionView.as_view(), name="object"),
+    path(
+        "<int:pk>/objection/decision/",
+        identifications.ObjectionDecisionView.as_view(),
+        name="decide",
+    ),
+    path("<int:pk>/exit/", identifications.ExitView.as_view(), name="exit"),
+    path("<int:pk>/services/", identifications.ServiceCreateView.as_view(), name="serve"),
+    path("<int:pk>/plan/", plans.PlanView.as_view(), name="plan"),
+    path(
+        "attachments/<int:pk>/", identifications.AttachmentDownloadView.as_view(), name="attachment"
+    ),
+    path("notice/", identifications.NoticeView.as_view(), name="notice"),
+    path("cards/<int:pk>/card.pdf", cards.CardView.as_view(), name="card"),
+    path("plans/<int:pk>/agreement.pdf", plans.AgreementView.as_view(), name="agreement"),
+    path("record/<int:pk>/", plans.RecordView.as_view(), name="record"),
+    path("households/", households.ZeroHouseholdListView.as_view(), name="households"),
+    path("households/<int:pk>/", households.ZeroHouseholdDetailView.as_view(), name="household"),
+    path("dashboard/", households.DashboardView.as_view(), name="dashboard"),
     # The card's QR code opens this public page: no login, no personal data.
-    path("verify/<str:token>/", views.VerifyView.as_view(), name="verify"),
+    path("verify/<str:token>/", cards.VerifyView.as_view(), name="verify"),
 ]
 
 # This line of work's section of the left menu (registered by its AppConfig.ready).

@@ -193,16 +193,17 @@ def _display(model, name, value) -> str:
     return str(value)
 
 
-def _in_jurisdiction(history, viewer):
-    """The history rows of a scoped model whose region lies in the viewer's jurisdiction:
-    a record that moved in from elsewhere does not show where it was or what it held there."""
+def _in_jurisdiction(history, viewer, scope):
+    """The history rows of a scoped model whose region lies under ``scope`` (the viewer's
+    jurisdiction unless the caller gives another, such as a resident's file): a record that
+    moved in from elsewhere does not show where it was or what it held there."""
     # scoping's querysets build on RecordedQuerySet above: imported here to break the cycle
     from jiuye.core.scoping import EVERYTHING, ScopedQuerySet, jurisdiction_prefix, subtree_q
 
     queryset = history.model.instance_type._default_manager.get_queryset()
     if not isinstance(queryset, ScopedQuerySet):
         return history
-    prefix = jurisdiction_prefix(viewer)
+    prefix = jurisdiction_prefix(viewer) if scope is None else scope
     if prefix is None:
         return history.none()
     return (
@@ -212,12 +213,13 @@ def _in_jurisdiction(history, viewer):
     )
 
 
-def timeline(*histories, viewer, limit: int = 100) -> list[Entry]:
+def timeline(*histories, viewer, limit: int = 100, scope: str | None = None) -> list[Entry]:
     """Merge the history querysets of a record and its parts into one list, newest first,
-    as far as ``viewer``'s jurisdiction reaches."""
+    as far as ``viewer``'s jurisdiction reaches (or the region prefix ``scope``: a resident's
+    file, ``ledger.selectors.file_scope``)."""
     entries = []
     for history in histories:
-        history = _in_jurisdiction(history, viewer)
+        history = _in_jurisdiction(history, viewer, scope)
         records = list(
             history.select_related("history_user").order_by("history_date", "history_id")
         )

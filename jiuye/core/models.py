@@ -122,9 +122,6 @@ class WorkflowQuerySet(ScopedQuerySet):
         """Items whose current step has passed its deadline."""
         return self.filter(due_on__lt=today or timezone.localdate())
 
-    def due_by(self, day):
-        return self.filter(due_on__lte=day)
-
 
 class WorkflowModel(ScopedModel):
     """A record that moves through the steps of a ``Workflow`` (see ``core.workflow``).

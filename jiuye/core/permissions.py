@@ -1,15 +1,15 @@
 """Who may do what in this line of work: each permission and the roles that hold it
 (registered by its ``AppConfig.ready``; ``staff.backends.RoleBackend`` answers from them)."""
 
-from jiuye.staff.roles import EVERYONE, Role
+from jiuye.staff.roles import EVERYONE, RoleCode
 
 PERMISSIONS = {
     # Policy parameters
     "core.view_policyparameter": EVERYONE,
-    "core.add_policyparameter": frozenset({Role.PROVINCE_ADMIN}),
+    "core.add_policyparameter": frozenset({RoleCode.PROVINCE_ADMIN}),
     # The working-day calendar
     "core.view_calendarday": EVERYONE,
-    "core.add_calendarday": frozenset({Role.PROVINCE_ADMIN}),
-    "core.change_calendarday": frozenset({Role.PROVINCE_ADMIN}),
-    "core.delete_calendarday": frozenset({Role.PROVINCE_ADMIN}),
+    "core.add_calendarday": frozenset({RoleCode.PROVINCE_ADMIN}),
+    "core.change_calendarday": frozenset({RoleCode.PROVINCE_ADMIN}),
+    "core.delete_calendarday": frozenset({RoleCode.PROVINCE_ADMIN}),
 }

@@ -70,7 +70,7 @@ STORES = (
     Store("household_handlers", "handler(household_ids=, actor=) after a household's make-up or a member's status changed"),
     Store("transfer_handlers", "handler(person=, on=, actor=) when a resident moves; may refuse"),
     Store("stable_contracts", "source(household_id, since, months) → start of a lasting contract or None"),
-    KeyedStore("subsidy_kinds", "kinds of subsidy and their rules (subsidies.kinds.Kind)", "code"),
+    KeyedStore("subsidy_kinds", "kinds of subsidy and their rules (subsidies.kinds.SubsidyKind)", "code"),
     KeyedStore("indicators", "figures for a region and a period (core.indicators.Indicator)", "code"),
     KeyedStore("nightly_checks", "checks run every night, in order (core.registry.Task)", "name"),
     KeyedStore("seeders", "demo-data seeders, in order (core.registry.Task)", "name"),

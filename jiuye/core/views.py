@@ -22,7 +22,7 @@ from jiuye.core.selectors import worklist, worklist_counts
 from jiuye.core.services import calendar_day_delete, calendar_day_save, parameter_set
 from jiuye.core.workdays import library_last_year, special_days
 from jiuye.regions.selectors import jurisdiction_root, subtree_counts
-from jiuye.staff.models import Certificate
+from jiuye.staff.models import StaffCertificate
 
 
 class ScopedMixin(PermissionRequiredMixin):
@@ -263,7 +263,7 @@ class HomeView(generic.TemplateView):
         )
         if user.has_perm("staff.view_user"):
             context["expiring_certificates"] = (
-                Certificate.objects.visible_to(user)
+                StaffCertificate.objects.visible_to(user)
                 .expiring(90)
                 .select_related("user__org")
                 .order_by("expires_on")[:20]

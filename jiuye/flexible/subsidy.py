@@ -20,7 +20,7 @@ from jiuye.ledger.choices import LabourStatus, Sex
 from jiuye.ledger.models import StatusRecord
 from jiuye.regions.codes import prefix_of
 from jiuye.registration.services import months_before
-from jiuye.subsidies.kinds import Kind, Line, month_bounds, offices_above
+from jiuye.subsidies.kinds import Line, SubsidyKind, month_bounds, offices_above
 from jiuye.subsidies.models import ClaimLine
 
 KIND = "flexible_insurance"
@@ -274,7 +274,7 @@ def _offices(prefix, first, last) -> set[int]:
     return offices_above(jobs.values_list("region_id", flat=True).distinct())
 
 
-FLEXIBLE_INSURANCE = Kind(
+FLEXIBLE_INSURANCE = SubsidyKind(
     code=KIND, label=gettext_lazy("灵活就业社会保险补贴"), rule=flexible_insurance_lines,
     offices=_offices,
 )  # fmt: skip

@@ -13,7 +13,7 @@ from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters
 from jiuye.core.scoping import subtree_q
 from jiuye.jobs.models import Referral
-from jiuye.subsidies.kinds import Kind, Line
+from jiuye.subsidies.kinds import Line, SubsidyKind
 from jiuye.subsidies.models import ClaimLine
 
 KIND = "job_introduction"
@@ -73,7 +73,7 @@ def _referring_offices(prefix, first, last, **conditions) -> set[int]:
     return set(hires.values_list("org_id", flat=True).distinct())
 
 
-JOB_INTRODUCTION = Kind(
+JOB_INTRODUCTION = SubsidyKind(
     code=KIND, label=gettext_lazy("职业介绍补贴"), rule=job_introduction_lines,
     offices=lambda prefix, first, last: _referring_offices(prefix, first, last, social_insurance=True),
 )  # fmt: skip
@@ -132,7 +132,7 @@ def zero_household_lines(org, first, last) -> list[Line]:
     return lines
 
 
-ZERO_HOUSEHOLD_PLACEMENT = Kind(
+ZERO_HOUSEHOLD_PLACEMENT = SubsidyKind(
     code=ZERO_HOUSEHOLD_KIND, label=gettext_lazy("零就业家庭托底安置补助"), rule=zero_household_lines,
     offices=_referring_offices,
 )  # fmt: skip

@@ -1,7 +1,7 @@
 """Who may do what in this line of work: each permission and the roles that hold it
 (registered by its ``AppConfig.ready``; ``staff.backends.RoleBackend`` answers from them)."""
 
-from jiuye.staff.roles import EVERYONE, LEDGER_KEEPERS, Role
+from jiuye.staff.roles import EVERYONE, LEDGER_KEEPERS, RoleCode
 
 PERMISSIONS = {
     # The resident ledger (人力资源台账)
@@ -11,7 +11,7 @@ PERMISSIONS = {
     "ledger.import_person": LEDGER_KEEPERS,
     "ledger.export_person": EVERYONE,
     "ledger.view_person_identity": frozenset(
-        {Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER}
+        {RoleCode.COORDINATOR, RoleCode.TOWNSHIP_REVIEWER, RoleCode.COUNTY_APPROVER}
     ),
     "ledger.view_household": EVERYONE,
 }

@@ -37,6 +37,7 @@ from jiuye.ledger.forms import (
 )
 from jiuye.ledger.identity import parse_id_number
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
+from jiuye.ledger.selectors import file_scope, person_file
 
 
 class ResidentMixin:
@@ -85,22 +86,22 @@ class PersonDetailView(ScopedDetailView):
             access_log(actor=user, objs=[person], purpose=str(_("查看完整个人信息")))
         household = person.household
         context = super().get_context_data(**kwargs)
+        records = person.status_records.select_related("region", "recorded_by")
+        registrations = person.registrations.select_related("certificate")
         context.update(
             reveal=reveal,
             age=person.age_on(),
-            records=person.status_records.select_related("region", "recorded_by").order_by(
-                "-since", "-id"
-            ),
+            # the resident's file, earlier places included (ledger.selectors.file_scope)
+            records=person_file(person, user, records.order_by("-since", "-id")),
             members=household.members.order_by("id") if household else [],
             transfers=person.transfers.select_related("from_region", "to_region", "by"),
-            registrations=person.registrations.select_related("certificate").order_by(
-                "-applied_on", "-id"
+            registrations=person_file(person, user, registrations.order_by("-applied_on", "-id")),
+            identifications=person_file(
+                person, user, person.identifications.select_related("category", "card")
             ),
-            # employment assistance (its app adds the reverse relation)
-            identifications=person.identifications.select_related("category", "card"),
-            seekers=person.seekers.order_by("-registered_on", "-id"),  # job introduction
+            seekers=person_file(person, user, person.seekers.order_by("-registered_on", "-id")),
             can_edit=self.may("ledger.change_person"),
-            history=timeline(person.history.all(), viewer=user),
+            history=timeline(person.history.all(), viewer=user, scope=file_scope(person, user)),
             views=AccessLog.objects.filter(
                 object_id=person.pk, content_type__model="person"
             ).count(),

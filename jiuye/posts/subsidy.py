@@ -19,7 +19,7 @@ from jiuye.ledger.models import StatusRecord
 from jiuye.posts import rules
 from jiuye.posts.models import Placement
 from jiuye.regions.codes import prefix_of
-from jiuye.subsidies.kinds import Kind, Line, offices_above
+from jiuye.subsidies.kinds import Line, SubsidyKind, offices_above
 from jiuye.subsidies.models import ClaimLine
 
 POST_SUBSIDY = "post_subsidy"
@@ -194,10 +194,10 @@ def _employer_offices(prefix, first, last) -> set[int]:
 
 
 KINDS = (
-    Kind(code=POST_SUBSIDY, label=gettext_lazy("公益性岗位补贴"), rule=_post_rule(POST_SUBSIDY),
+    SubsidyKind(code=POST_SUBSIDY, label=gettext_lazy("公益性岗位补贴"), rule=_post_rule(POST_SUBSIDY),
          offices=_post_offices),
-    Kind(code=POST_INSURANCE, label=gettext_lazy("公益性岗位社会保险补贴"),
+    SubsidyKind(code=POST_INSURANCE, label=gettext_lazy("公益性岗位社会保险补贴"),
          rule=_post_rule(POST_INSURANCE), offices=_post_offices),
-    Kind(code=EMPLOYER_INSURANCE, label=gettext_lazy("企业吸纳就业困难人员社会保险补贴"),
+    SubsidyKind(code=EMPLOYER_INSURANCE, label=gettext_lazy("企业吸纳就业困难人员社会保险补贴"),
          rule=employer_insurance_lines, offices=_employer_offices),
 )  # fmt: skip

@@ -46,7 +46,7 @@ LEVEL_BY_NAME = {
 }
 
 
-class Kind(models.TextChoices):
+class RegionKind(models.TextChoices):
     """The kind of a township- or village-level unit, read from its code (GB/T statistical rules)."""
 
     PROVINCE = "province", _("省级")
@@ -62,7 +62,7 @@ class Kind(models.TextChoices):
     VILLAGE_LIKE = "village_like", _("类似村委会")
 
 
-URBAN_KINDS = {Kind.STREET, Kind.COMMUNITY, Kind.COMMUNITY_LIKE}
+URBAN_KINDS = {RegionKind.STREET, RegionKind.COMMUNITY, RegionKind.COMMUNITY_LIKE}
 
 
 def is_valid_code(code: object) -> bool:
@@ -145,28 +145,28 @@ def prefix_sql(field: str, level: Level | int) -> Substr:
     return Substr(field, 1, length)
 
 
-def kind_of(code: str, level: Level | None = None) -> Kind:
+def kind_of(code: str, level: Level | None = None) -> RegionKind:
     level = level or level_of(code)
     if level == Level.PROVINCE:
-        return Kind.PROVINCE
+        return RegionKind.PROVINCE
     if level == Level.CITY:
-        return Kind.CITY
+        return RegionKind.CITY
     if level == Level.COUNTY:
-        return Kind.COUNTY
+        return RegionKind.COUNTY
     if level == Level.TOWNSHIP:
         part = int(code[6:9])
         if part < 100:
-            return Kind.STREET
+            return RegionKind.STREET
         if part < 200:
-            return Kind.TOWN
+            return RegionKind.TOWN
         if part < 400:
-            return Kind.TOWNSHIP
-        return Kind.TOWNSHIP_LIKE
+            return RegionKind.TOWNSHIP
+        return RegionKind.TOWNSHIP_LIKE
     part = int(code[9:12])
     if part < 200:
-        return Kind.COMMUNITY
+        return RegionKind.COMMUNITY
     if part < 400:
-        return Kind.VILLAGE
+        return RegionKind.VILLAGE
     if part < 500:
-        return Kind.COMMUNITY_LIKE
-    return Kind.VILLAGE_LIKE
+        return RegionKind.COMMUNITY_LIKE
+    return RegionKind.VILLAGE_LIKE

@@ -10,8 +10,8 @@ from jiuye.regions.choices import ORG_KIND_LEVEL, OrgKind
 from jiuye.regions.codes import (
     CODE_PATTERN,
     URBAN_KINDS,
-    Kind,
     Level,
+    RegionKind,
     ancestors,
     contains,
     prefix_of,
@@ -32,7 +32,7 @@ class Region(BaseModel):
     )
     name = models.CharField(_("名称"), max_length=100)
     level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices)
-    kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("类别"), max_length=20, choices=RegionKind.choices)
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

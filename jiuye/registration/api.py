@@ -6,7 +6,7 @@ from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected
 from jiuye.core.drf import ViewPermission
 from jiuye.ledger.models import Person
 from jiuye.registration import services
-from jiuye.registration.choices import ContactMethod, EndReason, Kind
+from jiuye.registration.choices import ContactMethod, EndReason, RegistrationKind
 from jiuye.registration.filters import RegistrationFilter
 from jiuye.registration.forms import EMPLOYMENT, UNEMPLOYMENT
 from jiuye.registration.models import Registration
@@ -112,7 +112,7 @@ class RegistrationViewSet(
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
-        kind = data.pop("kind", Kind.UNEMPLOYMENT)
+        kind = data.pop("kind", RegistrationKind.UNEMPLOYMENT)
         serializer.instance = services.registration_apply(
             actor=self.request.user, person=data.pop("person"), kind=kind, **data
         )

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Kind(models.TextChoices):
+class RegistrationKind(models.TextChoices):
     UNEMPLOYMENT = "unemployment", _("失业登记")
     EMPLOYMENT = "employment", _("就业登记")
 

@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.ledger.filters import search
 from jiuye.regions.filters import RegionCodeFilter
-from jiuye.registration.choices import Kind
+from jiuye.registration.choices import RegistrationKind
 from jiuye.registration.models import Registration
 
 
 class RegistrationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
-    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("登记类别"))
+    kind = django_filters.ChoiceFilter(choices=RegistrationKind.choices, label=_("登记类别"))
     state = django_filters.ChoiceFilter(
         choices=Registration.workflow.choices(),
         label=_("环节"),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, VersionedFormMixin
-from jiuye.registration.choices import ContactMethod, EndReason, Kind
+from jiuye.registration.choices import ContactMethod, EndReason, RegistrationKind
 from jiuye.registration.models import Registration
 
 UNEMPLOYMENT = [
@@ -35,7 +35,7 @@ class RegistrationForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, kind, **kwargs):
         super().__init__(*args, **kwargs)
-        keep = [*(UNEMPLOYMENT if kind == Kind.UNEMPLOYMENT else EMPLOYMENT), "version"]
+        keep = [*(UNEMPLOYMENT if kind == RegistrationKind.UNEMPLOYMENT else EMPLOYMENT), "version"]
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]

@@ -10,13 +10,13 @@ from jiuye.registration.choices import (
     ContactMethod,
     EmploymentForm,
     EndReason,
-    Kind,
+    RegistrationKind,
     UnemploymentCause,
 )
 from jiuye.registration.workflow import RegistrationWorkflow
 
 
-class Certificate(ScopedModel):
+class RegistrationCertificate(ScopedModel):
     """The employment and unemployment registration certificate (就业失业登记证) a person holds:
     issued once, on the first approved registration; later registrations are entered in it."""
 
@@ -43,7 +43,9 @@ class RegistrationQuerySet(WorkflowQuerySet):
 
     def registered_unemployed(self):
         """Approved unemployment registrations not ended: the registered unemployed."""
-        return self.filter(kind=Kind.UNEMPLOYMENT, state="approved", ended_on__isnull=True)
+        return self.filter(
+            kind=RegistrationKind.UNEMPLOYMENT, state="approved", ended_on__isnull=True
+        )
 
 
 class Registration(WorkflowModel):
@@ -60,7 +62,7 @@ class Registration(WorkflowModel):
         related_name="registrations",
         verbose_name=_("人员"),
     )
-    kind = models.CharField(_("登记类别"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("登记类别"), max_length=20, choices=RegistrationKind.choices)
     applied_on = models.DateField(_("申请日期"), default=timezone.localdate)
     note = models.TextField(_("申请说明"), blank=True)
     # Unemployment registration
@@ -82,7 +84,7 @@ class Registration(WorkflowModel):
     )
     # Outcome
     certificate = models.ForeignKey(
-        Certificate,
+        RegistrationCertificate,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -121,7 +123,8 @@ class Registration(WorkflowModel):
             # One open unemployment registration per person (applied, or approved and not ended).
             models.UniqueConstraint(
                 fields=["person"],
-                condition=Q(kind=Kind.UNEMPLOYMENT, ended_on__isnull=True) & ~Q(state="rejected"),
+                condition=Q(kind=RegistrationKind.UNEMPLOYMENT, ended_on__isnull=True)
+                & ~Q(state="rejected"),
                 name="registration_one_open_unemployment",
             )
         ]
@@ -136,7 +139,11 @@ class Registration(WorkflowModel):
 
     @property
     def is_registered_unemployed(self) -> bool:
-        return self.kind == Kind.UNEMPLOYMENT and self.state == "approved" and self.ended_on is None
+        return (
+            self.kind == RegistrationKind.UNEMPLOYMENT
+            and self.state == "approved"
+            and self.ended_on is None
+        )
 
     def days_since_contact(self, today=None) -> int | None:
         last = self.last_contact_on or self.approved_on

@@ -16,8 +16,13 @@ from jiuye.ledger.seeding import TODAY
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
-from jiuye.registration.choices import ContactMethod, EmploymentForm, Kind, UnemploymentCause
-from jiuye.registration.models import Certificate, Contact, Registration
+from jiuye.registration.choices import (
+    ContactMethod,
+    EmploymentForm,
+    RegistrationKind,
+    UnemploymentCause,
+)
+from jiuye.registration.models import Contact, Registration, RegistrationCertificate
 from jiuye.registration.services import CERTIFICATES, certificate_number
 from jiuye.staff.models import User
 
@@ -78,7 +83,7 @@ def seed(context) -> None:
         counters[key] = counters.get(key, 0) + 1
         number = certificate_number(county=key[0], hukou="2" if person.hukou_type == "agricultural" else "1",
                                     year=key[1], sequence=counters[key], pattern=FORMAT)  # fmt: skip
-        certificates[person.pk] = Certificate(person=person, region_id=person.region_id, number=number,
+        certificates[person.pk] = RegistrationCertificate(person=person, region_id=person.region_id, number=number,
                                               issued_on=registration.approved_on, issued_by_id=issuers[code_of_prefix(key[0])])  # fmt: skip
 
     for person in unemployed:
@@ -86,7 +91,7 @@ def seed(context) -> None:
         state = _state(rng)
         applied = max(person.status_since, TODAY - datetime.timedelta(days=rng.randint(5, 400)))
         registration = Registration(
-            person=person, region_id=person.region_id, kind=Kind.UNEMPLOYMENT, state=state, applied_on=applied,
+            person=person, region_id=person.region_id, kind=RegistrationKind.UNEMPLOYMENT, state=state, applied_on=applied,
             unemployed_since=person.status_since, cause=rng.choice(UnemploymentCause.values),
             last_employer=person.employer,
         )  # fmt: skip
@@ -110,7 +115,7 @@ def seed(context) -> None:
         rng = context.rng("employment", person.pk)
         approved_on = min(TODAY, person.status_since + datetime.timedelta(days=rng.randint(3, 14)))
         registration = Registration(
-            person=person, region_id=person.region_id, kind=Kind.EMPLOYMENT, state="approved",
+            person=person, region_id=person.region_id, kind=RegistrationKind.EMPLOYMENT, state="approved",
             applied_on=person.status_since, employment_form=person.status, employer=person.employer,
             employed_since=person.status_since, contract_months=rng.choice((12, 24, 36, None)), approved_on=approved_on,
         )  # fmt: skip
@@ -127,7 +132,7 @@ def seed(context) -> None:
 
 @transaction.atomic
 def _save(registrations, certificates, contacts) -> None:
-    Certificate.objects.bulk_create(certificates.values(), batch_size=5000)
+    RegistrationCertificate.objects.bulk_create(certificates.values(), batch_size=5000)
     for registration in registrations:
         registration.certificate = certificates.get(registration.person_id)
     Registration.objects.bulk_create(registrations, batch_size=5000)

@@ -19,8 +19,8 @@ from jiuye.ledger.services import status_change
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of, prefix_sql
 from jiuye.regions.models import ServiceOrg
-from jiuye.registration.choices import EndReason, Kind
-from jiuye.registration.models import Certificate, Contact, Registration
+from jiuye.registration.choices import EndReason, RegistrationKind
+from jiuye.registration.models import Contact, Registration, RegistrationCertificate
 
 UNEMPLOYMENT_FIELDS = (
     "unemployed_since",
@@ -44,7 +44,7 @@ def check_conditions(registration: Registration) -> None:
     errors = {}
     if person.region_id != registration.region_id:
         errors["person"] = _("该人员已迁出本辖区，本登记不能再办理。")
-    if registration.kind == Kind.UNEMPLOYMENT:
+    if registration.kind == RegistrationKind.UNEMPLOYMENT:
         limits = working_age_limits(person.region_id, registration.applied_on)
         maximum = limits["male_max"] if person.sex == "1" else limits["female_max"]
         age = person.age_on(registration.applied_on)
@@ -78,11 +78,11 @@ def check_conditions(registration: Registration) -> None:
 @transaction.atomic
 def registration_apply(*, actor, person: Person, kind: str, **fields) -> Registration:
     """The community accepts an application (受理): the case opens at the first review."""
-    if kind not in Kind.values:
+    if kind not in RegistrationKind.values:
         raise ValidationError({"kind": _("没有这种登记类别。")})
     check_scope(Person.objects.editable_by(actor), person)
     wanted = (
-        *(UNEMPLOYMENT_FIELDS if kind == Kind.UNEMPLOYMENT else EMPLOYMENT_FIELDS),
+        *(UNEMPLOYMENT_FIELDS if kind == RegistrationKind.UNEMPLOYMENT else EMPLOYMENT_FIELDS),
         "applied_on",
         "note",
     )
@@ -90,9 +90,12 @@ def registration_apply(*, actor, person: Person, kind: str, **fields) -> Registr
     registration = Registration(person=person, region_id=person.region_id, kind=kind, **values)
     duplicate = ValidationError(_("该人员已有失业登记（办理中或有效），不能重复登记。"))
     open_unemployment = Registration.objects.filter(
-        person=person, kind=Kind.UNEMPLOYMENT, ended_on__isnull=True
+        person=person, kind=RegistrationKind.UNEMPLOYMENT, ended_on__isnull=True
     )
-    if kind == Kind.UNEMPLOYMENT and open_unemployment.exclude(state="rejected").exists():
+    if (
+        kind == RegistrationKind.UNEMPLOYMENT
+        and open_unemployment.exclude(state="rejected").exists()
+    ):
         raise duplicate
     check_conditions(registration)
     try:
@@ -129,10 +132,10 @@ def certificate_number(*, county: str, hukou: str, year: int, sequence: int, pat
     return pattern.format(**values)
 
 
-def certificate_issue(*, registration: Registration, on: datetime.date) -> Certificate:
+def certificate_issue(*, registration: Registration, on: datetime.date) -> RegistrationCertificate:
     """The person's certificate, issued now by the registration's county if they have none."""
     person = registration.person
-    existing = Certificate.objects.filter(person=person).first()
+    existing = RegistrationCertificate.objects.filter(person=person).first()
     if existing:
         return existing
     county = prefix_of(registration.region_id, Level.COUNTY)
@@ -149,7 +152,7 @@ def certificate_issue(*, registration: Registration, on: datetime.date) -> Certi
         sequence=sequence,
         pattern=parameters.value("registration.certificate_format", registration.region_id, on),
     )
-    return Certificate.objects.create(
+    return RegistrationCertificate.objects.create(
         person=person,
         region_id=registration.region_id,
         number=number,
@@ -167,7 +170,7 @@ def registration_took_effect(registration: Registration, *, actor) -> None:
     registration.approved_on = today
     registration._history_user = actor
     registration.save(update_fields=["certificate", "approved_on", "updated_at"])
-    if registration.kind == Kind.UNEMPLOYMENT:
+    if registration.kind == RegistrationKind.UNEMPLOYMENT:
         if person.status != LabourStatus.UNEMPLOYED:
             status_change(
                 actor=actor,
@@ -306,7 +309,11 @@ def registration_update(
     also after a return for correction); afterwards it is frozen."""
     require(actor, "registration.first_review")
     check_scope(Registration.objects.editable_by(actor), registration)
-    wanted = UNEMPLOYMENT_FIELDS if registration.kind == Kind.UNEMPLOYMENT else EMPLOYMENT_FIELDS
+    wanted = (
+        UNEMPLOYMENT_FIELDS
+        if registration.kind == RegistrationKind.UNEMPLOYMENT
+        else EMPLOYMENT_FIELDS
+    )
     for name, value in fields.items():
         if name in (*wanted, "applied_on", "note"):
             setattr(registration, name, value)

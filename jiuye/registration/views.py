@@ -21,7 +21,7 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.views import ResidentMixin
 from jiuye.registration import services
 from jiuye.registration.certificate import certificate_pdf
-from jiuye.registration.choices import Kind
+from jiuye.registration.choices import RegistrationKind
 from jiuye.registration.filters import RegistrationFilter, UnemployedFilter
 from jiuye.registration.forms import ContactForm, DeregisterForm, RegistrationForm
 from jiuye.registration.models import Registration
@@ -73,7 +73,7 @@ class RegistrationCreateView(ResidentMixin, ServiceFormMixin, generic.CreateView
     @cached_property
     def kind(self):
         kind = self.kwargs["kind"]
-        if kind not in Kind.values:
+        if kind not in RegistrationKind.values:
             raise Http404
         return kind
 
@@ -86,7 +86,7 @@ class RegistrationCreateView(ResidentMixin, ServiceFormMixin, generic.CreateView
         return {"applied_on": timezone.localdate(), "last_employer": self.person.employer}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kind_label=Kind(self.kind).label, **kwargs)
+        return super().get_context_data(kind_label=RegistrationKind(self.kind).label, **kwargs)
 
     def save(self, form):
         return services.registration_apply(

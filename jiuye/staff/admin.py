@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from jiuye.staff.models import Certificate, User
+from jiuye.staff.models import StaffCertificate, User
 
 
 class CertificateInline(admin.TabularInline):
-    model = Certificate
+    model = StaffCertificate
     extra = 0
 
 

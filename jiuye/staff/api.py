@@ -8,13 +8,13 @@ from rest_framework.response import Response
 
 from jiuye.core.api import ScopedViewSet
 from jiuye.staff.filters import StaffFilter
-from jiuye.staff.models import Certificate, User
+from jiuye.staff.models import StaffCertificate, User
 from jiuye.staff.views import lockout
 
 
 class CertificateSerializer(serializers.ModelSerializer):
     class Meta:
-        model = Certificate
+        model = StaffCertificate
         fields = ["id", "name", "number", "issuer", "issued_on", "expires_on"]
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 def sync_roles(using="default", **kwargs):
     """Keep one ``Role`` row per role declared in ``staff.roles`` (as contenttypes does)."""
     from jiuye.staff.models import Role
-    from jiuye.staff.roles import Role as RoleCode
+    from jiuye.staff.roles import RoleCode
 
     existing = set(Role.objects.using(using).values_list("code", flat=True))
     Role.objects.using(using).bulk_create(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
-from jiuye.staff.roles import Role
+from jiuye.staff.roles import RoleCode
 
 
 def visible_orgs(request):
@@ -21,7 +21,9 @@ class StaffFilter(django_filters.FilterSet):
     org = django_filters.ModelChoiceFilter(
         queryset=visible_orgs, label=_("机构"), widget=forms.HiddenInput
     )
-    role = django_filters.ChoiceFilter(field_name="roles", choices=Role.choices, label=_("角色"))
+    role = django_filters.ChoiceFilter(
+        field_name="roles", choices=RoleCode.choices, label=_("角色")
+    )
     is_active = django_filters.BooleanFilter(label=_("在岗"))
 
     class Meta:

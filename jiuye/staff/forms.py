@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
-from jiuye.staff.models import Certificate, Role, User
+from jiuye.staff.models import Role, StaffCertificate, User
 from jiuye.staff.roles import ROLE_LEVEL
 
 
@@ -78,6 +78,6 @@ class StaffUpdateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
 
 class CertificateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
-        model = Certificate
+        model = StaffCertificate
         fields = ["name", "number", "issuer", "issued_on", "expires_on"]
         widgets = {"issued_on": DateInput(), "expires_on": DateInput()}

@@ -11,12 +11,11 @@ from simple_history.models import HistoricalRecords
 from jiuye.core.models import BaseModel
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.regions.codes import Level, prefix_of
-from jiuye.staff.roles import ROLE_LEVEL
-from jiuye.staff.roles import Role as RoleCode
+from jiuye.staff.roles import ROLE_LEVEL, RoleCode
 
 
 class Role(models.Model):
-    """One row per ``staff.roles.Role``; the rows exist so that accounts can hold several."""
+    """One row per ``staff.roles.RoleCode``; the rows exist so that accounts can hold several."""
 
     code = models.CharField(_("角色"), max_length=20, primary_key=True, choices=RoleCode.choices)
 
@@ -125,7 +124,7 @@ class User(AbstractUser):
             )
 
 
-class CertificateQuerySet(ScopedQuerySet):
+class StaffCertificateQuerySet(ScopedQuerySet):
     region_field = "user__org__region_id"
 
     def managed_by(self, user):
@@ -138,7 +137,7 @@ class CertificateQuerySet(ScopedQuerySet):
         )
 
 
-class Certificate(BaseModel):
+class StaffCertificate(BaseModel):
     """A certificate a staff member holds (持证上岗): e.g. 劳动保障协理员 vocational qualification."""
 
     user = models.ForeignKey(
@@ -150,7 +149,7 @@ class Certificate(BaseModel):
     issued_on = models.DateField(_("发证日期"))
     expires_on = models.DateField(_("有效期至"), null=True, blank=True)
 
-    objects = CertificateQuerySet.as_manager()
+    objects = StaffCertificateQuerySet.as_manager()
 
     class Meta:
         ordering = ["user_id", "issued_on"]

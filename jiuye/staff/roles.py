@@ -14,7 +14,7 @@ from jiuye.core.registry import registry
 from jiuye.regions.codes import Level
 
 
-class Role(models.TextChoices):
+class RoleCode(models.TextChoices):
     COORDINATOR = "coordinator", _("协管员")
     TOWNSHIP_REVIEWER = "reviewer", _("街道（乡镇）审核员")
     COUNTY_APPROVER = "approver", _("县级审批员")
@@ -25,22 +25,26 @@ class Role(models.TextChoices):
 
 
 # The level of the organisation a role is held at; None: any level.
-ROLE_LEVEL: dict[Role, Level | None] = {
-    Role.COORDINATOR: Level.VILLAGE,
-    Role.TOWNSHIP_REVIEWER: Level.TOWNSHIP,
-    Role.COUNTY_APPROVER: Level.COUNTY,
-    Role.COUNTY_FINANCE: Level.COUNTY,
-    Role.CITY_OFFICER: Level.CITY,
-    Role.PROVINCE_ADMIN: Level.PROVINCE,
-    Role.INSPECTOR: None,
+ROLE_LEVEL: dict[RoleCode, Level | None] = {
+    RoleCode.COORDINATOR: Level.VILLAGE,
+    RoleCode.TOWNSHIP_REVIEWER: Level.TOWNSHIP,
+    RoleCode.COUNTY_APPROVER: Level.COUNTY,
+    RoleCode.COUNTY_FINANCE: Level.COUNTY,
+    RoleCode.CITY_OFFICER: Level.CITY,
+    RoleCode.PROVINCE_ADMIN: Level.PROVINCE,
+    RoleCode.INSPECTOR: None,
 }
 
-EVERYONE = frozenset(Role)
-STAFF_MANAGERS = frozenset({Role.COUNTY_APPROVER, Role.CITY_OFFICER, Role.PROVINCE_ADMIN})
+EVERYONE = frozenset(RoleCode)
+STAFF_MANAGERS = frozenset(
+    {RoleCode.COUNTY_APPROVER, RoleCode.CITY_OFFICER, RoleCode.PROVINCE_ADMIN}
+)
 # The community keeps the ledger; the township's service centre keeps it with them.
-LEDGER_KEEPERS = frozenset({Role.COORDINATOR, Role.TOWNSHIP_REVIEWER})
+LEDGER_KEEPERS = frozenset({RoleCode.COORDINATOR, RoleCode.TOWNSHIP_REVIEWER})
 # Who handles a case from the community to the county.
-CASE_WORKERS = frozenset({Role.COORDINATOR, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER})
+CASE_WORKERS = frozenset(
+    {RoleCode.COORDINATOR, RoleCode.TOWNSHIP_REVIEWER, RoleCode.COUNTY_APPROVER}
+)
 
 # Permission name → the roles that hold it: each app declares its own (its permissions.py)
 # and registers them at start-up.

@@ -13,7 +13,7 @@ from rest_framework.authtoken.models import Token
 
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff.models import Certificate, User
+from jiuye.staff.models import StaffCertificate, User
 
 
 def _require_manager(actor, user: User) -> None:
@@ -93,8 +93,8 @@ def staff_set_password(*, actor, user: User, password: str) -> None:
 
 @transaction.atomic
 def certificate_save(
-    *, actor, certificate: Certificate, expected_version: int | None = None
-) -> Certificate:
+    *, actor, certificate: StaffCertificate, expected_version: int | None = None
+) -> StaffCertificate:
     """Add a certificate (``expected_version`` None) or save an edited one."""
     _require_manager(actor, certificate.user)
     if expected_version is None:
@@ -107,6 +107,6 @@ def certificate_save(
 
 
 @transaction.atomic
-def certificate_delete(*, actor, certificate: Certificate) -> None:
+def certificate_delete(*, actor, certificate: StaffCertificate) -> None:
     _require_manager(actor, certificate.user)
     certificate.delete()

@@ -25,7 +25,7 @@ from jiuye.regions.models import ServiceOrg
 from jiuye.staff import services
 from jiuye.staff.filters import StaffFilter
 from jiuye.staff.forms import CertificateForm, LoginForm, StaffCreateForm, StaffUpdateForm
-from jiuye.staff.models import Certificate, User
+from jiuye.staff.models import StaffCertificate, User
 
 # Accounts ---------------------------------------------------------------------------------
 
@@ -98,7 +98,7 @@ class StaffDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["certificates"] = member.certificates.order_by("-issued_on")
         context["history"] = timeline(
-            member.history.all(), Certificate.history.filter(user_id=member.pk), viewer=user
+            member.history.all(), StaffCertificate.history.filter(user_id=member.pk), viewer=user
         )
         context["can_edit"] = user.has_perm("staff.change_user") and can_edit(
             user, member, scope="managed_by"
@@ -197,7 +197,7 @@ class CertificateFormMixin(ServiceFormMixin):
 
 
 class CertificateCreateView(ManagedMemberMixin, CertificateFormMixin, generic.CreateView):
-    model = Certificate
+    model = StaffCertificate
     member_kwarg = "user"
 
     def save(self, form):
@@ -206,7 +206,7 @@ class CertificateCreateView(ManagedMemberMixin, CertificateFormMixin, generic.Cr
 
 
 class CertificateUpdateView(ScopedMixin, CertificateFormMixin, generic.UpdateView):
-    model = Certificate
+    model = StaffCertificate
     scope_method = "managed_by"
 
     def scope(self, queryset):
@@ -224,7 +224,7 @@ class CertificateUpdateView(ScopedMixin, CertificateFormMixin, generic.UpdateVie
 
 
 class CertificateDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
-    model = Certificate
+    model = StaffCertificate
     scope_method = "managed_by"
     permission_required = "staff.change_user"
 

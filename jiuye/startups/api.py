@@ -11,7 +11,7 @@ from jiuye.ledger.models import Person
 from jiuye.startups import selectors, services
 from jiuye.startups.choices import EntrepreneurState, ServiceKind
 from jiuye.startups.filters import EntrepreneurFilter, LoanFilter
-from jiuye.startups.models import Entrepreneur, Instalment, Loan, Service
+from jiuye.startups.models import Entrepreneur, Instalment, Loan, StartupService
 
 
 class StartupServiceSerializer(serializers.ModelSerializer):
@@ -19,7 +19,7 @@ class StartupServiceSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
-        model = Service
+        model = StartupService
         fields = ["id", "startup_service_kind", "kind_label", "on", "details", "by"]
         read_only_fields = ["by"]
 

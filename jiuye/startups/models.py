@@ -60,7 +60,7 @@ class Entrepreneur(ScopedModel):
         return reverse("startups:entrepreneur", args=[self.pk])
 
 
-class Service(ScopedModel):
+class StartupService(ScopedModel):
     """One service given to a would-be entrepreneur: a project recommended, premises found,
     a loan helped (the "1+3"), opening guidance or a follow-up."""
 

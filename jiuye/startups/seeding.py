@@ -24,7 +24,7 @@ from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 from jiuye.startups import schedule
-from jiuye.startups.models import Entrepreneur, Instalment, Loan, Repayment, Service
+from jiuye.startups.models import Entrepreneur, Instalment, Loan, Repayment, StartupService
 from jiuye.startups.services import loan_apply, loan_bank_approve
 
 TRADES = ["早餐店", "便利店", "家政服务", "快递代收点", "理发店", "水果店", "电商网店", "农家乐",
@@ -78,7 +78,7 @@ def _fallback_user() -> int:
 
 
 def _entrepreneurs(context, people, coordinators) -> list[dict]:
-    first, service_id = next_id(Entrepreneur), next_id(Service)
+    first, service_id = next_id(Entrepreneur), next_id(StartupService)
     rows, services = [], []
     fallback = _fallback_user()
     for n, (person_id, region_id) in enumerate(people):
@@ -100,8 +100,8 @@ def _entrepreneurs(context, people, coordinators) -> list[dict]:
                             "guidance": "开业指导"}[kind],
             })  # fmt: skip
     fast_insert(Entrepreneur, rows)
-    fast_insert(Service, services)
-    reset_sequences(Entrepreneur, Service)
+    fast_insert(StartupService, services)
+    reset_sequences(Entrepreneur, StartupService)
     context.log(f"  {len(rows)} would-be entrepreneurs, {len(services)} services")
     return rows
 

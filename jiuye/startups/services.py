@@ -21,7 +21,7 @@ from jiuye.startups.models import (
     Loan,
     Recovery,
     Repayment,
-    Service,
+    StartupService,
 )
 from jiuye.startups.selectors import active_entrepreneur
 
@@ -69,13 +69,13 @@ def entrepreneur_update(*, actor, entrepreneur: Entrepreneur, expected_version: 
 
 @transaction.atomic
 def service_record(*, actor, entrepreneur: Entrepreneur, kind: str, on: datetime.date,
-                   details: str) -> Service:  # fmt: skip
+                   details: str) -> StartupService:  # fmt: skip
     """Record a service given to a would-be entrepreneur (one of the "1+3", guidance, follow-up)."""
-    require(actor, "startups.add_service")
+    require(actor, "startups.add_startupservice")
     check_scope(Entrepreneur.objects.editable_by(actor), entrepreneur)
     if on > timezone.localdate():
         raise ValidationError({"on": _("服务日期不能晚于今天。")})
-    service = Service(entrepreneur=entrepreneur, region_id=entrepreneur.region_id, kind=kind,
+    service = StartupService(entrepreneur=entrepreneur, region_id=entrepreneur.region_id, kind=kind,
                       on=on, details=details.strip(), by=actor)  # fmt: skip
     service.full_clean()
     service._history_user = actor
@@ -182,7 +182,7 @@ def loan_disbursed(loan: Loan, *, actor) -> None:
     )
     history.change(loan, actor=actor, ends_on=rows[-1]["due_on"])
     if loan.entrepreneur_id:
-        Service.objects.create(
+        StartupService.objects.create(
             entrepreneur_id=loan.entrepreneur_id, region_id=loan.region_id, kind=ServiceKind.LOAN,
             on=loan.disbursed_on, by=actor,
             details=_("小额担保贷款%(amount)s元已放款（%(bank)s，合同%(number)s）")

@@ -12,7 +12,7 @@ from jiuye.core.scoping import subtree_q
 from jiuye.startups.models import Loan
 from jiuye.startups.selectors import SUBSIDISED, interest_schedule
 from jiuye.startups.workflow import LENT_STATES
-from jiuye.subsidies.kinds import Kind, Line
+from jiuye.subsidies.kinds import Line, SubsidyKind
 from jiuye.subsidies.models import ClaimLine
 
 KIND = "loan_interest"
@@ -53,6 +53,6 @@ def _offices(prefix, first, last) -> set[int]:
     return set(loans.values_list("org_id", flat=True).distinct())
 
 
-LOAN_INTEREST = Kind(
+LOAN_INTEREST = SubsidyKind(
     code=KIND, label=gettext_lazy("小额担保贷款贴息"), rule=loan_interest_lines, offices=_offices
 )

@@ -121,7 +121,7 @@ class EntrepreneurDetailView(ScopedDetailView):
             one_plus_three=selectors.services_done(services_given),
             loans=Loan.objects.visible_to(user).filter(person=entrepreneur.person_id),
             can_edit=self.may("startups.change_entrepreneur"),
-            can_serve=self.may("startups.add_service"),
+            can_serve=self.may("startups.add_startupservice"),
             can_apply=self.may("startups.add_loan"),
             service_form=ServiceForm(),
             history=timeline(entrepreneur.history.all(), viewer=user),
@@ -132,7 +132,7 @@ class EntrepreneurDetailView(ScopedDetailView):
 class ServiceAddView(ServiceActionView):
     model = Entrepreneur
     form_class = ServiceForm
-    permission_required = "startups.add_service"
+    permission_required = "startups.add_startupservice"
     service, record = staticmethod(services.service_record), "entrepreneur"
     done = _("服务记录已保存。")
 

@@ -27,7 +27,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Kind:
+class SubsidyKind:
     code: str
     label: str
     # rule(org, first_day, last_day) -> the lines the office may claim for that month
@@ -40,7 +40,7 @@ class Kind:
 KINDS = registry["subsidy_kinds"]
 
 
-def register(kind: Kind) -> None:
+def register(kind: SubsidyKind) -> None:
     """Register a kind (from the ``ready()`` of the app that owns it), and the persons and
     amount of its approved claims as indicators of the programmes report."""
     from jiuye.subsidies.indicators import indicators_of  # it reads the claims' models

@@ -143,7 +143,7 @@ def claims_prepare_all(*, prefix: str, month: datetime.date) -> Batch:
     """The month-end batch (月度集中申报): every active office under ``prefix`` prepares each
     kind's claim of ``month`` where it has something to claim, in the name of one of its own
     workers who may claim (the claim is theirs to check and submit). Only the offices a kind
-    names as possible (``Kind.offices``) are computed, and each office's rule runs once; a
+    names as possible (``SubsidyKind.offices``) are computed, and each office's rule runs once; a
     claim already submitted is left as it is, and said so."""
     first, last = month_bounds(month)
     everyone = ServiceOrg.objects.within(prefix).filter(is_active=True)

@@ -20,13 +20,13 @@ from django.views.generic.list import MultipleObjectMixin
 from openpyxl import load_workbook
 
 from jiuye.assistance.models import (
+    AssistanceService,
     Attachment,
     Card,
     Category,
     Identification,
     Measure,
     Plan,
-    Service,
     ZeroHousehold,
 )
 from jiuye.assistance.services import (
@@ -50,10 +50,10 @@ from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
 from jiuye.posts.tests import samples as posts_samples
 from jiuye.regions.models import Region, ServiceOrg
-from jiuye.registration.choices import Kind
+from jiuye.registration.choices import RegistrationKind
 from jiuye.registration.models import Registration
 from jiuye.registration.services import registration_apply
-from jiuye.staff.models import Certificate, User
+from jiuye.staff.models import StaffCertificate, User
 from jiuye.startups.tests import samples as startups_samples
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.services import budget_create, claim_prepare
@@ -300,7 +300,7 @@ class Samples:
         self.region = Region.objects.get(code=VILLAGE_A)
         self.org = ServiceOrg.objects.get(region=self.region)
         self.user = User.objects.get(username=f"coordinator-{VILLAGE_A}")
-        self.certificate = Certificate.objects.filter(user=self.user).first()
+        self.certificate = StaffCertificate.objects.filter(user=self.user).first()
         self.calendar_day = CalendarDay.objects.create(
             date=datetime.date(2027, 2, 8), is_working_day=False, name="春节"
         )
@@ -320,7 +320,7 @@ class Samples:
         self.registration = registration_apply(
             actor=self.user,
             person=self.person,
-            kind=Kind.UNEMPLOYMENT,
+            kind=RegistrationKind.UNEMPLOYMENT,
             unemployed_since=datetime.date(2026, 1, 5),
             cause="resigned",
         )
@@ -343,7 +343,7 @@ class Samples:
             Region: self.region,
             ServiceOrg: self.org,
             User: self.user,
-            Certificate: self.certificate,
+            StaffCertificate: self.certificate,
             CalendarDay: self.calendar_day,
             Person: self.person,
             Household: self.household,
@@ -354,7 +354,7 @@ class Samples:
             Card: self.card,
             Plan: self.plan,
             Measure: self.measure,
-            Service: self.service,
+            AssistanceService: self.service,
             ZeroHousehold: self.zero_household,
             Employer: self.employer,
             Vacancy: self.vacancy,
@@ -369,7 +369,7 @@ class Samples:
             Region: VILLAGE_A,
             ServiceOrg: self.org.name,
             User: self.user.username,
-            Certificate: self.certificate.number,
+            StaffCertificate: self.certificate.number,
             Person: self.person.name,
             Household: self.person.name,
             LedgerImport: self.ledger_import.filename,
@@ -379,7 +379,7 @@ class Samples:
             Card: self.card.number,
             Plan: self.plan.goals,
             Measure: self.measure.description,
-            Service: self.service.content,
+            AssistanceService: self.service.content,
             ZeroHousehold: self.person.name,
             Employer: self.employer.name,
             Vacancy: self.vacancy.title,
@@ -463,7 +463,7 @@ class Samples:
             elif name == "employer":
                 values[name] = self.employer.pk
             elif name == "kind":
-                values[name] = Kind.EMPLOYMENT
+                values[name] = RegistrationKind.EMPLOYMENT
             elif name == "token":
                 values[name] = self.card.token
             elif name == "pk" and route.name == "public-vacancy-detail":
@@ -747,7 +747,7 @@ def test_a_user_of_a_sibling_region_gets_404_for_a_record(route, samples, login)
             refused[method] = owner, response.status_code
     # nothing was changed, deleted or moved
     assert samples.rows() == before
-    assert Certificate.objects.filter(pk=samples.certificate.pk).exists()
+    assert StaffCertificate.objects.filter(pk=samples.certificate.pk).exists()
     assert Person.objects.get(pk=samples.person.pk).household_id == samples.household.pk
     assert Registration.objects.get(pk=samples.registration.pk).is_registered_unemployed
     # a refusal says nothing about the record: the owner gets the same

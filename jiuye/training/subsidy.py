@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from jiuye.core import parameters
 from jiuye.core.scoping import subtree_q
-from jiuye.subsidies.kinds import Kind, Line
+from jiuye.subsidies.kinds import Line, SubsidyKind
 from jiuye.subsidies.models import ClaimLine
 from jiuye.training.choices import CourseKind
 from jiuye.training.models import Enrolment
@@ -101,11 +101,11 @@ def _offices(course_kind: str):
     return offices
 
 
-TRAINING_VOCATIONAL = Kind(
+TRAINING_VOCATIONAL = SubsidyKind(
     code=VOCATIONAL, label=gettext_lazy("职业培训补贴"), rule=vocational_lines,
     offices=_offices(CourseKind.VOCATIONAL),
 )  # fmt: skip
-TRAINING_STARTUP = Kind(
+TRAINING_STARTUP = SubsidyKind(
     code=STARTUP, label=gettext_lazy("创业培训补贴"), rule=startup_lines,
     offices=_offices(CourseKind.STARTUP),
 )  # fmt: skip

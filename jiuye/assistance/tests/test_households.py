@@ -16,7 +16,7 @@ from jiuye.ledger.choices import EMPLOYED, WITH_EMPLOYER, LabourStatus, Relation
 from jiuye.ledger.identity import check_character
 from jiuye.regions.models import Region
 from jiuye.registration import services as registration
-from jiuye.registration.choices import Kind
+from jiuye.registration.choices import RegistrationKind
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -54,7 +54,7 @@ def family(actor, *members, region=VILLAGE_A):
 
 def employ(coordinator, reviewer, approver, person, contract_months):
     case = registration.registration_apply(
-        actor=coordinator, person=person, kind=Kind.EMPLOYMENT, employment_form=LabourStatus.EMPLOYED_UNIT,
+        actor=coordinator, person=person, kind=RegistrationKind.EMPLOYMENT, employment_form=LabourStatus.EMPLOYED_UNIT,
         employer="济南某物业公司", employed_since=TODAY(), contract_months=contract_months,
     )  # fmt: skip
     workflow.fire(case, "first_approve", actor=coordinator)

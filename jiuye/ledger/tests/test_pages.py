@@ -2,16 +2,21 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from jiuye.conftest import VILLAGE_A
 from jiuye.core.models import AccessLog, PolicyParameter
+from jiuye.jobs.tests.helpers import SIBLING_VILLAGE, user
 from jiuye.ledger import services
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Person
 from jiuye.regions.models import Region
+from jiuye.training.tests.helpers import registered_unemployed
 
+TODAY = timezone.localdate
 pytestmark = pytest.mark.django_db
 
 
@@ -218,3 +223,30 @@ def test_an_export_too_large_is_refused_with_a_message(login, coordinator):
     )
     response = login(coordinator).get("/ledger/export/", follow=True)
     assert response.redirect_chain and "请先按区划或条件缩小范围" in response.content.decode()
+
+
+def test_a_resident_who_moves_brings_the_file_and_the_earlier_office_keeps_its_records(
+    login, coordinator
+):
+    """The one rule for a moved resident's earlier records (ledger.selectors.file_scope): the
+    office that keeps the resident now reads the whole file on the person page, the assistance
+    record and the history, without links to the pages another office keeps."""
+    person = registered_unemployed(coordinator, "迁移甲")
+    registration = person.registrations.get()
+    number = person.certificate.number
+    services.person_transfer(actor=coordinator, person=person, to_region=Region.objects.get(code=SIBLING_VILLAGE),
+                             on=TODAY(), reason="搬家")  # fmt: skip
+    newcomer = user(f"coordinator-{SIBLING_VILLAGE}")
+    page = login(newcomer).get(reverse("ledger:detail", args=[person.pk])).content.decode()
+    assert number in page and "迁入前" in page
+    assert reverse("registration:detail", args=[registration.pk]) not in page  # not theirs to open
+    assert coordinator.name in page  # the history before the move: who registered the person
+    record = login(newcomer).get(reverse("assistance:record", args=[person.pk])).content.decode()
+    assert registration.get_kind_display() in record
+    assert (
+        login(newcomer).get(reverse("registration:detail", args=[registration.pk])).status_code
+        == 404
+    )
+    earlier = login(coordinator)
+    assert earlier.get(reverse("ledger:detail", args=[person.pk])).status_code == 404
+    assert earlier.get(reverse("registration:detail", args=[registration.pk])).status_code == 200

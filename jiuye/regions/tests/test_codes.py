@@ -1,8 +1,8 @@
 import pytest
 
 from jiuye.regions.codes import (
-    Kind,
     Level,
+    RegionKind,
     ancestor,
     ancestors,
     city,
@@ -35,14 +35,14 @@ def test_level_and_prefix_are_read_from_the_code(code, level, prefix):
 @pytest.mark.parametrize(
     ("code", "kind"),
     [
-        ("370102001000", Kind.STREET),
-        ("370112100000", Kind.TOWN),
-        ("371526200000", Kind.TOWNSHIP),
-        ("370571400000", Kind.TOWNSHIP_LIKE),
-        ("370102001002", Kind.COMMUNITY),
-        ("370112100201", Kind.VILLAGE),
-        ("370112100401", Kind.COMMUNITY_LIKE),
-        ("370112100501", Kind.VILLAGE_LIKE),
+        ("370102001000", RegionKind.STREET),
+        ("370112100000", RegionKind.TOWN),
+        ("371526200000", RegionKind.TOWNSHIP),
+        ("370571400000", RegionKind.TOWNSHIP_LIKE),
+        ("370102001002", RegionKind.COMMUNITY),
+        ("370112100201", RegionKind.VILLAGE),
+        ("370112100401", RegionKind.COMMUNITY_LIKE),
+        ("370112100501", RegionKind.VILLAGE_LIKE),
     ],
 )
 def test_kind_follows_the_statistical_code_rules(code, kind):

@@ -3,7 +3,7 @@ from django.db import connection
 from django.db.models import Count
 
 from jiuye.core import history
-from jiuye.regions.codes import Kind, Level
+from jiuye.regions.codes import Level, RegionKind
 from jiuye.regions.models import Region
 from jiuye.regions.services import regions_load
 
@@ -26,10 +26,10 @@ def test_kinds_are_derived_from_the_codes():
         Region.objects.filter(level=Level.VILLAGE).values_list("kind").annotate(n=Count("code"))
     )
     # The data's README: 7,084 communities and 54,990 villages by the code rule.
-    assert kinds[Kind.COMMUNITY] + kinds[Kind.COMMUNITY_LIKE] == 7084
-    assert kinds[Kind.VILLAGE] + kinds[Kind.VILLAGE_LIKE] == 54990
-    assert Region.objects.get(code="370102001002").kind == Kind.COMMUNITY
-    assert Region.objects.get(code="370102001000").kind == Kind.STREET
+    assert kinds[RegionKind.COMMUNITY] + kinds[RegionKind.COMMUNITY_LIKE] == 7084
+    assert kinds[RegionKind.VILLAGE] + kinds[RegionKind.VILLAGE_LIKE] == 54990
+    assert Region.objects.get(code="370102001002").kind == RegionKind.COMMUNITY
+    assert Region.objects.get(code="370102001000").kind == RegionKind.STREET
 
 
 def test_every_region_but_the_province_has_its_parent_one_level_up():

@@ -17,8 +17,8 @@ from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.regions.models import Region
 from jiuye.registration import services
-from jiuye.registration.choices import EndReason, Kind
-from jiuye.registration.models import Certificate, Registration
+from jiuye.registration.choices import EndReason, RegistrationKind
+from jiuye.registration.models import Registration, RegistrationCertificate
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -43,7 +43,7 @@ def resident(
 def apply(coordinator, person, **fields):
     values = {"unemployed_since": D(2026, 3, 2), "cause": "contract_ended", **fields}
     return services.registration_apply(
-        actor=coordinator, person=person, kind=Kind.UNEMPLOYMENT, **values
+        actor=coordinator, person=person, kind=RegistrationKind.UNEMPLOYMENT, **values
     )
 
 
@@ -116,7 +116,7 @@ def test_a_second_approval_of_the_same_step_is_refused(
     with pytest.raises(ValidationError) as refusal:
         workflow.fire(stale, "approve", actor=approver)
     assert refusal.value.code == "stale_state"
-    assert Certificate.objects.filter(person=registration.person).count() == 1
+    assert RegistrationCertificate.objects.filter(person=registration.person).count() == 1
 
 
 def test_each_step_belongs_to_its_level(coordinator, reviewer, approver):
@@ -173,7 +173,10 @@ def test_the_database_refuses_a_second_open_unemployment_registration(coordinato
     apply(coordinator, person)
     with pytest.raises(IntegrityError), transaction.atomic():
         Registration.objects.create(
-            person=person, region_id=VILLAGE_A, kind=Kind.UNEMPLOYMENT, state="first_review"
+            person=person,
+            region_id=VILLAGE_A,
+            kind=RegistrationKind.UNEMPLOYMENT,
+            state="first_review",
         )
 
 
@@ -185,7 +188,7 @@ def test_an_employment_registration_updates_the_ledger_and_ends_the_unemployment
     employment = services.registration_apply(
         actor=coordinator,
         person=person,
-        kind=Kind.EMPLOYMENT,
+        kind=RegistrationKind.EMPLOYMENT,
         employment_form="employed_unit",
         employer="济南某机械有限公司",
         employed_since=TODAY(),
@@ -408,7 +411,7 @@ def test_an_employment_registration_is_checked_when_it_is_accepted(coordinator, 
     person = resident(coordinator)
     with pytest.raises(ValidationError) as refusal:
         services.registration_apply(
-            actor=coordinator, person=person, kind=Kind.EMPLOYMENT, **fields
+            actor=coordinator, person=person, kind=RegistrationKind.EMPLOYMENT, **fields
         )
     assert field in refusal.value.message_dict
 

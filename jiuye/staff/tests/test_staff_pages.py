@@ -6,9 +6,9 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff.models import Certificate, User
 from jiuye.staff.models import Role as RoleRow
-from jiuye.staff.roles import Role, permissions_of
+from jiuye.staff.models import StaffCertificate, User
+from jiuye.staff.roles import RoleCode, permissions_of
 from jiuye.staff.services import staff_create
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_each_role_holds_the_permissions_declared_for_it(
     assert province_admin.has_perm("core.add_calendarday") and not approver.has_perm(
         "core.add_calendarday"
     )
-    inspector_perms = permissions_of([Role.INSPECTOR])
+    inspector_perms = permissions_of([RoleCode.INSPECTOR])
     assert not any(
         name.split(".")[1].startswith(("add_", "change_", "delete_", "import_"))
         for name in inspector_perms
@@ -219,7 +219,7 @@ def test_certificates_are_added_edited_and_deleted_with_history(login, approver,
         },
     )
     assert response.status_code == 302
-    certificate = Certificate.objects.get(number="ZD-2026-001")
+    certificate = StaffCertificate.objects.get(number="ZD-2026-001")
     response = client.post(
         f"/staff/certificates/{certificate.pk}/edit/",
         {
@@ -235,7 +235,7 @@ def test_certificates_are_added_edited_and_deleted_with_history(login, approver,
     page = client.get(f"/staff/{coordinator.pk}/").content.decode()
     assert "职业指导师（三级）" in page and "职业指导师" in page
     assert client.post(f"/staff/certificates/{certificate.pk}/delete/").status_code == 302
-    assert not Certificate.objects.filter(pk=certificate.pk).exists()
+    assert not StaffCertificate.objects.filter(pk=certificate.pk).exists()
     assert "删除" in client.get(f"/staff/{coordinator.pk}/").content.decode()
 
 
@@ -253,7 +253,7 @@ def test_a_certificate_that_expires_before_it_was_issued_is_refused(login, appro
 
 
 def test_certificates_expiring_soon_are_on_the_managers_home_page(login, approver, coordinator):
-    Certificate.objects.create(
+    StaffCertificate.objects.create(
         user=coordinator,
         name="急救证",
         number="JJ-1",

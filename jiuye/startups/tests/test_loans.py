@@ -16,7 +16,7 @@ from jiuye.core.selectors import worklist
 from jiuye.jobs.tests.helpers import resident
 from jiuye.startups import services
 from jiuye.startups.indicators import loan_figures
-from jiuye.startups.models import Loan, Service
+from jiuye.startups.models import Loan, StartupService
 from jiuye.startups.schedule import add_months
 from jiuye.startups.selectors import REFUSED, SUBSIDISED, arrears, interest_schedule
 from jiuye.startups.subsidy import KIND
@@ -62,7 +62,7 @@ def test_an_application_goes_through_every_step_to_disbursement_with_its_schedul
     assert rows[-1].principal == Decimal("80000") and rows[-1].due_on == add_months(TODAY(), 24)
     assert loan.ends_on == rows[-1].due_on
     # the loan is one of the borrower's "1+3", recorded by itself
-    assert Service.objects.filter(entrepreneur=entrepreneur, kind="loan").exists()
+    assert StartupService.objects.filter(entrepreneur=entrepreneur, kind="loan").exists()
     transitions = [event.transition for event in loan.events]
     assert transitions == [
         "create",

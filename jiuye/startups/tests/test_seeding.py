@@ -1,14 +1,17 @@
 import pytest
 from django.db.models import Count
 
-from jiuye.startups.models import Entrepreneur, Loan, Service
+from jiuye.startups.models import Entrepreneur, Loan, StartupService
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_entrepreneurs_with_services_and_loans_in_every_state():
     assert Entrepreneur.objects.count() >= 30
-    assert Service.objects.values("entrepreneur").distinct().count() == Entrepreneur.objects.count()
+    assert (
+        StartupService.objects.values("entrepreneur").distinct().count()
+        == Entrepreneur.objects.count()
+    )
     states = dict(Loan.objects.values_list("state").annotate(n=Count("pk")).order_by())
     expected = {state.name for state in Loan.workflow.states} - {"disbursed"}
     assert expected <= set(states), states

@@ -306,7 +306,7 @@ def test_a_claim_or_budget_of_an_impossible_year_is_refused_at_its_field(coordin
 
 
 def test_each_kind_names_every_office_that_has_something_to_claim():
-    """``Kind.offices`` may name more offices than have lines, never fewer (the batch would
+    """``SubsidyKind.offices`` may name more offices than have lines, never fewer (the batch would
     leave the others out): every office of 历下区, this month, on the demo data."""
     first, last = month_bounds(TODAY())
     offices = list(

@@ -7,12 +7,12 @@ class SampleFlowConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import register_permissions
-        from jiuye.staff.roles import Role
+        from jiuye.staff.roles import RoleCode
 
         register_permissions(
             {
-                "sampleflow.add_samplecase": {Role.COORDINATOR},
-                "sampleflow.submit_samplecase": {Role.COORDINATOR},
-                "sampleflow.review_samplecase": {Role.COUNTY_APPROVER, Role.CITY_OFFICER},
+                "sampleflow.add_samplecase": {RoleCode.COORDINATOR},
+                "sampleflow.submit_samplecase": {RoleCode.COORDINATOR},
+                "sampleflow.review_samplecase": {RoleCode.COUNTY_APPROVER, RoleCode.CITY_OFFICER},
             }
         )

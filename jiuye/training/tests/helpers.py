@@ -11,7 +11,7 @@ from jiuye.core import workflow
 from jiuye.jobs.models import Occupation
 from jiuye.jobs.tests.helpers import resident, user
 from jiuye.regions.models import Region
-from jiuye.registration.choices import Kind
+from jiuye.registration.choices import RegistrationKind
 from jiuye.registration.services import registration_apply
 from jiuye.training import services
 from jiuye.training.choices import CourseKind
@@ -53,7 +53,7 @@ def course(approver, school, *, starts_on, days=30, kind=CourseKind.VOCATIONAL, 
 def registered_unemployed(coordinator, name, *, region_code=VILLAGE_A):
     """A working-age resident whose unemployment registration the county approved."""
     person = resident(coordinator, name, region_code=region_code)
-    registration = registration_apply(actor=coordinator, person=person, kind=Kind.UNEMPLOYMENT,
+    registration = registration_apply(actor=coordinator, person=person, kind=RegistrationKind.UNEMPLOYMENT,
                                       unemployed_since=person.status_since, cause="resigned")  # fmt: skip
     township = region_code[:9]
     for transition, actor in (

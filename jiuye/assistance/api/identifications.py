@@ -1,0 +1,140 @@
+"""The API of the identification of hard-to-employ persons."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+
+from jiuye.assistance import services
+from jiuye.assistance.choices import ExitReason
+from jiuye.assistance.filters import IdentificationFilter
+from jiuye.assistance.models import Category, Identification
+from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
+from jiuye.core.drf import ViewPermission
+from jiuye.ledger.models import Person
+
+
+class IdentificationSerializer(serializers.ModelSerializer):
+    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.none())
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.filter(is_active=True))
+    category_name = serializers.CharField(source="category.name", read_only=True)
+    state_label = serializers.CharField(read_only=True)
+    card_number = serializers.CharField(source="card.number", read_only=True, default=None)
+    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+
+    class Meta:
+        model = Identification
+        fields = ["id", "person", "person_name", "category", "category_name", "origin", "applied_on", "situation",
+                  "investigation", "state", "state_label", "due_on", "assignee", "region", "notice_starts_on",
+                  "notice_ends_on", "identified_on", "exited_on", "exit_reason", "card_number", "version"]  # fmt: skip
+        read_only_fields = ["state", "due_on", "assignee", "region", "notice_starts_on", "notice_ends_on",
+                            "identified_on", "exited_on", "exit_reason"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["person"].queryset = Person.objects.editable_by(request.user)
+
+
+class ObjectionSerializer(serializers.Serializer):
+    content = serializers.CharField()
+
+
+class DecisionSerializer(serializers.Serializer):
+    upheld = serializers.BooleanField(
+        help_text="true：异议成立，不予认定；false：异议不成立，重新公示"
+    )
+    outcome = serializers.CharField()
+
+
+class ExitSerializer(serializers.Serializer):
+    reason = serializers.ChoiceField(
+        choices=[c for c in ExitReason.choices if c[0] != ExitReason.MOVED]
+    )
+    on = serializers.DateField()
+    comment = serializers.CharField()
+
+
+class AttachmentSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=100)
+    file = serializers.FileField()
+
+
+@extend_schema_view(transitions=extend_schema(responses=IdentificationSerializer))
+class IdentificationViewSet(
+    WorkflowActionsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+):
+    """Identifications of hard-to-employ persons. The investigation is written (PUT/PATCH with
+    ``version``) while the case is at the community; ``…/transitions/`` moves it along;
+    evidence (``…/attachments/``, multipart), objections during the notice, and the exit."""
+
+    queryset = Identification.objects.all()
+    serializer_class = IdentificationSerializer
+    filterset_class = IdentificationFilter
+    item_name = "identification"
+
+    def scope(self, queryset):
+        return queryset.with_person().select_related("card").order_by("-applied_on", "-id")
+
+    def get_permissions(self):
+        if self.action in ("update", "partial_update"):  # the service checks the first review
+            return [ViewPermission()]
+        return super().get_permissions()
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = services.identification_apply(
+            actor=self.request.user, person=data["person"], category=data["category"],
+            origin=data.get("origin", "application"), situation=data.get("situation", ""),
+            applied_on=data.get("applied_on"),
+        )  # fmt: skip
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        expected = expected_version(data)
+        fields = {
+            name: data[name] for name in ("category", "situation", "investigation") if name in data
+        }
+        serializer.instance = services.identification_update(
+            actor=self.request.user,
+            identification=serializer.instance,
+            expected_version=expected,
+            **fields,
+        )
+
+    @extend_schema(request=AttachmentSerializer, responses=IdentificationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=AttachmentSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def attachments(self, request, pk=None):
+        return self.act(request, AttachmentSerializer, services.attachment_add)
+
+    @extend_schema(request=ObjectionSerializer, responses=IdentificationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=ObjectionSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def objections(self, request, pk=None):
+        return self.act(request, ObjectionSerializer, services.objection_record)
+
+    @extend_schema(request=DecisionSerializer, responses=IdentificationSerializer)
+    @action(detail=True, methods=["post"], url_path="objection-decision", serializer_class=DecisionSerializer,
+            permission_classes=[ViewPermission])  # fmt: skip
+    def objection_decision(self, request, pk=None):
+        return self.act(request, DecisionSerializer, services.objection_decide)
+
+    @extend_schema(request=ExitSerializer, responses=IdentificationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=ExitSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def exit(self, request, pk=None):
+        return self.act(request, ExitSerializer, services.identification_exit)

@@ -1,0 +1,1 @@
+"""The pages of employment assistance, a module per part of the work."""
