@@ -4,8 +4,8 @@ django-simple-history writes a history row on every ``save()`` and ``delete()`` 
 with history. A queryset ``update()`` or a plain ``bulk_create``/``bulk_update`` would change
 rows without one, so the querysets of those models refuse them (``RecordedQuerySet``). Writes
 in bulk go through ``bulk_create``, ``bulk_update`` and ``update`` here, which write the history
-rows beside the records. Only loading data that has no past (demo data, the official list of
-divisions) may write without history, inside ``unrecorded``.
+rows beside the records. Only demo data, which has no past, is written without history, inside
+``unrecorded`` (``core/tests/test_history.py`` checks that nothing else uses it).
 """
 
 import contextlib
@@ -32,8 +32,8 @@ def is_recorded(model) -> bool:
 
 @contextlib.contextmanager
 def unrecorded(reason: str):
-    """Let the block write records with history in bulk without history rows. Only for
-    loading data that has no past to record: demo data, the official divisions, test set-up."""
+    """Let the block write records with history in bulk without history rows: for demo data,
+    which has no past to record, and for the helpers below, which write the rows themselves."""
     token = _unrecorded.set(reason)
     try:
         yield

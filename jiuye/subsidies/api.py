@@ -191,7 +191,9 @@ class ReportView(APIView):
 
         return Response({
             "region": region.code, "month": f"{report.month:%Y-%m}",
-            "columns": [{"code": column.code, "label": str(column.label), "ratio": column.ratio} for column in report.columns],
+            "columns": [{"code": column.code, "label": str(column.label), "unit": str(column.unit),
+                         "definition": str(column.definition), "ratio": column.ratio}
+                        for column in report.columns],
             "rows": [row(each) for each in report.rows], "total": report.total.values,
         })  # fmt: skip
 

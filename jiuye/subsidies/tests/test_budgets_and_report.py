@@ -254,6 +254,10 @@ def test_the_report_counts_approved_subsidies_by_region_and_drills_down(
     assert township["values"]["job_introduction:count"] == 2
     assert Decimal(str(township["values"]["job_introduction:amount"])) == Decimal("400")
     assert report["total"]["job_introduction:count"] == 2
+    # each column says what it counts, as the indicator registry defines it
+    introduced = next(c for c in report["columns"] if c["code"] == "job_introduction:count")
+    assert introduced["unit"] == "人" and "核准" in introduced["definition"]
+    assert all(column["unit"] and column["definition"] for column in report["columns"])
     # drill down to the village
     village = client.get(reverse("api-programmes-report"), {"region": VILLAGE_A[:9] + "000"}).json()
     assert [
