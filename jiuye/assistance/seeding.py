@@ -320,7 +320,9 @@ def _households(context, staff) -> None:
         values = {"state": state, "identified_on": identified_on}
         if state == HouseholdState.SUPPORTED:
             values.update(supported_on=identified_on, support_plan="推荐公益性岗位，组织参加技能培训。",
-                          responsible=Subquery(coordinator), assignee=Subquery(coordinator))  # fmt: skip
+                          responsible=Subquery(coordinator))  # fmt: skip
         for start in range(0, len(ids), 5000):
             ZeroHousehold.objects.filter(pk__in=ids[start : start + 5000]).update(**values)
+    # the step of a supported household is its responsible worker's (the work list)
+    found.filter(state=HouseholdState.SUPPORTED).update(assignee=F("responsible"))
     context.log(f"Zero-employment households: {totals['appeared']} found.")
