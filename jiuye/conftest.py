@@ -89,7 +89,6 @@ def transactional_world(transactional_db):
     """For tests that commit (browser, concurrency): the tiny data set in a committed database.
 
     Loads 济南市's regions only when the database was flushed by an earlier such test."""
-
     if not Region.objects.filter(code=COUNTY).exists():
         regions_load(prefix="3701")
     seeding.run(scale="tiny", log=lambda text: None)

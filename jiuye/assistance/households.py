@@ -61,7 +61,6 @@ def registered_contract(
 ) -> datetime.date | None:
     """The start of a member's approved employment registration with a contract of at least
     ``months``, begun on or after ``since``."""
-
     registration = (
         Registration.objects.filter(person__household_id=household_id, kind="employment", state="approved",
                                     contract_months__gte=months, employed_since__gte=since)

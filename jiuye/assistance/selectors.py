@@ -19,7 +19,6 @@ def case_workers(region_code: str):
     """The workers who may be named responsible for a case of ``region_code``: active
     coordinators, township reviewers and county approvers of active offices of its community,
     township and county."""
-
     ancestors = [region_code, township(region_code), county(region_code)]
     return (
         User.objects.filter(is_active=True, org__is_active=True, org__region_id__in=ancestors,

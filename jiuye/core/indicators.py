@@ -105,7 +105,6 @@ class Table:
 def table(user, region, indicators: list[Indicator], first, last) -> Table:
     """``indicators`` for ``region`` (which the caller checked ``user`` may see) and each of its
     visible children, from ``first`` to ``last``: a few grouped queries, whatever their number."""
-
     prefix, length = region.prefix, child_prefix_length(region.code)
     children = list(Region.objects.visible_to(user).filter(parent=region).order_by("code"))
     values = collect(indicators, Query(user, prefix, length, first, last))

@@ -66,7 +66,6 @@ PARAMETERS = registry["parameters"]  # key → Parameter, filled by each app at 
 def value(key: str, region_code: str, on: datetime.date | None = None):
     """The value of ``key`` in force for ``region_code`` on ``on`` (today by default): the
     deepest region's latest row effective by then, else the registered default."""
-
     on = on or timezone.localdate()
     rows = PolicyParameter.objects.filter(
         key=key, region_id__in=ancestors(region_code), effective_from__lte=on
@@ -93,7 +92,6 @@ class Reader:
         self._rows: dict[str, dict[str, list]] = {}
 
     def __call__(self, key: str, region_code: str, on: datetime.date):
-
         if region_code not in self._rows:
             rows: dict[str, list] = {}
             for name, *row in PolicyParameter.objects.filter(
@@ -109,7 +107,6 @@ class Reader:
 def region_of(user) -> str:
     """The region whose parameters apply to what ``user`` does: their organisation's, or the
     province's for a superuser without one."""
-
     if user is not None and getattr(user, "org_id", None):
         return user.org.region_id
     return Region.objects.filter(level=Level.PROVINCE).values_list("code", flat=True).first()

@@ -64,7 +64,6 @@ def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:
     missing from a row take the field's default. Dates and times go through the backend's
     adapters; other values are passed as they are. Call ``reset_sequences`` afterwards.
     """
-
     if not rows:
         return
     fields = model._meta.concrete_fields
@@ -101,14 +100,12 @@ def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:
 
 
 def next_id(model) -> int:
-
     return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
 
 
 def reset_sequences(*models) -> None:
     """After ``fast_insert`` with ids chosen by the seeder, let the database's sequences go on
     from the highest id (PostgreSQL; SQLite needs nothing)."""
-
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)

@@ -31,7 +31,6 @@ def check_scope(queryset, obj, *, field: str | None = None) -> None:
 def next_number(*, series: str, issuer: str, year: int) -> int:
     """The next number of ``series`` for ``issuer`` in ``year``: the conditional update takes
     the sequence row's write lock, so two issues at once get two numbers, never the same."""
-
     sequence, _created = NumberSequence.objects.get_or_create(
         series=series, issuer=issuer, year=year
     )
@@ -65,7 +64,6 @@ def save_versioned(instance, *, expected_version: int, actor) -> None:
 @transaction.atomic
 def calendar_day_save(*, actor, date, is_working_day: bool, name: str = ""):
     """Declare a date a working day or a day off, replacing an earlier row for that date."""
-
     require(actor, "core.add_calendarday")
     day = CalendarDay.objects.filter(date=date).first() or CalendarDay(date=date)
     day.is_working_day, day.name = is_working_day, name.strip()
@@ -82,7 +80,6 @@ def calendar_day_delete(*, actor, day) -> None:
 
 def access_log(*, actor, objs, purpose: str = "") -> None:
     """Record that ``actor`` saw the full personal records ``objs`` (unmasked)."""
-
     rows = [
         AccessLog(
             user=actor,
@@ -100,7 +97,6 @@ def access_log(*, actor, objs, purpose: str = "") -> None:
 def parameter_set(*, actor, key: str, region, value: str, effective_from, source: str = ""):
     """A new value of a policy parameter for a region from a date (earlier rows stay, so
     the value in force on any past date is still known)."""
-
     require(actor, "core.add_policyparameter")
     if key not in PARAMETERS:
         raise ValidationError({"key": _("没有这个参数。")})

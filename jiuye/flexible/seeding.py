@@ -82,7 +82,6 @@ def _row(rng, pk, person_id, region, started_on, registered_on, author, last_che
 
 
 def _ledger_registrations(context, staff) -> tuple[int, int]:
-
     first, first_check = next_id(FlexibleJob), next_id(Check)
     jobs, checks = [], []
     for prefix in context.scale.prefixes:
@@ -124,7 +123,6 @@ def _assistance_targets(context, staff) -> None:
     """A few identified hard-to-employ persons of each county, out of work, now flexibly
     employed: the ledger's status changes through its service; the first of each county has
     let its checks lapse. Then their offices prepare last month's subsidy claim."""
-
     offices = set()
     for prefix in context.scale.prefixes:
         for county in Region.objects.within(prefix).filter(level=Level.COUNTY).order_by("code"):

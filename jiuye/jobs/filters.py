@@ -69,7 +69,6 @@ class VacancyFilter(django_filters.FilterSet):
 
 def _places():
     """The cities and counties, for the public to pick where to work."""
-
     rows = Region.objects.filter(level__in=[Level.CITY, Level.COUNTY]).values_list(
         "code", "name", "level"
     )

@@ -178,7 +178,6 @@ def _referrals(context) -> None:
     """In a few townships, referrals of a few seekers through the real workflow: one
     awaiting the answer, one interviewed, one not hired, one hired (with insurance), whose
     office's job-introduction claim of the month is then prepared (a draft)."""
-
     reviewers = User.objects.filter(roles__code="reviewer", is_active=True, org__isnull=False)
     for reviewer in reviewers.order_by("org__region_id")[:REFERRING_TOWNSHIPS]:
         seekers = (

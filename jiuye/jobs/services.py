@@ -183,7 +183,6 @@ def _priority_q() -> tuple[Exists, Exists]:
     """Seekers who are assistance targets (identified hard-to-employ persons), and seekers
     whose household is an open zero-employment case: index lookups per seeker, so the nightly
     refresh of a province's seekers takes seconds."""
-
     hard = Exists(Identification.objects.identified().filter(person_id=OuterRef("person_id")))
     zero = Exists(
         ZeroHousehold.objects.filter(

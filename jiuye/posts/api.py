@@ -36,7 +36,6 @@ class PostSerializer(serializers.ModelSerializer):
         }
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None:  # another jurisdiction's employer does not exist for the user

@@ -28,7 +28,6 @@ class PostForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         }  # fmt: skip
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.fields["region"].for_user(
             self.user, scope="editable_by", levels=[Level.TOWNSHIP, Level.VILLAGE]
@@ -66,7 +65,6 @@ class PlacementForm(UserFormMixin, forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         identified = Identification.objects.identified().filter(person_id=OuterRef("pk"))
         on_post = Placement.objects.open().filter(person_id=OuterRef("pk"))

@@ -90,7 +90,6 @@ def _posts(context) -> list[dict]:
 def _placements(context, posts: list[dict], creator) -> int:
     """Identified persons of working age, out of work, in the township of each post, placed
     from a day after their current status began (and not before the post)."""
-
     limits = working_age_limits(code_of_prefix(context.scale.prefixes[0]), TODAY)
     # members of open zero-employment cases are left to the assistance demo's own story
     zero = ZeroHousehold.objects.filter(
@@ -152,7 +151,6 @@ def _placements(context, posts: list[dict], creator) -> int:
 def _demo_flow(context) -> None:
     """A few placements end (the ledger follows) and a few township offices prepare their
     public-welfare post subsidy claim of the month before the data set's today."""
-
     reviewers = {
         user.org.region_id: user
         for user in User.objects.filter(roles__code="reviewer", is_active=True, org__isnull=False).select_related("org")

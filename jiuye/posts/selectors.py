@@ -19,7 +19,6 @@ class Absorbed:
 def absorbed_targets(user, today: datetime.date | None = None) -> list[Absorbed]:
     """The identified hard-to-employ persons hired with social insurance through referrals of
     the user's jurisdiction, with the months their employer may be subsidised for."""
-
     today = today or datetime.date.today()
     hires = (
         Referral.objects.visible_to(user)

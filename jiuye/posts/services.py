@@ -50,7 +50,6 @@ def _check_post(post: Post) -> None:
 
 
 def _check_employer(actor, employer) -> None:
-
     if employer is not None:
         check_scope(Employer.objects.visible_to(actor), employer, field="employer")
 
@@ -132,7 +131,6 @@ def _move_placements(post: Post, actor) -> None:
 
 def is_assistance_target(person: Person) -> bool:
     """A person with a current identification as hard to employ (就业困难人员，已认定)."""
-
     return Identification.objects.identified().filter(person=person).exists()
 
 

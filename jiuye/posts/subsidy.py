@@ -122,7 +122,6 @@ def employer_insurance_lines(org, first, last) -> list[Line]:
     """Employers that hired an identified hard-to-employ person through ``org``'s referral,
     with social insurance: the parameter's amount for each month the person is still with
     them on the count day (the ledger's status), for at most the limit's months from the hire."""
-
     period, day = f"{first:%Y-%m}", rules.count_day(first, org.region_id)
     read = parameters.Reader()
     hires = list(
@@ -187,7 +186,6 @@ def _post_offices(prefix, first, last) -> set[int]:
 
 def _employer_offices(prefix, first, last) -> set[int]:
     """The offices whose referrals placed hard-to-employ persons with social insurance."""
-
     hires = Referral.objects.filter(subtree_q("org__region_id", prefix), state="hired",
                                     social_insurance=True, seeker__hard_to_employ=True, hired_on__lte=last)  # fmt: skip
     return set(hires.values_list("org_id", flat=True).distinct())

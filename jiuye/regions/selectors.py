@@ -32,7 +32,6 @@ def subtree_counts(user, region: Region, children: list[Region]) -> tuple[dict, 
     """Sub-regions, active service organisations and active staff of active organisations
     under ``region``, in total and under each of its ``children``, as far as ``user`` sees:
     three grouped queries, whatever the number of children."""
-
     prefix, length = region.prefix, child_prefix_length(region.code)
     regions = Region.objects.visible_to(user).within(prefix)
     orgs = ServiceOrg.objects.visible_to(user).within(prefix).filter(is_active=True)

@@ -9,7 +9,6 @@ from jiuye.registration.services import certificate_number
 
 def check_certificate_format(pattern: str) -> None:
     """A format must render and keep numbers unique: county, year and sequence in it."""
-
     missing = [name for name in ("{county}", "{year", "{sequence") if name not in pattern]
     try:
         certificate_number(county="370102", hukou="1", year=2026, sequence=1, pattern=pattern)

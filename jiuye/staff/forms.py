@@ -15,7 +15,6 @@ class LoginForm(AuthenticationForm):
     }
 
     def get_invalid_login_error(self):
-
         return forms.ValidationError(
             self.error_messages["invalid_login"],
             code="invalid_login",

@@ -208,7 +208,6 @@ def _workflow_loans(context) -> None:
     """In village A's township and the sibling county, applications through the real
     workflow, stopped at each step: applied, returned, county review, bank review, approved,
     refused, withdrawn."""
-
     steps = {
         "applied": [],
         "returned": [("township_return", "reviewer", "材料不全，请补充营业执照")],

@@ -80,7 +80,6 @@ def test_a_county_approver_picks_a_region_through_the_cascading_selects(
 
 
 def _ledger_file(tmp_path, *, broken: bool):
-
     body = "37010219900307123"
     number = body + check_character(body)
     book = Workbook()

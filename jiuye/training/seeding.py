@@ -236,7 +236,6 @@ def _insert(context, rows) -> None:
 def _employment(context, rows) -> None:
     """About half the trainees of the finished courses of a few counties found work within a
     few months, as the ledger records it (the employment rates after 3 and 6 months)."""
-
     counties = sorted({prefix_of(row["region_id"], Level.COUNTY) for row in rows["completed"]})
     counties = counties[:EMPLOYMENT_COUNTIES]
     chosen = [row for row in rows["completed"] if prefix_of(row["region_id"], Level.COUNTY) in counties
@@ -260,7 +259,6 @@ def _employment(context, rows) -> None:
 
 def _claims(context, rows) -> None:
     """The training claims of this month of a few offices whose trainees completed a course."""
-
     kinds = {CourseKind.VOCATIONAL: VOCATIONAL, CourseKind.STARTUP: STARTUP}
     offices = sorted({(row["org_id"], row["referred_by_id"]) for row in rows["completed"]})[
         :CLAIMING_OFFICES

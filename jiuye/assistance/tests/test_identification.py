@@ -262,7 +262,6 @@ def test_the_worker_s_home_page_lists_measures_due_and_overdue(
 
 
 def test_a_move_ends_the_assistance(coordinator, reviewer, approver):
-
     case = identified(coordinator, reviewer, approver)
     ledger.person_transfer(actor=coordinator, person=case.person, to_region=Region.objects.get(code="370102001003"),
                            on=TODAY(), reason="搬家")  # fmt: skip

@@ -82,7 +82,6 @@ def test_a_coordinator_registers_checks_and_ends_a_registration(coordinator, log
 
 
 def test_the_page_shows_the_months_subsidised_and_refused(coordinator, login):
-
     person = resident(coordinator, "页面灵活乙")
     identify(person, datetime.date(2025, 6, 1))
     with time_machine.travel(TODAY() - datetime.timedelta(days=200), tick=False):

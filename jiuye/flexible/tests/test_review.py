@@ -133,7 +133,6 @@ def test_the_page_lists_only_the_persons_other_registrations_of_the_jurisdiction
 
 
 def test_an_end_dated_before_a_submitted_month_is_refused(coordinator):
-
     person = resident(coordinator, "倒签终止甲", status_since=SINCE)
     identify(person, datetime.date(2025, 1, 1))
     with time_machine.travel(datetime.datetime(2026, 8, 5, 10, 0), tick=False):

@@ -323,5 +323,4 @@ def test_the_report_counts_registrations_and_overdue_checks(coordinator, approve
 
 
 def _month_bounds():
-
     return month_bounds(TODAY())

@@ -76,7 +76,6 @@ def upload(client, content, name="台账.xlsx", confirm=False, capture=None):
 
 
 def _file(content, name):
-
     return SimpleUploadedFile(name, content)
 
 

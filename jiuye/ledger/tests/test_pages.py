@@ -214,7 +214,6 @@ def test_a_landline_typed_without_the_hyphen_finds_the_person(login, coordinator
 
 
 def test_an_export_too_large_is_refused_with_a_message(login, coordinator):
-
     PolicyParameter.objects.create(
         key="ledger.export_max_rows",
         region_id="370000000000",

@@ -218,7 +218,6 @@ def test_a_household_has_one_head_and_a_person_one_household(coordinator):
 
 
 def test_the_database_allows_one_open_status_period_per_person(coordinator):
-
     person = register(coordinator)
     with pytest.raises(IntegrityError), transaction.atomic():
         StatusRecord.objects.create(

@@ -168,7 +168,6 @@ def test_an_open_unemployment_registration_cannot_be_doubled(coordinator):
 
 
 def test_the_database_refuses_a_second_open_unemployment_registration(coordinator):
-
     person = resident(coordinator)
     apply(coordinator, person)
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -302,7 +301,6 @@ def test_the_approvers_work_list_shows_cases_waiting_for_the_county(
 
 
 def test_the_api_creates_and_moves_a_registration(coordinator, reviewer):
-
     person = resident(coordinator)
     client = APIClient()
     client.force_login(coordinator, backend=BACKEND)
@@ -451,7 +449,6 @@ def test_an_application_is_corrected_at_the_first_review_and_frozen_after(coordi
 
 
 def test_the_api_records_contacts_and_deregisters(coordinator, reviewer, approver):
-
     registration = approved(coordinator, reviewer, approver)
     client = APIClient()
     client.force_login(coordinator, backend=BACKEND)

@@ -298,14 +298,12 @@ def test_an_extension_keeps_the_principal_already_paid_of_the_last_instalment(
     ("startups.loan_partnership_limit", "Infinity", "应为大于0、最多两位小数的金额（元）。"),
 ])  # fmt: skip
 def test_a_loan_parameter_outside_its_range_is_refused_when_it_is_set(key, text, message):
-
     with pytest.raises(ValidationError) as refused:
         PARAMETERS[key].parse(text)
     assert refused.value.messages == [message]
 
 
 def test_a_share_of_the_interest_cannot_make_the_subsidy_exceed_the_interest():
-
     assert PARAMETERS["startups.loan_subsidy_share"].parse("50") == Decimal("50")
     assert PARAMETERS["startups.loan_individual_limit"].parse("100000.00") == Decimal("100000")
 

@@ -152,7 +152,6 @@ def test_an_identity_number_opens_the_form_or_the_existing_record(
 
 
 def test_claimed_months_are_marked_on_the_loan_page(overdue_loan, coordinator, login):
-
     claim = claim_prepare(actor=coordinator, kind="loan_interest", month=TODAY())
     page = login(coordinator).get(reverse("startups:loan", args=[overdue_loan.pk])).content.decode()
     assert reverse("subsidies:claim", args=[claim.pk]) in page and "已申报" in page

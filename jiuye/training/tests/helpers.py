@@ -21,7 +21,6 @@ _codes = itertools.count(1)
 
 def credit_code(county="370102") -> str:
     """A well-formed unified social credit code (52: a private non-enterprise unit)."""
-
     body = f"52{county}MK{next(_codes):07d}"
     return body + uscc.calc_check_digit(body + "0")
 

@@ -19,7 +19,6 @@ def build(samples):
 
     A designated institution of the county sitting in village A with a published course
     still to come; the sample person's training need, met by a referral to that course."""
-
     today = timezone.localdate()
     approver = User.objects.get(username="approver-370102")
     institution = services.institution_create(

@@ -231,7 +231,6 @@ def test_the_employment_rate_after_3_and_6_months_comes_from_the_ledger(coordina
 
 
 def _bounds(day):
-
     return month_bounds(day)
 
 
@@ -282,7 +281,6 @@ def test_completion_records_dates_hours_and_refuses_nonsense(coordinator, approv
 
 
 def test_the_programmes_report_shows_the_training_columns_with_their_rates(coordinator, approver):
-
     Enrolment.objects.all().delete()  # this test's trainees only
     start = TODAY() - datetime.timedelta(days=300)
     lesson, (early, _late) = trained(coordinator, approver, ["报表就业", "报表未就业"], start=start)
@@ -345,7 +343,6 @@ def test_a_course_page_counts_only_the_trainees_of_the_reader_s_jurisdiction(
 
 @pytest.mark.parametrize("text", ["-600", "600.555", "NaN", "Infinity", "1e9"])
 def test_a_training_subsidy_amount_must_be_yuan_to_the_fen(text):
-
     for key in ("subsidies.training_vocational_amount", "subsidies.training_startup_amount"):
         with pytest.raises(ValidationError) as refused:
             PARAMETERS[key].parse(text)
