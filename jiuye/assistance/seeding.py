@@ -305,10 +305,6 @@ def _households(context, staff) -> None:
     found.update(appeared_on=Greatest(Subquery(last_change), TODAY - datetime.timedelta(days=90)))
     limit = datetime.timedelta(days=PARAMETERS["assistance.zero_household_days"].default)
     found.update(due_on=ExpressionWrapper(F("appeared_on") + limit, output_field=DateField()))
-    coordinator = (
-        User.objects.filter(is_active=True, roles__code="coordinator", org__region_id=OuterRef("region_id"))
-        .order_by("pk").values("pk")[:1]
-    )  # fmt: skip
     groups = {}  # (state, identification date) -> case ids
     for pk, appeared_on in found.values_list("pk", "appeared_on"):
         rng = context.rng("household", pk)
@@ -319,10 +315,19 @@ def _households(context, staff) -> None:
     for (state, identified_on), ids in groups.items():
         values = {"state": state, "identified_on": identified_on}
         if state == HouseholdState.SUPPORTED:
-            values.update(supported_on=identified_on, support_plan="推荐公益性岗位，组织参加技能培训。",
-                          responsible=Subquery(coordinator))  # fmt: skip
+            values.update(
+                supported_on=identified_on, support_plan="推荐公益性岗位，组织参加技能培训。"
+            )
         for start in range(0, len(ids), 5000):
             ZeroHousehold.objects.filter(pk__in=ids[start : start + 5000]).update(**values)
-    # the step of a supported household is its responsible worker's (the work list)
-    found.filter(state=HouseholdState.SUPPORTED).update(assignee=F("responsible"))
+    # the worker responsible for a supported household is its community's first coordinator, and
+    # the household's step is theirs (the work list): read once, written in bulk
+    coordinators = dict(
+        User.objects.filter(is_active=True, roles__code="coordinator")
+        .order_by("-pk").values_list("org__region_id", "pk")
+    )  # fmt: skip
+    supported = list(found.filter(state=HouseholdState.SUPPORTED).only("pk", "region_id"))
+    for case in supported:
+        case.responsible_id = case.assignee_id = coordinators.get(case.region_id)
+    ZeroHousehold.objects.bulk_update(supported, ["responsible", "assignee"], batch_size=2000)
     context.log(f"Zero-employment households: {totals['appeared']} found.")
