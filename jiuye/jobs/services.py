@@ -211,6 +211,7 @@ def _set_wishes(seeker: Seeker, occupations, places) -> None:
     seeker.save(update_fields=["wish_codes", "place_codes"])
 
 
+@transaction.atomic
 def refresh_priority(seekers, *, actor=None) -> int:
     """Bring the priority flags of ``seekers`` (a queryset) up to date; nightly and on hiring.
     Only the seekers whose flags change are written (with their history)."""

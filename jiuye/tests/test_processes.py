@@ -3,10 +3,12 @@ every change of state is an event of who did what when, and of two people (or a 
 rule) acting on one at the same moment exactly one wins."""
 
 import datetime
+import io
 import threading
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from jiuye.assistance import services as assistance
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
+from jiuye.core.registry import registry
 from jiuye.core.selectors import worklist
 from jiuye.jobs import services as jobs
 from jiuye.jobs.models import Vacancy
@@ -148,3 +151,10 @@ def test_of_two_acting_at_once_on_a_household_a_need_or_a_vacancy_exactly_one_wi
         lambda: workflow.fire_automatic(offer, "expire"),  # the nightly check at that moment
     ) == ["ok", "stale_state"]
     assert len(Vacancy.objects.get(pk=offer.pk).events) == 2
+
+
+def test_the_nightly_checks_run_as_cron_runs_them_outside_a_transaction(transactional_world):
+    """Each check opens the transactions it needs (a row lock outside one is an error)."""
+    output = io.StringIO()
+    call_command("nightly_checks", stdout=output)
+    assert len(output.getvalue().splitlines()) == len(registry["nightly_checks"])
