@@ -115,7 +115,8 @@ class Workflow:
 
     def due_on(self, state: State, item, today: datetime.date) -> datetime.date | None:
         """The deadline of a step entered ``today``: ``deadline_days`` working days later.
-        Override where a step's deadline is a date of the record (a vacancy's closing day)."""
+        Override where a step's deadline is counted from a date of the record (a household's
+        clearance limit, in days from the day it appeared)."""
         days = self.deadline_days(state, item)
         return None if days is None else add_working_days(today, days)
 
