@@ -137,6 +137,20 @@ class ScopedDetailView(ScopedMixin, generic.DetailView):
         return self.request.user.has_perm(permission) and self.editable
 
 
+class WorkflowDetailView(ScopedDetailView):
+    """The page of a workflow record: its ``actions`` (the transitions the user may fire on it
+    now, if it is theirs to change) and its ``events`` (办理过程), for the includes
+    ``workflow_actions.html`` and ``workflow_events.html``."""
+
+    def get_context_data(self, **kwargs):
+        item, user = self.object, self.request.user
+        return super().get_context_data(
+            actions=item.workflow.available(item, user) if self.editable else [],
+            events=workflow.event_log(item),
+            **kwargs,
+        )
+
+
 def posted_version(request) -> int:
     """The version of the record the page was showing, posted with an action that changes it."""
     try:

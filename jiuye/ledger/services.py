@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import parameters
+from jiuye.core import history, parameters
 from jiuye.core.registry import registry
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus, Relation
@@ -185,20 +185,9 @@ def status_change(
     )  # fmt: skip
     record._history_user = actor
     record.save()
-    person.status, person.status_since = status, since
-    for field, value in values.items():
-        setattr(person, field, value)
-    _save_person(person, actor, ["status", "status_since", *STATUS_FIELDS])
+    history.change(person, actor=actor, status=status, status_since=since, **values)
     households_changed([person.household_id], actor)
     return record
-
-
-def _save_person(person: Person, actor, fields: list[str]) -> None:
-    """Save some of a person's fields, with a new version: an edit form opened before this
-    change can no longer overwrite it (``core.services.save_versioned``)."""
-    person.version += 1
-    person._history_user = actor
-    person.save(update_fields=[*fields, "version", "updated_at"])
 
 
 def households_changed(household_ids, actor) -> None:
@@ -250,9 +239,7 @@ def person_transfer(
         current.note = _("迁入")
         current.save()
     left = person.household_id
-    person.region = to_region
-    person.household, person.relation = None, ""
-    _save_person(person, actor, ["region", "household", "relation"])
+    history.change(person, actor=actor, region=to_region, household=None, relation="")
     households_changed([left], actor)
     return transfer
 

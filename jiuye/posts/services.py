@@ -232,10 +232,7 @@ def placement_end(*, actor, placement: Placement, ended_on: datetime.date, reaso
     status = STATUS_AFTER[LeaveReason(reason)]
     if status in WITH_EMPLOYER and not employer.strip():
         raise ValidationError({"employer": _("实现其他就业的，请填写新的就业单位。")})
-    placement.ended_on, placement.leave_reason, placement.leave_note = ended_on, reason, note
-    placement.version += 1
-    placement._history_user = actor
-    placement.save()
+    history.change(placement, actor=actor, ended_on=ended_on, leave_reason=reason, leave_note=note)
     person = Person.objects.select_for_update().get(pk=placement.person_id)
     if person.status == LabourStatus.PUBLIC_WELFARE_POST and person.status_since <= ended_on:
         try:

@@ -52,7 +52,7 @@ def regions_load(*, path: Path = DIVISIONS_FILE, prefix: str = "", batch_size: i
             )
         )
     fields = ["name", "level", "kind", "parent_id"]
-    existing = Region.objects.in_bulk()
+    existing = Region.objects.in_bulk([region.code for region in rows])  # in batches
     new = [region for region in rows if region.code not in existing]
     changed = []
     for region in rows:

@@ -6,7 +6,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
 from jiuye.core.views import (
@@ -16,6 +15,7 @@ from jiuye.core.views import (
     ServiceActionView,
     ServiceFormMixin,
     ServiceUpdateMixin,
+    WorkflowDetailView,
 )
 from jiuye.ledger.models import Person
 from jiuye.ledger.views import ResidentMixin
@@ -121,7 +121,7 @@ class RegistrationUpdateView(ServiceUpdateMixin, generic.UpdateView):
         )
 
 
-class RegistrationDetailView(ScopedDetailView):
+class RegistrationDetailView(WorkflowDetailView):
     model = Registration
     template_name = "registration/registration_detail.html"
     context_object_name = "registration"
@@ -131,12 +131,9 @@ class RegistrationDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         registration, user = self.object, self.request.user
-        actions = registration.workflow.available(registration, user) if self.editable else []
         context = super().get_context_data(**kwargs)
         context.update(
             today=timezone.localdate(),
-            actions=actions,
-            events=workflow.event_log(registration),
             contacts=registration.contacts.select_related("by"),
             contact_form=kwargs.get("contact_form")
             or ContactForm(initial={"on": timezone.localdate()}),

@@ -285,12 +285,8 @@ def loan_extend(*, actor, loan: Loan, months: int, reason: str) -> Loan:
     history.bulk_create(
         [Instalment(loan=loan, region_id=loan.region_id, **row) for row in rows], actor=actor
     )
-    loan.extended_months, loan.extended_until = months, rows[-1]["due_on"]
-    loan.extension_reason = reason.strip()
-    loan.version += 1
-    loan._history_user = actor
-    loan.save(update_fields=["extended_months", "extended_until", "extension_reason", "version",
-                             "updated_at"])  # fmt: skip
+    history.change(loan, actor=actor, extended_months=months, extended_until=rows[-1]["due_on"],
+                   extension_reason=reason.strip())  # fmt: skip
     return loan
 
 

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     FireView,
@@ -16,6 +15,7 @@ from jiuye.core.views import (
     ServiceActionView,
     ServiceFormMixin,
     ServiceUpdateMixin,
+    WorkflowDetailView,
 )
 from jiuye.ledger.models import Person
 from jiuye.ledger.views import ResidentMixin
@@ -224,7 +224,7 @@ class LoanUpdateView(ServiceUpdateMixin, generic.UpdateView):
         return super().get_context_data(person=self.object.person, **kwargs)
 
 
-class LoanDetailView(ScopedDetailView):
+class LoanDetailView(WorkflowDetailView):
     """A loan: the application, its steps, the schedule with each month's interest subsidy
     or the reason it is refused, repayments, arrears, extension and recovery help."""
 
@@ -240,8 +240,6 @@ class LoanDetailView(ScopedDetailView):
         return super().get_context_data(
             today=today,
             claimed=selectors.claimed_periods(loan),
-            actions=loan.workflow.available(loan, user) if self.editable else [],
-            events=workflow.event_log(loan),
             schedule=selectors.interest_schedule(loan, today),
             arrears=selectors.arrears(loan, today),
             repayments=loan.repayments.select_related("recorded_by"),

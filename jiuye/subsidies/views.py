@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from openpyxl import Workbook
 
-from jiuye.core import workflow
 from jiuye.core.views import (
     FireView,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
     ServiceFormMixin,
+    WorkflowDetailView,
 )
 from jiuye.ledger.excel import CONTENT_TYPE, safe
 from jiuye.ledger.models import Person
@@ -72,7 +72,7 @@ class PrepareView(ScopedMixin, generic.View):
         return redirect(claim)
 
 
-class ClaimDetailView(ScopedDetailView):
+class ClaimDetailView(WorkflowDetailView):
     model = Claim
     template_name = "subsidies/claim_detail.html"
     context_object_name = "claim"
@@ -84,8 +84,6 @@ class ClaimDetailView(ScopedDetailView):
         user, claim = self.request.user, self.object
         return super().get_context_data(
             lines=claim.lines.select_related("person", "region"),
-            actions=claim.workflow.available(claim, user) if self.editable else [],
-            events=workflow.event_log(claim),
             can_refresh=claim.state == "draft"
             and user.org_id == claim.org_id
             and self.may("subsidies.add_claim"),

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     FireView,
@@ -15,6 +14,7 @@ from jiuye.core.views import (
     ServiceActionView,
     ServiceFormMixin,
     ServiceUpdateMixin,
+    WorkflowDetailView,
 )
 from jiuye.jobs.views.vacancies import OccupationOptionsMixin
 from jiuye.ledger.views import ResidentMixin
@@ -233,7 +233,7 @@ class NeedCreateView(OccupationOptionsMixin, ResidentMixin, ServiceFormMixin, ge
         return super().post(request, *args, **kwargs)
 
 
-class NeedDetailView(ScopedDetailView):
+class NeedDetailView(WorkflowDetailView):
     model = Need
     template_name = "training/need_detail.html"
 
@@ -246,7 +246,6 @@ class NeedDetailView(ScopedDetailView):
             enrolments=need.enrolments.with_parties(),
             can_refer=need.state == "open" and self.may("training.add_enrolment"),
             can_close=need.state == "open" and self.may("training.change_need"),
-            events=workflow.event_log(need),
             history=timeline(need.history.all(), viewer=user),
             **kwargs,
         )
@@ -300,7 +299,7 @@ class EnrolmentCreateView(ResidentMixin, ServiceFormMixin, generic.FormView):
         return self.object.get_absolute_url()
 
 
-class EnrolmentDetailView(ScopedDetailView):
+class EnrolmentDetailView(WorkflowDetailView):
     model = Enrolment
     template_name = "training/enrolment_detail.html"
 
@@ -311,8 +310,6 @@ class EnrolmentDetailView(ScopedDetailView):
         user, enrolment = self.request.user, self.object
         can_change = self.may("training.change_enrolment")
         return super().get_context_data(
-            actions=enrolment.workflow.available(enrolment, user) if self.editable else [],
-            events=workflow.event_log(enrolment),
             can_attend=can_change and enrolment.state in ("referred", "attending"),
             can_complete=can_change and enrolment.state == "attending",
             can_certify=can_change and enrolment.state == "completed",

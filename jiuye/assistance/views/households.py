@@ -13,9 +13,9 @@ from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.forms import HouseholdSupportForm
 from jiuye.assistance.models import ZeroHousehold
-from jiuye.core import parameters, workflow
+from jiuye.core import parameters
 from jiuye.core.history import timeline
-from jiuye.core.views import ScopedDetailView, ScopedListView
+from jiuye.core.views import ScopedListView, WorkflowDetailView
 from jiuye.regions.selectors import asked_region, visible_path
 
 
@@ -43,7 +43,7 @@ def household_limit(user) -> int:
     return parameters.value("assistance.zero_household_days", parameters.region_of(user))
 
 
-class ZeroHouseholdDetailView(ScopedDetailView):
+class ZeroHouseholdDetailView(WorkflowDetailView):
     model = ZeroHousehold
     template_name = "assistance/household_detail.html"
     context_object_name = "case"
@@ -61,7 +61,6 @@ class ZeroHouseholdDetailView(ScopedDetailView):
             support_form=kwargs.get("support_form") or HouseholdSupportForm(
                 case=case, initial={"support_plan": case.support_plan, "responsible": case.responsible}),
             history=timeline(case.history.all(), viewer=user),
-            events=workflow.event_log(case),
         )  # fmt: skip
         return context
 

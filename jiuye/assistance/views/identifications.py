@@ -22,7 +22,6 @@ from jiuye.assistance.forms import (
     ServiceForm,
 )
 from jiuye.assistance.models import Attachment, Card, Identification, Plan
-from jiuye.core import workflow
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
 from jiuye.core.views import (
@@ -33,6 +32,7 @@ from jiuye.core.views import (
     ServiceActionView,
     ServiceFormMixin,
     ServiceUpdateMixin,
+    WorkflowDetailView,
 )
 from jiuye.ledger.views import ResidentMixin
 from jiuye.regions.codes import Level, prefix_of
@@ -77,7 +77,7 @@ class IdentificationCreateView(ResidentMixin, ServiceFormMixin, generic.CreateVi
         return reverse("assistance:detail", args=[self.object.pk])
 
 
-class IdentificationDetailView(ScopedDetailView):
+class IdentificationDetailView(WorkflowDetailView):
     model = Identification
     template_name = "assistance/identification_detail.html"
     context_object_name = "case"
@@ -95,8 +95,6 @@ class IdentificationDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context.update(
             today=today,
-            actions=flow.available(case, user) if editable else [],
-            events=workflow.event_log(case),
             attachments=case.attachments.select_related("uploaded_by"),
             objections=case.objections.select_related("recorded_by"),
             card=Card.objects.filter(identification=case).first(),

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import workflow
 from jiuye.core.documents import render_pdf
 from jiuye.core.services import access_log
 from jiuye.core.views import (
@@ -17,6 +16,7 @@ from jiuye.core.views import (
     ScopedListView,
     ScopedMixin,
     ServiceActionView,
+    WorkflowDetailView,
 )
 from jiuye.jobs import services
 from jiuye.jobs.filters import ReferralFilter
@@ -60,7 +60,7 @@ class ReferView(ScopedMixin, generic.View):
         return redirect(referral)
 
 
-class ReferralDetailView(ScopedDetailView):
+class ReferralDetailView(WorkflowDetailView):
     model = Referral
     template_name = "jobs/referral_detail.html"
 
@@ -70,14 +70,12 @@ class ReferralDetailView(ScopedDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        user, referral = self.request.user, self.object
+        referral = self.object
         can_answer = self.may("jobs.answer_referral") and referral.state in (
             "referred",
             "interviewed",
         )
         return super().get_context_data(
-            actions=referral.workflow.available(referral, user) if self.editable else [],
-            events=workflow.event_log(referral),
             can_answer=can_answer,
             hire_form=HireForm(initial={"social_insurance": True}),
             not_hired_form=NotHiredForm(),
