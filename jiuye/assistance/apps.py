@@ -18,7 +18,9 @@ class AssistanceConfig(AppConfig):
             services,
             urls,
         )
+        from jiuye.assistance.models import AssistanceService
         from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.core.selectors import latest_day
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", urls.MENU)
@@ -28,6 +30,10 @@ class AssistanceConfig(AppConfig):
         register("household_handlers", households.household_changed)
         register("transfer_handlers", services.person_moving)
         register("stable_contracts", households.registered_contract)
+        register(
+            "contact_sources",
+            latest_day(AssistanceService.objects.all(), person="identification__person", day="on"),
+        )
         register("home_panels", selectors.home_panel)
         register(
             "nightly_checks",

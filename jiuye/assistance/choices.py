@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class Origin(models.TextChoices):
     APPLICATION = "application", _("本人申请")
     DISCOVERY = "discovery", _("协管员摸底发现")
+    ZERO_HOUSEHOLD = "zero_household", _("零就业家庭认定转入")
 
 
 class ServiceKind(models.TextChoices):
@@ -32,17 +33,25 @@ class HouseholdKind(models.TextChoices):
 
 
 class HouseholdState(models.TextChoices):
-    APPEARED = "appeared", _("出现")
-    IDENTIFIED = "identified", _("已认定")
+    APPEARED = "appeared", _("出现，待社区调查")
+    TOWNSHIP_REVIEW = "township_review", _("待街道（乡镇）审核")
+    COUNTY_REVIEW = "county_review", _("待县级确认")
+    IDENTIFIED = "identified", _("已认定，待安置")
     SUPPORTED = "supported", _("扶持中")
     STABLE = "stable", _("已稳定（跟踪中）")
     CLEARED = "cleared", _("已脱零")
-    LAPSED = "lapsed", _("不再符合条件")  # no member of working age able to work is left
+    LAPSED = "lapsed", _("不再符合条件")  # the ledger no longer shows it (a member works …)
+    REJECTED = "rejected", _("不予认定")
     CLOSED = "closed", _("已销号")
 
 
+# Cases not yet settled.
 OPEN_HOUSEHOLD_STATES = (
     HouseholdState.APPEARED,
+    HouseholdState.TOWNSHIP_REVIEW,
+    HouseholdState.COUNTY_REVIEW,
     HouseholdState.IDENTIFIED,
     HouseholdState.SUPPORTED,
 )
+# Identified cases waiting for a member's placement (动态清零).
+PLACING_STATES = (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED)

@@ -18,7 +18,7 @@ def dashboard(user, region: Region, today: datetime.date | None = None) -> dict:
     children; identified persons by category and exits by reason this year."""
     today = today or timezone.localdate()
     board = indicators.table(user, region, indicators.of_report("assistance"), today, today)
-    limit = parameters.value("assistance.zero_household_days", region.code, today)
+    limit = parameters.value("assistance.placement_limit_months", region.code, today)
     cases = Identification.objects.visible_to(user).within(region.prefix)
     identified = cases.filter(state="identified")
     by_category = dict(identified.values_list("category").annotate(n=Count("pk")).order_by())

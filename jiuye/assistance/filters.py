@@ -1,12 +1,9 @@
-import datetime
-
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import HouseholdKind, HouseholdState
 from jiuye.assistance.models import Category, Identification, ZeroHousehold
-from jiuye.core import parameters
 from jiuye.ledger.filters import search
 from jiuye.regions.filters import RegionCodeFilter
 
@@ -40,7 +37,7 @@ class ZeroHouseholdFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=HouseholdState.choices, label=_("状态"), empty_label=_("未结案")
     )
-    over_limit = django_filters.BooleanFilter(method="filter_over_limit", label=_("超过清零时限"))
+    over_limit = django_filters.BooleanFilter(method="filter_over_limit", label=_("超过安置时限"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 
     class Meta:
@@ -48,11 +45,5 @@ class ZeroHouseholdFilter(django_filters.FilterSet):
         fields = ["kind", "state", "over_limit", "region"]
 
     def filter_over_limit(self, queryset, name, value):
-        region = parameters.region_of(self.request.user if self.request else None)
-        days = parameters.value("assistance.zero_household_days", region)
-        cutoff = timezone.localdate() - datetime.timedelta(days=days)
-        return (
-            queryset.filter(appeared_on__lt=cutoff)
-            if value
-            else queryset.exclude(appeared_on__lt=cutoff)
-        )
+        over = queryset.over_limit(timezone.localdate())
+        return over if value else queryset.exclude(pk__in=over.values("pk"))

@@ -109,6 +109,13 @@ class ServiceForm(forms.Form):
             self.fields["measure"].queryset = identification.plan.measures.all()
 
 
+class HouseholdInvestigationForm(forms.Form):
+    investigation = forms.CharField(
+        label=_("入户调查核实情况"), widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("成员就业和收入情况、有无经营性投资性收入、就业（转移）意愿等。"),
+    )  # fmt: skip
+
+
 class HouseholdSupportForm(forms.Form):
     support_plan = forms.CharField(label=_("扶持措施"), widget=forms.Textarea(attrs={"rows": 3}))
     responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())

@@ -1,19 +1,30 @@
-"""Zero-employment households (零就业家庭), computed from the ledger, never typed in.
+"""Zero-employment households (零就业家庭), found from the ledger, never typed in.
 
-A household is a case when, among its working-age members able to work (students, retirees
-and those unable to work do not count), nobody is employed — in an urban community — or
-nobody has non-farm work — in a rural village (零转移就业家庭). The check runs the moment a
-member's status or the household's make-up changes (the registry's ``household_handlers``),
-and every night for all households (``recheck``): "出现一户" the same day. When a member finds
-work the case ends: stable (稳定一户) if a registered employment has a contract of at least
-the parameter's months, otherwise cleared (脱零); a stable household is watched for the
-parameter's months, then closed.
+The criteria (clause 十六; ../shared/spec/domain.md), with the province's parameters:
+
+* **urban** (城镇零就业家庭): among the members of working age who are in the labour force —
+  employed, or unemployed and willing to work (students, retirees, those unable to work,
+  homemakers and those unwilling count neither way) — nobody is employed and somebody is
+  unemployed (and registered as such, where the parameter says so); the household has no
+  operating or investment income, and, where the parameter sets a line, its per-capita
+  income is under it;
+* **rural** (农村零转移就业贫困家庭): among the members of working age able and willing to
+  transfer, nobody has work off the farm, **and** the household is poor (低保, or per-capita
+  income under the parameter's line).
+
+A household that meets them appears by itself ("出现一户") the moment a member's status or the
+household's make-up or means change (the registry's ``household_handlers``) and every night
+(``recheck``); the community investigates, the township reviews and the county confirms it
+(``workflow.ZeroHouseholdWorkflow``). When a member finds work the case ends — stable (稳定一户)
+with a contract of the parameter's months recorded by any line of work (the registry's
+``stable_contracts``), otherwise cleared (脱零); when it no longer meets the criteria for
+another reason it lapses. A stable household is watched for the parameter's months, then closed.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,46 +32,109 @@ from jiuye.assistance.choices import HouseholdKind, HouseholdState
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters, workflow
 from jiuye.core.registry import registry
-from jiuye.ledger.choices import EMPLOYED, LabourStatus
-from jiuye.ledger.models import Household, working_age_q
+from jiuye.core.workdays import add_months
+from jiuye.ledger.choices import EMPLOYED, NON_FARM, NOT_ABLE, LabourStatus, Sex
+from jiuye.ledger.models import Household, Person, years_before
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.codes import URBAN_KINDS, Level, code_of_prefix, prefix_of, prefix_sql
 from jiuye.registration.models import Registration
-from jiuye.registration.services import months_before
-
-NOT_ABLE = (LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE)
-NON_FARM = tuple(status for status in EMPLOYED if status != LabourStatus.FARMING)
 
 
-def _members_q(on: datetime.date, limits: dict) -> Q:
-    """Members of working age, able to work (as a filter on ``members__``)."""
-    return working_age_q(on, **limits, field="members__") & ~Q(members__status__in=NOT_ABLE)
+class Criteria:
+    """The criteria of a county on a day: its parameters, read once for all its households."""
+
+    def __init__(self, region_code: str, on: datetime.date):
+        value = lambda key: parameters.value(key, region_code, on)  # noqa: E731
+        limits = working_age_limits(region_code, on)
+        self.born_after = {
+            Sex.MALE: years_before(on, limits["male_max"]),
+            Sex.FEMALE: years_before(on, limits["female_max"]),
+        }
+        self.born_by = years_before(on, limits["minimum"])
+        self.requires_registration = value("assistance.urban_requires_registration")
+        self.urban_line = value("assistance.urban_income_line")
+        self.rural_line = value("assistance.rural_poverty_line")
+
+    def of_working_age(self, sex: str, birth_date: datetime.date) -> bool:
+        return self.born_after[sex] < birth_date <= self.born_by
+
+    def judge(self, household, members) -> tuple[str | None, bool]:
+        """(the kind of zero-employment household it is, or None; whether a member of working
+        age has work — off the farm for a rural one)."""
+        adults = [
+            m
+            for m in members
+            if self.of_working_age(m.sex, m.birth_date) and m.status not in NOT_ABLE
+        ]
+        willing = [m for m in adults if m.willing_to_work]
+        if household.region__kind in URBAN_KINDS:
+            working = any(m.status in EMPLOYED for m in adults)
+            seeking = [m for m in willing if m.status == LabourStatus.UNEMPLOYED]
+            zero = (
+                bool(seeking) and not working and not household.has_business_income
+                and (not self.requires_registration or all(m.registered for m in seeking))
+                and not self._over(household.income_per_capita, self.urban_line)
+            )  # fmt: skip
+            return (HouseholdKind.URBAN if zero else None), working
+        working = any(m.status in NON_FARM for m in adults)
+        to_transfer = [
+            m for m in willing if m.status in (LabourStatus.FARMING, LabourStatus.UNEMPLOYED)
+        ]
+        poor = household.has_dibao or (
+            household.income_per_capita is not None
+            and household.income_per_capita < self.rural_line
+        )
+        zero = bool(to_transfer) and not working and poor
+        return (HouseholdKind.RURAL if zero else None), working
+
+    @staticmethod
+    def _over(income, line) -> bool:
+        return bool(line) and income is not None and income >= line
 
 
-def _zero(households, on: datetime.date, limits: dict) -> tuple[dict, set]:
-    """The households of ``households`` that are zero-employment on ``on``, with their kind;
-    and those without any member of working age able to work (who cannot be either)."""
-    able = _members_q(on, limits)
-    counted = households.annotate(
-        able=Count("members", filter=able),
-        employed=Count("members", filter=able & Q(members__status__in=EMPLOYED)),
-        non_farm=Count("members", filter=able & Q(members__status__in=NON_FARM)),
-    ).values("pk", "region__kind", "able", "employed", "non_farm")
-    zero, without_able = {}, set()
-    for row in counted:
-        urban = row["region__kind"] in URBAN_KINDS
-        if not row["able"]:
-            without_able.add(row["pk"])
-        elif not (row["employed"] if urban else row["non_farm"]):
-            zero[row["pk"]] = HouseholdKind.URBAN if urban else HouseholdKind.RURAL
-    return zero, without_able
+class Member:
+    __slots__ = ("birth_date", "registered", "sex", "status", "willing_to_work")
+
+    def __init__(self, sex, birth_date, status, willing_to_work, registered):
+        self.sex, self.birth_date, self.status = sex, birth_date, status
+        self.willing_to_work, self.registered = willing_to_work, registered
+
+
+def judge_all(households, criteria: Criteria) -> dict[int, tuple[str | None, bool]]:
+    """``Criteria.judge`` for every household of the queryset: three queries, whatever their
+    number (the members, the registered among them, the households' means)."""
+    people = Person.objects.filter(household__in=households)
+    registered = set(
+        Registration.objects.registered_unemployed()
+        .filter(person__household__in=households)
+        .values_list("person_id", flat=True)
+    )
+    members = defaultdict(list)
+    rows = people.values_list(
+        "pk", "household_id", "sex", "birth_date", "status", "willing_to_work"
+    )
+    for pk, household_id, sex, birth_date, status, willing in rows.iterator(chunk_size=5000):
+        members[household_id].append(Member(sex, birth_date, status, willing, pk in registered))
+    means = households.values(
+        "pk", "region__kind", "has_dibao", "has_business_income", "income_per_capita"
+    )
+    return {
+        row["pk"]: criteria.judge(_Row(row), members.get(row["pk"], []))
+        for row in means.iterator(chunk_size=5000)
+    }
+
+
+class _Row:
+    def __init__(self, row: dict):
+        self.__dict__.update(row)
 
 
 def registered_contract(
     household_id: int, since: datetime.date, months: int
 ) -> datetime.date | None:
     """The start of a member's approved employment registration with a contract of at least
-    ``months``, begun on or after ``since``."""
+    ``months``, begun on or after ``since`` (a job the street or community arranged, or one
+    the person found)."""
     registration = (
         Registration.objects.filter(person__household_id=household_id, kind="employment", state="approved",
                                     contract_months__gte=months, employed_since__gte=since)
@@ -71,17 +145,23 @@ def registered_contract(
 
 def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
     """The earliest start of a lasting contract of a member, wherever it was recorded (the
-    registry's ``stable_contracts``: an employment registration, a hire through a referral …)."""
+    registry's ``stable_contracts``: an employment registration, a hire through a referral, a
+    public-welfare post …)."""
     starts = [source(household_id, since, months) for source in registry["stable_contracts"]]
     return min((start for start in starts if start), default=None)
 
 
-# How a case ends, by what the check found: (transition, count).
-ENDINGS = {
-    HouseholdState.STABLE: ("settle", "stable"),
-    HouseholdState.CLEARED: ("clear", "cleared"),
-    HouseholdState.LAPSED: ("lapse", "lapsed"),
-}
+def _recently_rejected(households, today: datetime.date, region_code: str) -> set[int]:
+    """Households the county found not to be zero-employment households within the parameter's
+    months: the investigation recorded why (hidden income, a member working elsewhere …), so the
+    ledger's figures alone do not open them again until then."""
+    months = parameters.value("assistance.household_rejection_months", region_code, today)
+    return set(
+        ZeroHousehold.objects.filter(
+            household__in=households, state=HouseholdState.REJECTED,
+            ended_on__gt=add_months(today, -months),
+        ).values_list("household_id", flat=True)
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -92,31 +172,32 @@ def update(households, *, today: datetime.date, region_code: str, actor=None) ->
     so two changes of one household at once are checked one after the other. Returns how many
     appeared, ended stable, cleared or lapsed, and closed."""
     list(households.select_for_update().values_list("pk", flat=True))
-    limits = working_age_limits(region_code, today)
-    zero, without_able = _zero(households, today, limits)
+    judged = judge_all(households, Criteria(region_code, today))
+    zero = {pk: kind for pk, (kind, _working) in judged.items() if kind}
     open_cases = {
         case.household_id: case
         for case in ZeroHousehold.objects.open().filter(household__in=households)
     }
     counts = {"appeared": 0, "stable": 0, "cleared": 0, "lapsed": 0, "closed": 0}
-    found = households.filter(pk__in=set(zero) - set(open_cases)).values_list("pk", "region_id")
+    new = set(zero) - set(open_cases) - _recently_rejected(households, today, region_code)
+    found = households.filter(pk__in=new).values_list("pk", "region_id")
     new_cases = [
         ZeroHousehold(household_id=pk, region_id=region, kind=zero[pk], appeared_on=today)
         for pk, region in found
     ]
-    workflow.start_all(new_cases, actor=actor, comment=str(_("台账显示家庭成员均未就业")))
+    workflow.start_all(new_cases, actor=actor, comment=str(_("台账显示该家庭符合零就业家庭条件")))
     counts["appeared"] = len(new_cases)
     months = parameters.value("assistance.stable_contract_months", region_code, today)
     for household_id, case in open_cases.items():
         if household_id in zero:
             continue
+        working = judged.get(household_id, (None, False))[1]
         stable_since = None
-        if household_id in without_able:  # nobody left to employ: retired, moved, of age…
-            ending = HouseholdState.LAPSED
-        else:
+        if working:
             stable_since = _stable_contract(household_id, case.appeared_on, months)
-            ending = HouseholdState.STABLE if stable_since else HouseholdState.CLEARED
-        transition, count = ENDINGS[ending]
+            transition, count = ("settle", "stable") if stable_since else ("clear", "cleared")
+        else:  # no longer meets the criteria: nobody left to employ, means, willingness …
+            transition, count = "lapse", "lapsed"
         workflow.fire_automatic(case, transition, actor=actor,
                                 values={"ended_on": today, "stable_since": stable_since})  # fmt: skip
         counts[count] += 1
@@ -124,7 +205,7 @@ def update(households, *, today: datetime.date, region_code: str, actor=None) ->
     watched = ZeroHousehold.objects.filter(
         household__in=households,
         state=HouseholdState.STABLE,
-        ended_on__lte=months_before(today, watch),
+        ended_on__lte=add_months(today, -watch),
     )
     for case in watched:
         workflow.fire_automatic(case, "close", actor=actor, values={"closed_on": today})
@@ -133,7 +214,8 @@ def update(households, *, today: datetime.date, region_code: str, actor=None) ->
 
 
 def household_changed(*, household_ids, actor=None) -> None:
-    """A member's status or the household's make-up changed: check those households now."""
+    """A member's status or the household's make-up or means changed: check those households
+    now."""
     ids = [pk for pk in set(household_ids) if pk]
     if not ids:
         return
@@ -152,8 +234,8 @@ def household_changed(*, household_ids, actor=None) -> None:
 
 def recheck(today: datetime.date | None = None) -> dict[str, int]:
     """The nightly re-check of every household of the province, county by county. Returns
-    what changed, and how many open cases are past the limit (shown as alerts on the home
-    page and the dashboard of their regions)."""
+    what changed, and how many identified households are past the placement limit (shown as
+    alerts on the home page and the dashboard of their regions)."""
     today = today or timezone.localdate()
     totals = {"appeared": 0, "stable": 0, "cleared": 0, "lapsed": 0, "closed": 0, "over_limit": 0}
     counties = Household.objects.annotate(county=prefix_sql("region_id", Level.COUNTY)).values_list(
@@ -162,11 +244,7 @@ def recheck(today: datetime.date | None = None) -> dict[str, int]:
     for county in sorted(set(counties.distinct())):
         region_code = code_of_prefix(county)
         counts = update(Household.objects.within(county), today=today, region_code=region_code)
-        limit = parameters.value("assistance.zero_household_days", region_code, today)
-        counts["over_limit"] = (
-            ZeroHousehold.objects.open().within(county)
-            .filter(appeared_on__lt=today - datetime.timedelta(days=limit)).count()
-        )  # fmt: skip
+        counts["over_limit"] = ZeroHousehold.objects.within(county).over_limit(today).count()
         for key, value in counts.items():
             totals[key] += value
     return totals

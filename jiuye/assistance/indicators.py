@@ -4,21 +4,18 @@ still open, past the clearance limit and the longest open. Figures of the day as
 
 import datetime
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
+from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES, HouseholdState
 from jiuye.assistance.models import Identification, Measure, ZeroHousehold
-from jiuye.core import parameters
 from jiuye.core.indicators import Indicator, Query, grouped, merge
-from jiuye.regions.codes import code_of_prefix
 
 
 def collect(query: Query) -> dict[str, dict]:
     user, prefix, length, today = query.user, query.prefix, query.length, query.last
     cases = Identification.objects.visible_to(user).within(prefix)
-    limit = parameters.value("assistance.zero_household_days", code_of_prefix(prefix), today)
-    cutoff = today - datetime.timedelta(days=limit)
     households = (
         ZeroHousehold.objects.visible_to(user)
         .within(prefix)
@@ -41,7 +38,9 @@ def collect(query: Query) -> dict[str, dict]:
             households,
             length,
             households=Count("pk"),
-            households_over=Count("pk", filter=Q(appeared_on__lt=cutoff)),
+            households_over=Count(
+                "pk", filter=Q(state__in=PLACING_STATES, placement_due_on__lt=today)
+            ),
             oldest=Min("appeared_on"),
         ),
     )
@@ -63,8 +62,47 @@ INDICATORS = (
               definition=_("有措施过了完成时限仍未完成的援助计划"), report="assistance"),
     Indicator("households", _("未清零的零就业家庭"), SECTION, collect, unit=_("户"),
               definition=_("出现、已认定或扶持中的零就业家庭"), report="assistance"),
-    Indicator("households_over", _("超过清零时限的家庭"), SECTION, collect, unit=_("户"),
-              definition=_("未清零且出现已超过参数“零就业家庭动态清零时限”的家庭"), report="assistance"),
+    Indicator("households_over", _("超过安置时限的家庭"), SECTION, collect, unit=_("户"),
+              definition=_("已认定、认定后超过参数“零就业家庭动态清零时限”仍无成员就业的家庭"), report="assistance"),
     Indicator("days_open", _("最长未清零天数"), SECTION, collect, unit=_("天"),
               definition=_("未清零家庭中出现最早的一户至今的天数"), report="assistance", total="max"),
+)  # fmt: skip
+
+
+PLACED = (HouseholdState.STABLE, HouseholdState.CLEARED, HouseholdState.CLOSED)
+
+
+def zeroing(query: Query) -> dict[str, dict]:
+    """动态清零 over a period (a year): households that appeared, were identified, had a member
+    placed within the limit, became stable, and whose limit passed in the period with nobody
+    placed by then."""
+    first, last = query.first, query.last
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    cases = ZeroHousehold.objects.visible_to(query.user).within(query.prefix)
+    in_time = Q(state__in=PLACED, identified_on__isnull=False, ended_on__lte=F("placement_due_on"))
+    late = Q(ended_on__isnull=True) | Q(ended_on__gt=F("placement_due_on"))
+    return grouped(
+        cases,
+        query.length,
+        zero_appeared=Count("pk", filter=Q(appeared_on__range=(first, last))),
+        zero_identified=Count("pk", filter=Q(identified_on__range=(first, last))),
+        zero_placed=Count("pk", filter=in_time & Q(ended_on__range=(first, last))),
+        zero_stable=Count("pk", filter=Q(stable_since__isnull=False, ended_on__range=(first, last))),
+        zero_over=Count("pk", filter=late & ~Q(state=HouseholdState.LAPSED)
+                        & Q(placement_due_on__range=(first, min(last, yesterday)))),
+    )  # fmt: skip
+
+
+ZEROING = _("零就业家庭动态清零")
+INDICATORS += (
+    Indicator("zero_appeared", _("出现"), ZEROING, zeroing, unit=_("户"), report="zeroing",
+              definition=_("期间由台账发现符合零就业家庭条件的家庭")),
+    Indicator("zero_identified", _("认定"), ZEROING, zeroing, unit=_("户"), report="zeroing",
+              definition=_("期间经社区调查、街道审核、县级确认认定的家庭")),
+    Indicator("zero_placed", _("时限内安置"), ZEROING, zeroing, unit=_("户"), report="zeroing",
+              definition=_("期间有成员就业、且在认定后参数“零就业家庭动态清零时限”内安置的家庭")),
+    Indicator("zero_stable", _("稳定就业"), ZEROING, zeroing, unit=_("户"), report="zeroing",
+              definition=_("期间有成员签订参数“稳定就业劳动合同期限”以上劳动合同就业的家庭")),
+    Indicator("zero_over", _("超过时限"), ZEROING, zeroing, unit=_("户"), report="zeroing",
+              definition=_("安置时限在期间届满、届满时仍无成员就业的家庭")),
 )  # fmt: skip

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import (
     OPEN_HOUSEHOLD_STATES,
+    PLACING_STATES,
     ExitReason,
     HouseholdKind,
     Origin,
@@ -292,6 +293,10 @@ class ZeroHouseholdQuerySet(WorkflowQuerySet):
         """Cases not yet settled (a stable household still watched is settled)."""
         return self.filter(state__in=OPEN_HOUSEHOLD_STATES)
 
+    def over_limit(self, today):
+        """Identified households with nobody placed by the placement limit (动态清零时限)."""
+        return self.filter(state__in=PLACING_STATES, placement_due_on__lt=today)
+
     def with_head_name(self):
         """With ``head_name``, the name of the household's head (one subquery, not one query
         per case)."""
@@ -300,9 +305,11 @@ class ZeroHouseholdQuerySet(WorkflowQuerySet):
 
 
 class ZeroHousehold(WorkflowModel):
-    """A zero-employment household case (零就业家庭): found from the ledger the day a status
-    change leaves it with nobody employed, then identified (认定一户), supported (扶持一户) and
-    kept stable (稳定一户) — or cleared when a member finds work without a lasting contract."""
+    """A zero-employment household case (零就业家庭): found from the ledger the day it meets the
+    criteria (``assistance.households``), investigated by the community, reviewed by the
+    township and confirmed by the county (认定一户), supported (扶持一户) until a member is placed
+    within the limit counted from identification, and kept stable (稳定一户) — or cleared when
+    a member finds work without a lasting contract."""
 
     household = models.ForeignKey(
         "ledger.Household",
@@ -312,7 +319,9 @@ class ZeroHousehold(WorkflowModel):
     )
     kind = models.CharField(_("类别"), max_length=10, choices=HouseholdKind.choices)
     appeared_on = models.DateField(_("出现日期"))
+    investigation = models.TextField(_("调查核实情况"), blank=True)
     identified_on = models.DateField(_("认定日期"), null=True, blank=True)
+    placement_due_on = models.DateField(_("安置时限"), null=True, blank=True)
     supported_on = models.DateField(_("扶持开始"), null=True, blank=True)
     support_plan = models.TextField(_("扶持措施"), blank=True)
     responsible = models.ForeignKey(
@@ -336,7 +345,7 @@ class ZeroHousehold(WorkflowModel):
         ordering = ["appeared_on", "id"]
         indexes = [models.Index(fields=["region", "state"], name="zerohousehold_region_state")]
         constraints = [
-            models.UniqueConstraint(fields=["household"], condition=Q(state__in=["appeared", "identified", "supported"]),
+            models.UniqueConstraint(fields=["household"], condition=Q(state__in=OPEN_HOUSEHOLD_STATES),
                                     name="zerohousehold_one_open_per_household")
         ]  # fmt: skip
         verbose_name = _("零就业家庭")
@@ -356,3 +365,30 @@ class ZeroHousehold(WorkflowModel):
 
     def days_open(self, today=None) -> int:
         return ((self.ended_on or today or timezone.localdate()) - self.appeared_on).days
+
+
+def household_evidence_path(attachment, filename):
+    county = prefix_of(attachment.region_id, Level.COUNTY)
+    return (
+        f"evidence/{county}/households/{attachment.case_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+    )
+
+
+class HouseholdAttachment(ScopedModel):
+    """Evidence of a household's investigation (入户调查材料: income, members' situation), kept
+    with the case and served only inside the jurisdiction."""
+
+    case = models.ForeignKey(ZeroHousehold, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("材料名称"), max_length=100)
+    file = models.FileField(_("文件"), upload_to=household_evidence_path)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("零就业家庭调查材料")
+        verbose_name_plural = _("零就业家庭调查材料")
+
+    def __str__(self):
+        return self.title

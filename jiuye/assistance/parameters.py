@@ -1,6 +1,8 @@
 """The policy parameters of this line of work (registered by its ``AppConfig.ready``)."""
 
-from jiuye.core.parameters import Parameter
+from decimal import Decimal
+
+from jiuye.core.parameters import Parameter, flag, positive, yuan
 
 PARAMETERS = (
     Parameter("assistance.days_investigation", "就业困难人员认定调查初审时限", int, 5, "工作日"),
@@ -9,8 +11,16 @@ PARAMETERS = (
     Parameter("assistance.days_county_identification", "认定县级审批时限", int, 5, "工作日"),
     Parameter("assistance.card_format", "就业援助卡编号格式", str, "{county}{year}{sequence:06d}", "",
               "6位县级区划代码+4位年份+6位顺序号"),
-    Parameter("assistance.zero_household_days", "零就业家庭动态清零时限", int, 30, "天",
-              "认定后一个月内至少安置一人就业"),
+    Parameter("assistance.placement_limit_months", "零就业家庭动态清零时限", int, 1, "个月",
+              "认定后一个月内至少安置一人就业（鲁人社发〔2010〕46号第十六条）", positive),
+    Parameter("assistance.urban_requires_registration", "城镇零就业家庭：失业成员须已办理失业登记", int, 1,
+              "1是 0否", "“有劳动能力和就业愿望的成员均处于失业状态（并已进行失业登记）”", flag),
+    Parameter("assistance.urban_income_line", "城镇零就业家庭人均月收入上限", Decimal, Decimal("0"), "元",
+              "可选条件，如低保标准的2倍；0为不设此条件", yuan),
+    Parameter("assistance.rural_poverty_line", "农村零转移就业贫困家庭人均月收入线", Decimal, Decimal("550"), "元",
+              "享受低保或人均收入低于当地标准；默认值为示例，请按当地标准设置", yuan),
+    Parameter("assistance.household_rejection_months", "零就业家庭不予认定后重新出现的间隔", int, 6, "个月",
+              "调查核实不符合条件的家庭，在此期间台账数据不再自动列为零就业家庭", positive),
     Parameter("assistance.stable_contract_months", "稳定就业劳动合同期限", int, 12, "个月",
               "签订1年以上期限劳动合同（鲁人社发〔2010〕46号第十六条）"),
     Parameter("assistance.stable_watch_months", "稳定后跟踪期", int, 6, "个月"),

@@ -32,7 +32,7 @@ from jiuye.assistance.models import (
 from jiuye.assistance.services import CARDS, card_number
 from jiuye.core.models import NumberSequence, WorkflowEvent
 from jiuye.core.parameters import PARAMETERS
-from jiuye.core.workdays import add_working_days
+from jiuye.core.workdays import add_months, add_working_days
 from jiuye.ledger.choices import Sex
 from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
@@ -303,17 +303,32 @@ def _households(context, staff) -> None:
         .annotate(last=Max("status_since")).values("last")
     )  # fmt: skip
     found.update(appeared_on=Greatest(Subquery(last_change), TODAY - datetime.timedelta(days=90)))
-    limit = datetime.timedelta(days=PARAMETERS["assistance.zero_household_days"].default)
-    found.update(due_on=ExpressionWrapper(F("appeared_on") + limit, output_field=DateField()))
+    days = PARAMETERS["assistance.days_investigation"].default
+    found.update(
+        due_on=ExpressionWrapper(
+            F("appeared_on") + datetime.timedelta(days=days), output_field=DateField()
+        )
+    )
+    months = PARAMETERS["assistance.placement_limit_months"].default
     groups = {}  # (state, identification date) -> case ids
     for pk, appeared_on in found.values_list("pk", "appeared_on"):
         rng = context.rng("household", pk)
-        if rng.random() < 0.6:
+        roll = rng.random()
+        if roll < 0.6 and appeared_on < TODAY - datetime.timedelta(days=10):
             state = HouseholdState.SUPPORTED if rng.random() < 0.7 else HouseholdState.IDENTIFIED
-            identified_on = min(TODAY, appeared_on + datetime.timedelta(days=rng.randint(1, 7)))
+            identified_on = min(TODAY, appeared_on + datetime.timedelta(days=rng.randint(5, 12)))
             groups.setdefault((state, identified_on), []).append(pk)
+        elif roll < 0.8:
+            state = rng.choice((HouseholdState.TOWNSHIP_REVIEW, HouseholdState.COUNTY_REVIEW))
+            groups.setdefault((state, None), []).append(pk)
     for (state, identified_on), ids in groups.items():
-        values = {"state": state, "identified_on": identified_on}
+        values = {
+            "state": state,
+            "investigation": "入户调查：成员均失业或无非农就业，家庭收入情况已核实。",
+        }
+        if identified_on:
+            due = add_months(identified_on, months)
+            values.update(identified_on=identified_on, placement_due_on=due, due_on=due)
         if state == HouseholdState.SUPPORTED:
             values.update(
                 supported_on=identified_on, support_plan="推荐公益性岗位，组织参加技能培训。"

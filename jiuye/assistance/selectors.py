@@ -94,15 +94,13 @@ def home_panel(user, today):
         visits, visits_count = list(due[:20]), due.count()
     if not measures and not visits and not figures["open"]:
         return None
-    limit = parameters.value("assistance.zero_household_days", parameters.region_of(user), today)
+    limit = parameters.value("assistance.placement_limit_months", parameters.region_of(user), today)
     return "assistance/home_panel.html", {
         "measures": measures,
         "visits": visits,
         "visits_count": visits_count,
         "households": figures["open"],
-        "households_over": households.filter(
-            appeared_on__lt=today - datetime.timedelta(days=limit)
-        ).count(),
+        "households_over": households.over_limit(today).count(),
         "oldest_days": (today - figures["oldest"]).days if figures["oldest"] else None,
         "limit": limit,
     }

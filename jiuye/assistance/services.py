@@ -8,16 +8,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.choices import ExitReason, HouseholdState
+from jiuye.assistance.choices import ExitReason, HouseholdKind, HouseholdState, Origin
 from jiuye.assistance.models import (
     AssistanceService,
     Attachment,
     Card,
     Category,
+    HouseholdAttachment,
     Identification,
     Measure,
     Objection,
     Plan,
+    ZeroHousehold,
 )
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
@@ -117,16 +119,20 @@ def identification_update(
     return identification
 
 
+def _check_evidence(file) -> None:
+    if not file.name.lower().endswith(EVIDENCE_TYPES):
+        raise ValidationError({"file": _("请上传PDF、图片、Word或Excel文件。")})
+    if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
+        raise ValidationError({"file": _("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB}})
+
+
 @transaction.atomic
 def attachment_add(*, actor, identification: Identification, title: str, file) -> Attachment:
     require(actor, "assistance.first_review")
     check_scope(Identification.objects.editable_by(actor), identification)
     if identification.state != "investigation":
         raise ValidationError(_("只能在调查初审环节上传材料。"))
-    if not file.name.lower().endswith(EVIDENCE_TYPES):
-        raise ValidationError({"file": _("请上传PDF、图片、Word或Excel文件。")})
-    if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
-        raise ValidationError({"file": _("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB}})
+    _check_evidence(file)
     attachment = Attachment(
         identification=identification,
         region_id=identification.region_id,
@@ -361,11 +367,73 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
         )
 
 
-def household_identify(*, actor, case) -> None:
-    """认定一户: the zero-employment household found from the ledger is confirmed."""
-    if case.state != HouseholdState.APPEARED:
-        raise ValidationError(_("只有新出现的零就业家庭可以认定。"))
-    workflow.fire(case, "identify", actor=actor)
+@transaction.atomic
+def household_investigate(*, actor, case: ZeroHousehold, expected_version: int, investigation: str):
+    """The community's investigation of a household the ledger found (入户调查核实)."""
+    require(actor, "assistance.first_review")
+    check_scope(ZeroHousehold.objects.editable_by(actor), case)
+    if not case.workflow.is_editable(case.state):
+        raise ValidationError(_("该家庭已上报审核，调查情况不能再修改。"))
+    case.investigation = investigation.strip()
+    save_versioned(case, expected_version=expected_version, actor=actor)
+    return case
+
+
+@transaction.atomic
+def household_attachment_add(
+    *, actor, case: ZeroHousehold, title: str, file
+) -> HouseholdAttachment:
+    require(actor, "assistance.first_review")
+    check_scope(ZeroHousehold.objects.editable_by(actor), case)
+    if not case.workflow.is_editable(case.state):
+        raise ValidationError(_("只能在社区调查环节上传材料。"))
+    _check_evidence(file)
+    attachment = HouseholdAttachment(
+        case=case,
+        region_id=case.region_id,
+        title=title.strip() or file.name,
+        file=file,
+        uploaded_by=actor,
+    )
+    attachment._history_user = actor
+    attachment.save()
+    return attachment
+
+
+def household_members_propose(*, case: ZeroHousehold, actor) -> list[Identification]:
+    """At a household's identification, its members of working age seeking work and
+    registered as unemployed (or with the registration under way) are proposed for
+    identification as hard-to-employ persons of the zero-employment household category: their
+    cases open at the community's investigation, where the card and the plan follow."""
+    from jiuye.assistance.households import Criteria
+
+    today = timezone.localdate()
+    criteria = Criteria(case.region_id, today)
+    code = "zero_urban" if case.kind == HouseholdKind.URBAN else "zero_rural"
+    category = Category.objects.filter(
+        province=prefix_of(case.region_id, Level.PROVINCE), code=code
+    ).first()
+    if category is None:
+        return []
+    members = (
+        case.household.members.filter(willing_to_work=True, registrations__kind="unemployment",
+                                      registrations__ended_on__isnull=True)
+        .exclude(registrations__state="rejected")
+        .exclude(identifications__state__in=Identification.workflow.open_states)
+        .distinct()
+    )  # fmt: skip
+    proposed = []
+    for person in members:
+        if not criteria.of_working_age(person.sex, person.birth_date):
+            continue
+        identification = Identification(
+            person=person, region_id=person.region_id, category=category, origin=Origin.ZERO_HOUSEHOLD,
+            situation=str(_("%(date)s认定的零就业家庭成员") % {"date": case.identified_on}),
+        )  # fmt: skip
+        workflow.start(identification, actor=actor, by_system=True,
+                       comment=str(_("零就业家庭认定后转入就业困难人员认定")))  # fmt: skip
+        proposed.append(identification)
+    return proposed
 
 
 @transaction.atomic

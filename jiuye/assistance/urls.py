@@ -30,7 +30,28 @@ urlpatterns = [
     path("record/<int:pk>/", plans.RecordView.as_view(), name="record"),
     path("households/", households.ZeroHouseholdListView.as_view(), name="households"),
     path("households/<int:pk>/", households.ZeroHouseholdDetailView.as_view(), name="household"),
+    path(
+        "households/<int:pk>/fire/",
+        households.HouseholdTransitionView.as_view(),
+        name="household-fire",
+    ),
+    path(
+        "households/<int:pk>/investigation/",
+        households.HouseholdInvestigationView.as_view(),
+        name="household-investigate",
+    ),
+    path(
+        "households/<int:pk>/attachments/",
+        households.HouseholdAttachmentUploadView.as_view(),
+        name="household-attach",
+    ),
+    path(
+        "households/attachments/<int:pk>/",
+        households.HouseholdAttachmentDownloadView.as_view(),
+        name="household-attachment",
+    ),
     path("dashboard/", households.DashboardView.as_view(), name="dashboard"),
+    path("zeroing/", households.ZeroingView.as_view(), name="zeroing"),
     # The card's QR code opens this public page: no login, no personal data.
     path("verify/<str:token>/", cards.VerifyView.as_view(), name="verify"),
 ]
@@ -42,6 +63,7 @@ MENU = Section(
         Item(_("就业困难人员认定"), "assistance:list", "assistance.view_identification"),
         Item(_("公示名单"), "assistance:notice", "assistance.view_identification"),
         Item(_("零就业家庭"), "assistance:households", "assistance.view_zerohousehold"),
+        Item(_("动态清零"), "assistance:zeroing", "assistance.view_zerohousehold"),
         Item(_("援助统计"), "assistance:dashboard", "assistance.view_identification"),
     ),
     order=30,

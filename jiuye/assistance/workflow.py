@@ -4,15 +4,13 @@ parameter's working days — an objection holds the case —, township review, c
 identification; afterwards the person is an assistance target until they exit, 退出), and the
 zero-employment household case (零就业家庭)."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, HouseholdState
+from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES, HouseholdState
 from jiuye.core import parameters
-from jiuye.core.workdays import add_working_days
+from jiuye.core.workdays import add_months, add_working_days
 from jiuye.core.workflow import State, Transition, Workflow
 
 # Which role is named responsible for each step (priority service: 明确责任人).
@@ -112,46 +110,108 @@ class IdentificationWorkflow(Workflow):
             card_issue(identification=item, on=item.identified_on)
 
 
+HOUSEHOLD_STEP_ROLE = {
+    HouseholdState.APPEARED: "coordinator",
+    HouseholdState.TOWNSHIP_REVIEW: "reviewer",
+    HouseholdState.COUNTY_REVIEW: "approver",
+}
+
+
 class ZeroHouseholdWorkflow(Workflow):
     """A zero-employment household case (出现一户、认定一户、扶持一户、稳定一户). The ledger's rules
-    open and end it (``assistance.households``): a case appears the day a status change leaves
-    a household with nobody employed and ends when a member finds work — stable with a lasting
-    contract, cleared without one, lapsed when nobody able to work is left; a stable household is
-    watched, then closed. People identify it and set its support. Every open step is due by the
-    clearance limit counted from the day it appeared (动态清零时限, calendar days)."""
+    open it and end it (``assistance.households``); people identify it — the community
+    investigates with evidence, the township reviews, the county confirms — and set its
+    support. A member must be placed within the limit counted from identification, in calendar
+    months (动态清零); the steps before have working-day deadlines. At identification the
+    members able to work are proposed for identification as hard-to-employ persons."""
 
     name = "zero_household"
     create_permission = "assistance.change_zerohousehold"  # found from the ledger, never typed in
+    editable_states = frozenset({HouseholdState.APPEARED})
     resting_states = frozenset({HouseholdState.STABLE})  # watched, no step for anyone
     states = (
-        State(HouseholdState.APPEARED, HouseholdState.APPEARED.label),
+        State(
+            HouseholdState.APPEARED,
+            HouseholdState.APPEARED.label,
+            deadline="assistance.days_investigation",
+        ),
+        State(
+            HouseholdState.TOWNSHIP_REVIEW,
+            HouseholdState.TOWNSHIP_REVIEW.label,
+            deadline="assistance.days_township_review",
+        ),
+        State(
+            HouseholdState.COUNTY_REVIEW,
+            HouseholdState.COUNTY_REVIEW.label,
+            deadline="assistance.days_county_identification",
+        ),
         State(HouseholdState.IDENTIFIED, HouseholdState.IDENTIFIED.label),
         State(HouseholdState.SUPPORTED, HouseholdState.SUPPORTED.label),
         State(HouseholdState.STABLE, HouseholdState.STABLE.label),
         State(HouseholdState.CLEARED, HouseholdState.CLEARED.label, final=True),
         State(HouseholdState.LAPSED, HouseholdState.LAPSED.label, final=True),
+        State(HouseholdState.REJECTED, HouseholdState.REJECTED.label, final=True),
         State(HouseholdState.CLOSED, HouseholdState.CLOSED.label, final=True),
     )
     transitions = (
-        Transition("identify", _("认定"), (HouseholdState.APPEARED,), HouseholdState.IDENTIFIED, "assistance.change_zerohousehold"),
-        Transition("support", _("落实扶持措施"), (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED), HouseholdState.SUPPORTED,
-                   "assistance.change_zerohousehold", service_only=True),
+        Transition("submit", _("调查核实，报街道审核"), (HouseholdState.APPEARED,), HouseholdState.TOWNSHIP_REVIEW, "assistance.first_review"),
+        Transition("report", _("审核通过，报县级确认"), (HouseholdState.TOWNSHIP_REVIEW,), HouseholdState.COUNTY_REVIEW, "assistance.township_review"),
+        Transition("identify", _("确认为零就业家庭"), (HouseholdState.COUNTY_REVIEW,), HouseholdState.IDENTIFIED, "assistance.identify"),
+        Transition("return_township", _("退回补充调查"), (HouseholdState.TOWNSHIP_REVIEW,), HouseholdState.APPEARED, "assistance.township_review", comment_required=True),
+        Transition("return_county", _("退回补充调查"), (HouseholdState.COUNTY_REVIEW,), HouseholdState.APPEARED, "assistance.identify", comment_required=True),
+        Transition("reject_first", _("调查不符合条件"), (HouseholdState.APPEARED,), HouseholdState.REJECTED, "assistance.first_review", comment_required=True),
+        Transition("reject_township", _("不予认定"), (HouseholdState.TOWNSHIP_REVIEW,), HouseholdState.REJECTED, "assistance.township_review", comment_required=True),
+        Transition("reject_county", _("不予认定"), (HouseholdState.COUNTY_REVIEW,), HouseholdState.REJECTED, "assistance.identify", comment_required=True),
+        Transition("support", _("落实扶持措施"), PLACING_STATES, HouseholdState.SUPPORTED, "assistance.change_zerohousehold", service_only=True),
         Transition("settle", _("成员稳定就业"), OPEN_HOUSEHOLD_STATES, HouseholdState.STABLE, automatic=True),
         Transition("clear", _("成员就业，脱零"), OPEN_HOUSEHOLD_STATES, HouseholdState.CLEARED, automatic=True),
-        Transition("lapse", _("无可就业成员，不再符合条件"), OPEN_HOUSEHOLD_STATES, HouseholdState.LAPSED, automatic=True),
+        Transition("lapse", _("台账显示不再符合条件"), OPEN_HOUSEHOLD_STATES, HouseholdState.LAPSED, automatic=True),
         Transition("close", _("跟踪期满销号"), (HouseholdState.STABLE,), HouseholdState.CLOSED, automatic=True),
     )  # fmt: skip
 
     def due_on(self, state, item, today):
-        if state.name not in OPEN_HOUSEHOLD_STATES:
-            return None
-        limit = parameters.value("assistance.zero_household_days", item.region_id, item.appeared_on)
-        return item.appeared_on + datetime.timedelta(days=limit)
+        if state.name in PLACING_STATES:  # the placement limit, counted from identification
+            return item.placement_due_on or self.placement_due_on(item, today)
+        return super().due_on(state, item, today)
+
+    @staticmethod
+    def placement_due_on(item, identified_on):
+        months = parameters.value(
+            "assistance.placement_limit_months", item.region_id, identified_on
+        )
+        return add_months(identified_on, months)
 
     def assignee_for(self, state, item, actor):
-        # the worker responsible for the support measures follows the household
-        return item.responsible if state.name == HouseholdState.SUPPORTED else None
+        if state.name in PLACING_STATES:  # the worker responsible for the support follows it
+            return item.responsible
+        role = HOUSEHOLD_STEP_ROLE.get(state.name)
+        if role is None or actor is None:  # found by the nightly check: whoever holds the role
+            return None
+        from jiuye.assistance.services import responsible_worker
+
+        return responsible_worker(item.region_id, role, prefer=actor)
+
+    def check(self, transition, item, actor):
+        if transition.name == "submit":
+            errors = {}
+            if not item.investigation.strip():
+                errors["investigation"] = _("请填写入户调查核实情况。")
+            if not item.attachments.exists():
+                errors["attachments"] = _(
+                    "请上传调查材料（如家庭收入、成员就业情况证明）后再上报。"
+                )
+            if errors:
+                raise ValidationError(errors)
 
     def on_enter(self, transition, item, actor, comment):
+        today = timezone.localdate()
         if transition.name == "identify":
-            item.identified_on = timezone.localdate()
+            item.identified_on, item.placement_due_on = today, self.placement_due_on(item, today)
+        elif transition.target == HouseholdState.REJECTED:
+            item.ended_on = today
+
+    def on_fired(self, transition, item, actor, event):
+        from jiuye.assistance.services import household_members_propose
+
+        if transition.name == "identify":
+            household_members_propose(case=item, actor=actor)

@@ -1,7 +1,7 @@
 import datetime
 
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 
 from jiuye.core.models import WorkflowModel
@@ -55,3 +55,13 @@ def worklist_counts(user) -> dict[str, int]:
         for key in totals:
             totals[key] += counts[key]
     return totals
+
+
+def latest_day(queryset, *, person: str, day: str):
+    """A source for the registry's ``contact_sources``: the latest ``day`` among the records of
+    ``queryset`` whose ``person`` (a lookup path) is the outer query's person."""
+
+    def source(outer):
+        return Subquery(queryset.filter(**{person: outer}).order_by(f"-{day}").values(day)[:1])
+
+    return source

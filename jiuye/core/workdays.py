@@ -7,6 +7,7 @@ except the holidays fixed by solar date in the national holiday rules (全国年
 2025 revision); the lunar holidays and make-up days of such a year must be entered.
 """
 
+import calendar
 import datetime
 
 import chinese_calendar
@@ -125,3 +126,11 @@ def special_days(year: int) -> list[dict]:
             "row": row,
         }
     return [days[day] for day in sorted(days)]
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months later (earlier if negative), or the month's last
+    day when it has no such day (31 January + 1 month → 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -9,7 +9,9 @@ class JobsConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.core.selectors import latest_day
         from jiuye.jobs import parameters, permissions, seeding, selectors, services, subsidy, urls
+        from jiuye.jobs.models import Referral, Seeker
         from jiuye.subsidies import kinds
 
         register_permissions(permissions.PERMISSIONS)
@@ -20,6 +22,12 @@ class JobsConfig(AppConfig):
         kinds.register(subsidy.ZERO_HOUSEHOLD_PLACEMENT)
         register("stable_contracts", selectors.stable_contract)
         register("transfer_handlers", services.person_moving)
+        register("status_handlers", services.person_employed)
+        register(
+            "contact_sources",
+            latest_day(Seeker.objects.all(), person="person", day="registered_on"),
+            latest_day(Referral.objects.all(), person="seeker__person", day="referred_on"),
+        )
         register(
             "nightly_checks",
             Task("vacancies", _("招聘岗位：过期下架"), services.vacancies_expire),

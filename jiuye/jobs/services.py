@@ -17,7 +17,7 @@ from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.choices import SeekerStatus, VacancyState
 from jiuye.jobs.models import Employer, Referral, Seeker, Vacancy
 from jiuye.jobs.workflow import OPEN_REFERRAL_STATES
-from jiuye.ledger.choices import LabourStatus
+from jiuye.ledger.choices import NON_FARM, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
@@ -306,6 +306,20 @@ def _lock_active(seeker: Seeker) -> Seeker:
     return seeker
 
 
+def person_employed(*, person: Person, record, actor) -> None:
+    """Work off the farm, whichever line of work recorded it, ends the person's job seeking
+    (已就业) and cancels the referrals still open (the registry's ``status_handlers``)."""
+    if record.status not in NON_FARM:
+        return
+    for seeker in Seeker.objects.active().filter(person=person).select_for_update():
+        history.change(seeker, actor=actor, status=SeekerStatus.EMPLOYED)
+        _cancel_open_referrals(
+            seeker,
+            actor,
+            _("求职者已就业（%(status)s）。") % {"status": record.get_status_display()},
+        )
+
+
 def person_moving(*, person: Person, on: datetime.date, actor) -> None:
     """A resident moves (``ledger.services.person_transfer``): their job seeking with this
     office ends (迁出本地) and their open referrals are cancelled; the new office registers them
@@ -375,13 +389,13 @@ def referral_hire(
     refresh_priority(Seeker.objects.filter(pk=seeker.pk), actor=actor)  # as it stood when hired
     seeker.refresh_from_db()
     person = Person.objects.select_for_update().get(pk=seeker.person_id)
+    # the status change ends the seeking and the other referrals (``person_employed``) and the
+    # unemployment registration; a zero-employment household follows
     status_change(
         actor=actor, person=person, status=LabourStatus.EMPLOYED_UNIT, since=hired_on,
         employer=employer.name, industry=employer.industry.name, occupation=vacancy.occupation.name,
         note=_("经职业介绍就业（介绍信%(number)s）") % {"number": referral.number},
     )  # fmt: skip
-    history.change(seeker, actor=actor, status=SeekerStatus.EMPLOYED)
-    _cancel_open_referrals(seeker, actor, _("求职者已经职业介绍就业。"))
     return referral
 
 

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jiuye.core.api import ScopedViewSet, expected_version
+from jiuye.core.api import EditableScopedViewSet, ScopedViewSet, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.core.services import access_log
 from jiuye.ledger import services
@@ -159,22 +159,37 @@ class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedView
 
 class HouseholdSerializer(serializers.ModelSerializer):
     members = serializers.SerializerMethodField()
+    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
 
     class Meta:
         model = Household
-        fields = ["id", "region", "address", "has_dibao", "members"]
+        fields = ["id", "region", "address", "has_dibao", "has_business_income", "income_per_capita", "note",
+                  "members", "version"]  # fmt: skip
+        read_only_fields = ["region"]
 
     def get_members(self, household) -> list[dict]:
         return [{"id": p.id, "name": p.name, "relation": p.relation, "status": p.status}
                 for p in household.members.all()]  # fmt: skip
 
 
-class HouseholdViewSet(ScopedViewSet):
+class HouseholdViewSet(mixins.UpdateModelMixin, EditableScopedViewSet):
+    """Households; ``PATCH`` corrects the address and means (低保, operating or investment
+    income, per-capita income) that the zero-employment household rules read."""
+
     queryset = Household.objects.all()
     serializer_class = HouseholdSerializer
 
     def scope(self, queryset):
         return queryset.prefetch_related("members").order_by("region_id", "id")
+
+    def perform_update(self, serializer):
+        data, household = dict(serializer.validated_data), serializer.instance
+        expected = expected_version(data)
+        for name in ("address", "has_dibao", "has_business_income", "income_per_capita", "note"):
+            data.setdefault(name, getattr(household, name))
+        serializer.instance = services.household_update(
+            actor=self.request.user, household=household, expected_version=expected, **data
+        )
 
 
 class StatusCountSerializer(serializers.Serializer):

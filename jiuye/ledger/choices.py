@@ -65,6 +65,12 @@ EMPLOYED = frozenset(
         LabourStatus.TRANSFERRED,
     }
 )
+# Work off the farm (非农就业): what ends an unemployment registration and settles a rural
+# household; farming alone does neither.
+NON_FARM = EMPLOYED - {LabourStatus.FARMING}
+# Statuses of those who count neither way for a household's employment: in school, retired,
+# unable to work (the labour force is the employed, the unemployed and nobody else).
+NOT_ABLE = frozenset({LabourStatus.STUDENT, LabourStatus.RETIRED, LabourStatus.UNABLE})
 # Statuses that carry an employer (or place of work) and an occupation.
 WITH_EMPLOYER = frozenset(
     {LabourStatus.EMPLOYED_UNIT, LabourStatus.PUBLIC_WELFARE_POST, LabourStatus.TRANSFERRED}

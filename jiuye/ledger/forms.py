@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
 from jiuye.ledger.choices import LabourStatus, Relation
-from jiuye.ledger.models import Person
+from jiuye.ledger.models import Household, Person
 from jiuye.regions.codes import Level
 from jiuye.regions.forms import RegionChoiceField
 
 PARTICULARS = [
-    "name", "id_number", "ethnicity", "education", "hukou_type", "address", "phone", "disability",
+    "name", "id_number", "ethnicity", "education", "hukou_type", "address", "phone", "disability", "willing_to_work",
     "skills", "qualifications", "job_wish", "training_wish", "service_needs", "note",
 ]  # fmt: skip
 STATUS = ["status", "status_since", "employer", "industry", "occupation", "transfer_destination"]
@@ -74,6 +74,15 @@ class TransferForm(UserFormMixin, forms.Form):
 class HouseholdForm(forms.Form):
     address = forms.CharField(label=_("住址"), required=False, max_length=200)
     has_dibao = forms.BooleanField(label=_("享受最低生活保障"), required=False)
+
+
+class HouseholdMeansForm(VersionedFormMixin, forms.ModelForm):
+    """A household's address and means: what the zero-employment household rules read."""
+
+    class Meta:
+        model = Household
+        fields = ["address", "has_dibao", "has_business_income", "income_per_capita", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
 class MemberForm(UserFormMixin, forms.Form):

@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -36,6 +37,14 @@ class Household(ScopedModel):
 
     address = models.CharField(_("住址"), max_length=200, blank=True)
     has_dibao = models.BooleanField(_("享受最低生活保障"), default=False)
+    has_business_income = models.BooleanField(
+        _("有经营性或投资性收入"), default=False,
+        help_text=_("家庭有个体经营、出租房屋、投资分红等收入"),
+    )  # fmt: skip
+    income_per_capita = models.DecimalField(
+        _("家庭人均月收入（元）"), max_digits=9, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text=_("未调查的留空"),
+    )  # fmt: skip
     note = models.TextField(_("备注"), blank=True)
 
     class Meta:
@@ -96,6 +105,10 @@ class Person(ScopedModel):
     disability = models.CharField(
         _("残疾等级"), max_length=1, choices=Disability.choices, blank=True
     )
+    willing_to_work = models.BooleanField(
+        _("有就业（转移就业）意愿"), default=True,
+        help_text=_("城镇居民：愿意就业；农村居民：愿意转移到非农产业就业"),
+    )  # fmt: skip
     skills = models.CharField(_("专业技能"), max_length=200, blank=True)
     qualifications = models.CharField(_("职业资格"), max_length=200, blank=True)
     job_wish = models.CharField(_("求职意向"), max_length=200, blank=True)

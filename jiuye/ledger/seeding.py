@@ -8,6 +8,7 @@ communities). About a third of the residents have an earlier status period too.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -150,17 +151,43 @@ class Ids:
         return value
 
 
+def _means(rng, urban: bool) -> dict:
+    """A household's 低保, operating or investment income and per-capita monthly income (yuan;
+    None for one in ten, not surveyed): rural households are poorer."""
+    dibao = rng.random() < (0.025 if urban else 0.06)
+    if rng.random() < 0.1:
+        income = None
+    elif dibao:
+        income = rng.randint(200, 700 if urban else 450)
+    else:
+        income = rng.randint(900, 6000) if urban else rng.randint(350, 2500)
+    return {"has_dibao": dibao, "has_business_income": rng.random() < (0.15 if urban else 0.2),
+            "income_per_capita": None if income is None else Decimal(income)}  # fmt: skip
+
+
+def _willing(rng, status: str, urban: bool) -> bool:
+    """Willing to work (urban) or to transfer to non-farm work (rural): most unemployed are; some
+    farmers want to transfer."""
+    if status == LabourStatus.UNEMPLOYED:
+        return rng.random() < 0.9
+    if status == LabourStatus.FARMING and not urban:
+        return rng.random() < 0.35
+    return status not in (LabourStatus.HOMEMAKER, LabourStatus.OTHER)
+
+
 def _people_of_village(
-    village: Region, count: int, rng, numbers: Numbers, recorder_id: int, ids: Ids
+    village: Region, count: int, rng, numbers: Numbers, recorder_id: int, ids: Ids, means
 ):
-    """Plain rows of households, persons and status periods for one village."""
+    """Plain rows of households, persons and status periods for one village. ``means`` is the
+    random source of the households' means and the persons' willingness (apart, so the
+    residents themselves stay as they were)."""
     urban = village.is_urban
     county = prefix_of(village.code, Level.COUNTY)
     place = short_name(village)
     households, persons, records = [], [], []
     while len(persons) < count:
         household = {"id": ids.take("household"), "region_id": village.code,
-                     "address": f"{place}{rng.randint(1, 60)}号", "has_dibao": rng.random() < 0.03}  # fmt: skip
+                     "address": f"{place}{rng.randint(1, 60)}号", **_means(means, urban)}  # fmt: skip
         households.append(household)
         surname = rng.choice(SURNAMES)
         head_sex = None
@@ -201,6 +228,7 @@ def _people_of_village(
                 "phone": f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}" if age >= 16 else "",
                 "household_id": household["id"], "relation": relation, "status": status, "status_since": since,
                 "employer": employer, "occupation": occupation, "transfer_destination": destination,
+                "willing_to_work": _willing(means, status, urban),
             }  # fmt: skip
             persons.append(person)
             earlier = since - datetime.timedelta(days=rng.randint(90, 900))
@@ -234,7 +262,8 @@ def seed(context) -> None:
             continue
         rng = context.rng("residents", village.code)
         count = max(1, round(per_village * rng.uniform(0.6, 1.4)))
-        batch.append(_people_of_village(village, count, rng, numbers, recorder.pk, ids))
+        means = context.rng("means", village.code)
+        batch.append(_people_of_village(village, count, rng, numbers, recorder.pk, ids, means))
         if sum(len(people) for _, people, _ in batch) >= 50_000:
             created += _save(batch)
             batch = []

@@ -186,6 +186,11 @@ def status_change(
     record._history_user = actor
     record.save()
     history.change(person, actor=actor, status=status, status_since=since, **values)
+    # what other lines of work do when a resident's status changes (the registry's
+    # ``status_handlers``: work off the farm ends the unemployment registration and the job
+    # seeking), then the households that follow their members' statuses
+    for handler in registry["status_handlers"]:
+        handler(person=person, record=record, actor=actor)
     households_changed([person.household_id], actor)
     return record
 
@@ -265,6 +270,23 @@ def household_create(
     head.household, head.relation = household, Relation.HEAD
     head._history_user = actor
     head.save(update_fields=["household", "relation", "updated_at"])
+    households_changed([household.pk], actor)
+    return household
+
+
+@transaction.atomic
+def household_update(
+    *, actor, household: Household, expected_version: int, address: str, has_dibao: bool,
+    has_business_income: bool, income_per_capita=None, note: str = "",
+) -> Household:  # fmt: skip
+    """Correct a household's address and means (低保, operating or investment income, per-capita
+    income): what the zero-employment household rules read, so they check it again."""
+    require(actor, "ledger.change_person")
+    check_scope(Household.objects.editable_by(actor), household)
+    household.address, household.note = clean_text(address), clean_text(note)
+    household.has_dibao, household.has_business_income = has_dibao, has_business_income
+    household.income_per_capita = income_per_capita
+    save_versioned(household, expected_version=expected_version, actor=actor)
     households_changed([household.pk], actor)
     return household
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/household/new/", views.HouseholdCreateView.as_view(), name="household-add"),
     path("<int:pk>/household/leave/", views.LeaveHouseholdView.as_view(), name="household-leave"),
     path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household"),
+    path("households/<int:pk>/edit/", views.HouseholdUpdateView.as_view(), name="household-edit"),
 ]
 
 # This line of work's section of the left menu (registered by its AppConfig.ready).

@@ -29,6 +29,7 @@ from jiuye.ledger.choices import Relation
 from jiuye.ledger.filters import PersonFilter
 from jiuye.ledger.forms import (
     HouseholdForm,
+    HouseholdMeansForm,
     ImportForm,
     MemberForm,
     PersonForm,
@@ -230,6 +231,25 @@ class LeaveHouseholdView(PersonActionMixin):
             if household
             else redirect(self.get_success_url())
         )
+
+
+class HouseholdUpdateView(ServiceUpdateMixin, generic.UpdateView):
+    """A household's address and means (低保, operating or investment income, income)."""
+
+    model = Household
+    form_class = HouseholdMeansForm
+    permission_required = "ledger.change_person"
+    template_name = "ledger/household_form.html"
+    success_message = _("家庭情况已保存。")
+    update, record = staticmethod(services.household_update), "household"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("user", None)
+        return kwargs
+
+    def get_success_url(self):
+        return reverse("ledger:household", args=[self.object.pk])
 
 
 class HouseholdDetailView(ScopedDetailView):

@@ -18,6 +18,7 @@ class RegistrationConfig(AppConfig):
             "urls", Urls("registration/", "jiuye.registration.urls", api="jiuye.registration.api")
         )
         register("transfer_handlers", services.person_moving)
+        register("status_handlers", services.status_changed)
         register("nightly_checks", Task("deregister", _("失业登记：连续未联系自动注销"),
                                         services.deregister_without_contact))  # fmt: skip
         register("seeders", Task("registration", _("就业失业登记"), seeding.seed))

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,20 @@ class RegistrationQuerySet(WorkflowQuerySet):
         return self.filter(
             kind=RegistrationKind.UNEMPLOYMENT, state="approved", ended_on__isnull=True
         )
+
+    def with_last_contact(self):
+        """With ``last``, the latest day the person was in touch with the public employment
+        services since the registration: a contact recorded here, or a service, visit,
+        referral or course of any line of work (the registry's ``contact_sources``), and at
+        least the day of registration. One query, whatever the lines of work."""
+        from jiuye.core.registry import registry
+
+        floor = Coalesce("last_contact_on", "approved_on")
+        others = [
+            Coalesce(source(OuterRef("person")), "approved_on")
+            for source in registry["contact_sources"]
+        ]
+        return self.annotate(last=Greatest(floor, *others) if others else floor)
 
 
 class Registration(WorkflowModel):
@@ -146,7 +161,9 @@ class Registration(WorkflowModel):
         )
 
     def days_since_contact(self, today=None) -> int | None:
-        last = self.last_contact_on or self.approved_on
+        """Days since the last contact: of any line of work where the registration was read
+        ``with_last_contact``, else of the contacts recorded here."""
+        last = getattr(self, "last", None) or self.last_contact_on or self.approved_on
         return None if last is None else ((today or timezone.localdate()) - last).days
 
 

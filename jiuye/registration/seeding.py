@@ -11,8 +11,9 @@ from django.db import transaction
 
 from jiuye.core.models import NumberSequence, WorkflowEvent
 from jiuye.ledger.choices import LabourStatus
-from jiuye.ledger.models import Person
+from jiuye.ledger.models import Person, working_age_q
 from jiuye.ledger.seeding import TODAY
+from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
@@ -51,10 +52,26 @@ def _state(rng) -> str:
 def seed(context) -> None:
     done = set(Registration.objects.values_list("person_id", flat=True))
     unemployed, employed = [], []
+    working_age = working_age_q(TODAY, **working_age_limits("370000000000", TODAY))
     for prefix in context.scale.prefixes:
         people = Person.objects.within(prefix).exclude(pk__in=done).order_by("id")
         fields = ("id", "region_id", "hukou_type", "status", "status_since", "employer")
-        unemployed += list(people.filter(status=LabourStatus.UNEMPLOYED).only(*fields))
+        unemployed += list(
+            people.filter(status=LabourStatus.UNEMPLOYED, willing_to_work=True).only(*fields)
+        )
+        # Rural residents seeking non-farm work register too (城乡统一登记), above all those of
+        # poor households, whom the zero-transfer household rules look for.
+        farmers = people.filter(
+            status=LabourStatus.FARMING, willing_to_work=True, hukou_type="agricultural"
+        )
+        unemployed += [
+            p
+            for p in farmers.filter(working_age)
+            .only(*fields, "household__has_dibao")
+            .select_related("household")
+            if context.rng("rural", p.pk).random()
+            < (0.5 if p.household and p.household.has_dibao else 0.08)
+        ]
         # Some who found work in the last year registered it (就业登记).
         recent = people.filter(
             status__in=EmploymentForm.values, status_since__gte=TODAY - datetime.timedelta(days=365)
@@ -92,7 +109,8 @@ def seed(context) -> None:
         applied = max(person.status_since, TODAY - datetime.timedelta(days=rng.randint(5, 400)))
         registration = Registration(
             person=person, region_id=person.region_id, kind=RegistrationKind.UNEMPLOYMENT, state=state, applied_on=applied,
-            unemployed_since=person.status_since, cause=rng.choice(UnemploymentCause.values),
+            unemployed_since=person.status_since,
+            cause=UnemploymentCause.OTHER if person.status == LabourStatus.FARMING else rng.choice(UnemploymentCause.values),
             last_employer=person.employer,
         )  # fmt: skip
         if state == "approved":

@@ -1,21 +1,21 @@
 """Writes of registrations: applications, their effect when approved, certificates, contacts
 with the registered unemployed and deregistration (注销)."""
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters, workflow
+from jiuye.core.registry import registry
 from jiuye.core.services import check_scope, next_number, require, save_versioned
-from jiuye.ledger.choices import EMPLOYED, WITH_EMPLOYER, LabourStatus
+from jiuye.core.workdays import add_months
+from jiuye.ledger.choices import NON_FARM, WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import working_age_limits
-from jiuye.ledger.services import status_change
+from jiuye.ledger.services import households_changed, status_change
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of, prefix_sql
 from jiuye.regions.models import ServiceOrg
@@ -35,8 +35,9 @@ EMPLOYMENT_FIELDS = ("employment_form", "employer", "employed_since", "contract_
 def check_conditions(registration: Registration) -> None:
     """The conditions of the registration, checked when it is accepted and at each step.
 
-    Unemployment: working age, able and willing to work, no job in the ledger (Employment
-    Promotion Law and the registration rules). Employment: a form of employment, its
+    Unemployment: working age, able and willing to work, no work off the farm in the ledger
+    (Employment Promotion Law and the registration rules; urban and rural residents register
+    alike, so a farmer seeking non-farm work may register where he lives). Employment: a form of employment, its
     employer where the form has one, and a start date. Dates are not in the future, and the
     person still lives where the registration is made."""
     person = registration.person
@@ -59,8 +60,8 @@ def check_conditions(registration: Registration) -> None:
             errors["unemployed_since"] = _("请填写失业日期。")
         elif registration.unemployed_since > today:
             errors["unemployed_since"] = _("失业日期不能晚于今天。")
-        if person.status in EMPLOYED:
-            errors["unemployed_since"] = _("台账中该人员为“%(status)s”，请先在台账中变更就业状态。") % {
+        if person.status in NON_FARM:
+            errors["unemployed_since"] = _("台账中该人员为“%(status)s”（非农就业），请先在台账中变更就业状态。") % {
                 "status": person.get_status_display()}  # fmt: skip
     else:
         if not registration.employment_form:
@@ -162,8 +163,9 @@ def certificate_issue(*, registration: Registration, on: datetime.date) -> Regis
 
 
 def registration_took_effect(registration: Registration, *, actor) -> None:
-    """What an approval changes: the certificate, the ledger's labour status, and for an
-    employment registration the end of the person's unemployment registration."""
+    """What an approval changes: the certificate and the ledger's labour status (a farmer
+    registered as unemployed keeps farming meanwhile). The status change of an employment
+    registration ends the person's unemployment registration (``status_changed``)."""
     today = timezone.localdate()
     person = Person.objects.select_for_update().get(pk=registration.person_id)
     registration.certificate = certificate_issue(registration=registration, on=today)
@@ -171,7 +173,8 @@ def registration_took_effect(registration: Registration, *, actor) -> None:
     registration._history_user = actor
     registration.save(update_fields=["certificate", "approved_on", "updated_at"])
     if registration.kind == RegistrationKind.UNEMPLOYMENT:
-        if person.status != LabourStatus.UNEMPLOYED:
+        households_changed([person.household_id], actor)  # registered: a household may now be zero
+        if person.status not in (LabourStatus.UNEMPLOYED, LabourStatus.FARMING):
             status_change(
                 actor=actor,
                 person=person,
@@ -188,23 +191,41 @@ def registration_took_effect(registration: Registration, *, actor) -> None:
         employer=registration.employer,
         note=_("就业登记"),
     )
-    for open_registration in Registration.objects.registered_unemployed().filter(person=person):
+
+
+def status_changed(*, person: Person, record, actor) -> None:
+    """Any work off the farm, whichever line of work recorded it (a hire through a referral, a
+    public-welfare post, flexible employment, an employment registration, a change in the
+    ledger), ends the open unemployment registration the same day, in the same transaction."""
+    if record.status not in NON_FARM:
+        return
+    for registration in Registration.objects.registered_unemployed().filter(person=person):
+        note = _("%(status)s：%(note)s") % {
+            "status": record.get_status_display(),
+            "note": record.note,
+        }
+        on = max(record.since, registration.approved_on)
         _end(
-            open_registration,
-            on=registration.employed_since,
+            registration,
+            on=on,
             reason=EndReason.EMPLOYED,
             actor=actor,
-            note=_("办理就业登记"),
+            note=note.rstrip("：")[:200],
         )
 
 
 def _end(registration: Registration, *, on, reason, actor, note="") -> None:
+    """End a registration, and tell the lines of work that follow it (the registry's
+    ``registration_ended``: an identified hard-to-employ person goes to exit review)."""
     registration.ended_on, registration.end_reason = on, reason
     registration.ended_by, registration.end_note = actor, note
     registration._history_user = actor
     registration.save(
         update_fields=["ended_on", "end_reason", "ended_by", "end_note", "updated_at"]
     )
+    for handler in registry["registration_ended"]:
+        handler(registration=registration, actor=actor)
+    households_changed([registration.person.household_id], actor)
 
 
 @transaction.atomic
@@ -251,21 +272,16 @@ def contact_record(
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` months earlier, or the last day of that month if it is shorter
-    (31 May → 28 or 29 February three months before)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    """The same day ``months`` months earlier (31 May → 28 or 29 February three months before)."""
+    return add_months(day, -months)
 
 
 def deregister_without_contact(today: datetime.date | None = None) -> int:
     """The nightly check: end the registrations of those not contacted for the parameter's
-    months (3 by default, per county), counted from the last contact or from the
-    registration. One transaction per county. Returns how many were ended."""
+    months (3 by default, per county), counted from the last contact of any line of work
+    (``with_last_contact``) or from the registration. One transaction per county. Returns how many were ended."""
     today = today or timezone.localdate()
-    registered = Registration.objects.registered_unemployed().annotate(
-        last=Coalesce("last_contact_on", "approved_on")
-    )
+    registered = Registration.objects.registered_unemployed().with_last_contact()
     counties = (
         registered.annotate(county=prefix_sql("region_id", Level.COUNTY))
         .values_list("county", flat=True)

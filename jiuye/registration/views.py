@@ -1,4 +1,3 @@
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -51,11 +50,7 @@ class UnemployedListView(ScopedListView):
     default_sort = "last"
 
     def scope(self, queryset):
-        return (
-            queryset.registered_unemployed()
-            .annotate(last=Coalesce("last_contact_on", "approved_on"))
-            .with_person()
-        )
+        return queryset.registered_unemployed().with_last_contact().with_person()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
@@ -127,7 +122,9 @@ class RegistrationDetailView(WorkflowDetailView):
     context_object_name = "registration"
 
     def scope(self, queryset):
-        return queryset.select_related("person", "region", "certificate", "ended_by")
+        return queryset.select_related(
+            "person", "region", "certificate", "ended_by"
+        ).with_last_contact()
 
     def get_context_data(self, **kwargs):
         registration, user = self.object, self.request.user

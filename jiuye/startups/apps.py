@@ -9,6 +9,7 @@ class StartupsConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.core.selectors import latest_day
         from jiuye.startups import (
             indicators,
             parameters,
@@ -18,6 +19,7 @@ class StartupsConfig(AppConfig):
             subsidy,
             urls,
         )
+        from jiuye.startups.models import StartupService
         from jiuye.subsidies import kinds
 
         register_permissions(permissions.PERMISSIONS)
@@ -27,4 +29,8 @@ class StartupsConfig(AppConfig):
         kinds.register(subsidy.LOAN_INTEREST)
         register("indicators", *indicators.INDICATORS)
         register("home_panels", selectors.home_panel)
+        register(
+            "contact_sources",
+            latest_day(StartupService.objects.all(), person="entrepreneur__person", day="on"),
+        )
         register("seeders", Task("startups", _("创业服务"), seeding.seed))

@@ -1,18 +1,12 @@
 """The repayment schedule of a loan: monthly interest, the principal with the last instalment
 (按月付息、到期还本), from the bank's annual rate. Decimal arithmetic, rounded to the fen."""
 
-import calendar
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from jiuye.core.workdays import add_months
+
 FEN = Decimal("0.01")
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later, or the month's last day when it has no such day."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def monthly_interest(amount: Decimal, annual_rate: Decimal) -> Decimal:

@@ -12,7 +12,7 @@ from jiuye.assistance import services
 from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.models import Identification, ZeroHousehold
-from jiuye.core.api import ScopedViewSet
+from jiuye.core.api import ScopedViewSet, WorkflowActionsMixin
 from jiuye.core.drf import ViewPermission
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import jurisdiction_root
@@ -28,8 +28,8 @@ class ZeroHouseholdSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ZeroHousehold
-        fields = ["id", "household", "head_name", "members", "kind", "state", "region", "appeared_on", "days_open", "identified_on",
-                  "supported_on", "support_plan", "responsible", "ended_on", "stable_since", "closed_on"]  # fmt: skip
+        fields = ["id", "household", "head_name", "members", "kind", "state", "region", "appeared_on", "days_open",
+                  "investigation", "identified_on", "placement_due_on", "due_on", "version", "supported_on", "support_plan", "responsible", "ended_on", "stable_since", "closed_on"]  # fmt: skip
 
     def get_days_open(self, case) -> int:
         return case.days_open()
@@ -41,13 +41,20 @@ class SupportSerializer(serializers.Serializer):
     responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
 
-class ZeroHouseholdViewSet(ScopedViewSet):
-    """Zero-employment households found from the ledger (open ones unless ``?state=``);
-    ``…/identify/`` (认定一户) and ``…/support/`` (扶持一户)."""
+class InvestigationSerializer(serializers.Serializer):
+    investigation = serializers.CharField()
+    version = serializers.IntegerField(help_text="读取时的版本号")
+
+
+class ZeroHouseholdViewSet(WorkflowActionsMixin, ScopedViewSet):
+    """Zero-employment households found from the ledger (open ones unless ``?state=``):
+    ``…/investigation/`` (the community's investigation), ``…/transitions/`` (submit, report,
+    identify, return, reject: 认定一户) and ``…/support/`` (扶持一户)."""
 
     queryset = ZeroHousehold.objects.all()
     serializer_class = ZeroHouseholdSerializer
     filterset_class = ZeroHouseholdFilter
+    item_name = "case"
 
     def scope(self, queryset):
         queryset = (
@@ -61,30 +68,26 @@ class ZeroHouseholdViewSet(ScopedViewSet):
             else queryset.open()
         )
 
-    def _answer(self, request, case):
-        case.refresh_from_db()
-        return Response(ZeroHouseholdSerializer(case, context={"request": request}).data)
-
-    @extend_schema(request=None, responses=ZeroHouseholdSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[ViewPermission])
-    def identify(self, request, pk=None):
+    @extend_schema(request=InvestigationSerializer, responses=ZeroHouseholdSerializer)
+    @action(detail=True, methods=["post"], serializer_class=InvestigationSerializer,
+            permission_classes=[ViewPermission])  # fmt: skip
+    def investigation(self, request, pk=None):
         case = self.get_object()
-        services.household_identify(actor=request.user, case=case)
-        return self._answer(request, case)
+        data = InvestigationSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.household_investigate(actor=request.user, case=case, investigation=data.validated_data["investigation"],
+                                       expected_version=data.validated_data["version"])  # fmt: skip
+        return self.answer(request, case)
 
     @extend_schema(request=SupportSerializer, responses=ZeroHouseholdSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        serializer_class=SupportSerializer,
-        permission_classes=[ViewPermission],
-    )
+    @action(detail=True, methods=["post"], serializer_class=SupportSerializer,
+            permission_classes=[ViewPermission])  # fmt: skip
     def support(self, request, pk=None):
         case = self.get_object()
         data = SupportSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         services.household_support(actor=request.user, case=case, **data.validated_data)
-        return self._answer(request, case)
+        return self.answer(request, case)
 
 
 class DashboardView(APIView):
@@ -104,7 +107,7 @@ class DashboardView(APIView):
             return Response({"detail": _("未找到，或不在您的管辖范围内。")}, status=404)
         board = dashboard(request.user, region)
         return Response({
-            "region": region.code, "date": board["today"], "limit_days": board["limit"], "total": board["total"],
+            "region": region.code, "date": board["today"], "limit_months": board["limit"], "total": board["total"],
             "children": [{"region": child.code, "name": child.name, **row} for child, row in board["children"]],
             "categories": [{"id": category.pk, "name": category.name, "identified": n}
                            for category, n in board["categories"]],

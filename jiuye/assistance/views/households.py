@@ -1,21 +1,32 @@
 """Zero-employment households and the assistance dashboard of a region."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.assistance import services
-from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES
+from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES
 from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import ZeroHouseholdFilter
-from jiuye.assistance.forms import HouseholdSupportForm
-from jiuye.assistance.models import ZeroHousehold
-from jiuye.core import parameters
+from jiuye.assistance.forms import AttachmentForm, HouseholdInvestigationForm, HouseholdSupportForm
+from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
+from jiuye.core import indicators, parameters
 from jiuye.core.history import timeline
-from jiuye.core.views import ScopedListView, WorkflowDetailView
+from jiuye.core.services import access_log
+from jiuye.core.views import (
+    FireView,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceActionView,
+    WorkflowDetailView,
+)
 from jiuye.regions.selectors import asked_region, visible_path
 
 
@@ -35,12 +46,7 @@ class ZeroHouseholdListView(ScopedListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(limit=household_limit(self.request.user), **kwargs)
-
-
-def household_limit(user) -> int:
-    """Days a zero-employment household may stay open (动态清零时限), for the user's region."""
-    return parameters.value("assistance.zero_household_days", parameters.region_of(user))
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
 class ZeroHouseholdDetailView(WorkflowDetailView):
@@ -53,11 +59,17 @@ class ZeroHouseholdDetailView(WorkflowDetailView):
 
     def get_context_data(self, **kwargs):
         case, user = self.object, self.request.user
-        editable = self.may("assistance.change_zerohousehold")
+        investigating = case.workflow.is_editable(case.state) and self.may(
+            "assistance.first_review"
+        )
         context = super().get_context_data(**kwargs)
         context.update(
-            limit=household_limit(user), editable=editable,
+            today=timezone.localdate(), investigating=investigating,
+            supporting=case.state in PLACING_STATES and self.may("assistance.change_zerohousehold"),
             members=case.household.members.order_by("id"),
+            attachments=case.attachments.select_related("uploaded_by"),
+            investigation_form=HouseholdInvestigationForm(initial={"investigation": case.investigation}),
+            attachment_form=AttachmentForm(),
             support_form=kwargs.get("support_form") or HouseholdSupportForm(
                 case=case, initial={"support_plan": case.support_plan, "responsible": case.responsible}),
             history=timeline(case.history.all(), viewer=user),
@@ -66,19 +78,47 @@ class ZeroHouseholdDetailView(WorkflowDetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = case = self.get_object()
+        form = HouseholdSupportForm(request.POST, case=case)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(support_form=form))
         try:
-            if request.POST.get("action") == "identify":
-                services.household_identify(actor=request.user, case=case)
-            else:
-                form = HouseholdSupportForm(request.POST, case=case)
-                if not form.is_valid():
-                    return self.render_to_response(self.get_context_data(support_form=form))
-                services.household_support(actor=request.user, case=case, **form.cleaned_data)
+            services.household_support(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, "；".join(error.messages))
         else:
             messages.success(request, _("已保存。"))
         return redirect("assistance:household", pk=case.pk)
+
+
+class HouseholdTransitionView(FireView):
+    model = ZeroHousehold
+
+
+class HouseholdInvestigationView(ServiceActionView):
+    model = ZeroHousehold
+    form_class = HouseholdInvestigationForm
+    service, record, versioned = staticmethod(services.household_investigate), "case", True
+    done = _("调查情况已保存。")
+
+
+class HouseholdAttachmentUploadView(ServiceActionView):
+    model = ZeroHousehold
+    form_class = AttachmentForm
+    service, record = staticmethod(services.household_attachment_add), "case"
+    done = _("材料已上传。")
+
+
+class HouseholdAttachmentDownloadView(ScopedDetailView):
+    """Evidence files are served only inside the jurisdiction (never as public media)."""
+
+    model = HouseholdAttachment
+
+    def get(self, request, *args, **kwargs):
+        attachment = self.get_object()
+        access_log(actor=request.user, objs=list(attachment.case.household.members.all()),
+                   purpose=str(_("查看零就业家庭调查材料")))  # fmt: skip
+        return FileResponse(attachment.file.open("rb"), as_attachment=True,
+                            filename=attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1])  # fmt: skip
 
 
 class DashboardView(PermissionRequiredMixin, generic.TemplateView):
@@ -93,3 +133,23 @@ class DashboardView(PermissionRequiredMixin, generic.TemplateView):
         return super().get_context_data(
             board=dashboard(user, region), path=visible_path(user, region), **kwargs
         )
+
+
+class ZeroingView(PermissionRequiredMixin, generic.TemplateView):
+    """动态清零 of a region and a year, by sub-region (drill-down): households that appeared,
+    were identified, placed within the limit, became stable, and passed the limit."""
+
+    permission_required = "assistance.view_zerohousehold"
+    template_name = "assistance/zeroing.html"
+
+    def get_context_data(self, **kwargs):
+        user, today = self.request.user, timezone.localdate()
+        region = asked_region(user, self.request.GET.get("region"))
+        year = self.request.GET.get("year", "")
+        year = int(year) if year.isdigit() and 2000 <= int(year) <= today.year else today.year
+        first, last = datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), today)
+        return super().get_context_data(
+            report=indicators.table(user, region, indicators.of_report("zeroing"), first, last),
+            year=year, this_year=today.year, first=first, last=last, path=visible_path(user, region),
+            limit=parameters.value("assistance.placement_limit_months", region.code, today), **kwargs,
+        )  # fmt: skip

@@ -10,6 +10,7 @@ from jiuye.ledger import services as ledger
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.regions.models import Region
+from jiuye.registration.tests.helpers import register_unemployed
 from jiuye.staff.models import User
 
 _numbers = itertools.count(500)
@@ -27,7 +28,8 @@ def occupation(code):
 def resident(
     actor, name, *, region_code=VILLAGE_A, born="19900307", sex=1, household=False, **fields
 ):
-    """A working-age resident, unemployed since 2025; alone in a new household if asked."""
+    """A working-age resident, unemployed since 2025; alone in a new household if asked (and
+    then registered as unemployed: a zero-employment household)."""
     serial = next(_numbers) * 2 + (sex == 1)  # odd: male, even: female
     body = f"{region_code[:6]}{born}{serial % 1000:03d}"
     person, _ = ledger.person_create(
@@ -36,6 +38,8 @@ def resident(
     )  # fmt: skip
     if household:
         ledger.household_create(actor=actor, head=person, address=f"{name}家")
+        if person.status == LabourStatus.UNEMPLOYED:  # registered: a zero-employment household
+            register_unemployed(person, actor, on=person.status_since)
     return person
 
 
