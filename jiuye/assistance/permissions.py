@@ -23,5 +23,6 @@ PERMISSIONS = {
     "assistance.view_assistanceservice": EVERYONE,
     "assistance.add_assistanceservice": CASE_WORKERS,
     "assistance.view_zerohousehold": EVERYONE,
+    "assistance.view_householdattachment": CASE_WORKERS,  # a household's evidence: likewise
     "assistance.change_zerohousehold": LEDGER_KEEPERS,
 }

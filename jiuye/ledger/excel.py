@@ -22,8 +22,11 @@ from jiuye.ledger.identity import mask_id_number, mask_phone
 COLUMNS = [
     "姓名", "公民身份号码", "性别", "民族", "出生日期", "文化程度", "户籍性质", "户主公民身份号码", "与户主关系",
     "居住地区划代码", "现住址", "联系电话", "就业状态", "就业单位", "就业日期", "失业日期", "备注",
+    "就业（转移就业）意愿", "享受低保", "经营性投资性收入", "家庭人均月收入（元）",
 ]  # fmt: skip
-WIDTHS = [10, 21, 6, 8, 12, 12, 12, 21, 10, 15, 30, 15, 12, 24, 12, 12, 20]
+# The household's means are on its head's row.
+MEANS_COLUMNS = ("享受低保", "经营性投资性收入", "家庭人均月收入（元）")
+WIDTHS = [10, 21, 6, 8, 12, 12, 12, 21, 10, 15, 30, 15, 12, 24, 12, 12, 20, 10, 8, 10, 12]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,8 +42,19 @@ def _label(choices, value) -> str:
     return str(dict(choices.choices).get(value, "")) if value else ""
 
 
+def _yes_no(value: bool) -> str:
+    return "是" if value else "否"
+
+
 def person_row(person, head_number: str, *, full: bool) -> list:
+    """A person's row; the head's row also carries the household's means (``household`` read
+    with the person)."""
     employed = person.status in EMPLOYED
+    household = person.household if person.relation == Relation.HEAD else None
+    means = (
+        [_yes_no(household.has_dibao), _yes_no(household.has_business_income), household.income_per_capita]
+        if household else ["", "", None]
+    )  # fmt: skip
     number = person.id_number if full else mask_id_number(person.id_number)
     head = head_number if full or not head_number else mask_id_number(head_number)
     return [
@@ -51,6 +65,7 @@ def person_row(person, head_number: str, *, full: bool) -> list:
         person.phone if full else mask_phone(person.phone), _label(LabourStatus, person.status), person.employer,
         person.status_since if employed else None,
         person.status_since if person.status == LabourStatus.UNEMPLOYED else None, person.note,
+        _yes_no(person.willing_to_work), *means,
     ]  # fmt: skip
 
 
@@ -93,6 +108,7 @@ def template() -> Workbook:
     sheet.append([
         "张三", "37010219900307123X", "男", "汉族", "1990-03-07", "大学本科", "非农业户口", "37010219900307123X",
         "户主", "370102001002", "解放路1号", "13800138000", "失业", "", "", "2026-03-02", "示例行，导入前请删除",
+        "是", "否", "否", 1800,
     ])  # fmt: skip
     for row in sheet.iter_rows(min_row=2, max_row=500, max_col=len(COLUMNS)):
         for cell, name in zip(row, COLUMNS, strict=True):
@@ -118,6 +134,14 @@ def template() -> Workbook:
             "就业状态为失业时填失业日期，其他就业状态填就业日期；不填按导入当天。",
         ]
     )
+    notes.append(
+        [
+            "就业（转移就业）意愿",
+            "是或否：城镇居民是否愿意就业，农村居民是否愿意转移到非农产业就业；不填为是。",
+        ]
+    )
+    notes.append(["享受低保、经营性投资性收入、家庭人均月收入（元）",
+                  "家庭情况，填在户主所在行：是或否；人均月收入填数字，未调查的不填。"])  # fmt: skip
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["B"].width = 100
     return book

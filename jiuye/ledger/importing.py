@@ -30,7 +30,9 @@ from jiuye.ledger.reading import (
     RELATION,
     SEX,
     STATUS_LABELS,
+    YES_NO,
     header_of,
+    read_amount,
     read_choice,
     read_code,
     read_date,
@@ -164,6 +166,18 @@ def _read_row(number: int, cells: dict, report: Report) -> None:
         report.error(number, "户主公民身份号码", _("户主公民身份号码无效。"))
         ok = False
     data["relation"] = read("与户主关系", read_choice, RELATION, "与户主关系")
+    data["willing"] = read("就业（转移就业）意愿", read_choice, YES_NO, "就业（转移就业）意愿")
+    data["means"] = {
+        field: value
+        for column, field in (
+            ("享受低保", "has_dibao"),
+            ("经营性投资性收入", "has_business_income"),
+        )
+        if (value := read(column, read_choice, YES_NO, column))
+    }
+    income = read("家庭人均月收入（元）", read_amount, "家庭人均月收入（元）")
+    if income is not None:
+        data["means"]["income_per_capita"] = income
     status = read("就业状态", read_choice, STATUS_LABELS, "就业状态")
     if status == "":
         report.error(number, "就业状态", _("就业状态不能为空。"))
@@ -314,6 +328,7 @@ def apply(rows: list[dict], *, actor) -> dict:
             sex=d["sex"], birth_date=d["birth_date"], ethnicity=d["ethnicity"] or "01", education=d["education"] or "",
             hukou_type=d["hukou_type"] or "", address=d["address"] or "", phone=d["phone"] or "",
             note=d["note"] or "", status=d["status"], status_since=d["since"] or today, employer=d["employer"] or "",
+            willing_to_work=d["willing"] != "no",
         )
         for d in creates
     ]  # fmt: skip
@@ -346,13 +361,35 @@ def apply(rows: list[dict], *, actor) -> dict:
         for attribute in PARTICULAR_COLUMNS.values():
             if data[attribute]:
                 setattr(person, attribute, data[attribute])
-    fields = ["name", "name_initials", *PARTICULAR_COLUMNS.values()]
+        if data["willing"]:
+            person.willing_to_work = data["willing"] == "yes"
+    fields = ["name", "name_initials", "willing_to_work", *PARTICULAR_COLUMNS.values()]
     history.bulk_update(list(people.values()), fields, actor=actor)
     _households(rows, actor)
+    _means(rows, actor)
     logger.info("ledger import by %s: %s created, %s updated, %s conflicts", actor.pk, len(creates),
                 len(updates), len(conflicts))  # fmt: skip
     return {"created": len(creates), "updated": len(updates), "status_changed": changed_status,
             "conflicts": [{"row": d["row"], "name": d["name"]} for d in conflicts]}  # fmt: skip
+
+
+def _means(rows: list[dict], actor) -> None:
+    """The households' means given on their heads' rows (yes/no as "yes"/"no")."""
+    given = {d["id_number"]: d["means"] for d in rows if d["means"] and d["action"] != "conflict"}
+    if not given:
+        return
+    heads = Person.objects.filter(id_number__in=list(given), relation=Relation.HEAD).select_related(
+        "household"
+    )
+    households = []
+    for head in heads:
+        for name, value in given[head.id_number].items():
+            setattr(head.household, name, value == "yes" if isinstance(value, str) else value)
+        households.append(head.household)
+    history.bulk_update(
+        households, ["has_dibao", "has_business_income", "income_per_capita"], actor=actor
+    )
+    ledger_services.households_changed([household.pk for household in households], actor)
 
 
 def _households(rows: list[dict], actor) -> None:

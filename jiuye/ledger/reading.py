@@ -11,6 +11,7 @@ import io
 import logging
 import re
 import zipfile
+from decimal import Decimal
 from xml.etree.ElementTree import ParseError
 
 from django.core.exceptions import ValidationError
@@ -70,6 +71,7 @@ STATUS_LABELS = _choices(LabourStatus, {
     "家务": "homemaker", "务农人员": "farming", "农民": "farming",
 })  # fmt: skip
 SEX = {"男": Sex.MALE, "女": Sex.FEMALE, "1": Sex.MALE, "2": Sex.FEMALE}
+YES_NO = {"是": "yes", "有": "yes", "否": "no", "无": "no", "1": "yes", "0": "no"}
 
 
 def read_date(value) -> datetime.date | None:
@@ -102,6 +104,26 @@ def read_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return clean_text(value)
+
+
+def read_amount(value, column: str) -> Decimal | None:
+    """An amount in yuan, to the fen, not negative; None when the cell is empty."""
+    text = read_text(value).replace(",", "").replace("元", "")
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except ArithmeticError:
+        amount = None
+    if (
+        amount is None
+        or not amount.is_finite()
+        or amount < 0
+        or amount != amount.quantize(Decimal("0.01"))
+    ):
+        raise ValidationError(_("“%(value)s”不是有效的%(column)s：应为不小于0、最多两位小数的金额。")
+                              % {"value": text, "column": column})  # fmt: skip
+    return amount
 
 
 def read_code(value, column: str) -> str:

@@ -23,6 +23,7 @@ from jiuye.posts.services import placement_end, post_defaults
 from jiuye.posts.subsidy import POST_SUBSIDY
 from jiuye.regions.codes import Level, ancestor, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
+from jiuye.registration.services import work_recorded
 from jiuye.staff.models import User
 from jiuye.subsidies.services import claim_prepare
 
@@ -144,6 +145,9 @@ def _placements(context, posts: list[dict], creator) -> int:
     Person.objects.bulk_update(persons, ["status", "status_since", "employer", "occupation", "industry"],
                                batch_size=2000)  # fmt: skip
     reset_sequences(Placement, StatusRecord)
+    work_recorded(
+        people, creator
+    )  # as each status change would: their unemployment registration ends
     households_changed(households, creator)
     return len(placements)
 

@@ -214,6 +214,25 @@ def status_changed(*, person: Person, record, actor) -> None:
         )
 
 
+def work_recorded(person_ids, actor) -> int:
+    """``status_changed`` for many at once, after a seeder wrote their status periods in bulk:
+    the open registrations of those now working off the farm end. Returns how many ended."""
+    registrations = (
+        Registration.objects.registered_unemployed()
+        .filter(person_id__in=list(person_ids), person__status__in=NON_FARM)
+        .select_related("person")
+    )
+    for registration in registrations:
+        person = registration.person
+        note = _("%(status)s：%(note)s") % {
+            "status": person.get_status_display(),
+            "note": _("台账记录就业"),
+        }
+        _end(registration, on=max(person.status_since, registration.approved_on), reason=EndReason.EMPLOYED,
+             actor=actor, note=note)  # fmt: skip
+    return len(registrations)
+
+
 def _end(registration: Registration, *, on, reason, actor, note="") -> None:
     """End a registration, and tell the lines of work that follow it (the registry's
     ``registration_ended``: an identified hard-to-employ person goes to exit review)."""

@@ -15,10 +15,12 @@ from django.utils import timezone
 from jiuye.assistance import households
 from jiuye.assistance import services as assistance
 from jiuye.assistance.models import ZeroHousehold
+from jiuye.assistance.tests.test_households import evidence
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.registry import registry
 from jiuye.core.selectors import worklist
+from jiuye.core.workdays import add_months, add_working_days
 from jiuye.jobs import services as jobs
 from jiuye.jobs.models import Vacancy
 from jiuye.jobs.tests.helpers import employer, resident, user, vacancy
@@ -41,19 +43,30 @@ def events(item):
     return [(event.transition, event.actor, event.to_state) for event in item.events]
 
 
+def investigated(case, coordinator):
+    assistance.household_investigate(actor=coordinator, case=case, expected_version=case.version,
+                                     investigation="入户核实")  # fmt: skip
+    assistance.household_attachment_add(actor=coordinator, case=case, title="证明", file=evidence())
+
+
 @pytest.mark.django_db
-def test_a_household_case_logs_the_rule_and_each_person(coordinator, reviewer):
+def test_a_household_case_logs_the_rule_and_each_person(coordinator, reviewer, approver):
     case = zero_household(coordinator)
     assert events(case) == [("create", coordinator, "appeared")]  # the change that found it
-    limit = datetime.timedelta(days=30)
-    assert case.due_on == case.appeared_on + limit and case in worklist(coordinator)
+    assert case.due_on == add_working_days(case.appeared_on, 5) and case in worklist(coordinator)
 
-    assistance.household_identify(actor=coordinator, case=case)
+    investigated(case, coordinator)
+    for transition, actor in (
+        ("submit", coordinator),
+        ("report", reviewer),
+        ("identify", approver),
+    ):
+        workflow.fire(case, transition, actor=actor)
     assistance.household_support(
         actor=reviewer, case=case, support_plan="推荐公益性岗位", responsible=coordinator
     )
     case.refresh_from_db()
-    assert case.assignee == coordinator and case.due_on == case.appeared_on + limit
+    assert case.assignee == coordinator and case.due_on == add_months(case.identified_on, 1)
     member = case.household.members.get()
     ledger.person_set_status(
         actor=reviewer, person=member, status=LabourStatus.FLEXIBLE, since=TODAY()
@@ -62,7 +75,9 @@ def test_a_household_case_logs_the_rule_and_each_person(coordinator, reviewer):
     assert case.state == "cleared" and case.ended_on == TODAY() and case.due_on is None
     assert events(case) == [
         ("create", coordinator, "appeared"),
-        ("identify", coordinator, "identified"),
+        ("submit", coordinator, "township_review"),
+        ("report", reviewer, "county_review"),
+        ("identify", approver, "identified"),
         ("support", reviewer, "supported"),
         ("clear", reviewer, "cleared"),  # the rule acted on the reviewer's change
     ]
@@ -128,13 +143,14 @@ def test_of_two_acting_at_once_on_a_household_a_need_or_a_vacancy_exactly_one_wi
     coordinator, reviewer = user(f"coordinator-{VILLAGE_A}"), user("reviewer-370102001")
 
     case = zero_household(coordinator)
+    investigated(case, coordinator)
+    workflow.fire(case, "submit", actor=coordinator)
     assert _race(
-        lambda: assistance.household_identify(actor=coordinator, case=case),
-        lambda: assistance.household_identify(actor=reviewer, case=case),
+        lambda: workflow.fire(case, "report", actor=reviewer),
+        lambda: workflow.fire(case, "reject_township", actor=reviewer, comment="不符合"),
     ) == ["ok", "stale_state"]
-    assert [e.transition for e in ZeroHousehold.objects.get(pk=case.pk).events].count(
-        "identify"
-    ) == 1
+    steps = [e.transition for e in ZeroHousehold.objects.get(pk=case.pk).events]
+    assert steps.count("report") + steps.count("reject_township") == 1
 
     need = training.need_record(
         actor=coordinator, person=resident(coordinator, "需求乙"), kind="vocational"

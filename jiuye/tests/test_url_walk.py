@@ -24,6 +24,7 @@ from jiuye.assistance.models import (
     Attachment,
     Card,
     Category,
+    HouseholdAttachment,
     Identification,
     Measure,
     Plan,
@@ -31,6 +32,7 @@ from jiuye.assistance.models import (
 )
 from jiuye.assistance.services import (
     attachment_add,
+    household_attachment_add,
     identification_apply,
     identification_update,
     measure_add,
@@ -122,18 +124,18 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "region": "the national division codes, loaded from the official list",
     "organisation": "service organisations are set up on their pages by the staff managers",
     "staff": "accounts and their certificates are managed on the staff pages",
-    "household": "a household is formed and left on its members' ledger pages",
     "card": "the assistance card is issued when the county identifies the person",
     "occupation": "the national occupation classification is reference data",
     "industry": "the national industry classification is reference data",
     "public-vacancy": "the job board's view of published vacancies, which change at their own",
 }
 NOT_CREATED = {  # no POST to the list
+    "household": "a household is formed on its head's ledger page and left on its members'",
     "zerohousehold": "found by the ledger: a household whose members able to work are unemployed",
     "claim": "claims are prepared by the month-end batch (POST …/prepare/)",
 }
 NOT_EDITED = {  # no PUT or PATCH of a record
-    "zerohousehold": "identified (…/identify/) and supported (…/support/), not rewritten",
+    "zerohousehold": "investigated (…/investigation/), moved by its transitions and supported (…/support/)",
     "claim": "its lines are computed by the batch; it moves by its transitions",
     "measure": "a measure is marked done (…/done/); what was agreed is not rewritten",
     "service": "a service is recorded once, as it was given",
@@ -143,6 +145,7 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
 }
 NEVER_DELETED = {  # no DELETE of a record
+    "household": "a household is left by its members, never deleted",
     "person": "the ledger never deletes a person: a move or a status change instead",
     "registration": "a registration is deregistered (…/deregister/), never deleted",
     "identification": "an identification ends by its exit (…/exit/), never deleted",
@@ -356,6 +359,7 @@ class Samples:
             Measure: self.measure,
             AssistanceService: self.service,
             ZeroHousehold: self.zero_household,
+            HouseholdAttachment: self.household_attachment,
             Employer: self.employer,
             Vacancy: self.vacancy,
             Seeker: self.seeker,
@@ -381,6 +385,7 @@ class Samples:
             Measure: self.measure.description,
             AssistanceService: self.service.content,
             ZeroHousehold: self.person.name,
+            HouseholdAttachment: self.household_attachment.title,
             Employer: self.employer.name,
             Vacancy: self.vacancy.title,
             Seeker: self.person.name,
@@ -425,6 +430,10 @@ class Samples:
         self.service = service_record(actor=self.user, identification=self.identification, kind="home_visit",
                                       on=timezone.localdate(), content="甲村样本服务")  # fmt: skip
         self.zero_household = ZeroHousehold.objects.get(household=self.household)
+        self.household_attachment = household_attachment_add(
+            actor=self.user, case=self.zero_household, title="甲村样本户材料",
+            file=SimpleUploadedFile("household.pdf", b"%PDF-1.4 sample"),
+        )  # fmt: skip
 
     def _jobs(self):
         """An employer with a published vacancy; the sample person seeks work and is referred

@@ -6,12 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from jiuye.assistance import services
 from jiuye.assistance.models import Category, Identification
-from jiuye.assistance.tests.test_households import couple
+from jiuye.assistance.tests.test_households import evidence, zero_couple
 from jiuye.assistance.tests.test_identification import identified
 from jiuye.conftest import BACKEND, VILLAGE_A
-from jiuye.ledger import services as ledger
-from jiuye.ledger.choices import LabourStatus
 from jiuye.registration.tests.test_registration import approved
 
 pytestmark = pytest.mark.django_db
@@ -120,12 +119,9 @@ def test_plans_measures_services_and_the_exit_through_the_api(coordinator, revie
 
 
 def test_zero_households_and_the_dashboard_through_the_api(
-    coordinator, sibling_coordinator, approver
+    coordinator, sibling_coordinator, reviewer, approver
 ):
-    household, (head, _spouse) = couple(coordinator)
-    ledger.person_set_status(
-        actor=coordinator, person=head, status=LabourStatus.UNEMPLOYED, since=TODAY()
-    )
+    household, _people, case = zero_couple(coordinator)
     client = api(coordinator)
     rows = client.get("/api/v1/zero-households/", {"region": VILLAGE_A, "page_size": 1000}).json()[
         "results"
@@ -133,8 +129,33 @@ def test_zero_households_and_the_dashboard_through_the_api(
     row = next(r for r in rows if r["household"] == household.pk)
     assert row["head_name"] == "王户主" and row["state"] == "appeared" and row["days_open"] == 0
     url = f"/api/v1/zero-households/{row['id']}/"
-    assert api(sibling_coordinator).post(url + "identify/").status_code == 404
-    assert client.post(url + "identify/").json()["state"] == "identified"
+    investigation = {"investigation": "入户核实", "version": row["version"]}
+    assert (
+        api(sibling_coordinator)
+        .post(url + "investigation/", investigation, format="json")
+        .status_code
+        == 404
+    )
+    assert (
+        client.post(url + "investigation/", investigation, format="json").json()["investigation"]
+        == "入户核实"
+    )
+    refused = client.post(url + "transitions/", {"transition": "submit"}, format="json")
+    assert refused.status_code == 400 and "attachments" in refused.json()
+    services.household_attachment_add(
+        actor=coordinator, case=case, title="收入证明", file=evidence()
+    )
+    assert (
+        client.post(url + "transitions/", {"transition": "submit"}, format="json").json()["state"]
+        == "township_review"
+    )
+    api(reviewer).post(url + "transitions/", {"transition": "report"}, format="json")
+    assert (
+        api(approver)
+        .post(url + "transitions/", {"transition": "identify"}, format="json")
+        .json()["state"]
+        == "identified"
+    )
     support = client.post(
         url + "support/", {"support_plan": "推荐岗位", "responsible": coordinator.pk}, format="json"
     )

@@ -11,12 +11,13 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from jiuye.assistance.choices import HouseholdState
-from jiuye.assistance.models import Category, Identification, ZeroHousehold
-from jiuye.assistance.tests.test_households import couple, family
+from jiuye.assistance.models import Category, Identification
+from jiuye.assistance.tests.test_households import evidence, family, zero_couple
 from jiuye.assistance.tests.test_identification import identified, in_notice
 from jiuye.conftest import COUNTY, TOWNSHIP, VILLAGE_A
 from jiuye.ledger import services as ledger
 from jiuye.ledger.choices import LabourStatus
+from jiuye.registration.tests.helpers import register_unemployed
 from jiuye.registration.tests.test_registration import approved, resident
 
 pytestmark = pytest.mark.django_db
@@ -164,16 +165,32 @@ def test_the_plan_page_sets_goals_measures_and_their_results(
     )
 
 
-def test_the_household_page_identifies_and_supports(coordinator, login):
-    household, (head, _spouse) = couple(coordinator)
-    ledger.person_set_status(
-        actor=coordinator, person=head, status=LabourStatus.UNEMPLOYED, since=TODAY()
-    )
-    case = ZeroHousehold.objects.get(household=household)
-    client = login(coordinator)
+def test_the_household_page_investigates_identifies_and_supports(
+    coordinator, reviewer, approver, sibling_coordinator, login
+):
+    _household, _people, case = zero_couple(coordinator)
     url = reverse("assistance:household", args=[case.pk])
+    investigate = reverse("assistance:household-investigate", args=[case.pk])
+    attach = reverse("assistance:household-attach", args=[case.pk])
+    answer = {"investigation": "入户核实：均失业", "version": case.version}
+    sibling = login(sibling_coordinator)
+    assert sibling.post(investigate, answer).status_code == 404
+    assert sibling.post(attach, {"title": "收入证明", "file": evidence()}).status_code == 404
+    client = login(coordinator)
     assert "王户主" in client.get(url).content.decode()
-    client.post(url, {"action": "identify"})
+    client.post(investigate, answer)
+    client.post(attach, {"title": "收入证明", "file": evidence()})
+    attachment = case.attachments.get()
+    download = reverse("assistance:household-attachment", args=[attachment.pk])
+    assert client.get(download).status_code == 200
+    fire = reverse("assistance:household-fire", args=[case.pk])
+    client.post(fire, {"transition": "submit"})
+    login(reviewer).post(fire, {"transition": "report"})
+    login(approver).post(fire, {"transition": "identify"})
+    case.refresh_from_db()
+    assert case.state == HouseholdState.IDENTIFIED and case.investigation == "入户核实：均失业"
+    assert login(sibling_coordinator).get(download).status_code == 404
+    client = login(coordinator)
     response = client.post(
         url, {"action": "support", "support_plan": "", "responsible": coordinator.pk}
     )
@@ -229,10 +246,7 @@ def queries(client, url, **params) -> int:
 
 def test_list_pages_run_the_same_queries_for_more_rows(coordinator, reviewer, approver, login):
     in_notice(coordinator, approved(coordinator, reviewer, approver).person)
-    _household, (head, _spouse) = couple(coordinator)
-    ledger.person_set_status(
-        actor=coordinator, person=head, status=LabourStatus.UNEMPLOYED, since=TODAY()
-    )
+    zero_couple(coordinator)
     client = login(coordinator)
     cases = reverse("assistance:list")
     households = reverse("assistance:households")
@@ -247,4 +261,6 @@ def test_list_pages_run_the_same_queries_for_more_rows(coordinator, reviewer, ap
         ledger.person_set_status(
             actor=coordinator, person=head, status=LabourStatus.UNEMPLOYED, since=TODAY()
         )
+        for person in (head, _spouse):
+            register_unemployed(person, coordinator)
     assert (queries(client, cases), queries(client, households)) == before

@@ -24,6 +24,7 @@ from jiuye.core.workdays import add_working_days
 from jiuye.ledger import services as ledger
 from jiuye.ledger.choices import LabourStatus
 from jiuye.registration import services as registration
+from jiuye.registration.tests.helpers import register_unemployed
 from jiuye.registration.tests.test_registration import approved, resident
 from jiuye.staff.models import Role, User
 
@@ -169,6 +170,7 @@ def test_a_step_named_to_a_closed_account_returns_to_everyone_with_the_role(
 def test_a_household_without_anyone_able_to_work_lapses_rather_than_clears(coordinator):
     household, (_older, younger) = family(coordinator, ("37010219610307123", "甲退休", LabourStatus.RETIRED),
                                           ("37010219820511222", "乙失业", LabourStatus.UNEMPLOYED))  # fmt: skip
+    register_unemployed(younger, coordinator)
     case = ZeroHousehold.objects.get(household=household)
     ledger.person_set_status(
         actor=coordinator, person=younger, status=LabourStatus.UNABLE, since=TODAY()

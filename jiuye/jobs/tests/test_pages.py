@@ -97,7 +97,9 @@ def test_a_township_worker_registers_posts_refers_and_records_the_hire(reviewer,
     answer = browser.post(
         reverse("subsidies:prepare"), {"kind": "job_introduction", "month": f"{TODAY():%Y-%m}"}
     )
-    claim = Claim.objects.get(org=reviewer.org)
+    claim = Claim.objects.get(
+        org=reviewer.org, kind="job_introduction", month=TODAY().replace(day=1)
+    )
     assert answer["Location"] == reverse("subsidies:claim", args=[claim.pk])
     page = browser.get(answer["Location"]).content.decode()
     assert "求职小王" in page and "200.00" in page and "职业介绍补贴最短劳动合同期限" in page
