@@ -14,4 +14,5 @@ PERMISSIONS = {
         {RoleCode.COORDINATOR, RoleCode.TOWNSHIP_REVIEWER, RoleCode.COUNTY_APPROVER}
     ),
     "ledger.view_household": EVERYONE,
+    "ledger.change_household": LEDGER_KEEPERS,  # its address and means
 }

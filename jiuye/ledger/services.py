@@ -281,7 +281,7 @@ def household_update(
 ) -> Household:  # fmt: skip
     """Correct a household's address and means (低保, operating or investment income, per-capita
     income): what the zero-employment household rules read, so they check it again."""
-    require(actor, "ledger.change_person")
+    require(actor, "ledger.change_household")
     check_scope(Household.objects.editable_by(actor), household)
     household.address, household.note = clean_text(address), clean_text(note)
     household.has_dibao, household.has_business_income = has_dibao, has_business_income

@@ -238,7 +238,7 @@ class HouseholdUpdateView(ServiceUpdateMixin, generic.UpdateView):
 
     model = Household
     form_class = HouseholdMeansForm
-    permission_required = "ledger.change_person"
+    permission_required = "ledger.change_household"
     template_name = "ledger/household_form.html"
     success_message = _("家庭情况已保存。")
     update, record = staticmethod(services.household_update), "household"

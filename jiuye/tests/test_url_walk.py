@@ -190,7 +190,7 @@ NOT_THEIR_TASK = {
         "startups:find": f"it opens the form of an entrepreneur or a loan, added by {KEEPERS}",
         "core:parameters": f"POST sets a policy parameter: by {PROVINCE}",
         "core:calendar-add": CALENDAR,
-        "zerohousehold-identify": f"a zero-employment household is identified by {KEEPERS}",
+        "household-detail": f"a household's means are corrected by {KEEPERS} (ledger.change_household)",
         "vacancy-withdraw": f"a vacancy is withdrawn by {KEEPERS} (jobs.change_vacancy)",
         "training-enrolment-certificate": f"a trainee's certificate is recorded by {KEEPERS}",
     },

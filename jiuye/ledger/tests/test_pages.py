@@ -151,7 +151,13 @@ def test_the_export_has_the_template_columns_masks_and_neutralises_formulas(
     response = login(inspector).get("/ledger/export/", {"q": "stf"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("姓名", "公民身份号码", "性别") and len(rows[0]) == 17
+    assert rows[0][:3] == ("姓名", "公民身份号码", "性别") and len(rows[0]) == 21
+    assert rows[0][17:] == (
+        "就业（转移就业）意愿",
+        "享受低保",
+        "经营性投资性收入",
+        "家庭人均月收入（元）",
+    )
     row = next(r for r in rows if r[0] == "单田芳")
     assert row[1] == person.masked_id_number and row[11] == "139****5678"
     assert row[16].startswith("'=")  # the note is text, not a formula
