@@ -5,17 +5,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, yuan
+from jiuye.core.parameters import Parameter, yes_no, yuan
 
 
 def _percent(value):
     if not 0 <= value <= 100:
         raise ValidationError(_("应为0到100之间的整数。"))
-
-
-def _yes_no(value):
-    if value not in (0, 1):
-        raise ValidationError(_("应为1（是）或0（否）。"))
 
 
 PARAMETERS = (
@@ -26,5 +21,5 @@ PARAMETERS = (
     Parameter("subsidies.training_min_attendance", "培训补贴最低出勤率", int, 80, "%",
               "出勤学时不少于课程学时的该比例", check=_percent),
     Parameter("subsidies.training_certificate_required", "培训补贴须取得证书", int, 1, "1=是，0=否",
-              "结业并取得职业资格、技能等级、专项能力或培训合格证书", check=_yes_no),
+              "结业并取得职业资格、技能等级、专项能力或培训合格证书", check=yes_no),
 )  # fmt: skip
