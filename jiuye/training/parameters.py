@@ -23,3 +23,9 @@ PARAMETERS = (
     Parameter("subsidies.training_certificate_required", "培训补贴须取得证书", int, 1, "1=是，0=否",
               "结业并取得职业资格、技能等级、专项能力或培训合格证书", check=yes_no),
 )  # fmt: skip
+
+PARAMETERS += (
+    Parameter("training.referral_subsidy_amount", "推荐参训补助标准", Decimal, Decimal("50"), "元/人",
+              "省指导意见第十七条：街道（乡镇）、社区组织推荐失业人员和求职人员到定点培训机构参加培训的，"
+              "由培训机构按一定标准给予补助；标准由各地确定", check=yuan),
+)  # fmt: skip
