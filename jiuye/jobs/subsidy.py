@@ -40,7 +40,9 @@ def job_introduction_lines(org, first, last) -> list[Line]:
     for referral in hires:
         person, period, day = referral.seeker.person, str(referral.hired_on.year), referral.hired_on
         minimum = parameters.value("subsidies.job_introduction_min_contract_months", region, day)
-        needs_insurance = parameters.value("subsidies.job_introduction_requires_insurance", region, day)
+        needs_insurance = parameters.value(
+            "subsidies.job_introduction_requires_insurance", region, day
+        )
         if (person.pk, period) in claimed or referral.contract_months < minimum:
             continue
         if needs_insurance and not referral.social_insurance:

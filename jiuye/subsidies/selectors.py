@@ -44,7 +44,9 @@ def budget_uses(budgets) -> dict[int, Use]:
     uses = {}
     for budget in budgets:
         row = found.get((prefix_of(budget.region_id, Level.COUNTY), budget.year, budget.kind), {})
-        uses[budget.pk] = Use(spent=yuan(row.get("spent", ZERO)), pending=yuan(row.get("pending", ZERO)))
+        uses[budget.pk] = Use(
+            spent=yuan(row.get("spent", ZERO)), pending=yuan(row.get("pending", ZERO))
+        )
     return uses
 
 

@@ -151,7 +151,9 @@ def referral_amounts(enrolments) -> dict[int, Decimal]:
     read = parameters.Reader()
     return {
         enrolment.pk: yuan(
-            read(REFERRAL_SUBSIDY, enrolment.course.institution.region_id, enrolment.course.starts_on)
+            read(
+                REFERRAL_SUBSIDY, enrolment.course.institution.region_id, enrolment.course.starts_on
+            )
         )
         for enrolment in enrolments
     }
@@ -183,4 +185,6 @@ def referral_accounts(user, *, institution=None, org=None) -> list[Account]:
         account = accounts.get((row["institution"], row["org"]))
         if account is not None:  # payments settle trainees, so their account is listed
             account.paid += yuan(row["total"])
-    return sorted(accounts.values(), key=lambda a: (a.org.region_id, a.org.name, a.institution.name))
+    return sorted(
+        accounts.values(), key=lambda a: (a.org.region_id, a.org.name, a.institution.name)
+    )

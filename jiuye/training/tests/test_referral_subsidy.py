@@ -59,7 +59,11 @@ def test_a_trainee_who_takes_part_is_owed_for_and_a_referral_that_never_came_is_
     assert set(Enrolment.objects.took_part().filter(course=lesson)) == {came, left}
     found = account(coordinator, school)
     assert found.org == coordinator.org and found.trainees == 2
-    assert found.owed == Decimal("100.00") and found.paid == 0 and found.outstanding == Decimal("100.00")
+    assert (
+        found.owed == Decimal("100.00")
+        and found.paid == 0
+        and found.outstanding == Decimal("100.00")
+    )
 
 
 def test_the_standard_is_the_institution_s_county_s_on_the_day_the_course_began(
@@ -90,14 +94,21 @@ def test_a_payment_settles_the_trainees_it_names_for_exactly_what_they_are_owed(
     assert first.referral_payment == payment and payment.region_id == coordinator.org.region_id
     assert payment.recorded_by == coordinator and first.history.first().history_user == coordinator
     found = account(coordinator, school)
-    assert (found.owed, found.paid, found.outstanding) == (Decimal("100.00"), Decimal("50.00"), Decimal("50.00"))
+    assert (found.owed, found.paid, found.outstanding) == (
+        Decimal("100.00"),
+        Decimal("50.00"),
+        Decimal("50.00"),
+    )
     with pytest.raises(ValidationError) as twice:
         services.referral_payment_record(**pay, enrolments=[first, second], amount=Decimal("100"))
     assert "已结算" in str(twice.value.message_dict["enrolments"])
     with pytest.raises(ValidationError):
         services.referral_payment_record(**{**pay, "paid_on": TODAY() + datetime.timedelta(days=1)},
                                          enrolments=[second], amount=Decimal("50"))  # fmt: skip
-    assert ReferralPayment.objects.count() == 1 + ReferralPayment.objects.exclude(pk=payment.pk).count()
+    assert (
+        ReferralPayment.objects.count()
+        == 1 + ReferralPayment.objects.exclude(pk=payment.pk).count()
+    )
 
 
 def test_a_sibling_office_may_not_record_a_payment_for_another_office(
@@ -126,10 +137,17 @@ def test_the_pages_show_owed_paid_and_outstanding_and_record_a_payment(
     refer(coordinator, lesson, "页面乙")
     page = reverse("training:referral-account", args=[school.pk, coordinator.org_id])
     browser = login(coordinator)
-    answer = browser.post(page, {"enrolments": [first.pk], "paid_on": TODAY(), "amount": "70", "note": ""})
+    answer = browser.post(
+        page, {"enrolments": [first.pk], "paid_on": TODAY(), "amount": "70", "note": ""}
+    )
     assert answer.status_code == 200 and "应付推荐参训补助50.00元" in answer.content.decode()
-    answer = browser.post(page, {"enrolments": [first.pk], "paid_on": TODAY(), "amount": "50", "note": "转账"})
-    assert answer.status_code == 302 and ReferralPayment.objects.filter(institution=school).count() == 1
+    answer = browser.post(
+        page, {"enrolments": [first.pk], "paid_on": TODAY(), "amount": "50", "note": "转账"}
+    )
+    assert (
+        answer.status_code == 302
+        and ReferralPayment.objects.filter(institution=school).count() == 1
+    )
     text = browser.get(page).content.decode()
     assert "页面甲" in text and "页面乙" in text and "100.00" in text and "转账" in text
     listed = browser.get(reverse("training:referral-accounts")).content.decode()
@@ -147,7 +165,9 @@ def test_a_sibling_gets_404_for_an_account_and_sees_none_in_the_list(
         browser = login(sibling)
         assert browser.get(page).status_code == 404
         assert browser.post(page, {"paid_on": TODAY(), "amount": "50"}).status_code == 404
-        assert school.name not in browser.get(reverse("training:referral-accounts")).content.decode()
+        assert (
+            school.name not in browser.get(reverse("training:referral-accounts")).content.decode()
+        )
 
 
 def test_an_institution_of_another_county_is_not_an_account_of_the_office(
