@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from jiuye.core.parameters import Parameter, flag, positive, yuan
+from jiuye.core.parameters import Parameter, positive, yes_no, yuan
 
 PARAMETERS = (
     Parameter("assistance.days_investigation", "就业困难人员认定调查初审时限", int, 5, "工作日"),
@@ -14,7 +14,7 @@ PARAMETERS = (
     Parameter("assistance.placement_limit_months", "零就业家庭动态清零时限", int, 1, "个月",
               "认定后一个月内至少安置一人就业（鲁人社发〔2010〕46号第十六条）", positive),
     Parameter("assistance.urban_requires_registration", "城镇零就业家庭：失业成员须已办理失业登记", int, 1,
-              "1是 0否", "“有劳动能力和就业愿望的成员均处于失业状态（并已进行失业登记）”", flag),
+              "1是 0否", "“有劳动能力和就业愿望的成员均处于失业状态（并已进行失业登记）”", yes_no),
     Parameter("assistance.urban_income_line", "城镇零就业家庭人均月收入上限", Decimal, Decimal("0"), "元",
               "可选条件，如低保标准的2倍；0为不设此条件", yuan),
     Parameter("assistance.rural_poverty_line", "农村零转移就业贫困家庭人均月收入线", Decimal, Decimal("550"), "元",

@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.money import yuan
 from jiuye.core.registry import registry
 from jiuye.regions.codes import child_prefix_length, prefix_sql
 from jiuye.regions.models import Region
@@ -44,6 +47,14 @@ class Indicator:
     ratio: tuple[str, str] | None = None  # a percentage of two other indicators' values
     total: str = "sum"  # how sub-regions add up: "sum", or "max" (the largest; None if none)
     at_date: bool = False  # ``last`` may be any past date
+
+    @property
+    def is_money(self) -> bool:
+        """A figure in yuan: rounded to the fen and printed as money."""
+        return self.unit == MONEY_UNIT
+
+
+MONEY_UNIT = _("元")
 
 
 def grouped(queryset, length: int, *, field: str = "region_id", **aggregates) -> dict[str, dict]:
@@ -136,13 +147,16 @@ def add_up(rows: list[dict], indicators: list[Indicator]) -> dict:
 
 def fill(values: dict, indicators: list[Indicator]) -> dict:
     """Every indicator's value: zero where nothing was counted (None for a largest value),
-    ratios as percentages to one decimal (None when the denominator is zero)."""
+    amounts of money to the fen (a database's sum may carry float noise), ratios as
+    percentages to one decimal (None when the denominator is zero)."""
     filled = {}
     for indicator in indicators:
         if indicator.ratio is None:
             empty = None if indicator.total == "max" else 0
             found = values.get(indicator.code)
             filled[indicator.code] = empty if found is None else found
+            if indicator.is_money and filled[indicator.code] is not None:
+                filled[indicator.code] = yuan(filled[indicator.code])
     for indicator in indicators:
         if indicator.ratio is not None:
             numerator, denominator = (filled.get(code) or 0 for code in indicator.ratio)

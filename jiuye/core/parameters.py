@@ -54,8 +54,8 @@ def yuan(value) -> None:
         raise ValidationError(_("应为0到1000000之间、最多两位小数的金额（元）。"))
 
 
-def flag(value) -> None:
-    """A check for a yes-or-no rule kept as an integer: 1 yes, 0 no."""
+def yes_no(value) -> None:
+    """A check for a condition that applies (1) or not (0)."""
     if value not in (0, 1):
         raise ValidationError(_("应为1（是）或0（否）。"))
 

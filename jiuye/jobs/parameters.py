@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from jiuye.core.parameters import Parameter, yuan
+from jiuye.core.parameters import Parameter, yes_no, yuan
 
 PARAMETERS = (
     Parameter("jobs.referral_answer_days", "职业介绍单位反馈时限", int, 10, "工作日"),
@@ -17,6 +17,8 @@ PARAMETERS += (
               Decimal("500"), "元/人", "如重庆市某区：一般200元、就业困难人员500元", yuan),
     Parameter("subsidies.job_introduction_min_contract_months", "职业介绍补贴最短劳动合同期限", int, 12, "个月",
               "烟台市：签订1年以上劳动合同并缴纳社会保险"),
+    Parameter("subsidies.job_introduction_requires_insurance", "职业介绍补贴须缴纳社会保险", int, 1, "1=是，0=否",
+              "烟台市：签订1年以上劳动合同并缴纳社会保险", check=yes_no),
 )  # fmt: skip
 
 PARAMETERS += (

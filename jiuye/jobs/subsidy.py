@@ -1,5 +1,6 @@
 """Subsidies of hires through referrals: the job-introduction subsidy (职业介绍补贴, guideline
-十四), paid to the office whose referral led to a hire with social insurance, once per person
+十四), paid to the office whose referral led to a hire with a contract of at least the
+parameter's months and, where the parameter requires it, social insurance, once per person
 per year, at the amount the policy parameters set for the person's group; and the one-time
 placement subsidy for a member of a zero-employment household (guideline 十六)."""
 
@@ -26,7 +27,7 @@ def job_introduction_lines(org, first, last) -> list[Line]:
     of the hire."""
     region = org.region_id
     hires = (
-        Referral.objects.filter(org=org, state="hired", social_insurance=True,
+        Referral.objects.filter(org=org, state="hired",
                                 hired_on__range=(datetime.date(first.year - 1, 1, 1), last))
         .select_related("seeker__person", "vacancy__employer")
         .order_by("hired_on", "pk")
@@ -39,7 +40,12 @@ def job_introduction_lines(org, first, last) -> list[Line]:
     for referral in hires:
         person, period, day = referral.seeker.person, str(referral.hired_on.year), referral.hired_on
         minimum = parameters.value("subsidies.job_introduction_min_contract_months", region, day)
+        needs_insurance = parameters.value(
+            "subsidies.job_introduction_requires_insurance", region, day
+        )
         if (person.pk, period) in claimed or referral.contract_months < minimum:
+            continue
+        if needs_insurance and not referral.social_insurance:
             continue
         claimed.add((person.pk, period))
         if referral.seeker.hard_to_employ:
@@ -52,12 +58,14 @@ def job_introduction_lines(org, first, last) -> list[Line]:
         amount = parameters.value(key, region, day)
         explanation = _(
             "%(date)s经本机构推荐（介绍信%(number)s）到%(employer)s就业，劳动合同%(months)s个月，"
-            "已参加社会保险，合同期限不少于参数“职业介绍补贴最短劳动合同期限”%(minimum)s个月；"
+            "合同期限不少于参数“职业介绍补贴最短劳动合同期限”%(minimum)s个月；%(insurance)s，"
+            "参数“职业介绍补贴须缴纳社会保险”为%(required)s；"
             "按%(rule)s%(amount)s元；每人每年限享受一次（%(year)s年）。"
         ) % {
             "date": day, "number": referral.number, "employer": referral.vacancy.employer.name,
             "months": referral.contract_months, "minimum": minimum, "rule": rule, "amount": amount,
-            "year": period,
+            "year": period, "required": _("是") if needs_insurance else _("否"),
+            "insurance": _("已参加社会保险") if referral.social_insurance else _("未参加社会保险"),
         }  # fmt: skip
         lines.append(Line(person_id=person.pk, region_id=person.region_id, period=period,
                           amount=amount, explanation=explanation, source=referral))  # fmt: skip
@@ -75,7 +83,7 @@ def _referring_offices(prefix, first, last, **conditions) -> set[int]:
 
 JOB_INTRODUCTION = SubsidyKind(
     code=KIND, label=gettext_lazy("职业介绍补贴"), rule=job_introduction_lines,
-    offices=lambda prefix, first, last: _referring_offices(prefix, first, last, social_insurance=True),
+    offices=_referring_offices,
 )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jiuye.core import parameters
+from jiuye.core.money import yuan
 from jiuye.regions.models import Region
 from jiuye.startups.choices import ONE_PLUS_THREE, EntrepreneurState, ServiceKind
 from jiuye.startups.models import Entrepreneur, Instalment, Loan
@@ -198,7 +199,7 @@ def credit_communities(user, today: datetime.date | None = None, prefix: str | N
     rows = []
     for region in regions:
         record = records.get(region.code, {})
-        due, paid = record.get("due") or Decimal("0"), record.get("paid") or Decimal("0")
+        due, paid = yuan(record.get("due") or 0), yuan(record.get("paid") or 0)
         rate = (paid * 100 / due).quantize(Decimal("0.1")) if due else None
         days = (today - record["oldest"]).days if record.get("oldest") else 0
         reasons = []
@@ -235,4 +236,5 @@ def home_panel(user, today):
         .filter(loan__state__in=("disbursed", "repaying"))
         .aggregate(total=Sum(F("principal") + F("interest") - F("paid_amount")))["total"]
     )  # fmt: skip
+    total = yuan(total)
     return "startups/home_panel.html", {"loans": loans, "count": count, "total": total}

@@ -10,6 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jiuye.core import money
 from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
 from jiuye.core.drf import ViewPermission
 from jiuye.regions.selectors import asked_region
@@ -114,15 +115,15 @@ class BudgetSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
     def get_spent(self, budget):
-        return self._use(budget).spent
+        return money.text(self._use(budget).spent)
 
     @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
     def get_pending(self, budget):
-        return self._use(budget).pending
+        return money.text(self._use(budget).pending)
 
     @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
     def get_balance(self, budget):
-        return self._use(budget).balance(budget)
+        return money.text(self._use(budget).balance(budget))
 
 
 class BudgetViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
@@ -187,14 +188,20 @@ class ReportView(APIView):
                 if each.region
                 else {}
             )
-            return {**head, "values": each.values}
+            return {**head, "values": values(each)}
+
+        def values(each):  # amounts as strings with two decimals, like every amount here
+            return {code: money.text(value) if code in amounts else value
+                    for code, value in each.values.items()}  # fmt: skip
+
+        amounts = {column.code for column in report.columns if column.is_money}
 
         return Response({
             "region": region.code, "month": f"{report.month:%Y-%m}",
             "columns": [{"code": column.code, "label": str(column.label), "unit": str(column.unit),
                          "definition": str(column.definition), "ratio": column.ratio}
                         for column in report.columns],
-            "rows": [row(each) for each in report.rows], "total": report.total.values,
+            "rows": [row(each) for each in report.rows], "total": values(report.total),
         })  # fmt: skip
 
 

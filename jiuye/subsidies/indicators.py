@@ -5,9 +5,9 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.indicators import Indicator, Query
+from jiuye.core.money import MONEY, yuan
 from jiuye.regions.codes import prefix_sql
 from jiuye.subsidies.models import ClaimLine
-from jiuye.subsidies.selectors import FEN, MONEY
 
 SECTION = _("补贴")
 
@@ -31,7 +31,7 @@ def collect(query: Query) -> dict[str, dict]:
         found.setdefault(row["group"], {}).update(
             {
                 f"{row['kind']}:count": row["count"],
-                f"{row['kind']}:amount": row["amount"].quantize(FEN),
+                f"{row['kind']}:amount": yuan(row["amount"]),
             }
         )
     return found

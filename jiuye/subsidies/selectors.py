@@ -5,16 +5,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import DecimalField, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
+from jiuye.core.money import MONEY, ZERO, yuan
 from jiuye.regions.codes import Level, county, prefix_of, prefix_sql
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 
-ZERO = Decimal("0.00")
 PENDING_STATES = ("hr_review", "finance_review")
-MONEY = DecimalField(max_digits=14, decimal_places=2)
-FEN = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -46,9 +44,8 @@ def budget_uses(budgets) -> dict[int, Use]:
     uses = {}
     for budget in budgets:
         row = found.get((prefix_of(budget.region_id, Level.COUNTY), budget.year, budget.kind), {})
-        uses[budget.pk] = Use(  # SQLite's sums of decimals come back without their fen
-            spent=row.get("spent", ZERO).quantize(FEN),
-            pending=row.get("pending", ZERO).quantize(FEN),
+        uses[budget.pk] = Use(
+            spent=yuan(row.get("spent", ZERO)), pending=yuan(row.get("pending", ZERO))
         )
     return uses
 

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
+from jiuye.core.money import money_columns
 from jiuye.core.views import (
     FireView,
     ScopedDetailView,
@@ -121,6 +123,7 @@ class ClaimExportView(ScopedDetailView):
                 "",
             ]
         )
+        money_columns(sheet, "F")
         for column, width in zip("ABCDEFGH", (6, 10, 21, 16, 10, 12, 80, 8), strict=True):
             sheet.column_dimensions[column].width = width
         buffer = io.BytesIO()
@@ -262,6 +265,8 @@ class ReportExportView(ReportView):
             else:
                 head = [row.region.code, f"{row.region.name}{_('（本级）') if row.own else ''}"]
             sheet.append(head + [row.values[column.code] for column in report.columns])
+        money_columns(sheet, *(get_column_letter(index) for index, column in
+                               enumerate(report.columns, start=3) if column.is_money))  # fmt: skip
         sheet.column_dimensions["A"].width = 14
         sheet.column_dimensions["B"].width = 18
         buffer = io.BytesIO()

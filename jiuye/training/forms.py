@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +8,7 @@ from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
 from jiuye.jobs.forms import OccupationField
 from jiuye.regions.forms import RegionChoiceField
 from jiuye.training.choices import AppraisalResult, CertificateKind, SkillLevel
-from jiuye.training.models import Course, Institution, Need
+from jiuye.training.models import Course, Enrolment, Institution, Need
 
 
 class InstitutionForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
@@ -118,3 +120,27 @@ class CertificateForm(forms.Form):
     appraisal_level = forms.ChoiceField(
         label=_("鉴定等级"), choices=[("", "—"), *SkillLevel.choices], required=False
     )
+
+
+class TraineeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, enrolment):
+        return f"{enrolment.person.name}（{enrolment.course.title}，{enrolment.state_label}）"
+
+
+class ReferralPaymentForm(forms.Form):
+    """A payment of the referral subsidy: the trainees it settles, the day and the amount."""
+
+    enrolments = TraineeChoiceField(
+        label=_("结算的参训人员"), queryset=Enrolment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    paid_on = forms.DateField(label=_("支付日期"), widget=DateInput())
+    amount = forms.DecimalField(label=_("支付金额（元）"), max_digits=12, decimal_places=2,
+                                min_value=Decimal("0.01"))  # fmt: skip
+    note = forms.CharField(label=_("说明"), max_length=200, required=False,
+                           help_text=_("如转账凭证号"))  # fmt: skip
+
+    def __init__(self, *args, unsettled=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if unsettled is not None:
+            self.fields["enrolments"].queryset = unsettled

@@ -213,6 +213,14 @@ class EnrolmentQuerySet(WorkflowQuerySet):
     def with_parties(self):
         return self.select_related("person", "course__institution", "region", "org")
 
+    def took_part(self):
+        """The trainees who took part in their course (参加培训): attending, completed, or left
+        after attending some hours. For each, the institution owes the referring office the
+        referral subsidy (guideline 十七); a referral that never came owes nothing."""
+        return self.filter(
+            Q(state__in=("attending", "completed")) | Q(state="dropped", attended_hours__gt=0)
+        )
+
 
 class Enrolment(WorkflowModel):
     """A resident referred to a course (推荐参训) by an office (``org``, which claims the
@@ -255,6 +263,10 @@ class Enrolment(WorkflowModel):
     appraisal_level = models.CharField(
         _("鉴定等级"), max_length=2, choices=SkillLevel.choices, blank=True
     )
+    referral_payment = models.ForeignKey(
+        "ReferralPayment", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="enrolments", verbose_name=_("推荐参训补助支付"),
+    )  # fmt: skip
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -293,3 +305,43 @@ class Enrolment(WorkflowModel):
         if self.attended_hours is None or not self.course.hours:
             return None
         return min(self.attended_hours * 100 // self.course.hours, 100)
+
+
+class ReferralPayment(ScopedModel):
+    """A payment of the referral subsidy (推荐参训补助, guideline 十七) by a designated
+    institution to a street, township or community office that referred trainees to it,
+    settling those trainees (``enrolments``). Not a county budget line and not a claim: the
+    institution pays it. Its region is the receiving office's."""
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="referral_payments",
+        verbose_name=_("培训机构"),
+    )  # fmt: skip
+    org = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("推荐机构"),
+    )  # fmt: skip
+    paid_on = models.DateField(_("支付日期"))
+    amount = models.DecimalField(_("支付金额（元）"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    recorded_on = models.DateField(_("登记日期"), default=timezone.localdate)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("登记人"),
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-paid_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="referral_payment_positive")
+        ]
+        verbose_name = _("推荐参训补助支付")
+        verbose_name_plural = _("推荐参训补助支付")
+
+    def __str__(self):
+        return _("%(institution)s向%(org)s支付推荐参训补助") % {
+            "institution": self.institution, "org": self.org,
+        }  # fmt: skip
+
+    def get_absolute_url(self):
+        return reverse("training:referral-account", args=[self.institution_id, self.org_id])

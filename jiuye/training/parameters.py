@@ -5,17 +5,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.parameters import Parameter, yuan
+from jiuye.core.parameters import Parameter, yes_no, yuan
 
 
 def _percent(value):
     if not 0 <= value <= 100:
         raise ValidationError(_("应为0到100之间的整数。"))
-
-
-def _yes_no(value):
-    if value not in (0, 1):
-        raise ValidationError(_("应为1（是）或0（否）。"))
 
 
 PARAMETERS = (
@@ -26,5 +21,11 @@ PARAMETERS = (
     Parameter("subsidies.training_min_attendance", "培训补贴最低出勤率", int, 80, "%",
               "出勤学时不少于课程学时的该比例", check=_percent),
     Parameter("subsidies.training_certificate_required", "培训补贴须取得证书", int, 1, "1=是，0=否",
-              "结业并取得职业资格、技能等级、专项能力或培训合格证书", check=_yes_no),
+              "结业并取得职业资格、技能等级、专项能力或培训合格证书", check=yes_no),
+)  # fmt: skip
+
+PARAMETERS += (
+    Parameter("training.referral_subsidy_amount", "推荐参训补助标准", Decimal, Decimal("50"), "元/人",
+              "省指导意见第十七条：街道（乡镇）、社区组织推荐失业人员和求职人员到定点培训机构参加培训的，"
+              "由培训机构按一定标准给予补助；标准由各地确定", check=yuan),
 )  # fmt: skip

@@ -17,4 +17,7 @@ PERMISSIONS = {
     "training.view_enrolment": EVERYONE,
     "training.add_enrolment": LEDGER_KEEPERS,
     "training.change_enrolment": LEDGER_KEEPERS,
+    # the referral subsidy an institution pays a referring office (推荐参训补助)
+    "training.view_referralpayment": EVERYONE,
+    "training.add_referralpayment": LEDGER_KEEPERS | {RoleCode.COUNTY_APPROVER},
 }

@@ -2,15 +2,18 @@
 with four courses (one finished some seven months ago, one four months ago, one running and
 one to come), trainees referred by their community in every state (completed with
 certificates and appraisals, dropped, attending, referred), training needs open and met,
-some trainees employed after their course, and at the tiny and small scales the training
+some trainees employed after their course, the referral subsidies the institutions paid the
+referring offices for their earliest course (the later ones still owed), and at the tiny and small scales the training
 claims of a few offices. The same rows per county at every scale: proportionate."""
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from stdnum.cn import uscc
 
+from jiuye.core import parameters
 from jiuye.core.models import WorkflowEvent
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.jobs.models import Occupation, Seeker
@@ -23,7 +26,8 @@ from jiuye.regions.models import Region, ServiceOrg
 from jiuye.staff.models import User
 from jiuye.subsidies.services import claim_prepare
 from jiuye.training.choices import CertificateKind, CourseKind
-from jiuye.training.models import Course, Enrolment, Institution, Need
+from jiuye.training.models import Course, Enrolment, Institution, Need, ReferralPayment
+from jiuye.training.selectors import REFERRAL_SUBSIDY
 from jiuye.training.subsidy import STARTUP, VOCATIONAL
 
 SCHOOL_WORDS = ["职业技能培训学校", "职业培训学校", "技工学校", "创业培训中心"]
@@ -221,16 +225,46 @@ def _insert(context, rows) -> None:
             })  # fmt: skip
         row["state_entered_at"] = events[-1]["at"]
     rows["completed"] = [row for row in rows["completed"] if "org_id" in row]
+    regions = {org: region for region, org in orgs.items()}
+    payments = _referral_payments(rows, enrolments, regions)
     fast_insert(Institution, rows["institutions"])
     fast_insert(Course, rows["courses"])
     fast_insert(Need, needs)
+    fast_insert(ReferralPayment, payments)
     fast_insert(Enrolment, enrolments)
     fast_insert(WorkflowEvent, events)
-    reset_sequences(Institution, Course, Need, Enrolment, WorkflowEvent)
+    reset_sequences(Institution, Course, Need, ReferralPayment, Enrolment, WorkflowEvent)
     context.log(
         f"  {len(rows['institutions'])} training institutions, {len(rows['courses'])} courses, "
-        f"{len(needs)} training needs, {len(enrolments)} enrolments"
+        f"{len(needs)} training needs, {len(enrolments)} enrolments, "
+        f"{len(payments)} referral subsidy payments"
     )
+
+
+def _referral_payments(rows, enrolments, regions) -> list[dict]:
+    """The institutions paid each referring office the referral subsidy (guideline 十七) for
+    the trainees of their earliest course a month after it ended; those of the later courses
+    who took part are still owed. Sets each settled enrolment's payment."""
+    courses = {row["id"]: row for row in rows["courses"]}
+    institutions = {row["id"]: row for row in rows["institutions"]}
+    earliest = _day(COURSES[0][1])
+    read, payments, first_id = parameters.Reader(), {}, next_id(ReferralPayment)
+    for row in enrolments:
+        course = courses[row["course_id"]]
+        took_part = row["state"] in ("attending", "completed") or row.get("attended_hours")
+        if course["starts_on"] != earliest or not took_part:
+            continue
+        institution = institutions[course["institution_id"]]
+        amount = read(REFERRAL_SUBSIDY, institution["region_id"], course["starts_on"])
+        payment = payments.setdefault((institution["id"], row["org_id"]), {
+            "id": first_id + len(payments), "institution_id": institution["id"], "org_id": row["org_id"],
+            "region_id": regions[row["org_id"]], "paid_on": course["ends_on"] + datetime.timedelta(days=30),
+            "amount": Decimal("0.00"), "note": "银行转账", "recorded_on": course["ends_on"] + datetime.timedelta(days=31),
+            "recorded_by_id": row["referred_by_id"],
+        })  # fmt: skip
+        payment["amount"] += amount
+        row["referral_payment_id"] = payment["id"]
+    return list(payments.values())
 
 
 def _employment(context, rows) -> None:

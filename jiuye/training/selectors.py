@@ -1,35 +1,29 @@
 """Reads of training: the candidates for a training need, and the trainees' employment
 after the course as the ledger's status periods show it."""
 
-import calendar
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 
 from jiuye.core import parameters
+from jiuye.core.money import ZERO, yuan
+from jiuye.core.workdays import add_months
 from jiuye.jobs.models import Seeker
 from jiuye.ledger.choices import EMPLOYED, LabourStatus
 from jiuye.ledger.models import Person, StatusRecord, working_age_q
 from jiuye.ledger.selectors import working_age_limits
+from jiuye.regions.models import ServiceOrg
 from jiuye.registration.models import Registration
-from jiuye.training.models import Enrolment, Need
+from jiuye.training.models import Enrolment, Institution, Need, ReferralPayment
 from jiuye.training.workflow import OPEN_ENROLMENT_STATES
 
 COHORTS = (3, 6)  # months after completion: the employment rates of guideline 十七's reports
 # Farming does not count as finding work after training: rural trainees seek non-farm work.
 WORK = EMPLOYED - {LabourStatus.FARMING}
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later (or earlier), the month's last day where it is shorter."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def candidates(user, today: datetime.date | None = None):
@@ -115,3 +109,72 @@ def completions_by_group(queryset, length: int, first: datetime.date, last: date
     for region_id, person_id, day in rows.order_by():
         found[region_id[:length]].append((person_id, day))
     return found
+
+
+# The referral subsidy (推荐参训补助, guideline 十七) ---------------------------------------
+
+REFERRAL_SUBSIDY = "training.referral_subsidy_amount"
+
+
+@dataclass
+class Account:
+    """What one institution owes one referring office for the trainees it referred: the
+    trainees who took part, the subsidy owed for them, what the institution paid, and what
+    is outstanding."""
+
+    institution: Institution
+    org: ServiceOrg
+    trainees: int = 0
+    owed: Decimal = ZERO
+    paid: Decimal = ZERO
+    unsettled: int = 0
+
+    @property
+    def outstanding(self) -> Decimal:
+        return yuan(self.owed - self.paid)
+
+
+def referral_amounts(enrolments) -> dict[int, Decimal]:
+    """The referral subsidy owed for each of ``enrolments`` (needs ``course__institution``):
+    the standard in force for the institution's region on the day the course began. One
+    query per institution region (``parameters.Reader``)."""
+    read = parameters.Reader()
+    return {
+        enrolment.pk: yuan(
+            read(
+                REFERRAL_SUBSIDY, enrolment.course.institution.region_id, enrolment.course.starts_on
+            )
+        )
+        for enrolment in enrolments
+    }
+
+
+def referral_accounts(user, *, institution=None, org=None) -> list[Account]:
+    """The accounts of the referral subsidy between designated institutions and the offices
+    of the user's jurisdiction that referred trainees to them (of one institution or office
+    if given), by institution and office. Three queries and one per institution region."""
+    orgs = ServiceOrg.objects.visible_to(user)
+    enrolments = Enrolment.objects.took_part().filter(org__in=orgs)
+    payments = ReferralPayment.objects.visible_to(user)
+    if institution is not None:
+        enrolments = enrolments.filter(course__institution=institution)
+        payments = payments.filter(institution=institution)
+    if org is not None:
+        enrolments, payments = enrolments.filter(org=org), payments.filter(org=org)
+    enrolments = list(enrolments.select_related("course__institution", "org"))
+    amounts = referral_amounts(enrolments)
+    accounts: dict[tuple[int, int], Account] = {}
+    for enrolment in enrolments:
+        key = (enrolment.course.institution_id, enrolment.org_id)
+        account = accounts.setdefault(key, Account(enrolment.course.institution, enrolment.org))
+        account.trainees += 1
+        account.owed += amounts[enrolment.pk]
+        account.unsettled += enrolment.referral_payment_id is None
+    paid = payments.values("institution", "org").annotate(total=Sum("amount")).order_by()
+    for row in paid:
+        account = accounts.get((row["institution"], row["org"]))
+        if account is not None:  # payments settle trainees, so their account is listed
+            account.paid += yuan(row["total"])
+    return sorted(
+        accounts.values(), key=lambda a: (a.org.region_id, a.org.name, a.institution.name)
+    )

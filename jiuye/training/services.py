@@ -3,6 +3,7 @@
 attendance, completion, certificate and skill appraisal of each trainee."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,13 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, workflow
+from jiuye.core.money import ZERO
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.services import clean_credit_code
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
-from jiuye.regions.models import Region
+from jiuye.regions.models import Region, ServiceOrg
 from jiuye.training.choices import CourseKind, NeedState
-from jiuye.training.models import Course, Enrolment, Institution, Need
+from jiuye.training.models import Course, Enrolment, Institution, Need, ReferralPayment
+from jiuye.training.selectors import referral_amounts
 from jiuye.training.workflow import OPEN_ENROLMENT_STATES
 
 # Institutions ---------------------------------------------------------------------------
@@ -273,3 +276,45 @@ def enrolment_certify(
         certificate_issued_on=certificate_issued_on, appraisal_result=appraisal_result,
         appraisal_level=appraisal_level,
     )  # fmt: skip
+
+
+# The referral subsidy (推荐参训补助, guideline 十七) ---------------------------------------
+
+
+@transaction.atomic
+def referral_payment_record(
+    *, actor, institution: Institution, org: ServiceOrg, enrolments, paid_on: datetime.date,
+    amount: Decimal, note: str = "",
+) -> ReferralPayment:  # fmt: skip
+    """Record that ``institution`` paid ``org`` the referral subsidy for ``enrolments``
+    (trainees the office referred who took part and are not yet settled); ``amount`` must be
+    what they are owed. The office that received it or the county records it."""
+    require(actor, "training.add_referralpayment")
+    check_scope(ServiceOrg.objects.editable_by(actor), org, field="org")
+    chosen = {enrolment.pk for enrolment in enrolments}
+    if not chosen:
+        raise ValidationError({"enrolments": _("请选择本次支付结算的参训人员。")})
+    locked = list(
+        Enrolment.objects.select_for_update()
+        .filter(pk__in=chosen, org=org, course__institution=institution, referral_payment=None)
+        .took_part().select_related("course__institution").order_by("pk")
+    )  # fmt: skip
+    if len(locked) != len(chosen):
+        raise ValidationError(
+            {"enrolments": _("所选人员中有不属于该机构推荐、未参加该培训机构培训或已结算的记录。")}
+        )
+    if paid_on > timezone.localdate():
+        raise ValidationError({"paid_on": _("支付日期不能晚于今天。")})
+    owed = sum(referral_amounts(locked).values(), ZERO)
+    if amount != owed:
+        raise ValidationError(
+            {"amount": _("所选%(n)s人应付推荐参训补助%(owed)s元，支付金额应与之相等。")
+                       % {"n": len(locked), "owed": owed}}
+        )  # fmt: skip
+    payment = ReferralPayment(institution=institution, org=org, region_id=org.region_id,
+                              paid_on=paid_on, amount=amount, note=note, recorded_by=actor)  # fmt: skip
+    payment.full_clean()
+    payment._history_user = actor
+    payment.save()
+    history.update(Enrolment.objects.filter(pk__in=chosen), actor=actor, referral_payment=payment)
+    return payment

@@ -1,7 +1,12 @@
-"""The training subsidies (职业培训补贴、创业培训补贴, guideline 十七): paid to the office that
-referred a resident to a course of a designated institution, for each trainee who completed
-it with enough attendance (and the certificate, where the parameter requires it), once per
-person and kind of training."""
+"""The training subsidies (职业培训补贴、创业培训补贴, guideline 十七): for each trainee who
+completed a course of a designated institution with enough attendance (and the certificate,
+where the parameter requires it), once per person and kind of training.
+
+The guideline has the institution claim it per trainee on completion; the claim here is
+still made by the office that referred the trainee (``Claim.org`` is an office) until the
+kinds say who claims and approves them. It is distinct from the referral subsidy
+(推荐参训补助, ``selectors.referral_accounts``), which the institution pays the referring
+office for each trainee who took part, outside the claims."""
 
 import datetime
 

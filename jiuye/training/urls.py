@@ -43,6 +43,12 @@ urlpatterns = [
         views.EnrolmentCertificateView.as_view(),
         name="enrolment-certificate",
     ),
+    path("referral-subsidies/", views.ReferralAccountListView.as_view(), name="referral-accounts"),
+    path(
+        "referral-subsidies/<int:institution>/<int:org>/",
+        views.ReferralAccountView.as_view(),
+        name="referral-account",
+    ),
 ]
 
 # This line of work's section of the left menu (registered by its AppConfig.ready).
@@ -55,6 +61,7 @@ MENU = Section(
         Item(_("参训记录"), "training:enrolments", "training.view_enrolment"),
         Item(_("培训班"), "training:courses", "training.view_course"),
         Item(_("定点培训机构"), "training:institutions", "training.view_institution"),
+        Item(_("推荐参训补助"), "training:referral-accounts", "training.view_referralpayment"),
     ),
     order=70,
 )

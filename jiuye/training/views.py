@@ -2,11 +2,15 @@ import re
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core.history import timeline
+from jiuye.core.money import ZERO
 from jiuye.core.views import (
     FireView,
     ScopedDetailView,
@@ -18,7 +22,8 @@ from jiuye.core.views import (
 )
 from jiuye.jobs.views.vacancies import OccupationOptionsMixin
 from jiuye.ledger.views import ResidentMixin
-from jiuye.regions.codes import prefix_of
+from jiuye.regions.codes import county, prefix_of
+from jiuye.regions.models import ServiceOrg
 from jiuye.training import selectors, services
 from jiuye.training.filters import CourseFilter, EnrolmentFilter, InstitutionFilter, NeedFilter
 from jiuye.training.forms import (
@@ -29,8 +34,9 @@ from jiuye.training.forms import (
     EnrolmentForm,
     InstitutionForm,
     NeedForm,
+    ReferralPaymentForm,
 )
-from jiuye.training.models import Course, Enrolment, Institution, Need
+from jiuye.training.models import Course, Enrolment, Institution, Need, ReferralPayment
 
 # Institutions ---------------------------------------------------------------------------
 
@@ -80,6 +86,7 @@ class InstitutionDetailView(ScopedDetailView):
         user, institution = self.request.user, self.object
         return super().get_context_data(
             courses=institution.courses.with_institution().with_counts(),
+            accounts=selectors.referral_accounts(user, institution=institution),
             can_edit=self.may("training.change_institution"),
             can_add_course=self.may("training.add_course") and institution.active,
             history=timeline(institution.history.all(), viewer=user) if self.editable else [],
@@ -356,3 +363,86 @@ class EnrolmentCertificateView(ServiceActionView):
     permission_required = "training.change_enrolment"
     service, record = staticmethod(services.enrolment_certify), "enrolment"
     done = _("证书和鉴定结果已登记。")
+
+
+# The referral subsidy (推荐参训补助, guideline 十七) ---------------------------------------
+
+
+class ReferralAccountListView(PermissionRequiredMixin, generic.TemplateView):
+    """What the designated institutions owe the offices of the jurisdiction for the trainees
+    they referred, what they paid and what is outstanding, by institution and office."""
+
+    permission_required = "training.view_referralpayment"
+    template_name = "training/referral_accounts.html"
+
+    def get_context_data(self, **kwargs):
+        accounts = selectors.referral_accounts(self.request.user)
+        total = {name: sum((getattr(account, name) for account in accounts), ZERO)
+                 for name in ("trainees", "owed", "paid", "outstanding")}  # fmt: skip
+        return super().get_context_data(accounts=accounts, total=total, **kwargs)
+
+
+class ReferralAccountView(ServiceFormMixin, generic.FormView):
+    """One institution's account with one referring office: the trainees who took part and
+    the subsidy owed for each, the payments, and the form that records a payment."""
+
+    permission_required = "training.view_referralpayment"
+    template_name = "training/referral_account.html"
+    form_class = ReferralPaymentForm
+    success_message = _("推荐参训补助支付已登记。")
+
+    @cached_property
+    def org(self):
+        return get_object_or_404(ServiceOrg.objects.visible_to(self.request.user),
+                                 pk=self.kwargs["org"])  # fmt: skip
+
+    @cached_property
+    def institution(self):
+        """An institution of the office's county (the county designates and keeps them)."""
+        institution = get_object_or_404(Institution, pk=self.kwargs["institution"])
+        if county(institution.region_id) != county(self.org.region_id):
+            raise Http404
+        return institution
+
+    def trainees(self):
+        return (
+            Enrolment.objects.took_part()
+            .filter(org=self.org, course__institution=self.institution)
+            .select_related("person", "course__institution", "referral_payment")
+            .order_by("course__starts_on", "pk")
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("user")
+        return {**kwargs, "unsettled": self.trainees().filter(referral_payment=None)}
+
+    def get_initial(self):
+        return {"paid_on": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        user, org, institution = self.request.user, self.org, self.institution
+        trainees = list(self.trainees())
+        amounts = selectors.referral_amounts(trainees)
+        for enrolment in trainees:
+            enrolment.referral_amount = amounts[enrolment.pk]
+        accounts = selectors.referral_accounts(user, institution=institution, org=org)
+        can_pay = (
+            user.has_perm("training.add_referralpayment")
+            and ServiceOrg.objects.editable_by(user).filter(pk=org.pk).exists()
+        )
+        return super().get_context_data(
+            org=org, institution=institution, trainees=trainees,
+            account=accounts[0] if accounts else selectors.Account(institution, org),
+            payments=ReferralPayment.objects.visible_to(user)
+            .filter(institution=institution, org=org).select_related("recorded_by"),
+            can_pay=can_pay and any(e.referral_payment_id is None for e in trainees), **kwargs,
+        )  # fmt: skip
+
+    def save(self, form):
+        return services.referral_payment_record(
+            actor=self.request.user, institution=self.institution, org=self.org, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return self.request.path

@@ -39,4 +39,4 @@ def build(samples):
         Course: (course, course.title),
         Need: (need, name),
         Enrolment: (enrolment, name),
-    }, {}
+    }, {"institution": institution.pk, "org": samples.user.org_id}
