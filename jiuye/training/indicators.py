@@ -5,9 +5,10 @@ within 3 (6) months."""
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.indicators import Indicator, Query
+from jiuye.core.workdays import add_months
 from jiuye.subsidies.kinds import month_bounds
 from jiuye.training.models import Enrolment
-from jiuye.training.selectors import COHORTS, add_months, completions_by_group, employed_within
+from jiuye.training.selectors import COHORTS, completions_by_group, employed_within
 
 
 def collect(query: Query) -> dict[str, dict]:

@@ -14,6 +14,7 @@ from jiuye.core import history, workflow
 from jiuye.core.indicators import Query
 from jiuye.core.models import PolicyParameter
 from jiuye.core.parameters import PARAMETERS
+from jiuye.core.workdays import add_months
 from jiuye.jobs.tests.helpers import SIBLING_VILLAGE, resident, seeker, user
 from jiuye.ledger import services as ledger
 from jiuye.ledger.choices import LabourStatus
@@ -26,7 +27,6 @@ from jiuye.training import selectors, services
 from jiuye.training.choices import CourseKind, NeedState
 from jiuye.training.indicators import collect
 from jiuye.training.models import Course, Enrolment, Need
-from jiuye.training.selectors import add_months
 from jiuye.training.subsidy import STARTUP, VOCATIONAL
 from jiuye.training.tests.helpers import course, institution, registered_unemployed
 
