@@ -9,8 +9,10 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
+        from jiuye.core.selectors import latest_day
         from jiuye.subsidies import kinds
         from jiuye.training import indicators, parameters, permissions, seeding, subsidy, urls
+        from jiuye.training.models import Enrolment
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", urls.MENU)
@@ -19,4 +21,8 @@ class TrainingConfig(AppConfig):
         kinds.register(subsidy.TRAINING_VOCATIONAL)
         kinds.register(subsidy.TRAINING_STARTUP)
         register("indicators", *indicators.INDICATORS)
+        register(
+            "contact_sources",
+            latest_day(Enrolment.objects.all(), person="person", day="referred_on"),
+        )
         register("seeders", Task("training", _("职业培训"), seeding.seed))
