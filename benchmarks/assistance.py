@@ -2,7 +2,7 @@
 
 Uses the data set of ``benchmarks/ledger.py`` (same database), seeding what is missing, and
 measures: the nightly re-check of every household of the province; the assistance dashboard
-of a county (as its approver), of a city and of the province; the lists of identifications and
+of a county (as its approver), of a city and of the province; the province's 动态清零 report; the lists of identifications and
 of zero-employment households; and the check of one household after a member's status change.
 
     python benchmarks/assistance.py                                   # SQLite, benchmarks/out/ledger.sqlite3
@@ -55,6 +55,7 @@ def main():
     print(
         f"province dashboard (山东省): {page_ms(province, '/assistance/dashboard/', args.runs):.0f}"
     )
+    print(f"province 动态清零 report of the year: {page_ms(province, '/assistance/zeroing/', args.runs):.0f}")
     coordinator = client_of("coordinator-370102001002")
     print(
         f"a coordinator's home page (work list, measures due, households): {page_ms(coordinator, '/', args.runs):.0f}"
