@@ -16,11 +16,13 @@ class AssistanceConfig(AppConfig):
             seeding,
             selectors,
             services,
+            subsidy,
             urls,
         )
         from jiuye.assistance.models import AssistanceService
         from jiuye.core.registry import Task, Urls, register, register_permissions
         from jiuye.core.selectors import latest_day
+        from jiuye.subsidies import kinds
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", urls.MENU)
@@ -29,7 +31,8 @@ class AssistanceConfig(AppConfig):
         register("urls", Urls("assistance/", "jiuye.assistance.urls", api="jiuye.assistance.api"))
         register("household_handlers", households.household_changed)
         register("transfer_handlers", services.person_moving)
-        register("stable_contracts", households.registered_contract)
+        register("contracts", households.registered_contracts)
+        kinds.register(subsidy.ZERO_HOUSEHOLD_PLACEMENT)
         register(
             "contact_sources",
             latest_day(AssistanceService.objects.all(), person="identification__person", day="on"),

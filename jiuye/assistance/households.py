@@ -17,7 +17,7 @@ household's make-up or means change (the registry's ``household_handlers``) and 
 (``recheck``); the community investigates, the township reviews and the county confirms it
 (``workflow.ZeroHouseholdWorkflow``). When a member finds work the case ends — stable (稳定一户)
 with a contract of the parameter's months recorded by any line of work (the registry's
-``stable_contracts``), otherwise cleared (脱零); when it no longer meets the criteria for
+``contracts``), otherwise cleared (脱零); when it no longer meets the criteria for
 another reason it lapses. A stable household is watched for the parameter's months, then closed.
 """
 
@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.assistance.choices import HouseholdKind, HouseholdState
 from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters, workflow
-from jiuye.core.registry import registry
+from jiuye.core.registry import Contract, registry
 from jiuye.core.workdays import add_months
 from jiuye.ledger.choices import EMPLOYED, NON_FARM, NOT_ABLE, LabourStatus, Sex
 from jiuye.ledger.models import Household, Person, years_before
@@ -129,26 +129,32 @@ class _Row:
         self.__dict__.update(row)
 
 
-def registered_contract(
-    household_id: int, since: datetime.date, months: int
-) -> datetime.date | None:
-    """The start of a member's approved employment registration with a contract of at least
-    ``months``, begun on or after ``since`` (a job the street or community arranged, or one
-    the person found)."""
-    registration = (
-        Registration.objects.filter(person__household_id=household_id, kind="employment", state="approved",
-                                    contract_months__gte=months, employed_since__gte=since)
-        .order_by("employed_since").first()
+def registered_contracts(persons, since: datetime.date) -> list[Contract]:
+    """Approved employment registrations of ``persons`` with a contract, begun on or after
+    ``since`` (a job the street or community arranged, or one the person found), placed by the
+    community that registered it (the registry's ``contracts``)."""
+    registrations = Registration.objects.filter(
+        person__in=persons, kind="employment", state="approved", employed_since__gte=since,
+        contract_months__isnull=False,
     )  # fmt: skip
-    return registration.employed_since if registration else None
+    return [
+        Contract(r.person_id, r.employed_since, r.contract_months, r.region_id, r)
+        for r in registrations
+    ]
+
+
+def contracts_of(persons, since: datetime.date) -> list[Contract]:
+    """The labour contracts of ``persons`` begun on or after ``since``, wherever they were
+    recorded (the registry's ``contracts``), earliest first."""
+    found = [contract for source in registry["contracts"] for contract in source(persons, since)]
+    return sorted(found, key=lambda contract: (contract.start, contract.person_id))
 
 
 def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
-    """The earliest start of a lasting contract of a member, wherever it was recorded (the
-    registry's ``stable_contracts``: an employment registration, a hire through a referral, a
-    public-welfare post …)."""
-    starts = [source(household_id, since, months) for source in registry["stable_contracts"]]
-    return min((start for start in starts if start), default=None)
+    """The earliest start of a member's contract of at least ``months`` begun on or after
+    ``since``, wherever it was recorded."""
+    members = Person.objects.filter(household_id=household_id)
+    return next((c.start for c in contracts_of(members, since) if c.months >= months), None)
 
 
 def _recently_rejected(households, today: datetime.date, region_code: str) -> set[int]:

@@ -26,3 +26,11 @@ PARAMETERS = (
     Parameter("assistance.stable_watch_months", "稳定后跟踪期", int, 6, "个月"),
     Parameter("assistance.county_visit_months", "县级定期走访周期", int, 3, "个月"),
 )  # fmt: skip
+
+# The one-time placement subsidy (assistance.subsidy)
+PARAMETERS += (
+    Parameter("subsidies.zero_household_amount", "零就业家庭托底安置一次性补助标准", Decimal, Decimal("1000"), "元/人",
+              "省指导意见第十六条：由本级财政根据安置人数给予一次性补助，标准由各地确定", yuan),
+    Parameter("subsidies.zero_household_min_contract_months", "零就业家庭托底安置最短劳动合同期限", int, 12, "个月",
+              "省指导意见第十六条：签订1年以上期限劳动合同"),
+)  # fmt: skip

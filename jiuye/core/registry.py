@@ -69,7 +69,7 @@ STORES = (
     Store("home_panels", "panel(user, today) → (template, context) or None, beside the work list"),
     Store("household_handlers", "handler(household_ids=, actor=) after a household's make-up or a member's status changed"),
     Store("transfer_handlers", "handler(person=, on=, actor=) when a resident moves; may refuse"),
-    Store("stable_contracts", "source(household_id, since, months) → start of a lasting contract or None"),
+    Store("contracts", "source(persons, since) → the labour contracts of those persons begun on or after since (Contract)"),
     Store("status_handlers", "handler(person=, record=, actor=) after a resident's labour status changed (record: the new period)"),
     Store("registration_ended", "handler(registration=, actor=) after an unemployment registration ended (注销), for any reason"),
     Store("contact_sources", "source(person) → a Subquery of the latest day a line of work served or contacted the person (OuterRef)"),
@@ -89,6 +89,19 @@ class Task:
     name: str
     label: str
     run: Callable
+
+
+@dataclass(frozen=True)
+class Contract:
+    """A labour contract a line of work recorded (a hire through a referral, a public-welfare
+    post, an employment registration): whose, from when, for how many months, which office
+    placed the person (a region code) and the record itself."""
+
+    person_id: int
+    start: object  # datetime.date
+    months: int
+    placed_by: str
+    source: object
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,7 @@ class JobsConfig(AppConfig):
         register("parameters", *parameters.PARAMETERS)
         register("urls", Urls("jobs/", "jiuye.jobs.urls", api="jiuye.jobs.api"))
         kinds.register(subsidy.JOB_INTRODUCTION)
-        kinds.register(subsidy.ZERO_HOUSEHOLD_PLACEMENT)
-        register("stable_contracts", selectors.stable_contract)
+        register("contracts", selectors.contracts)
         register("transfer_handlers", services.person_moving)
         register("status_handlers", services.person_employed)
         register(

@@ -20,10 +20,3 @@ PARAMETERS += (
     Parameter("subsidies.job_introduction_requires_insurance", "职业介绍补贴须缴纳社会保险", int, 1, "1=是，0=否",
               "烟台市：签订1年以上劳动合同并缴纳社会保险", check=yes_no),
 )  # fmt: skip
-
-PARAMETERS += (
-    Parameter("subsidies.zero_household_amount", "零就业家庭托底安置一次性补助标准", Decimal, Decimal("1000"), "元/人",
-              "省指导意见第十六条：由本级财政根据安置人数给予一次性补助，标准由各地确定", yuan),
-    Parameter("subsidies.zero_household_min_contract_months", "零就业家庭托底安置最短劳动合同期限", int, 12, "个月",
-              "省指导意见第十六条：签订1年以上期限劳动合同"),
-)  # fmt: skip

@@ -2,15 +2,26 @@
 
 import datetime
 
+from jiuye.core.registry import Contract
 from jiuye.jobs.models import Referral
 
 
-def stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
-    """The start of a member's hire through a referral with a contract of at least ``months``
-    (for zero-employment households: the registry's ``stable_contracts``)."""
-    referral = (
-        Referral.objects.filter(seeker__person__household_id=household_id, state="hired",
-                                contract_months__gte=months, hired_on__gte=since)
-        .order_by("hired_on").first()
-    )  # fmt: skip
-    return referral.hired_on if referral else None
+def contracts(persons, since: datetime.date) -> list[Contract]:
+    """Hires through a referral of ``persons`` since ``since``, placed by the referring office
+    (the registry's ``contracts``)."""
+    hires = Referral.objects.filter(
+        seeker__person__in=persons,
+        state="hired",
+        hired_on__gte=since,
+        contract_months__isnull=False,
+    ).select_related("seeker", "org")
+    return [
+        Contract(
+            referral.seeker.person_id,
+            referral.hired_on,
+            referral.contract_months,
+            referral.org.region_id,
+            referral,
+        )
+        for referral in hires
+    ]

@@ -1,16 +1,14 @@
 """Subsidies of hires through referrals: the job-introduction subsidy (职业介绍补贴, guideline
 十四), paid to the office whose referral led to a hire with a contract of at least the
 parameter's months and, where the parameter requires it, social insurance, once per person
-per year, at the amount the policy parameters set for the person's group; and the one-time
-placement subsidy for a member of a zero-employment household (guideline 十六)."""
+per year, at the amount the policy parameters set for the person's group. (The one-time
+placement subsidy of zero-employment households is assistance's: any placement counts.)"""
 
 import datetime
 
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jiuye.assistance.models import ZeroHousehold
 from jiuye.core import parameters
 from jiuye.core.scoping import subtree_q
 from jiuye.jobs.models import Referral
@@ -83,64 +81,5 @@ def _referring_offices(prefix, first, last, **conditions) -> set[int]:
 
 JOB_INTRODUCTION = SubsidyKind(
     code=KIND, label=gettext_lazy("职业介绍补贴"), rule=job_introduction_lines,
-    offices=_referring_offices,
-)  # fmt: skip
-
-
-ZERO_HOUSEHOLD_KIND = "zero_household_placement"
-
-
-def zero_household_lines(org, first, last) -> list[Line]:
-    """The one-time placement subsidy (托底安置一次性补助, guideline 十六): for each member of an
-    identified zero-employment household whom ``org``'s referral placed with a labour contract
-    of at least the parameter's months, once per person per year, at the amount in force on
-    the day of the hire. Hires of this year or the last that no claim holds yet come in."""
-    identified_case = (
-        ZeroHousehold.objects.filter(
-            household_id=OuterRef("seeker__person__household_id"),
-            identified_on__lte=OuterRef("hired_on"),
-        )
-        .exclude(closed_on__lt=OuterRef("hired_on"))
-        .exclude(ended_on__lt=OuterRef("hired_on"))
-    )
-    hires = (
-        Referral.objects.filter(org=org, state="hired",
-                                hired_on__range=(datetime.date(first.year - 1, 1, 1), last))
-        .annotate(identified_on=Subquery(identified_case.order_by("-identified_on").values("identified_on")[:1]))
-        .filter(identified_on__isnull=False)
-        .select_related("seeker__person", "vacancy__employer")
-        .order_by("hired_on", "pk")
-    )  # fmt: skip
-    claimed = set(
-        ClaimLine.objects.filter(kind=ZERO_HOUSEHOLD_KIND, void=False,
-                                 person__in=hires.values("seeker__person"))
-        .values_list("person_id", "period")
-    )  # fmt: skip
-    lines = []
-    for referral in hires:
-        person, period, day = referral.seeker.person, str(referral.hired_on.year), referral.hired_on
-        minimum = parameters.value(
-            "subsidies.zero_household_min_contract_months", person.region_id, day
-        )
-        if (person.pk, period) in claimed or referral.contract_months < minimum:
-            continue
-        claimed.add((person.pk, period))
-        amount = parameters.value("subsidies.zero_household_amount", person.region_id, day)
-        explanation = _(
-            "其家庭于%(identified)s认定为零就业家庭；%(date)s经本机构推荐（介绍信%(number)s）到%(employer)s"
-            "就业，签订%(months)s个月劳动合同，不少于参数“零就业家庭托底安置最短劳动合同期限”%(minimum)s个月；"
-            "按参数“零就业家庭托底安置一次性补助标准”%(amount)s元；每人每年限享受一次（%(year)s年）。"
-        ) % {
-            "identified": referral.identified_on, "date": day, "number": referral.number,
-            "employer": referral.vacancy.employer.name, "months": referral.contract_months,
-            "minimum": minimum, "amount": amount, "year": period,
-        }  # fmt: skip
-        lines.append(Line(person_id=person.pk, region_id=person.region_id, period=period,
-                          amount=amount, explanation=explanation, source=referral))  # fmt: skip
-    return lines
-
-
-ZERO_HOUSEHOLD_PLACEMENT = SubsidyKind(
-    code=ZERO_HOUSEHOLD_KIND, label=gettext_lazy("零就业家庭托底安置补助"), rule=zero_household_lines,
     offices=_referring_offices,
 )  # fmt: skip

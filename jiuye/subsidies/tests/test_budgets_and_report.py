@@ -13,8 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from jiuye.assistance import services as assistance
-from jiuye.assistance.models import ZeroHousehold
 from jiuye.conftest import COUNTY, VILLAGE_A
 from jiuye.core import history, workflow
 from jiuye.core.parameters import PARAMETERS
@@ -157,43 +155,6 @@ def test_the_budget_list_takes_the_same_number_of_queries_for_a_few_budgets_or_m
         many = client.get(reverse("subsidies:budgets"))
     assert few.status_code == many.status_code == 200
     assert rows_shown(few) + 18 == rows_shown(many)
-
-
-# The zero-employment household placement subsidy --------------------------------------------
-
-
-def test_a_placed_member_of_an_identified_zero_employment_household_brings_the_one_time_subsidy(
-    coordinator, post
-):
-    member = resident(coordinator, "零就业甲", household=True)
-    case = ZeroHousehold.objects.get(household=member.household)
-    assistance.household_identify(actor=coordinator, case=case)
-    referral = jobs.referral_create(
-        actor=coordinator, seeker=seeker(coordinator, member), vacancy=post
-    )
-    jobs.referral_hire(actor=coordinator, referral=referral, hired_on=TODAY(), contract_months=12,
-                       social_insurance=False)  # fmt: skip
-    hire(coordinator, post, "非零就业乙", months=24)  # no zero-employment household
-    short = resident(coordinator, "零就业丙", household=True)
-    assistance.household_identify(
-        actor=coordinator, case=ZeroHousehold.objects.get(household=short.household)
-    )
-    referral = jobs.referral_create(
-        actor=coordinator, seeker=seeker(coordinator, short), vacancy=post
-    )
-    jobs.referral_hire(actor=coordinator, referral=referral, hired_on=TODAY(), contract_months=6,
-                       social_insurance=True)  # fmt: skip
-    unidentified = hire(coordinator, post, "零就业丁", household=True)  # household never identified
-
-    claim = claim_prepare(actor=coordinator, kind="zero_household_placement", month=TODAY())
-    line = claim.lines.get()
-    assert line.person_id == member.pk and line.amount == Decimal("1000")
-    assert unidentified.pk != line.person_id
-    assert "零就业家庭托底安置最短劳动合同期限”12个月" in line.explanation
-    assert "零就业家庭托底安置一次性补助标准”1000元" in line.explanation
-    assert str(case.identified_on) in line.explanation
-    again = claim_prepare(actor=coordinator, kind="zero_household_placement", month=TODAY())
-    assert again.pk == claim.pk and again.lines.count() == 1
 
 
 # A person's subsidies and the report -------------------------------------------------------
