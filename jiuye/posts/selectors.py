@@ -1,11 +1,39 @@
-"""Reads of public-welfare posts: the employers that hired assistance targets."""
+"""Reads of public-welfare posts: lasting placements (for zero-employment households), the
+special posts of a staff member, the employers that hired assistance targets."""
 
 import datetime
 from dataclasses import dataclass
 
 from jiuye.core import parameters
 from jiuye.jobs.models import Referral
+from django.db.models import F
+
 from jiuye.posts import rules
+from jiuye.posts.choices import PostKind
+from jiuye.posts.models import Placement
+
+
+def stable_placement(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
+    """The first day on a post of a member of the household placed on or after ``since`` with
+    an agreement of at least ``months`` (for zero-employment households: the registry's
+    ``stable_contracts``; any placement counts, 扶持一户、稳定一户)."""
+    placement = (
+        Placement.objects.filter(person__household_id=household_id, started_on__gte=since,
+                                 contract_months__gte=months)
+        .order_by("started_on").first()
+    )  # fmt: skip
+    return placement.started_on if placement else None
+
+
+def special_placements(member):
+    """The placements of a staff member (through their own entry in the ledger) on special
+    posts, the open one first: what their page shows."""
+    if member.person_id is None:
+        return Placement.objects.none()
+    return (
+        Placement.objects.filter(person_id=member.person_id, post__kind=PostKind.SPECIAL)
+        .select_related("post__region").order_by(F("ended_on").asc(nulls_first=True), "-started_on")
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
