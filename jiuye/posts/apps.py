@@ -9,7 +9,15 @@ class PostsConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
-        from jiuye.posts import indicators, parameters, permissions, seeding, selectors, subsidy, urls
+        from jiuye.posts import (
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            selectors,
+            subsidy,
+            urls,
+        )
         from jiuye.subsidies import kinds
 
         register_permissions(permissions.PERMISSIONS)

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.models import Identification
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.core.scoping import subtree_q
 from jiuye.jobs.models import Employer
 from jiuye.ledger.models import Person
 from jiuye.posts.choices import LeaveReason, PostKind
 from jiuye.posts.models import Placement, Post
-from jiuye.core.scoping import subtree_q
 from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.forms import RegionChoiceField
 from jiuye.staff.models import User

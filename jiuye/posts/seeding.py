@@ -172,7 +172,9 @@ def _special_posts(context) -> int:
     limits = working_age_limits(code_of_prefix(context.scale.prefixes[0]), TODAY)
     reviewers = _reviewers()
     identified = Identification.objects.identified().filter(person_id=OuterRef("pk"))
-    zero = ZeroHousehold.objects.filter(state__in=OPEN_HOUSEHOLD_STATES, household_id=OuterRef("household_id"))
+    zero = ZeroHousehold.objects.filter(
+        state__in=OPEN_HOUSEHOLD_STATES, household_id=OuterRef("household_id")
+    )
     on_post = Placement.objects.open().filter(person_id=OuterRef("pk"))
     coordinators = (
         User.objects.filter(roles__code=RoleCode.COORDINATOR, is_active=True, person__isnull=True)

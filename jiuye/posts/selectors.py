@@ -4,10 +4,10 @@ special posts of a staff member, the employers that hired assistance targets."""
 import datetime
 from dataclasses import dataclass
 
-from jiuye.core import parameters
-from jiuye.jobs.models import Referral
 from django.db.models import F
 
+from jiuye.core import parameters
+from jiuye.jobs.models import Referral
 from jiuye.posts import rules
 from jiuye.posts.choices import PostKind
 from jiuye.posts.models import Placement

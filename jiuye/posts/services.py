@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.models import Identification
 from jiuye.core import history, parameters
+from jiuye.core.scoping import subtree_q
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.models import Employer
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus
@@ -17,7 +18,6 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
 from jiuye.posts import rules
-from jiuye.core.scoping import subtree_q
 from jiuye.posts.choices import STATUS_AFTER, LeaveReason, PostKind
 from jiuye.posts.models import Placement, Post
 from jiuye.regions.codes import Level, prefix_of

@@ -86,7 +86,9 @@ class PostDetailView(ScopedDetailView):
             placements=placements,
             filled=filled,
             can_edit=self.may("posts.change_post") and may_keep(user, post),
-            can_place=self.may("posts.add_placement") and may_keep(user, post) and filled < post.posts,
+            can_place=self.may("posts.add_placement")
+            and may_keep(user, post)
+            and filled < post.posts,
             history=timeline(post.history.all(), viewer=user),
             **kwargs,
         )

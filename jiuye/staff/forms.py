@@ -66,7 +66,9 @@ class PersonLinkMixin(forms.Form):
         number = parse_id_number(raw).number
         person = Person.objects.visible_to(self.user).filter(id_number=number).first()
         if person is None:
-            raise forms.ValidationError(_("本辖区台账中没有该公民身份号码的人员，请先在台账中登记。"))
+            raise forms.ValidationError(
+                _("本辖区台账中没有该公民身份号码的人员，请先在台账中登记。")
+            )
         return person
 
     def clean(self):

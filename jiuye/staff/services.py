@@ -106,9 +106,7 @@ def staff_create(
 
 
 @transaction.atomic
-def staff_update(
-    *, actor, user: User, expected_version: int, roles, person=KEEP, **fields
-) -> User:
+def staff_update(*, actor, user: User, expected_version: int, roles, person=KEEP, **fields) -> User:
     """Edit an account: its name, post, duties, roles, state (a deactivated account ends its
     tokens) and the link to its own entry in the ledger (``KEEP``: unchanged)."""
     _require_manager(actor, user)

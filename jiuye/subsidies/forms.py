@@ -42,7 +42,9 @@ class BudgetForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         # the kinds whose budget the user's office keeps (the county's, or a township's own)
         org = self.user.org if self.user is not None else None
         level = level_of(org.region_id) if org is not None else None
-        self.fields["kind"].choices = kinds.choices(level if level in kinds.APPROVING_LEVELS else None)
+        self.fields["kind"].choices = kinds.choices(
+            level if level in kinds.APPROVING_LEVELS else None
+        )
         self.fields["year"].initial = timezone.localdate().year
         if self.instance.pk:  # the year and kind of a budget stay; its amount changes
             for name in ("year", "kind"):

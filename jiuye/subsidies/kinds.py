@@ -68,9 +68,7 @@ def register(kind: SubsidyKind) -> None:
 def choices(level: Level | None = None) -> list[tuple[str, str]]:
     """The kinds as choices: all, or those reviewed and paid at ``level``."""
     return [
-        (kind.code, kind.label)
-        for kind in KINDS.values()
-        if level is None or kind.level == level
+        (kind.code, kind.label) for kind in KINDS.values() if level is None or kind.level == level
     ]
 
 

@@ -110,7 +110,9 @@ def budget_create(*, actor, year: int, kind: str, amount: Decimal, note: str = "
     require(actor, "subsidies.add_budget")
     if kind not in KINDS:
         raise ValidationError({"kind": _("未知的补贴类别。")})
-    budget = Budget(region=_budget_region(actor, kind), year=year, kind=kind, amount=amount, note=note)
+    budget = Budget(
+        region=_budget_region(actor, kind), year=year, kind=kind, amount=amount, note=note
+    )
     budget.full_clean(validate_constraints=False)
     budget._history_user = actor
     try:

@@ -4,10 +4,10 @@ import pytest
 
 from jiuye.assistance.models import Identification
 from jiuye.ledger.choices import LabourStatus
+from jiuye.posts.choices import PostKind
 from jiuye.posts.models import Placement, Post
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
-from jiuye.posts.choices import PostKind
 from jiuye.subsidies.models import Claim
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,9 @@ def test_every_township_of_the_demo_counties_has_posts_with_assistance_targets_p
     )
     with_posts = {code[:9] + "000" for code in Post.objects.values_list("region_id", flat=True)}
     assert townships and townships <= with_posts
-    placements = Placement.objects.filter(post__kind=PostKind.ORDINARY).select_related("person", "post")
+    placements = Placement.objects.filter(post__kind=PostKind.ORDINARY).select_related(
+        "person", "post"
+    )
     assert placements.count() >= 10  # as many as there are identified persons out of work
     identified = set(Identification.objects.identified().values_list("person_id", flat=True))
     for placement in placements:

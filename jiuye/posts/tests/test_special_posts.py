@@ -103,13 +103,20 @@ def test_the_staff_page_shows_the_special_post_the_coordinator_holds(
     placement = services.placement_create(actor=reviewer, post=special(reviewer), person=own,
                                           started_on=START, contract_months=24)  # fmt: skip
     page = login(reviewer).get(reverse("staff:detail", args=[coordinator.pk])).content.decode()
-    assert "就业和社会保障协管员" in page and reverse("posts:placement", args=[placement.pk]) in page
+    assert (
+        "就业和社会保障协管员" in page and reverse("posts:placement", args=[placement.pk]) in page
+    )
     assert own.masked_id_number in page and "2026-05-10起在岗" in page
-    assert login(sibling_approver).get(reverse("staff:detail", args=[coordinator.pk])).status_code == 404
+    assert (
+        login(sibling_approver).get(reverse("staff:detail", args=[coordinator.pk])).status_code
+        == 404
+    )
 
 
 def test_every_new_placement_states_its_agreement_within_the_post(coordinator):
-    place = post(coordinator, starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 12, 31))
+    place = post(
+        coordinator, starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 12, 31)
+    )
     person = identified(coordinator, "协议甲")
     with pytest.raises(ValidationError, match="请填写协议（合同）期限"):
         services.placement_create(actor=coordinator, post=place, person=person, started_on=START,
@@ -152,4 +159,6 @@ def test_the_sibling_community_gets_404_for_the_special_post_and_its_placement(
     for sibling in (sibling_coordinator, sibling_approver):  # village B; the next county
         assert login(sibling).get(reverse("posts:post", args=[place.pk])).status_code == 404
     # (the approver may not place anyone: 403 before the post is looked up)
-    assert login(sibling_coordinator).get(reverse("posts:place", args=[place.pk])).status_code == 404
+    assert (
+        login(sibling_coordinator).get(reverse("posts:place", args=[place.pk])).status_code == 404
+    )

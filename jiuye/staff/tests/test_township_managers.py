@@ -141,8 +141,11 @@ def test_a_ledger_entry_is_linked_to_one_account_and_only_inside_the_jurisdictio
         services.staff_update(actor=reviewer, user=sibling_coordinator,
                               expected_version=sibling_coordinator.version,
                               roles=list(sibling_coordinator.roles.all()), person=person)  # fmt: skip
-    far = resident(other_township_coordinator, "同名协管",  # another street's resident
-                   region_code=other_township_coordinator.org.region_id)
+    far = resident(
+        other_township_coordinator,
+        "同名协管",  # another street's resident
+        region_code=other_township_coordinator.org.region_id,
+    )
     with pytest.raises(ValidationError, match="不在您的管辖范围内"):
         services.staff_update(actor=reviewer, user=sibling_coordinator,
                               expected_version=sibling_coordinator.version,

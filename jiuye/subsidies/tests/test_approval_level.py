@@ -80,7 +80,9 @@ def test_the_township_keeps_the_budget_of_its_own_kinds(
 ):
     with pytest.raises(ValidationError, match="由街道（乡镇）财政部门录入"):
         budget_create(actor=finance, year=2026, kind=POST_SUBSIDY, amount=Decimal("100000"))
-    budget = budget_create(actor=township_finance, year=2026, kind=POST_SUBSIDY, amount=Decimal("100"))
+    budget = budget_create(
+        actor=township_finance, year=2026, kind=POST_SUBSIDY, amount=Decimal("100")
+    )
     assert budget.region_id == "370102001000"
     claim = submitted_claim(coordinator)
     assert budget_of(claim) == budget
