@@ -150,7 +150,7 @@ def contracts_of(persons, since: datetime.date) -> list[Contract]:
     return sorted(found, key=lambda contract: (contract.start, contract.person_id))
 
 
-def _stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
+def stable_contract(household_id: int, since: datetime.date, months: int) -> datetime.date | None:
     """The earliest start of a member's contract of at least ``months`` begun on or after
     ``since``, wherever it was recorded."""
     members = Person.objects.filter(household_id=household_id)
@@ -200,7 +200,7 @@ def update(households, *, today: datetime.date, region_code: str, actor=None) ->
         working = judged.get(household_id, (None, False))[1]
         stable_since = None
         if working:
-            stable_since = _stable_contract(household_id, case.appeared_on, months)
+            stable_since = stable_contract(household_id, case.appeared_on, months)
             transition, count = ("settle", "stable") if stable_since else ("clear", "cleared")
         else:  # no longer meets the criteria: nobody left to employ, means, willingness …
             transition, count = "lapse", "lapsed"

@@ -24,7 +24,8 @@ def _actionable(model, user):
         return None
     # a step with a named worker is theirs, unless their account was closed
     mine = Q(assignee__isnull=True) | Q(assignee=user) | Q(assignee__is_active=False)
-    return model.objects.editable_by(user).open().filter(mine, state__in=states)
+    queryset = model.objects.editable_by(user).open().filter(mine, state__in=states)
+    return model.workflow.actionable(queryset, user)
 
 
 def worklist(user, *, limit: int = 50) -> list[WorkflowModel]:

@@ -124,6 +124,18 @@ class Workflow:
         """The worker named responsible for a step (None: whoever holds the role). Override."""
         return None
 
+    def may_fire(self, transition: Transition, item, user) -> bool:
+        """Whether ``user``, whose roles hold the transition's permission and who may edit the
+        item, may fire it on this item. Override where it depends on the item as well (a
+        claim's approval belongs to the level its kind names)."""
+        return True
+
+    def actionable(self, queryset, user):
+        """The items of ``queryset`` (open, in the user's jurisdiction, in steps the user's
+        roles act on) that are the user's to act on: the work list. Override with
+        ``may_fire``."""
+        return queryset
+
     def check(self, transition: Transition, item, actor) -> None:
         """Raise ``ValidationError`` when the item's data forbid the transition now."""
 
@@ -142,6 +154,7 @@ class Workflow:
             if item.state in transition.sources
             and not (transition.service_only or transition.automatic)
             and user.has_perm(transition.permission)
+            and self.may_fire(transition, item, user)
         ]
 
 
@@ -278,7 +291,10 @@ def fire(
         current = model.objects.editable_by(actor).select_for_update().get(pk=item.pk)
     except model.DoesNotExist:
         raise _not_found() from None
-    if not actor.has_perm(transition.permission):
+    if not (
+        actor.has_perm(transition.permission)
+        and model.workflow.may_fire(transition, current, actor)
+    ):
         raise PermissionDenied(_("您的角色不能执行“%(action)s”。") % {"action": transition.label})
     return _move(item, current, transition, actor=actor, comment=comment, values=values)
 

@@ -27,7 +27,7 @@ class PostSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Post
-        fields = ["id", "unit_name", "employer", "title", "duties", "posts", "filled", "region",
+        fields = ["id", "unit_name", "employer", "title", "kind", "duties", "posts", "filled", "region",
                   "starts_on", "ends_on", "post_subsidy", "insurance_subsidy", "note", "version"]  # fmt: skip
         extra_kwargs = {
             "unit_name": {"required": False},
@@ -74,12 +74,18 @@ class PlacementSerializer(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.name", read_only=True)
     post = serializers.PrimaryKeyRelatedField(queryset=Post.objects.none())
     post_title = serializers.CharField(source="post.title", read_only=True)
+    contract_ends_on = serializers.DateField(read_only=True, help_text="协议（合同）期满日")
 
     class Meta:
         model = Placement
         fields = ["id", "person", "person_name", "post", "post_title", "region", "started_on",
-                  "ended_on", "leave_reason", "leave_note", "version"]  # fmt: skip
+                  "contract_months", "contract_ends_on", "ended_on", "leave_reason", "leave_note",
+                  "version"]  # fmt: skip
         read_only_fields = ["region", "ended_on", "leave_reason", "leave_note", "version"]
+        extra_kwargs = {
+            "contract_months": {"required": True, "allow_null": False,
+                                "help_text": "协议（合同）期限（月），自上岗之日起计算"},
+        }  # fmt: skip
         validators = []  # one open placement per person: the service says so at ``person``
 
     def __init__(self, *args, **kwargs):

@@ -9,7 +9,15 @@ class PostsConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
-        from jiuye.posts import indicators, parameters, permissions, seeding, subsidy, urls
+        from jiuye.posts import (
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            selectors,
+            subsidy,
+            urls,
+        )
         from jiuye.subsidies import kinds
 
         register_permissions(permissions.PERMISSIONS)
@@ -19,4 +27,5 @@ class PostsConfig(AppConfig):
         for kind in subsidy.KINDS:
             kinds.register(kind)
         register("indicators", *indicators.INDICATORS)
+        register("contracts", selectors.contracts)
         register("seeders", Task("posts", _("公益性岗位"), seeding.seed))

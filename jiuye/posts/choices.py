@@ -4,6 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.ledger.choices import LabourStatus
 
 
+class PostKind(models.TextChoices):
+    """An ordinary public-welfare post (托底 placement of assistance targets, guideline 十五), or
+    a special one (特定公益性岗位, guideline 六, 七) of a community's or village's labour and
+    social-security station, held by its employment and social-security coordinator."""
+
+    ORDINARY = "ordinary", _("公益性岗位")
+    SPECIAL = "special", _("特定公益性岗位")
+
+
 class LeaveReason(models.TextChoices):
     """Why a placement on a public-welfare post ended (离岗原因)."""
 

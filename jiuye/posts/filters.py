@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.ledger.filters import search
-from jiuye.posts.choices import LeaveReason
+from jiuye.posts.choices import LeaveReason, PostKind
 from jiuye.posts.models import Placement, Post
 from jiuye.regions.filters import RegionCodeFilter
 
@@ -12,12 +12,13 @@ from jiuye.regions.filters import RegionCodeFilter
 class PostFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("岗位或用岗单位名称"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+    kind = django_filters.ChoiceFilter(choices=PostKind.choices, label=_("岗位类别"))
     active = django_filters.BooleanFilter(method="filter_active", label=_("在岗位期限内"))
     vacant = django_filters.BooleanFilter(method="filter_vacant", label=_("有空岗"))
 
     class Meta:
         model = Post
-        fields = ["q", "region", "active", "vacant"]
+        fields = ["q", "region", "kind", "active", "vacant"]
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -1,6 +1,7 @@
+import calendar
 import datetime
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import ScopedModel
 from jiuye.core.scoping import ScopedQuerySet
-from jiuye.posts.choices import LeaveReason
+from jiuye.posts.choices import LeaveReason, PostKind
 
 
 class PostQuerySet(ScopedQuerySet):
@@ -35,6 +36,9 @@ class Post(ScopedModel):
         verbose_name=_("用岗单位（已登记的用人单位）"),
     )  # fmt: skip
     title = models.CharField(_("岗位名称"), max_length=100)
+    kind = models.CharField(
+        _("岗位类别"), max_length=10, choices=PostKind.choices, default=PostKind.ORDINARY
+    )
     duties = models.TextField(_("岗位职责"), blank=True)
     posts = models.PositiveIntegerField(_("岗位数量"), validators=[MinValueValidator(1)])
     starts_on = models.DateField(_("岗位期限自"))
@@ -70,6 +74,10 @@ class Post(ScopedModel):
     def get_absolute_url(self):
         return reverse("posts:post", args=[self.pk])
 
+    @property
+    def is_special(self) -> bool:
+        return self.kind == PostKind.SPECIAL
+
     def is_active(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
         return self.starts_on <= day <= self.ends_on
@@ -100,6 +108,13 @@ class Placement(ScopedModel):
         Post, on_delete=models.PROTECT, related_name="placements", verbose_name=_("公益性岗位")
     )
     started_on = models.DateField(_("上岗日期"))
+    # The agreement (协议或劳动合同) starts with the first day on the post, so its start is
+    # ``started_on``: one date, which the subsidy's months and a household's stability share.
+    # Required of every new placement; placements recorded before it was asked have none.
+    contract_months = models.PositiveSmallIntegerField(
+        _("协议（合同）期限（月）"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )  # fmt: skip
     ended_on = models.DateField(_("离岗日期"), null=True, blank=True)
     leave_reason = models.CharField(
         _("离岗原因"), max_length=20, choices=LeaveReason.choices, blank=True
@@ -134,3 +149,17 @@ class Placement(ScopedModel):
     @property
     def is_open(self):
         return self.ended_on is None
+
+    @property
+    def contract_ends_on(self) -> datetime.date | None:
+        """The last day of the agreement (None when its length was not recorded)."""
+        if self.contract_months is None:
+            return None
+        return months_after(self.started_on, self.contract_months) - datetime.timedelta(days=1)
+
+
+def months_after(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (the month's last day where it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

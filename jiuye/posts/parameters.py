@@ -12,6 +12,9 @@ PARAMETERS = (
               "示例：基数下限按4,000元计约1,028元/月，各地按当年缴费基数下限核定", yuan),
     Parameter("posts.subsidy_max_months", "公益性岗位补贴最长期限", int, 36, "个月",
               "补贴期限最长不超过3年，多次安置累计计算", positive),
+    Parameter("posts.special_subsidy_max_months", "特定公益性岗位补贴最长期限", int, 36, "个月",
+              "指导意见（七）：社区、行政村特定公益性岗位聘用符合条件人员的，可按规定给予岗位补贴和社会保险补贴；"
+              "未另定期限的按公益性岗位的规定（最长3年，多次安置累计计算），各地另有规定的按规定设置", positive),
     Parameter("posts.retirement_years", "距法定退休年龄不足年限", int, 5, "年",
               "首次安置时距法定退休年龄不足该年限的，可延长补贴至退休"),
     Parameter("posts.month_count_day", "公益性岗位补贴计月基准日", int, 15, "日",

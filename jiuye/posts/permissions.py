@@ -1,7 +1,7 @@
 """Who may do what in this line of work: each permission and the roles that hold it
 (registered by its ``AppConfig.ready``; ``staff.backends.RoleBackend`` answers from them)."""
 
-from jiuye.staff.roles import EVERYONE, LEDGER_KEEPERS
+from jiuye.staff.roles import EVERYONE, LEDGER_KEEPERS, RoleCode
 
 PERMISSIONS = {
     # Public-welfare posts (公益性岗位)
@@ -11,4 +11,8 @@ PERMISSIONS = {
     "posts.view_placement": EVERYONE,
     "posts.add_placement": LEDGER_KEEPERS,
     "posts.end_placement": LEDGER_KEEPERS,
+    # Special posts of the communities' and villages' stations (特定公益性岗位) and who holds
+    # them: the street or township manages its coordinators directly (guideline 六), so a
+    # coordinator does not set up or take their own paid post
+    "posts.manage_special_post": frozenset({RoleCode.TOWNSHIP_REVIEWER}),
 }

@@ -6,7 +6,10 @@ period. So a person who starts by the 15th is paid for that month, one who leave
 15th is not paid for the month of leaving, and nothing is prorated. The months of all of a
 person's placements add up; past the limit (“公益性岗位补贴最长期限”) only a person who at their
 first placement was within “距法定退休年龄不足年限” years of the statutory retirement age goes on
-being paid, until the month of retirement; nobody is paid from the month they reach it."""
+being paid, until the month of retirement; nobody is paid from the month they reach it. A month
+on a special post (特定公益性岗位, a community's coordinator) is held to its own limit
+(“特定公益性岗位补贴最长期限”): guideline 七 pays it “按规定” without saying for how long, so a
+province sets it; by default it is the same three years."""
 
 import datetime
 from dataclasses import dataclass
@@ -17,6 +20,7 @@ from jiuye.core import parameters
 from jiuye.ledger.choices import Sex
 
 MAX_MONTHS = "posts.subsidy_max_months"
+SPECIAL_MAX_MONTHS = "posts.special_subsidy_max_months"
 RETIREMENT_YEARS = "posts.retirement_years"
 COUNT_DAY = "posts.month_count_day"
 
@@ -80,10 +84,16 @@ class Entitlement:
     words: str  # why paid (the month's place in the limit), or why not
 
 
+def limit_of(post) -> str:
+    """The parameter that limits the months a post's subsidy is paid for."""
+    return SPECIAL_MAX_MONTHS if post.is_special else MAX_MONTHS
+
+
 def entitlement(person, *, number: int, first_start: datetime.date, day: datetime.date,
-                region: str, read=parameters.value) -> Entitlement:  # fmt: skip
-    """Whether the ``number``-th month on posts, counted on ``day``, is paid."""
-    limit = read(MAX_MONTHS, region, day)
+                region: str, read=parameters.value, limit_key: str = MAX_MONTHS) -> Entitlement:  # fmt: skip
+    """Whether the ``number``-th month on posts, counted on ``day``, is paid (``limit_key``:
+    the parameter of the limit, see ``limit_of``)."""
+    limit = read(limit_key, region, day)
     retires = retirement(person, region, day, read)
     if day >= retires.day:
         return Entitlement(False, _(
@@ -91,11 +101,11 @@ def entitlement(person, *, number: int, first_start: datetime.date, day: datetim
         ) % {"day": day, "age_label": retires.age_label, "age": retires.age, "retires": retires.day})  # fmt: skip
     if number <= limit:
         return Entitlement(True, _("第%(n)s个月，共%(limit)s个月（参数“%(label)s”%(limit)s个月）") % {
-            "n": number, "limit": limit, "label": label(MAX_MONTHS)})  # fmt: skip
+            "n": number, "limit": limit, "label": label(limit_key)})  # fmt: skip
     years = read(RETIREMENT_YEARS, region, first_start)
     at_first = retirement(person, region, first_start, read)
     values = {
-        "n": number, "limit": limit, "label": label(MAX_MONTHS), "first": first_start,
+        "n": number, "limit": limit, "label": label(limit_key), "first": first_start,
         "years": years, "years_label": label(RETIREMENT_YEARS), "age_label": retires.age_label,
         "age": retires.age, "retires": retires.day, "used": number - 1,
     }  # fmt: skip
@@ -128,5 +138,6 @@ def first_paid_month(placement, earlier: list) -> tuple[datetime.date | None, En
     used = len(months_on_post(earlier, day.day, day))
     first_start = min([p.started_on for p in earlier] + [placement.started_on])
     return month, entitlement(
-        placement.person, number=used + 1, first_start=first_start, day=day, region=region
-    )
+        placement.person, number=used + 1, first_start=first_start, day=day, region=region,
+        limit_key=limit_of(placement.post),
+    )  # fmt: skip

@@ -18,13 +18,16 @@ from jiuye.ledger.models import Person, StatusRecord, working_age_q
 from jiuye.ledger.seeding import TODAY
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.ledger.services import households_changed
-from jiuye.posts.models import Placement, Post
-from jiuye.posts.services import placement_end, post_defaults
+from jiuye.posts.choices import PostKind
+from jiuye.posts.models import Placement, Post, months_after
+from jiuye.posts.services import placement_create, placement_end, post_create, post_defaults
 from jiuye.posts.subsidy import POST_SUBSIDY
 from jiuye.regions.codes import Level, ancestor, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
 from jiuye.registration.services import work_recorded
 from jiuye.staff.models import User
+from jiuye.staff.roles import RoleCode
+from jiuye.staff.services import staff_update
 from jiuye.subsidies.services import claim_prepare
 
 TITLES = [
@@ -38,6 +41,9 @@ TITLES = [
 POSTS_PER_TOWNSHIP = 2
 ENDED_PER_SCALE = {"tiny": 3, "small": 12}
 CLAIMING_OFFICES = 3
+CONTRACT_MONTHS = (6, 12, 12, 12, 24, 36)  # the agreements of the demo's placements
+# coordinators who hold their community's special post (特定公益性岗位), per scale
+SPECIAL_POSTS = {"tiny": 4, "small": 12, "large": 40}
 
 
 def seed(context) -> None:
@@ -53,6 +59,7 @@ def seed(context) -> None:
     context.log(f"  {len(posts)} public-welfare posts, {placed} placements")
     if context.scale.name in ENDED_PER_SCALE:
         _demo_flow(context)
+    context.log(f"  {_special_posts(context)} coordinators on special posts")
 
 
 def _posts(context) -> list[dict]:
@@ -124,7 +131,8 @@ def _placements(context, posts: list[dict], creator) -> int:
             if start > TODAY:
                 continue
             placements.append({"id": first + len(placements), "person_id": person_id, "post_id": post["id"],
-                               "region_id": post["region_id"], "started_on": start})  # fmt: skip
+                               "region_id": post["region_id"], "started_on": start,
+                               "contract_months": _contract(rng, start, post["ends_on"])})  # fmt: skip
             records.append({"id": first_record + len(records), "person_id": person_id, "region_id": region_id,
                             "status": LabourStatus.PUBLIC_WELFARE_POST, "since": start, "employer": post["unit_name"],
                             "occupation": post["title"], "note": "公益性岗位安置", "recorded_by_id": creator.pk})  # fmt: skip
@@ -152,13 +160,71 @@ def _placements(context, posts: list[dict], creator) -> int:
     return len(placements)
 
 
-def _demo_flow(context) -> None:
-    """A few placements end (the ledger follows) and a few township offices prepare their
-    public-welfare post subsidy claim of the month before the data set's today."""
-    reviewers = {
+def _contract(rng, start: datetime.date, post_ends: datetime.date) -> int:
+    """An agreement's months, within the post's period."""
+    months = rng.choice(CONTRACT_MONTHS)
+    while months > 1 and months_after(start, months) - datetime.timedelta(days=1) > post_ends:
+        months -= 1
+    return months
+
+
+def _special_posts(context) -> int:
+    """In the last communities with a coordinator account, the township links the account to
+    the coordinator's own entry in the ledger (a working-age resident of the community out of
+    work, who is no assistance target: the account takes that resident's name), sets up the
+    station's special post and places the coordinator on it, through the services."""
+    limits = working_age_limits(code_of_prefix(context.scale.prefixes[0]), TODAY)
+    reviewers = _reviewers()
+    identified = Identification.objects.identified().filter(person_id=OuterRef("pk"))
+    zero = ZeroHousehold.objects.filter(
+        state__in=OPEN_HOUSEHOLD_STATES, household_id=OuterRef("household_id")
+    )
+    on_post = Placement.objects.open().filter(person_id=OuterRef("pk"))
+    coordinators = (
+        User.objects.filter(roles__code=RoleCode.COORDINATOR, is_active=True, person__isnull=True)
+        .select_related("org__region").prefetch_related("roles").order_by("-org__region_id", "pk")
+    )  # fmt: skip
+    placed = 0
+    for prefix in reversed(context.scale.prefixes):
+        for user in coordinators.within(prefix):
+            reviewer = reviewers.get(ancestor(user.org.region_id, Level.TOWNSHIP))
+            if placed >= SPECIAL_POSTS[context.scale.name] or reviewer is None:
+                continue
+            person = (
+                Person.objects.filter(working_age_q(TODAY, **limits), region_id=user.org.region_id,
+                                      status=LabourStatus.UNEMPLOYED, status_since__lt=TODAY)
+                .exclude(Exists(identified)).exclude(Exists(zero)).exclude(Exists(on_post))
+                .order_by("pk").first()
+            )  # fmt: skip
+            if person is None:
+                continue
+            staff_update(actor=reviewer, user=user, expected_version=user.version,
+                         roles=list(user.roles.all()), name=person.name, person=person)  # fmt: skip
+            region = user.org.region
+            starts = TODAY - datetime.timedelta(days=300)
+            post = post_create(
+                actor=reviewer, region=region, kind=PostKind.SPECIAL, unit_name=f"{region.name}劳动保障服务站",
+                title="就业和社会保障协管员", duties="人力资源调查与台账管理、就业失业登记初审、就业援助上门服务",
+                posts=1, starts_on=starts, ends_on=starts + datetime.timedelta(days=3 * 365 - 1),
+            )  # fmt: skip
+            placement_create(actor=reviewer, post=post, person=person, contract_months=24,
+                             started_on=max(person.status_since + datetime.timedelta(days=1), starts))  # fmt: skip
+            placed += 1
+    return placed
+
+
+def _reviewers() -> dict:
+    """The township reviewer of each township (by its code)."""
+    return {
         user.org.region_id: user
         for user in User.objects.filter(roles__code="reviewer", is_active=True, org__isnull=False).select_related("org")
     }  # fmt: skip
+
+
+def _demo_flow(context) -> None:
+    """A few placements end (the ledger follows) and a few township offices prepare their
+    public-welfare post subsidy claim of the month before the data set's today."""
+    reviewers = _reviewers()
     ending = (
         Placement.objects.open().filter(started_on__lt=TODAY - datetime.timedelta(days=60))
         .select_related("post").order_by("pk")[: ENDED_PER_SCALE[context.scale.name]]

@@ -1,11 +1,40 @@
-"""Reads of public-welfare posts: the employers that hired assistance targets."""
+"""Reads of public-welfare posts: lasting placements (for zero-employment households), the
+special posts of a staff member, the employers that hired assistance targets."""
 
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import F
+
 from jiuye.core import parameters
+from jiuye.core.registry import Contract
 from jiuye.jobs.models import Referral
 from jiuye.posts import rules
+from jiuye.posts.choices import PostKind
+from jiuye.posts.models import Placement
+
+
+def contracts(persons, since: datetime.date) -> list[Contract]:
+    """Placements of ``persons`` on public-welfare posts begun on or after ``since``, with their
+    agreement's months, placed by the office of the post's township or community (the
+    registry's ``contracts``: any placement counts, 扶持一户、稳定一户)."""
+    placements = Placement.objects.filter(
+        person__in=persons, started_on__gte=since, contract_months__isnull=False
+    )
+    return [
+        Contract(p.person_id, p.started_on, p.contract_months, p.region_id, p) for p in placements
+    ]
+
+
+def special_placements(member):
+    """The placements of a staff member (through their own entry in the ledger) on special
+    posts, the open one first: what their page shows."""
+    if member.person_id is None:
+        return Placement.objects.none()
+    return (
+        Placement.objects.filter(person_id=member.person_id, post__kind=PostKind.SPECIAL)
+        .select_related("post__region").order_by(F("ended_on").asc(nulls_first=True), "-started_on")
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.models import Identification
 from jiuye.core import history, parameters
+from jiuye.core.scoping import subtree_q
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.jobs.models import Employer
 from jiuye.ledger.choices import WITH_EMPLOYER, LabourStatus
@@ -17,10 +18,12 @@ from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
 from jiuye.posts import rules
-from jiuye.posts.choices import STATUS_AFTER, LeaveReason
+from jiuye.posts.choices import STATUS_AFTER, LeaveReason, PostKind
 from jiuye.posts.models import Placement, Post
-from jiuye.regions.codes import Level
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.models import Region
+from jiuye.staff.models import User
+from jiuye.staff.roles import RoleCode
 from jiuye.subsidies.selectors import last_claimed_month
 
 # the post's own standard field: its parameter (the default and the ceiling)
@@ -36,6 +39,8 @@ def _check_post(post: Post) -> None:
     errors = {}
     if post.region.level not in (Level.TOWNSHIP, Level.VILLAGE):
         errors["region"] = _("公益性岗位由街道（乡镇）开发，区划应选到街道（乡镇）或社区（村）。")
+    elif post.is_special and post.region.level != Level.VILLAGE:
+        errors["region"] = _("特定公益性岗位设在社区（村）劳动保障服务站点，区划应选到社区（村）。")
     if post.starts_on and post.ends_on and post.ends_on < post.starts_on:
         errors["ends_on"] = _("岗位期限的结束日期不能早于开始日期。")
     if not post.posts:
@@ -59,6 +64,8 @@ def post_create(*, actor, region: Region, **fields) -> Post:
     """Develop a post in a township or community of the actor's jurisdiction; the standards
     not given are the parameters' in force on the first day of the post."""
     require(actor, "posts.add_post")
+    if fields.get("kind") == PostKind.SPECIAL:
+        require(actor, "posts.manage_special_post")
     check_scope(Region.objects.editable_by(actor), region, field="region")
     _check_employer(actor, fields.get("employer"))
     for field, value in post_defaults(region.code, fields.get("starts_on")).items():
@@ -82,13 +89,17 @@ def post_update(*, actor, post: Post, expected_version: int, **fields) -> Post:
     _check_employer(actor, fields.get("employer"))
     with transaction.atomic():
         post = Post.objects.select_for_update().get(pk=post.pk)
-        old_region = post.region_id
+        old_region, old_kind = post.region_id, post.kind
+        if PostKind.SPECIAL in (old_kind, fields.get("kind")):
+            require(actor, "posts.manage_special_post")
         for name, value in fields.items():
             if value is not None or name not in STANDARDS:
                 setattr(post, name, value)
         if not post.unit_name and post.employer is not None:
             post.unit_name = post.employer.name
         _check_post(post)
+        if post.kind != old_kind and post.placements.exists():
+            raise ValidationError({"kind": _("该岗位已有人员安置，不能改变岗位类别。")})
         filled = post.placements.open().count()
         if post.posts < filled:
             raise ValidationError(
@@ -134,12 +145,41 @@ def is_assistance_target(person: Person) -> bool:
     return Identification.objects.identified().filter(person=person).exists()
 
 
-def _check_placement(placement: Placement, earlier: list[Placement], today) -> None:
-    person, post, start = placement.person, placement.post, placement.started_on
-    if not is_assistance_target(person):
+def coordinator_of(person: Person, post: Post) -> User | None:
+    """The active coordinator account of the post's community or village whose own entry in
+    the ledger is ``person``: who a special post (特定公益性岗位) is for."""
+    accounts = User.objects.filter(person=person, is_active=True, roles__code=RoleCode.COORDINATOR)
+    return accounts.filter(subtree_q("org__region_id", prefix_of(post.region_id))).first()
+
+
+def _check_holder(person: Person, post: Post) -> None:
+    """An ordinary post places an assistance target; a special post the station's coordinator."""
+    if post.is_special:
+        if coordinator_of(person, post) is None:
+            raise ValidationError({"person": _(
+                "特定公益性岗位由本社区（村）的协管员担任：该人员须关联本社区（村）在岗协管员的账号（在工作人员信息中填写本人公民身份号码）。"
+            )})  # fmt: skip
+    elif not is_assistance_target(person):
         raise ValidationError({"person": _(
             "公益性岗位只安置就业援助对象：该人员没有有效的就业困难人员认定（须已认定、未退出）。"
         )})  # fmt: skip
+
+
+def _check_contract(placement: Placement) -> None:
+    months, post = placement.contract_months, placement.post
+    if months is None:
+        raise ValidationError({"contract_months": _("请填写协议（合同）期限。")})
+    if not 1 <= months <= 120:
+        raise ValidationError({"contract_months": _("协议（合同）期限应为1至120个月。")})
+    if placement.contract_ends_on > post.ends_on:
+        raise ValidationError({"contract_months": _(
+            "协议（合同）期限至%(end)s，超出岗位期限（至%(post_end)s）。"
+        ) % {"end": placement.contract_ends_on, "post_end": post.ends_on}})  # fmt: skip
+
+
+def _check_placement(placement: Placement, earlier: list[Placement], today) -> None:
+    person, post, start = placement.person, placement.post, placement.started_on
+    _check_holder(person, post)
     if start > today:
         raise ValidationError({"started_on": _("上岗日期不能晚于今天。")})
     if not post.starts_on <= start <= post.ends_on:
@@ -160,13 +200,18 @@ def _check_placement(placement: Placement, earlier: list[Placement], today) -> N
         # A county refuses: a post paid from the employment fund is for those it may still pay.
         raise ValidationError({"person": _("该人员已不能享受公益性岗位补贴，不能安置：%(why)s。") % {
             "why": right.words}})  # fmt: skip
+    _check_contract(placement)
 
 
 @transaction.atomic
-def placement_create(*, actor, post: Post, person: Person, started_on: datetime.date) -> Placement:
-    """Place an assistance target on a post of the actor's jurisdiction: the ledger records
-    the person as employed on a public-welfare post from the first day."""
+def placement_create(*, actor, post: Post, person: Person, started_on: datetime.date,
+                     contract_months: int | None) -> Placement:  # fmt: skip
+    """Place an assistance target (on a special post: the community's coordinator) on a post
+    of the actor's jurisdiction, with an agreement of ``contract_months`` from the first day:
+    the ledger records the person as employed on a public-welfare post from that day."""
     require(actor, "posts.add_placement")
+    if post.is_special:
+        require(actor, "posts.manage_special_post")
     check_scope(Post.objects.editable_by(actor), post, field="post")
     check_scope(Person.objects.visible_to(actor), person, field="person")
     post = Post.objects.select_for_update().select_related("region").get(pk=post.pk)
@@ -177,7 +222,8 @@ def placement_create(*, actor, post: Post, person: Person, started_on: datetime.
             {"post": _("该岗位%(n)s个岗位已满，不能再安置。") % {"n": post.posts}}
         )
     earlier = list(Placement.objects.filter(person=person).select_related("post"))
-    placement = Placement(post=post, person=person, region_id=post.region_id, started_on=started_on)
+    placement = Placement(post=post, person=person, region_id=post.region_id,
+                          started_on=started_on, contract_months=contract_months)  # fmt: skip
     _check_placement(placement, earlier, timezone.localdate())
     placement.full_clean(exclude=["person", "post"])
     placement._history_user = actor
@@ -219,6 +265,8 @@ def placement_end(*, actor, placement: Placement, ended_on: datetime.date, reaso
     require(actor, "posts.end_placement")
     check_scope(Placement.objects.editable_by(actor), placement)
     placement = Placement.objects.select_for_update().select_related("post").get(pk=placement.pk)
+    if placement.post.is_special:
+        require(actor, "posts.manage_special_post")
     if placement.ended_on is not None:
         raise ValidationError(_("该安置已于%(date)s离岗。") % {"date": placement.ended_on})
     if reason not in LeaveReason.values:

@@ -76,6 +76,7 @@ def placements_paid(org, first: datetime.date, read=None):
         right = rules.entitlement(
             placement.person, number=number, first_start=min(p.started_on for p in own),
             day=day, region=placement.post.region_id, read=read,
+            limit_key=rules.limit_of(placement.post),
         )  # fmt: skip
         if right.paid:
             paid.append((placement, right, day))
@@ -100,11 +101,12 @@ def _post_rule(kind: str):
             # a parameter may be set with more decimals than the fen: the line is paid in fen
             amount = min(own, ceiling).quantize(CENT, ROUND_HALF_UP)
             explanation = _(
-                "%(name)s安置在%(unit)s“%(title)s”公益性岗位（%(region)s），%(start)s上岗；%(counting)s；"
+                "%(name)s安置在%(unit)s“%(title)s”%(post_kind)s（%(region)s），%(start)s上岗；%(counting)s；"
                 "%(month)s为%(right)s；按本岗位%(standard)s%(own)s元/月，不高于参数“%(label)s”%(ceiling)s元/月，"
                 "计发%(amount)s元。"
             ) % {
                 "name": person.name, "unit": post.unit_name, "title": post.title,
+                "post_kind": post.get_kind_display(),
                 "region": post.region.name, "start": placement.started_on,
                 "counting": _counting_words(day), "month": _("%(year)s年%(month)s月") % {
                     "year": first.year, "month": first.month},

@@ -25,6 +25,11 @@ from jiuye.subsidies.models import ClaimLine
 # Posts ----------------------------------------------------------------------------------
 
 
+def may_keep(user, post: Post) -> bool:
+    """A special post and its placements are the township's to change (guideline 六)."""
+    return not post.is_special or user.has_perm("posts.manage_special_post")
+
+
 class PostListView(ScopedListView):
     model = Post
     filterset_class = PostFilter
@@ -80,8 +85,10 @@ class PostDetailView(ScopedDetailView):
         return super().get_context_data(
             placements=placements,
             filled=filled,
-            can_edit=self.may("posts.change_post"),
-            can_place=self.may("posts.add_placement") and filled < post.posts,
+            can_edit=self.may("posts.change_post") and may_keep(user, post),
+            can_place=self.may("posts.add_placement")
+            and may_keep(user, post)
+            and filled < post.posts,
             history=timeline(post.history.all(), viewer=user),
             **kwargs,
         )
@@ -107,8 +114,8 @@ class PlacementCreateView(ServiceFormMixin, generic.FormView):
         )
 
     def get_form_kwargs(self):
-        self.post_record  # noqa: B018 - a post outside the jurisdiction is a 404 before anything else
-        return super().get_form_kwargs()
+        # a post outside the jurisdiction is a 404 before anything else
+        return {**super().get_form_kwargs(), "post": self.post_record}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(post=self.post_record, **kwargs)
@@ -142,7 +149,9 @@ class PlacementDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         user, placement = self.request.user, self.object
-        can_end = placement.is_open and self.may("posts.end_placement")
+        can_end = (
+            placement.is_open and self.may("posts.end_placement") and may_keep(user, placement.post)
+        )
         # the lines of this placement, not those of the person's other placements (perhaps in
         # another county's claims)
         lines = (

@@ -4,8 +4,10 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.ledger.identity import parse_id_number
+from jiuye.ledger.models import Person
 from jiuye.staff.models import Role, StaffCertificate, User
-from jiuye.staff.roles import ROLE_LEVEL
+from jiuye.staff.roles import ROLE_LEVEL, grantable
 
 
 class LoginForm(AuthenticationForm):
@@ -23,26 +25,61 @@ class LoginForm(AuthenticationForm):
 
 
 class RolesField(forms.ModelMultipleChoiceField):
-    """The roles that can be held at an organisation of a given level (``ROLE_LEVEL``)."""
+    """The roles that can be held at an organisation of a given level (``ROLE_LEVEL``) and
+    that the manager may grant (``GRANTS``)."""
 
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
         super().__init__(queryset=Role.objects.all(), label=_("角色"), required=False, **kwargs)
 
-    def for_org(self, org):
+    def for_org(self, org, manager):
         if org is None:  # an account outside any organisation holds no role
             self.queryset = Role.objects.none()
             return
-        level = org.region.level
-        codes = [role for role, role_level in ROLE_LEVEL.items() if role_level in (None, level)]
+        level, allowed = org.region.level, grantable(manager)
+        codes = [
+            role
+            for role, role_level in ROLE_LEVEL.items()
+            if role_level in (None, level) and role in allowed
+        ]
         self.queryset = Role.objects.filter(code__in=codes)
 
     def label_from_instance(self, obj):
         return str(obj)
 
 
-class StaffCreateForm(UserFormMixin, SetPasswordMixin, forms.ModelForm):
+class PersonLinkMixin(forms.Form):
+    """The account's own entry in the ledger, found by the identity number among the residents
+    the manager sees: ``cleaned_data["person"]`` (left out when the number is blank and the
+    link is to stay)."""
+
+    id_number = forms.CharField(
+        label=_("本人公民身份号码"), max_length=20, required=False,
+        help_text=_("关联本人的台账信息：协管员在特定公益性岗位上岗、领取岗位补贴须关联。"),
+    )  # fmt: skip
+
+    def clean_id_number(self):
+        raw = self.cleaned_data["id_number"].strip()
+        if not raw:
+            return None
+        number = parse_id_number(raw).number
+        person = Person.objects.visible_to(self.user).filter(id_number=number).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("本辖区台账中没有该公民身份号码的人员，请先在台账中登记。")
+            )
+        return person
+
+    def clean(self):
+        data = super().clean()
+        person, unlink = data.pop("id_number", None), data.pop("unlink_person", False)
+        if person is not None or unlink or self.instance.pk is None:
+            data["person"] = person
+        return data
+
+
+class StaffCreateForm(UserFormMixin, SetPasswordMixin, PersonLinkMixin, forms.ModelForm):
     roles = RolesField()
     password1, password2 = SetPasswordMixin.create_password_fields(
         label1=_("初始密码"), label2=_("再次输入密码")
@@ -55,14 +92,14 @@ class StaffCreateForm(UserFormMixin, SetPasswordMixin, forms.ModelForm):
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].for_org(org)
+        self.fields["roles"].for_org(org, self.user)
 
     def clean(self):
         self.validate_passwords()
         return super().clean()
 
 
-class StaffUpdateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+class StaffUpdateForm(UserFormMixin, VersionedFormMixin, PersonLinkMixin, forms.ModelForm):
     roles = RolesField()
 
     class Meta:
@@ -72,7 +109,15 @@ class StaffUpdateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].for_org(self.instance.org)
+        self.fields["roles"].for_org(self.instance.org, self.user)
+        person = self.instance.person
+        if person is not None:
+            self.fields["id_number"].help_text = _(
+                "现已关联：%(name)s（%(number)s）。不填则不变。"
+            ) % {"name": person.name, "number": person.masked_id_number}
+            self.fields["unlink_person"] = forms.BooleanField(
+                label=_("解除与台账人员的关联"), required=False
+            )
 
 
 class CertificateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from jiuye.core.models import BaseModel
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.regions.codes import Level, prefix_of
-from jiuye.staff.roles import ROLE_LEVEL, RoleCode
+from jiuye.staff.roles import EVERYONE, ROLE_LEVEL, RoleCode, grantable
 
 
 class Role(models.Model):
@@ -36,8 +36,13 @@ class UserQuerySet(ScopedQuerySet):
 
     def managed_by(self, user):
         """Accounts the user administers: below their own region, never their own account
-        or a superuser's."""
-        return self.below(user).exclude(pk=user.pk).filter(is_superuser=False)
+        or a superuser's, and none holding a role the user may not grant (a township manages
+        its coordinators, not an inspector a county placed in a village)."""
+        accounts = self.below(user).exclude(pk=user.pk).filter(is_superuser=False)
+        beyond = EVERYONE - grantable(user)
+        if beyond:
+            accounts = accounts.exclude(roles__code__in=beyond)
+        return accounts
 
 
 class StaffManager(UserManager.from_queryset(UserQuerySet)):
@@ -62,6 +67,12 @@ class User(AbstractUser):
     post = models.CharField(_("岗位"), max_length=50, blank=True)
     duties = models.TextField(_("职责"), blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    # The worker's own entry in the ledger: a coordinator on a special public-welfare post
+    # (特定公益性岗位, guideline 七) is placed and paid as that resident.
+    person = models.OneToOneField(
+        "ledger.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="staff_account",
+        verbose_name=_("本人台账信息"),
+    )  # fmt: skip
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
     version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
 

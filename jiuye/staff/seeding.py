@@ -39,6 +39,13 @@ STAFF_PLAN = {
             "就业服务窗口经办人",
             "职业指导、职业介绍、岗位开发与培训组织。",
         ),
+        # the township's finance office (财政所), which pays the township's own subsidies
+        (
+            RoleCode.TOWNSHIP_FINANCE,
+            "",
+            "财政所会计",
+            "复核由街道（乡镇）本级财政拨付的就业补贴。",
+        ),
     ],
     OrgKind.COUNTY_AGENCY: [
         (

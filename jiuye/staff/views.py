@@ -21,6 +21,9 @@ from jiuye.core.views import (
     ServiceFormMixin,
     ServiceUpdateMixin,
 )
+from jiuye.ledger.models import Person
+from jiuye.posts.models import Placement
+from jiuye.posts.selectors import special_placements
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff import services
 from jiuye.staff.filters import StaffFilter
@@ -90,13 +93,28 @@ class StaffDetailView(ScopedDetailView):
     context_object_name = "staff_member"
 
     def scope(self, queryset):
-        return queryset.with_org()
+        return queryset.with_org().select_related("person")
 
     def get_context_data(self, **kwargs):
         member = self.object
         user = self.request.user
         context = super().get_context_data(**kwargs)
         context["certificates"] = member.certificates.order_by("-issued_on")
+        # the special public-welfare posts they hold (特定公益性岗位), linked where the viewer
+        # may open the placement
+        placements = list(special_placements(member))
+        openable = set(
+            Placement.objects.visible_to(user)
+            .filter(pk__in=[placement.pk for placement in placements])
+            .values_list("pk", flat=True)
+        )
+        for placement in placements:
+            placement.openable = placement.pk in openable
+        context["special_placements"] = placements
+        context["person_openable"] = (
+            member.person_id is not None
+            and Person.objects.visible_to(user).filter(pk=member.person_id).exists()
+        )
         context["history"] = timeline(
             member.history.all(), StaffCertificate.history.filter(user_id=member.pk), viewer=user
         )

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import UserFormMixin, VersionedFormMixin
+from jiuye.regions.codes import level_of
 from jiuye.subsidies import kinds
 from jiuye.subsidies.models import Budget
 from jiuye.subsidies.report import check_month
@@ -38,7 +39,12 @@ class BudgetForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds.choices()
+        # the kinds whose budget the user's office keeps (the county's, or a township's own)
+        org = self.user.org if self.user is not None else None
+        level = level_of(org.region_id) if org is not None else None
+        self.fields["kind"].choices = kinds.choices(
+            level if level in kinds.APPROVING_LEVELS else None
+        )
         self.fields["year"].initial = timezone.localdate().year
         if self.instance.pk:  # the year and kind of a budget stay; its amount changes
             for name in ("year", "kind"):

@@ -5,6 +5,12 @@ a month, the rule returns the ``Line``s it may claim — who, how much (Decimal 
 period, and why in words, naming the facts and the parameters used. The claim model and its
 approval are the same for every kind (``subsidies.models``); a database constraint keeps a
 person from being paid twice for the same kind and period.
+
+Who approves is part of the kind: its ``level`` is the level of the offices that review and
+pay it — the HR step and the finance step are fired only by staff of an office at that level
+whose jurisdiction holds the claiming office, and the budget is that office's. The county's by
+default; a kind paid from a township's own funds (本级财政, guideline 十六) declares
+``level=Level.TOWNSHIP`` and is claimed by the township's or its communities' offices.
 """
 
 import datetime
@@ -12,8 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from jiuye.core.registry import registry
-from jiuye.regions.codes import county, township
+from jiuye.regions.codes import Level, county, township
+
+# The levels whose offices may review and pay a kind, and how the pages name them.
+APPROVING_LEVELS = {Level.COUNTY: _("县级"), Level.TOWNSHIP: _("街道（乡镇）")}
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,8 @@ class SubsidyKind:
     # offices(prefix, first_day, last_day) -> ids of the offices under ``prefix`` that may
     # have lines that month (more is harmless, fewer is a bug); None: every office
     offices: Callable[..., set[int]] | None = None
+    # the level of the offices that review and pay it (人社, then 财政): see the module's text
+    level: Level = Level.COUNTY
 
 
 KINDS = registry["subsidy_kinds"]
@@ -45,13 +58,28 @@ def register(kind: SubsidyKind) -> None:
     amount of its approved claims as indicators of the programmes report."""
     from jiuye.subsidies.indicators import indicators_of  # it reads the claims' models
 
+    if kind.level not in APPROVING_LEVELS:
+        raise ValueError(f"subsidy kind {kind.code}: level {kind.level!r} cannot approve")
     KINDS.add(kind)
     for indicator in indicators_of(kind):
         registry["indicators"].add(indicator)
 
 
-def choices() -> list[tuple[str, str]]:
-    return [(kind.code, kind.label) for kind in KINDS.values()]
+def choices(level: Level | None = None) -> list[tuple[str, str]]:
+    """The kinds as choices: all, or those reviewed and paid at ``level``."""
+    return [
+        (kind.code, kind.label) for kind in KINDS.values() if level is None or kind.level == level
+    ]
+
+
+def level_of_kind(code: str) -> Level:
+    """The level that reviews and pays the kind (a kind no longer registered: the county)."""
+    kind = KINDS.get(code)
+    return Level(kind.level) if kind else Level.COUNTY
+
+
+def level_name(level: Level) -> str:
+    return str(APPROVING_LEVELS[level])
 
 
 def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -15,7 +15,8 @@ from jiuye.subsidies.workflow import ClaimWorkflow
 
 class Claim(WorkflowModel):
     """A claim of one office for one kind of subsidy and one month (补贴申报), approved by the
-    county's HR department and then its finance department. Its region is the office's."""
+    HR department and then the finance department of the level the kind names (the county's,
+    or the township's). Its region is the office's."""
 
     workflow = ClaimWorkflow()
     worklist_related = ("org",)
@@ -98,9 +99,21 @@ class ClaimLine(models.Model):
         return f"{self.person_id} {self.kind} {self.period} {self.amount}"
 
 
+class BudgetQuerySet(ScopedQuerySet):
+    def kept_by(self, user):
+        """The budgets of the user's own office's region: what its finance department keeps
+        (a county's finance does not change a township's budget, though it reads it)."""
+        if user.is_superuser:
+            return self.all()
+        if user.org_id is None:
+            return self.none()
+        return self.editable_by(user).filter(region_id=user.org.region_id)
+
+
 class Budget(ScopedModel):
-    """The funds a county has for one kind of subsidy in one year (补贴资金预算), kept by its
-    finance department. Approved claims of the county's offices spend it; a claim that would
+    """The funds for one kind of subsidy in one year (补贴资金预算) of the region that pays the
+    kind (``SubsidyKind.level``: a county, or a township for its own kinds), kept by its
+    finance department. Approved claims of the region's offices spend it; a claim that would
     go beyond it is approved only by an explicit override of finance, with the reason."""
 
     year = models.PositiveSmallIntegerField(
@@ -111,6 +124,8 @@ class Budget(ScopedModel):
         _("预算金额（元）"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
     )
     note = models.CharField(_("资金来源及说明"), max_length=200, blank=True)
+
+    objects = BudgetQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "region_id", "kind"]

@@ -9,7 +9,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from jiuye.core.money import MONEY, ZERO, yuan
-from jiuye.regions.codes import Level, county, prefix_of, prefix_sql
+from jiuye.regions.codes import ancestor, level_of, prefix_of, prefix_sql
+from jiuye.subsidies.kinds import level_of_kind
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 
 PENDING_STATES = ("hr_review", "finance_review")
@@ -27,35 +28,36 @@ class Use:
 
 
 def budget_uses(budgets) -> dict[int, Use]:
-    """The use of each of ``budgets``: one grouped query over the claims of their counties."""
+    """The use of each of ``budgets``: one grouped query per level of the budgets (a county's
+    over its claims, a township's over its own), over the claims of their regions."""
     budgets = list(budgets)
-    if not budgets:
-        return {}
-    counties = {prefix_of(budget.region_id, Level.COUNTY) for budget in budgets}
-    rows = (
-        Claim.objects.annotate(county=prefix_sql("region_id", Level.COUNTY), year=ExtractYear("month"))
-        .filter(county__in=counties, year__in={b.year for b in budgets}, kind__in={b.kind for b in budgets})
-        .values("county", "year", "kind")
-        .annotate(spent=Coalesce(Sum("total", filter=Q(state="approved")), ZERO, output_field=MONEY),
-                  pending=Coalesce(Sum("total", filter=Q(state__in=PENDING_STATES)), ZERO, output_field=MONEY))
-        .order_by()
-    )  # fmt: skip
-    found = {(row["county"], row["year"], row["kind"]): row for row in rows}
     uses = {}
-    for budget in budgets:
-        row = found.get((prefix_of(budget.region_id, Level.COUNTY), budget.year, budget.kind), {})
-        uses[budget.pk] = Use(
-            spent=yuan(row.get("spent", ZERO)), pending=yuan(row.get("pending", ZERO))
-        )
+    for level in {level_of(budget.region_id) for budget in budgets}:
+        held = [budget for budget in budgets if level_of(budget.region_id) == level]
+        rows = (
+            Claim.objects.annotate(holder=prefix_sql("region_id", level), year=ExtractYear("month"))
+            .filter(holder__in={prefix_of(b.region_id) for b in held}, year__in={b.year for b in held},
+                    kind__in={b.kind for b in held})
+            .values("holder", "year", "kind")
+            .annotate(spent=Coalesce(Sum("total", filter=Q(state="approved")), ZERO, output_field=MONEY),
+                      pending=Coalesce(Sum("total", filter=Q(state__in=PENDING_STATES)), ZERO, output_field=MONEY))
+            .order_by()
+        )  # fmt: skip
+        found = {(row["holder"], row["year"], row["kind"]): row for row in rows}
+        for budget in held:
+            row = found.get((prefix_of(budget.region_id), budget.year, budget.kind), {})
+            uses[budget.pk] = Use(
+                spent=yuan(row.get("spent", ZERO)), pending=yuan(row.get("pending", ZERO))
+            )
     return uses
 
 
 def budget_of(claim: Claim, *, lock: bool = False) -> Budget | None:
-    """The budget of the claim's county for its kind and year (locked when ``lock``)."""
+    """The budget of the claim's kind and year kept by the region that approves it (the
+    county's, or the township's for a kind it pays; locked when ``lock``)."""
     budgets = Budget.objects.select_for_update() if lock else Budget.objects.all()
-    return budgets.filter(
-        region_id=county(claim.region_id), year=claim.month.year, kind=claim.kind
-    ).first()
+    holder = ancestor(claim.region_id, level_of_kind(claim.kind))
+    return budgets.filter(region_id=holder, year=claim.month.year, kind=claim.kind).first()
 
 
 def person_subsidies(person):

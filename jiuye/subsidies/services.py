@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import workflow
 from jiuye.core.services import check_scope, require, save_versioned
-from jiuye.regions.codes import Level
+from jiuye.regions.codes import level_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 from jiuye.staff.roles import LEDGER_KEEPERS
-from jiuye.subsidies.kinds import KINDS, month_bounds
+from jiuye.subsidies.kinds import KINDS, level_name, month_bounds
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 from jiuye.subsidies.report import EARLIEST_MONTH
 
@@ -33,6 +33,11 @@ def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
         raise ValidationError({"kind": _("未知的补贴类别。")})
     if actor.org_id is None:
         raise ValidationError(_("您的账号不属于任何服务机构，不能申报补贴。"))
+    level = KINDS[kind].level
+    if level_of(actor.org.region_id) < level:  # an office above the level that approves it
+        raise ValidationError({"kind": _(
+            "该类补贴由%(level)s审核拨付，由%(level)s或其下的社区（村）申报。"
+        ) % {"level": level_name(level)}})  # fmt: skip
     if month < EARLIEST_MONTH:
         raise ValidationError({"month": _("月份应在2000年1月至本月之间。")})
     first, last = month_bounds(month)
@@ -90,11 +95,14 @@ def _save_claim(actor, kind, first, last, new_if_empty) -> Claim | None:
 # Budgets --------------------------------------------------------------------------------
 
 
-def _budget_county(actor):
-    """The county whose budgets the actor keeps: their office's, which must be a county's."""
-    org = actor.org
-    if org is None or org.region.level != Level.COUNTY:
-        raise ValidationError(_("预算由县级财政部门录入，您的账号不属于县级机构。"))
+def _budget_region(actor, kind: str):
+    """The region whose budget of ``kind`` the actor keeps: their office's, which must be at
+    the level that pays the kind (the county's, or a township's for its own kinds)."""
+    level, org = KINDS[kind].level, actor.org
+    if org is None or level_of(org.region_id) != level:
+        raise ValidationError({"kind": _(
+            "该类补贴的预算由%(level)s财政部门录入，您的账号不属于%(level)s机构。"
+        ) % {"level": level_name(level)}})  # fmt: skip
     return org.region
 
 
@@ -102,7 +110,9 @@ def budget_create(*, actor, year: int, kind: str, amount: Decimal, note: str = "
     require(actor, "subsidies.add_budget")
     if kind not in KINDS:
         raise ValidationError({"kind": _("未知的补贴类别。")})
-    budget = Budget(region=_budget_county(actor), year=year, kind=kind, amount=amount, note=note)
+    budget = Budget(
+        region=_budget_region(actor, kind), year=year, kind=kind, amount=amount, note=note
+    )
     budget.full_clean(validate_constraints=False)
     budget._history_user = actor
     try:
@@ -110,7 +120,7 @@ def budget_create(*, actor, year: int, kind: str, amount: Decimal, note: str = "
             budget.save()
     except IntegrityError:
         raise ValidationError(
-            {"kind": _("本县%(year)s年该类别的预算已录入，请修改原预算。") % {"year": year}}
+            {"kind": _("本级%(year)s年该类别的预算已录入，请修改原预算。") % {"year": year}}
         ) from None
     return budget
 
@@ -120,7 +130,7 @@ def budget_update(
 ) -> Budget:
     """Change a budget's amount (a supplementary or reduced allocation) and its note."""
     require(actor, "subsidies.change_budget")
-    check_scope(Budget.objects.editable_by(actor), budget)
+    check_scope(Budget.objects.kept_by(actor), budget)
     budget.amount, budget.note = amount, note
     budget.full_clean(validate_constraints=False)
     save_versioned(budget, expected_version=expected_version, actor=actor)
@@ -154,7 +164,7 @@ def claims_prepare_all(*, prefix: str, month: datetime.date) -> Batch:
             everyone
             if kind.offices is None
             else everyone.filter(pk__in=kind.offices(prefix, first, last))
-        )
+        ).filter(region__level__gte=kind.level)  # not the offices above the approving level
         for org in offices.select_related("region").order_by("region_id", "pk"):
             actor = keepers.filter(org=org).first()
             if actor is None:

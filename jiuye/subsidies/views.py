@@ -157,9 +157,15 @@ class BudgetListView(ScopedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         uses = selectors.budget_uses(context["object_list"])
+        user = self.request.user
+        own = user.org.region_id if user.org_id else None
         for budget in context["object_list"]:
             budget.use = uses[budget.pk]
             budget.balance = budget.use.balance(budget)
+            # a county's finance reads its townships' budgets; each keeps its own
+            budget.kept = user.has_perm("subsidies.change_budget") and (
+                user.is_superuser or budget.region_id == own
+            )
         context["can_add"] = self.request.user.has_perm("subsidies.add_budget")
         return context
 
@@ -182,7 +188,7 @@ class BudgetUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
     model = Budget
     form_class = BudgetForm
     permission_required = "subsidies.change_budget"
-    scope_method = "editable_by"
+    scope_method = "kept_by"
     template_name = "subsidies/budget_form.html"
     success_message = _("预算已修改。")
 

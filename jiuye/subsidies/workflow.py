@@ -1,13 +1,22 @@
-"""A subsidy claim's approval: the claiming office submits, the county's HR department
-approves (人社部门核定), then its finance department (财政部门核定). A return sends the claim back
-to the office to correct; a refusal frees its lines, so the persons can be claimed again.
-Finance approves within the county's budget for the kind and year; beyond it only by the
-explicit override (超预算核准), whose reason is kept in the claim's events."""
+"""A subsidy claim's approval: the claiming office submits, the HR department of the level
+the kind names approves (人社部门核定), then that level's finance department (财政部门核定): the
+county's by default, the township's for a kind paid from its own funds (``SubsidyKind.level``).
+Only staff of an office at that level may fire those steps (its jurisdiction holding the
+claiming office is the workflow's scope), and a worker does not approve a claim they prepared.
+A return sends the claim back to the office to correct; a refusal frees its lines, so the
+persons can be claimed again. Finance approves within that level's budget for the kind and
+year; beyond it only by the explicit override (超预算核准), whose reason is kept in the events."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.workflow import State, Transition, Workflow
+from jiuye.regions.codes import level_of
+from jiuye.subsidies import kinds
+
+# The permissions of the approval steps, which belong to the kind's level.
+APPROVALS = frozenset({"subsidies.hr_approve", "subsidies.finance_approve"})
 
 
 class ClaimWorkflow(Workflow):
@@ -32,7 +41,27 @@ class ClaimWorkflow(Workflow):
         Transition("finance_reject", _("不予核准"), ("finance_review",), "rejected", "subsidies.finance_approve", comment_required=True),
     )  # fmt: skip
 
+    def may_fire(self, transition, item, user):
+        if transition.permission not in APPROVALS or user.is_superuser:
+            return True
+        return acting_level(user) == kinds.level_of_kind(item.kind)
+
+    def actionable(self, queryset, user):
+        if user.is_superuser:
+            return queryset
+        level = acting_level(user)
+        at_level = [code for code, _label in kinds.choices(level)] if level else []
+        approval_states = {
+            state
+            for transition in self.transitions
+            if transition.permission in APPROVALS
+            for state in transition.sources
+        }
+        return queryset.filter(~Q(state__in=approval_states) | Q(kind__in=at_level))
+
     def check(self, transition, item, actor):
+        if transition.permission == "subsidies.hr_approve" and item.prepared_by_id == actor.pk:
+            raise ValidationError(_("经办人不能审核本人经办的申报。"), code="own_claim")
         if transition.name == "submit" and not item.lines.exists():
             raise ValidationError(_("申报中没有补贴人员，不能提交。"), code="empty")
         if transition.name in ("finance_approve", "finance_override"):
@@ -43,8 +72,14 @@ class ClaimWorkflow(Workflow):
             item.lines.update(void=True)
 
 
+def acting_level(user):
+    """The level of the user's office (None without one): the kinds whose approval it acts on."""
+    org = user.org
+    return None if org is None else level_of(org.region_id)
+
+
 def check_budget(claim, *, override: bool) -> None:
-    """Refuse an approval beyond the county's budget unless it is the override, and the
+    """Refuse an approval beyond the approving office's budget unless it is the override, and the
     override of a claim within it. The budget row is locked, so two approvals at once cannot
     both spend its last funds. A kind without a budget for the year is not limited."""
     from jiuye.subsidies.selectors import budget_of, budget_uses

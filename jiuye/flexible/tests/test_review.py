@@ -99,7 +99,7 @@ def test_no_flexible_subsidy_once_the_ledger_shows_the_person_on_a_public_welfar
     with time_machine.travel(datetime.datetime(2026, 8, 5, 10, 0), tick=False):
         job = register(coordinator, person, started_on=datetime.date(2026, 8, 1))
     with time_machine.travel(datetime.datetime(2026, 10, 1, 10, 0), tick=False):
-        posts.placement_create(actor=coordinator, post=post(coordinator), person=person,
+        posts.placement_create(contract_months=12, actor=coordinator, post=post(coordinator), person=person,
                                started_on=datetime.date(2026, 10, 1))  # fmt: skip
     with time_machine.travel(datetime.datetime(2026, 11, 20, 10, 0), tick=False):
         september = claim_prepare(actor=coordinator, kind=KIND, month=datetime.date(2026, 9, 1))

@@ -32,6 +32,6 @@ def build(samples):
         ends_on=today + datetime.timedelta(days=700),
     )  # fmt: skip
     placement = services.placement_create(
-        actor=samples.user, post=post, person=person, started_on=today
+        actor=samples.user, post=post, person=person, started_on=today, contract_months=12
     )
     return {Post: (post, post.title), Placement: (placement, person.name)}, {"post": post.pk}

@@ -39,11 +39,11 @@ def test_posts_and_placements_through_the_api(reviewer, sibling_approver, login,
 
     ordinary = resident(reviewer, "接口普通人", region_code=VILLAGE_A)
     refused = send("post", "/api/v1/placements/",
-                   {"person": ordinary.pk, "post": created["id"], "started_on": "2026-11-02"}, 400)  # fmt: skip
+                   {"person": ordinary.pk, "post": created["id"], "started_on": "2026-11-02", "contract_months": 12}, 400)  # fmt: skip
     assert "就业援助对象" in refused["person"][0]
     target = identified(reviewer, "接口援助对象")
     placed = send("post", "/api/v1/placements/",
-                  {"person": target.pk, "post": created["id"], "started_on": "2026-11-02"}, 201)  # fmt: skip
+                  {"person": target.pk, "post": created["id"], "started_on": "2026-11-02", "contract_months": 12}, 201)  # fmt: skip
     assert placed["region"] == TOWNSHIP and placed["ended_on"] is None
     assert Person.objects.get(pk=target.pk).status == "public_welfare_post"
     assert [row["id"] for row in api.get("/api/v1/placements/?open=true").json()["results"]] == [

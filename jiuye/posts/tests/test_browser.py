@@ -36,6 +36,7 @@ def test_a_township_worker_places_an_assistance_target_on_a_post(
     page.get_by_role("link", name="安置上岗").click()
     page.wait_for_url(re.compile(rf"/posts/{mine.pk}/place/$"))
     page.get_by_label("就业援助对象").select_option(value=str(person.pk))
+    page.get_by_label("协议（合同）期限（月）").fill("12")
     page.get_by_role("button", name="安置").click()
     page.wait_for_url(re.compile(r"/posts/placements/\d+/$"))
     assert page.get_by_text("已安置上岗，台账中该人员已改为公益性岗位就业。").is_visible()

@@ -27,11 +27,11 @@ def test_the_report_counts_posts_developed_filled_and_placed_by_sub_region(
         four, two = post(coordinator, posts=4), post(coordinator, posts=2)
         post(coordinator, posts=9, starts_on=datetime.date(2026, 11, 1))  # not yet in October
         placed = [identified(coordinator, f"统计{n}") for n in range(3)]
-        services.placement_create(actor=coordinator, post=four, person=placed[0],
+        services.placement_create(contract_months=12, actor=coordinator, post=four, person=placed[0],
                                   started_on=datetime.date(2026, 9, 1))  # fmt: skip
-        services.placement_create(actor=coordinator, post=four, person=placed[1],
+        services.placement_create(contract_months=12, actor=coordinator, post=four, person=placed[1],
                                   started_on=datetime.date(2026, 10, 5))  # fmt: skip
-        left = services.placement_create(actor=coordinator, post=two, person=placed[2],
+        left = services.placement_create(contract_months=12, actor=coordinator, post=two, person=placed[2],
                                          started_on=datetime.date(2026, 10, 6))  # fmt: skip
         services.placement_end(actor=coordinator, placement=left, ended_on=datetime.date(2026, 10, 20),
                                reason="resigned")  # fmt: skip

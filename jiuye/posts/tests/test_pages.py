@@ -31,7 +31,7 @@ def test_lists_take_the_same_number_of_queries_for_a_few_rows_or_a_page(
 ):
     def add(numbers):  # a post with a placement, each
         for n in numbers:
-            services.placement_create(actor=coordinator, post=post(coordinator, title=f"列表岗{n}"),
+            services.placement_create(contract_months=12, actor=coordinator, post=post(coordinator, title=f"列表岗{n}"),
                                       person=identified(coordinator, f"列表{n}"),
                                       started_on=datetime.date(2026, 10, 1))  # fmt: skip
 
@@ -103,10 +103,10 @@ def test_a_person_is_placed_and_leaves_through_the_pages(coordinator, login):
         "页面援助对象" in form and "页面普通人" not in form
     )  # only assistance targets are offered
     refused = browser.post(reverse("posts:place", args=[mine.pk]),
-                           {"person": ordinary.pk, "started_on": "2026-11-02"})  # fmt: skip
+                           {"person": ordinary.pk, "started_on": "2026-11-02", "contract_months": 12})  # fmt: skip
     assert "只能安置本辖区已认定、尚未上岗的就业困难人员" in refused.content.decode()
     response = browser.post(reverse("posts:place", args=[mine.pk]),
-                            {"person": target.pk, "started_on": "2026-11-02"})  # fmt: skip
+                            {"person": target.pk, "started_on": "2026-11-02", "contract_months": 12})  # fmt: skip
     placement = Placement.objects.get(person=target)
     assert response["Location"] == placement.get_absolute_url()
     page = browser.get(placement.get_absolute_url()).content.decode()
@@ -126,7 +126,7 @@ def test_a_person_is_placed_and_leaves_through_the_pages(coordinator, login):
 
 def test_a_sibling_gets_404_for_posts_and_placements(coordinator, sibling_coordinator, login):
     mine = post(coordinator)
-    placement = services.placement_create(actor=coordinator, post=mine, person=identified(coordinator, "兄弟甲"),
+    placement = services.placement_create(contract_months=12, actor=coordinator, post=mine, person=identified(coordinator, "兄弟甲"),
                                           started_on=datetime.date(2026, 11, 2))  # fmt: skip
     browser = login(sibling_coordinator)
     for url in (reverse("posts:post", args=[mine.pk]), reverse("posts:post-edit", args=[mine.pk]),

@@ -25,7 +25,8 @@ def fixed_day():
 
 
 def place(actor, post_, person, day=DAY):
-    return services.placement_create(actor=actor, post=post_, person=person, started_on=day)
+    return services.placement_create(actor=actor, post=post_, person=person, started_on=day,
+                                     contract_months=6)  # fmt: skip
 
 
 def test_only_assistance_targets_can_be_placed(coordinator):

@@ -31,7 +31,7 @@ def test_a_post_moved_to_another_community_takes_its_placements_along(
     reviewer, coordinator, sibling_coordinator, login
 ):
     moved = post(reviewer)
-    placement = services.placement_create(actor=reviewer, post=moved, person=identified(reviewer, "迁岗甲"),
+    placement = services.placement_create(contract_months=12, actor=reviewer, post=moved, person=identified(reviewer, "迁岗甲"),
                                           started_on=datetime.date(2026, 10, 1))  # fmt: skip
     services.post_update(actor=reviewer, post=moved, expected_version=moved.version,
                          region=region(VILLAGE_B))  # fmt: skip
@@ -50,7 +50,7 @@ def test_the_amounts_keep_their_fen_in_the_line_the_total_and_the_words(coordina
     place = post(coordinator)
     override("posts.post_subsidy", "1999.99")  # set after the post kept its 2200.00
     for name in ("分位甲", "分位乙"):
-        services.placement_create(actor=coordinator, post=place, person=identified(coordinator, name),
+        services.placement_create(contract_months=12, actor=coordinator, post=place, person=identified(coordinator, name),
                                   started_on=datetime.date(2026, 10, 1))  # fmt: skip
     claim = claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=datetime.date(2026, 10, 1))
     lines = list(claim.lines.all())
@@ -93,7 +93,7 @@ def test_the_claim_takes_the_same_number_of_queries_for_one_person_or_many(
     coordinator, django_assert_num_queries
 ):
     place = post(coordinator, posts=10)
-    services.placement_create(actor=coordinator, post=place, person=identified(coordinator, "量甲"),
+    services.placement_create(contract_months=12, actor=coordinator, post=place, person=identified(coordinator, "量甲"),
                               started_on=datetime.date(2026, 9, 1))  # fmt: skip
     with django_assert_num_queries(24):
         assert (
@@ -103,7 +103,7 @@ def test_the_claim_takes_the_same_number_of_queries_for_one_person_or_many(
             == 1
         )
     for n in range(7):
-        services.placement_create(actor=coordinator, post=place, person=identified(coordinator, f"量{n}"),
+        services.placement_create(contract_months=12, actor=coordinator, post=place, person=identified(coordinator, f"量{n}"),
                                   started_on=datetime.date(2026, 9, 1))  # fmt: skip
     with django_assert_num_queries(24):
         assert (
@@ -116,11 +116,11 @@ def test_the_claim_takes_the_same_number_of_queries_for_one_person_or_many(
 
 def test_a_placements_page_shows_the_subsidies_of_that_placement_only(coordinator, login):
     person = identified(coordinator, "两次安置甲")
-    first = services.placement_create(actor=coordinator, post=post(coordinator), person=person,
+    first = services.placement_create(contract_months=12, actor=coordinator, post=post(coordinator), person=person,
                                       started_on=datetime.date(2026, 9, 1))  # fmt: skip
     services.placement_end(actor=coordinator, placement=first, ended_on=datetime.date(2026, 10, 1),
                            reason="contract_ended")  # fmt: skip
-    second = services.placement_create(actor=coordinator, post=post(coordinator, title="治安巡逻员"),
+    second = services.placement_create(contract_months=12, actor=coordinator, post=post(coordinator, title="治安巡逻员"),
                                        person=person, started_on=datetime.date(2026, 10, 2))  # fmt: skip
     for month in (9, 10):
         claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=datetime.date(2026, month, 1))
@@ -133,7 +133,7 @@ def test_a_placements_page_shows_the_subsidies_of_that_placement_only(coordinato
 
 def test_a_post_cannot_end_before_someone_was_placed_on_it(coordinator):
     place = post(coordinator)
-    services.placement_create(actor=coordinator, post=place, person=identified(coordinator, "期限甲"),
+    services.placement_create(contract_months=12, actor=coordinator, post=place, person=identified(coordinator, "期限甲"),
                               started_on=datetime.date(2026, 10, 1))  # fmt: skip
     with pytest.raises(ValidationError) as refused:
         services.post_update(actor=coordinator, post=place, expected_version=place.version,
@@ -146,7 +146,7 @@ def test_a_post_cannot_end_before_someone_was_placed_on_it(coordinator):
 def test_a_leaving_dated_before_a_submitted_month_is_refused(coordinator):
     place = post(coordinator)
     person = identified(coordinator, "倒签离岗甲")
-    placement = services.placement_create(actor=coordinator, post=place, person=person,
+    placement = services.placement_create(contract_months=12, actor=coordinator, post=place, person=person,
                                           started_on=datetime.date(2026, 8, 3))  # fmt: skip
     september = claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=datetime.date(2026, 9, 1))
     workflow.fire(september, "submit", actor=coordinator)

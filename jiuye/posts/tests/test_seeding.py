@@ -4,6 +4,7 @@ import pytest
 
 from jiuye.assistance.models import Identification
 from jiuye.ledger.choices import LabourStatus
+from jiuye.posts.choices import PostKind
 from jiuye.posts.models import Placement, Post
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
@@ -20,7 +21,9 @@ def test_every_township_of_the_demo_counties_has_posts_with_assistance_targets_p
     )
     with_posts = {code[:9] + "000" for code in Post.objects.values_list("region_id", flat=True)}
     assert townships and townships <= with_posts
-    placements = Placement.objects.select_related("person", "post")
+    placements = Placement.objects.filter(post__kind=PostKind.ORDINARY).select_related(
+        "person", "post"
+    )
     assert placements.count() >= 10  # as many as there are identified persons out of work
     identified = set(Identification.objects.identified().values_list("person_id", flat=True))
     for placement in placements:
@@ -36,3 +39,13 @@ def test_every_township_of_the_demo_counties_has_posts_with_assistance_targets_p
         assert post.filled <= post.posts
     assert Placement.objects.filter(ended_on__isnull=False).exists()
     assert Claim.objects.filter(kind="post_subsidy", count__gt=0).exists()
+
+
+def test_some_demo_coordinators_hold_their_communitys_special_post():
+    special = Placement.objects.filter(post__kind=PostKind.SPECIAL).select_related("person", "post")
+    assert special.count() == 4
+    for placement in special:
+        account = placement.person.staff_account
+        assert "coordinator" in account.role_codes and account.org.region_id == placement.region_id
+        assert account.name == placement.person.name and placement.contract_months == 24
+    assert not Placement.objects.filter(contract_months__isnull=True).exists()

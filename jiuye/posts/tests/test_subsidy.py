@@ -56,7 +56,7 @@ def test_the_subsidies_are_paid_for_the_allowed_months_and_then_stop(coordinator
     override(LIMIT, 3)
     place = post(coordinator)
     person = identified(coordinator, "补贴期限甲")
-    services.placement_create(actor=coordinator, post=place, person=person,
+    services.placement_create(contract_months=12, actor=coordinator, post=place, person=person,
                               started_on=datetime.date(2026, 5, 10))  # fmt: skip
     assert paid_months(coordinator, person) == [5, 6, 7]
     assert paid_months(coordinator, person, POST_INSURANCE) == [5, 6, 7]
@@ -76,7 +76,7 @@ def test_the_subsidies_are_paid_for_the_allowed_months_and_then_stop(coordinator
 def test_the_default_limit_is_36_months_counted_in_whole_months(coordinator):
     place = post(coordinator, starts_on=datetime.date(2023, 1, 1))
     person = identified(coordinator, "补贴期限乙", status_since=datetime.date(2023, 1, 2))
-    services.placement_create(actor=coordinator, post=place, person=person,
+    services.placement_create(contract_months=12, actor=coordinator, post=place, person=person,
                               started_on=datetime.date(2023, 8, 16))  # fmt: skip
     # started after the 15th: August 2023 does not count; September 2023 is the first month
     assert claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=month(8, 2023)).count == 0
@@ -92,7 +92,7 @@ def test_a_person_near_retirement_at_the_first_placement_is_paid_until_retiremen
     place = post(coordinator)
     near = identified(coordinator, "临退甲", born="19660820", sex=1)  # 60 on 2026-08-20
     retired = identified(coordinator, "临退乙", born="19610820", sex=2)  # a woman: 55 in 2016
-    services.placement_create(actor=coordinator, post=place, person=near,
+    services.placement_create(contract_months=12, actor=coordinator, post=place, person=near,
                               started_on=datetime.date(2026, 3, 2))  # fmt: skip
     assert paid_months(coordinator, near) == [3, 4, 5, 6, 7, 8]
     extended = line_of(near, "2026-06").explanation
@@ -104,7 +104,7 @@ def test_a_person_near_retirement_at_the_first_placement_is_paid_until_retiremen
     ).exists()
     # a woman past the retirement age is not of working age: she cannot be placed
     with pytest.raises(ValidationError, match="法定劳动年龄"):
-        services.placement_create(actor=coordinator, post=place, person=retired,
+        services.placement_create(contract_months=12, actor=coordinator, post=place, person=retired,
                                   started_on=datetime.date(2026, 3, 2))  # fmt: skip
 
 
@@ -112,18 +112,18 @@ def test_the_months_of_all_placements_add_up_and_no_placement_gets_no_paid_month
     override(LIMIT, 3)
     first_post, second_post = post(coordinator), post(coordinator, title="治安巡逻员")
     person = identified(coordinator, "累计甲")
-    first = services.placement_create(actor=coordinator, post=first_post, person=person,
+    first = services.placement_create(contract_months=12, actor=coordinator, post=first_post, person=person,
                                       started_on=datetime.date(2026, 3, 1))  # fmt: skip
     services.placement_end(actor=coordinator, placement=first, ended_on=datetime.date(2026, 5, 1),
                            reason="contract_ended")  # fmt: skip
-    second = services.placement_create(actor=coordinator, post=second_post, person=person,
+    second = services.placement_create(contract_months=12, actor=coordinator, post=second_post, person=person,
                                        started_on=datetime.date(2026, 7, 1))  # fmt: skip
     assert paid_months(coordinator, person) == [3, 4, 7]
     assert "第3个月，共3个月" in line_of(person, "2026-07").explanation
     services.placement_end(actor=coordinator, placement=second, ended_on=datetime.date(2026, 9, 1),
                            reason="resigned")  # fmt: skip
     with pytest.raises(ValidationError) as refused:
-        services.placement_create(actor=coordinator, post=first_post, person=person,
+        services.placement_create(contract_months=12, actor=coordinator, post=first_post, person=person,
                                   started_on=datetime.date(2026, 10, 1))  # fmt: skip
     assert "在公益性岗位已累计4个月，已满参数“公益性岗位补贴最长期限”3个月" in str(
         refused.value.message_dict["person"]
@@ -132,7 +132,7 @@ def test_the_months_of_all_placements_add_up_and_no_placement_gets_no_paid_month
 
 def test_no_subsidy_is_paid_for_months_the_ledger_shows_other_work(coordinator):
     person = identified(coordinator, "台账甲")
-    services.placement_create(actor=coordinator, post=post(coordinator), person=person,
+    services.placement_create(contract_months=12, actor=coordinator, post=post(coordinator), person=person,
                               started_on=datetime.date(2026, 8, 3))  # fmt: skip
     person.refresh_from_db()
     ledger.person_set_status(actor=coordinator, person=person, status=LabourStatus.EMPLOYED_UNIT,
@@ -145,7 +145,7 @@ def test_a_person_is_claimed_once_per_kind_and_month_and_the_database_enforces_i
 ):
     place = post(coordinator)
     person = identified(coordinator, "一次甲")
-    placement = services.placement_create(actor=coordinator, post=place, person=person,
+    placement = services.placement_create(contract_months=12, actor=coordinator, post=place, person=person,
                                           started_on=datetime.date(2026, 10, 1))  # fmt: skip
     claim = claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=month(10))
     again = claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=month(10))
@@ -165,7 +165,7 @@ def test_a_claim_of_the_new_kinds_goes_through_hr_and_finance_approval(
     coordinator, approver, finance
 ):
     person = identified(coordinator, "审批甲")
-    services.placement_create(actor=coordinator, post=post(coordinator), person=person,
+    services.placement_create(contract_months=12, actor=coordinator, post=post(coordinator), person=person,
                               started_on=datetime.date(2026, 9, 1))  # fmt: skip
     for kind in (POST_SUBSIDY, POST_INSURANCE):
         claim = claim_prepare(actor=coordinator, kind=kind, month=month(9))
@@ -186,7 +186,7 @@ def test_a_lower_standard_of_the_post_is_paid_and_a_county_may_set_its_own_param
     with pytest.raises(ValidationError, match="不能高于参数“公益性岗位岗位补贴标准”2300"):
         post(coordinator, post_subsidy=Decimal("2500"))
     person = identified(coordinator, "标准甲")
-    services.placement_create(actor=coordinator, post=place, person=person,
+    services.placement_create(contract_months=12, actor=coordinator, post=place, person=person,
                               started_on=datetime.date(2026, 10, 1))  # fmt: skip
     line = claim_prepare(actor=coordinator, kind=POST_SUBSIDY, month=month(10)).lines.get()
     assert line.amount == Decimal("1800")
