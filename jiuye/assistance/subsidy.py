@@ -90,4 +90,5 @@ def _placing_offices(prefix, first, last) -> set[int]:
 
 ZERO_HOUSEHOLD_PLACEMENT = SubsidyKind(
     code=KIND, label=gettext_lazy("零就业家庭托底安置补助"), rule=placement_lines, offices=_placing_offices,
+    level=Level.TOWNSHIP,  # 本级财政: the street or township reviews and pays
 )  # fmt: skip
