@@ -4,7 +4,7 @@ coordinator, who exits them (the card becomes invalid) or keeps them, saying why
 Two things send a person there: the end of their unemployment registration, for any reason
 (the registry's ``registration_ended``), and the nightly check of every identified person —
 retirement age reached, stable non-farm employment (a status held, or a registered contract,
-of the parameter's months), no unemployment registration in force, moved away. A person kept
+of the parameter's months; not a public-welfare post or flexible work), no unemployment registration in force, moved away. A person kept
 is not sent again for what was already known when they were kept.
 """
 
@@ -24,7 +24,14 @@ from jiuye.regions.codes import Level, code_of_prefix, prefix_sql
 from jiuye.registration.models import Registration
 from jiuye.registration.services import months_before
 
-NON_FARM = tuple(sorted(EMPLOYED - {LabourStatus.FARMING}))
+# Non-farm work that ends assistance once held for the parameter's months. A public-welfare
+# post and flexible employment do not: they are the help itself (托底安置) or are subsidised
+# because the person is hard to employ, and the subsidies ask for a current identification.
+STABLE_STATUSES = tuple(
+    sorted(
+        EMPLOYED - {LabourStatus.FARMING, LabourStatus.PUBLIC_WELFARE_POST, LabourStatus.FLEXIBLE}
+    )
+)
 
 
 def review_exit(identification: Identification, *, reason: str, actor=None) -> None:
@@ -61,7 +68,7 @@ def _candidates(cases, today: datetime.date, limits: dict, months: int):
         person__sex=Sex.FEMALE, person__birth_date__lte=years_before(today, limits["female_max"])
     )  # fmt: skip
     employed = Q(
-        person__status__in=NON_FARM, person__status_since__lte=months_before(today, months)
+        person__status__in=STABLE_STATUSES, person__status_since__lte=months_before(today, months)
     )
     registered = Registration.objects.registered_unemployed().filter(person_id=person)
     return (
