@@ -41,7 +41,11 @@ def in_notice(coordinator, person):
     services.identification_update(actor=coordinator, identification=case, expected_version=case.version,
                                    investigation="入户核实属实")  # fmt: skip
     services.attachment_add(
-        actor=coordinator, identification=case, title="困难情况证明", file=evidence(), category=category()
+        actor=coordinator,
+        identification=case,
+        title="困难情况证明",
+        file=evidence(),
+        category=category(),
     )
     workflow.fire(case, "first_approve", actor=coordinator)
     case.refresh_from_db()
