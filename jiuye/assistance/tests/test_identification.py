@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from jiuye.assistance import services
-from jiuye.assistance.choices import ExitReason, Origin, ServiceKind
+from jiuye.assistance.choices import ExitReason, OfferKind, Origin, ServiceKind
 from jiuye.assistance.models import Category, Identification, Measure
 from jiuye.core import history, workflow
 from jiuye.core.models import PolicyParameter, WorkflowEvent
@@ -233,6 +233,9 @@ def test_a_plan_with_measures_and_services_and_the_exit(coordinator, reviewer, a
         services.service_record(actor=coordinator, identification=case, kind=ServiceKind.OTHER,
                                 on=TODAY() + datetime.timedelta(days=1), content="x")  # fmt: skip
 
+    for job in ("保洁", "门卫", "绿化"):
+        services.refusal_record(actor=coordinator, identification=case, on=TODAY(), offer=OfferKind.JOB,
+                                description=f"推荐{job}岗位，本人拒绝")  # fmt: skip
     services.identification_exit(actor=coordinator, identification=case, reason=ExitReason.REFUSED,
                                  on=TODAY(), comment="三次无正当理由拒绝推荐岗位")  # fmt: skip
     case.refresh_from_db()
