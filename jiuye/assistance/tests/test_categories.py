@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jiuye.assistance import services
 from jiuye.assistance.choices import CategoryRule, HouseholdKind, Origin
+from jiuye.assistance.eligibility import check_categories
 from jiuye.assistance.models import Category, Identification, ZeroHousehold
 from jiuye.assistance.tests.test_households import family
 from jiuye.assistance.tests.test_identification import after_notice, evidence
@@ -227,3 +228,10 @@ class after_notice_of:
 
     def __exit__(self, *exc):
         return self.travel.__exit__(*exc)
+
+
+def test_the_demo_identifications_agree_with_the_data():
+    cases = Identification.objects.filter(state__in=["county_identification", "identified"])
+    assert cases.exists()
+    for case in cases.select_related("person__household").prefetch_related("categories"):
+        check_categories(case.categories.all(), case.person, identification=case)
