@@ -116,7 +116,7 @@ class Identification(WorkflowModel):
         verbose_name_plural = _("就业困难人员认定")
 
     def __str__(self):
-        return _("%(name)s 就业困难人员认定") % {"name": self.person.name}
+        return _("%(name)s 就业困难认定") % {"name": self.person.name}
 
     def get_absolute_url(self):
         return reverse("assistance:detail", args=[self.pk])
