@@ -9,6 +9,7 @@ class AssistanceConfig(AppConfig):
 
     def ready(self):
         from jiuye.assistance import (
+            exits,
             households,
             indicators,
             parameters,
@@ -37,9 +38,11 @@ class AssistanceConfig(AppConfig):
             "contact_sources",
             latest_day(AssistanceService.objects.all(), person="identification__person", day="on"),
         )
+        register("registration_ended", exits.registration_ended)
         register("home_panels", selectors.home_panel)
         register(
             "nightly_checks",
             Task("households", _("零就业家庭：全部家庭重新核查"), households.recheck),
+            Task("assistance_exits", _("就业援助：不再符合条件的人员转退出审核"), exits.exit_check),
         )
         register("seeders", Task("assistance", _("就业援助"), seeding.seed))

@@ -8,6 +8,25 @@ class Origin(models.TextChoices):
     ZERO_HOUSEHOLD = "zero_household", _("零就业家庭认定转入")
 
 
+class CategoryRule(models.TextChoices):
+    """How a category of hard-to-employ person is checked against the ledger (``eligibility``);
+    what the ledger cannot show is checked by the evidence attached to the case."""
+
+    OLDER = "older", _("年龄与性别（“4050”人员）")
+    NEAR_RETIREMENT = "near_retirement", _("距法定退休年龄年限，且登记失业")
+    LONG_TERM = "long_term", _("连续失业时长，且登记失业")
+    ZERO_URBAN = "zero_urban", _("已认定的城镇零就业家庭成员")
+    ZERO_RURAL = "zero_rural", _("已认定的农村零转移就业贫困家庭成员")
+    DIBAO = "dibao", _("最低生活保障家庭成员")
+    DISABILITY = "disability", _("残疾（台账残疾等级）")
+    EVIDENCE = "evidence", _("凭证明材料认定")
+
+
+class OfferKind(models.TextChoices):
+    JOB = "job", _("就业岗位")
+    TRAINING = "training", _("职业培训")
+
+
 class ServiceKind(models.TextChoices):
     HOME_VISIT = "home_visit", _("上门服务")
     JOB_REFERRAL = "job_referral", _("推荐就业岗位")

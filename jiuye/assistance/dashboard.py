@@ -21,7 +21,8 @@ def dashboard(user, region: Region, today: datetime.date | None = None) -> dict:
     limit = parameters.value("assistance.placement_limit_months", region.code, today)
     cases = Identification.objects.visible_to(user).within(region.prefix)
     identified = cases.filter(state="identified")
-    by_category = dict(identified.values_list("category").annotate(n=Count("pk")).order_by())
+    # a person of several categories counts in each
+    by_category = dict(identified.values_list("categories").annotate(n=Count("pk")).order_by())
     exits = cases.filter(state="exited", exited_on__year=today.year)
     by_reason = dict(exits.values_list("exit_reason").annotate(n=Count("pk")).order_by())
     return {

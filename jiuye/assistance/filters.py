@@ -11,7 +11,7 @@ from jiuye.regions.filters import RegionCodeFilter
 class IdentificationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
     category = django_filters.ModelChoiceFilter(
-        queryset=Category.objects.filter(is_active=True), label=_("类别")
+        field_name="categories", queryset=Category.objects.filter(is_active=True), label=_("类别")
     )
     state = django_filters.ChoiceFilter(
         choices=Identification.workflow.choices(),

@@ -1,25 +1,33 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.choices import ExitReason, ServiceKind
-from jiuye.assistance.models import Category, Identification, Measure
+from jiuye.assistance.choices import ExitReason, OfferKind, ServiceKind
+from jiuye.assistance.models import AssistanceService, Category, Identification, Measure
 from jiuye.assistance.selectors import case_workers
 from jiuye.core.forms import DateInput, VersionedFormMixin
+from jiuye.jobs.models import Referral
 from jiuye.regions.codes import Level, prefix_of
 from jiuye.staff.models import User
+
+
+def _categories(field, province: str) -> None:
+    field.queryset = Category.objects.filter(province=province, is_active=True)
+    field.help_text = _("可多选；按台账核验的类别须与人员数据相符，其余须上传证明材料并注明类别。")
 
 
 class IdentificationForm(forms.ModelForm):
     class Meta:
         model = Identification
-        fields = ["category", "origin", "applied_on", "situation"]
-        widgets = {"applied_on": DateInput(), "situation": forms.Textarea(attrs={"rows": 3})}
+        fields = ["categories", "origin", "applied_on", "situation"]
+        widgets = {
+            "categories": forms.CheckboxSelectMultiple,
+            "applied_on": DateInput(),
+            "situation": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, province: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(
-            province=province, is_active=True
-        )
+        _categories(self.fields["categories"], province)
 
     def _post_clean(self):
         """The service checks and saves."""
@@ -28,17 +36,16 @@ class IdentificationForm(forms.ModelForm):
 class InvestigationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Identification
-        fields = ["category", "situation", "investigation"]
+        fields = ["categories", "situation", "investigation"]
         widgets = {
+            "categories": forms.CheckboxSelectMultiple,
             "situation": forms.Textarea(attrs={"rows": 3}),
             "investigation": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(
-            province=prefix_of(self.instance.region_id, Level.PROVINCE), is_active=True
-        )
+        _categories(self.fields["categories"], prefix_of(self.instance.region_id, Level.PROVINCE))
 
     def _post_clean(self):
         """The service checks and saves."""
@@ -46,7 +53,18 @@ class InvestigationForm(VersionedFormMixin, forms.ModelForm):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("材料名称"), max_length=100)
+    category = forms.ModelChoiceField(
+        label=_("所证明的类别"),
+        queryset=Category.objects.all(),
+        required=False,
+        help_text=_("证明某一类别条件的材料（如毕业证书、单亲证明）请注明类别。"),
+    )
     file = forms.FileField(label=_("文件"), help_text=_("PDF、图片、Word或Excel，不超过10MB。"))
+
+    def __init__(self, *args, identification=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if identification is not None:
+            self.fields["category"].queryset = identification.categories.all()
 
 
 class ObjectionForm(forms.Form):
@@ -68,6 +86,30 @@ class ExitForm(forms.Form):
     )
     on = forms.DateField(label=_("退出日期"), widget=DateInput())
     comment = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RefusalForm(forms.Form):
+    on = forms.DateField(label=_("拒绝日期"), widget=DateInput())
+    offer = forms.ChoiceField(label=_("推荐内容"), choices=OfferKind.choices)
+    description = forms.CharField(
+        label=_("推荐及拒绝情况"), max_length=200, help_text=_("推荐的岗位或培训，本人拒绝的理由")
+    )
+    service = forms.ModelChoiceField(
+        label=_("援助服务记录"), queryset=AssistanceService.objects.none(), required=False
+    )
+    referral = forms.ModelChoiceField(
+        label=_("职业介绍记录"), queryset=Referral.objects.none(), required=False
+    )
+
+    def __init__(self, *args, identification=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if identification is not None:
+            self.fields["service"].queryset = identification.services.filter(
+                kind__in=[ServiceKind.JOB_REFERRAL, ServiceKind.TRAINING_REFERRAL]
+            )
+            self.fields["referral"].queryset = Referral.objects.filter(
+                seeker__person_id=identification.person_id
+            ).with_parties()
 
 
 class PlanForm(forms.Form):

@@ -12,6 +12,8 @@ from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES, Hous
 from jiuye.assistance.models import Identification, Measure, ZeroHousehold
 from jiuye.core.indicators import Indicator, Query, grouped, merge
 
+ASSISTED = ("identified", "exit_review")  # not exited yet, though under exit review
+
 
 def collect(query: Query) -> dict[str, dict]:
     user, prefix, length, today = query.user, query.prefix, query.length, query.last
@@ -25,8 +27,8 @@ def collect(query: Query) -> dict[str, dict]:
         grouped(
             cases.filter(state__in=Identification.workflow.open_states),
             length,
-            identified=Count("pk", filter=Q(state="identified")),
-            in_progress=Count("pk", filter=~Q(state="identified")),
+            identified=Count("pk", filter=Q(state__in=ASSISTED)),
+            in_progress=Count("pk", filter=~Q(state__in=ASSISTED)),
             cards=Count("card", filter=Q(state="identified")),
         ),
         grouped(
@@ -53,7 +55,7 @@ def collect(query: Query) -> dict[str, dict]:
 SECTION = _("就业援助")
 INDICATORS = (
     Indicator("identified", _("援助中的就业困难人员"), SECTION, collect, unit=_("人"),
-              definition=_("已认定、尚未退出援助的就业困难人员"), report="assistance"),
+              definition=_("已认定、尚未退出援助的就业困难人员（含待退出审核）"), report="assistance"),
     Indicator("cards", _("有效援助卡"), SECTION, collect, unit=_("张"),
               definition=_("援助中人员持有的就业援助卡"), report="assistance"),
     Indicator("in_progress", _("认定办理中"), SECTION, collect, unit=_("人"),

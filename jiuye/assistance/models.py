@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.assistance.choices import (
     OPEN_HOUSEHOLD_STATES,
     PLACING_STATES,
+    CategoryRule,
     ExitReason,
     HouseholdKind,
+    OfferKind,
     Origin,
     ServiceKind,
 )
@@ -33,6 +35,13 @@ class Category(models.Model):
     code = models.CharField(_("代码"), max_length=30)
     name = models.CharField(_("名称"), max_length=100)
     description = models.TextField(_("认定条件"), blank=True)
+    rule = models.CharField(
+        _("核验规则"),
+        max_length=20,
+        choices=CategoryRule.choices,
+        default=CategoryRule.EVIDENCE,
+        help_text=_("按台账数据核验的条件（参数见政策参数）；台账无法核验的凭证明材料认定"),
+    )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("有效"), default=True)
 
@@ -50,10 +59,14 @@ class Category(models.Model):
 
 class IdentificationQuerySet(WorkflowQuerySet):
     def with_person(self):
-        return self.select_related("person", "region", "category")
+        return self.select_related("person", "region").prefetch_related("categories")
 
     def identified(self):
         return self.filter(state="identified")
+
+    def assisted(self):
+        """Identified and not exited: being helped, or with their exit under review."""
+        return self.filter(state__in=["identified", "exit_review"])
 
 
 class Identification(WorkflowModel):
@@ -62,7 +75,7 @@ class Identification(WorkflowModel):
     is an assistance target until they exit (退出)."""
 
     workflow = IdentificationWorkflow()
-    worklist_related = ("person", "category")
+    worklist_related = ("person",)
 
     person = models.ForeignKey(
         "ledger.Person",
@@ -70,7 +83,9 @@ class Identification(WorkflowModel):
         related_name="identifications",
         verbose_name=_("人员"),
     )
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, verbose_name=_("援助对象类别"))
+    categories = models.ManyToManyField(
+        Category, related_name="identifications", verbose_name=_("援助对象类别")
+    )
     origin = models.CharField(
         _("来源"), max_length=20, choices=Origin.choices, default=Origin.APPLICATION
     )
@@ -84,14 +99,14 @@ class Identification(WorkflowModel):
     exit_reason = models.CharField(
         _("退出原因"), max_length=30, choices=ExitReason.choices, blank=True
     )
+    # the last exit review that kept the person: what was known then does not send them again
+    kept_on = models.DateField(_("审核后继续援助日期"), null=True, blank=True)
 
     objects = IdentificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-applied_on", "-id"]
-        indexes = [
-            models.Index(fields=["region", "state", "category"], name="identification_region_state")
-        ]
+        indexes = [models.Index(fields=["region", "state"], name="identification_region_state")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person"], condition=~Q(state__in=["rejected", "exited"]),
@@ -102,10 +117,15 @@ class Identification(WorkflowModel):
         verbose_name_plural = _("就业困难人员认定")
 
     def __str__(self):
-        return f"{self.person.name} {self.category.name}"
+        return _("%(name)s 就业困难认定") % {"name": self.person.name}
 
     def get_absolute_url(self):
         return reverse("assistance:detail", args=[self.pk])
+
+    @property
+    def category_names(self) -> str:
+        """The person's categories, as the card and the notice print them (prefetch them)."""
+        return "、".join(category.name for category in self.categories.all())
 
 
 class Objection(ScopedModel):
@@ -145,6 +165,14 @@ class Attachment(ScopedModel):
         Identification, on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("材料名称"), max_length=100)
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("所证明的类别"),
+    )
     file = models.FileField(_("文件"), upload_to=evidence_path)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -286,6 +314,48 @@ class AssistanceService(ScopedModel):
 
     def __str__(self):
         return f"{self.on} {self.get_kind_display()}"
+
+
+class Refusal(ScopedModel):
+    """A job or training offered to an assistance target and refused by them (拒绝推荐): the
+    evidence for an exit for refusing services without good reason."""
+
+    identification = models.ForeignKey(
+        Identification, on_delete=models.PROTECT, related_name="refusals"
+    )
+    on = models.DateField(_("拒绝日期"))
+    offer = models.CharField(_("推荐内容"), max_length=20, choices=OfferKind.choices)
+    description = models.CharField(_("推荐及拒绝情况"), max_length=200)
+    referral = models.ForeignKey(
+        "jobs.Referral",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("职业介绍记录"),
+    )
+    service = models.ForeignKey(
+        AssistanceService,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("援助服务记录"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("记录人"),
+    )
+
+    class Meta:
+        ordering = ["-on", "-id"]
+        verbose_name = _("拒绝推荐记录")
+        verbose_name_plural = _("拒绝推荐记录")
+
+    def __str__(self):
+        return f"{self.on} {self.get_offer_display()}"
 
 
 class ZeroHouseholdQuerySet(WorkflowQuerySet):

@@ -25,6 +25,19 @@ PARAMETERS = (
               "签订1年以上期限劳动合同（鲁人社发〔2010〕46号第十六条）"),
     Parameter("assistance.stable_watch_months", "稳定后跟踪期", int, 6, "个月"),
     Parameter("assistance.county_visit_months", "县级定期走访周期", int, 3, "个月"),
+    # the rules of the categories of hard-to-employ persons (Category.rule)
+    Parameter("assistance.older_female_age", "大龄就业困难人员年龄（女）", int, 40, "周岁", "“4050”人员：女性年满40周岁"),
+    Parameter("assistance.older_male_age", "大龄就业困难人员年龄（男）", int, 50, "周岁", "“4050”人员：男性年满50周岁"),
+    Parameter("assistance.near_retirement_years", "距法定退休年龄年限", int, 10, "年",
+              "距法定退休年龄不足10年的登记失业人员"),
+    Parameter("assistance.long_term_months", "长期失业时长", int, 12, "个月", "连续失业一年以上的登记失业人员"),
+    # exit review (待退出审核) and exit for refusing services
+    Parameter("assistance.days_exit_review", "退出审核时限", int, 10, "工作日"),
+    Parameter("assistance.exit_employed_months", "稳定就业退出：非农就业或劳动合同月数", int, 12, "个月",
+              "实现稳定就业（连续就业或签订劳动合同12个月以上）的，退出援助"),
+    Parameter("assistance.exit_refusals", "因拒绝服务退出所需的拒绝次数", int, 3, "次",
+              "6个月内无正当理由拒绝接受公共就业服务3次以上的，退出援助（乌鲁木齐退出机制；有的省为3次拒绝）"),
+    Parameter("assistance.exit_refusal_months", "拒绝次数的计算期间", int, 6, "个月", "6个月内拒绝3次以上"),
 )  # fmt: skip
 
 # The one-time placement subsidy (assistance.subsidy)

@@ -11,13 +11,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import DateField, ExpressionWrapper, F, Max, OuterRef, Subquery
+from django.db.models import DateField, Exists, ExpressionWrapper, F, Max, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from weasyprint import HTML
 
 from jiuye.assistance import households
 from jiuye.assistance.categories import ensure_categories
-from jiuye.assistance.choices import ExitReason, HouseholdState, Origin, ServiceKind
+from jiuye.assistance.choices import CategoryRule, ExitReason, HouseholdState, Origin, ServiceKind
+from jiuye.assistance.eligibility import make_facts, refusal
 from jiuye.assistance.models import (
     AssistanceService,
     Attachment,
@@ -31,14 +32,15 @@ from jiuye.assistance.models import (
 )
 from jiuye.assistance.services import CARDS, card_number
 from jiuye.core.models import NumberSequence, WorkflowEvent
-from jiuye.core.parameters import PARAMETERS
+from jiuye.core.parameters import PARAMETERS, Reader
 from jiuye.core.workdays import add_months, add_working_days
-from jiuye.ledger.choices import Sex
 from jiuye.ledger.models import Person
 from jiuye.ledger.seeding import TODAY
+from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, ancestor, code_of_prefix, prefix_of
 from jiuye.regions.models import ServiceOrg
+from jiuye.registration.models import Registration
 from jiuye.staff.models import User
 
 PATH = ["investigation", "notice", "township_review", "county_identification", "identified"]
@@ -71,13 +73,26 @@ def _state(rng) -> str:
     return STATES[-1][0]
 
 
-def _category(person, categories, rng) -> Category:
-    age = TODAY.year - person.birth_date.year
-    if (person.sex == Sex.FEMALE and age >= 40) or (person.sex == Sex.MALE and age >= 50):
-        return categories["older"] if rng.random() < 0.7 else categories["near_retirement"]
-    return categories[
-        rng.choice(["long_term", "disabled", "dibao", "zero_urban", "graduate", "single_parent"])
-    ]
+# Categories the ledger cannot check, given to a demo person the data fits no other way.
+EVIDENCE_CATEGORIES = ("graduate", "single_parent", "landless", "other")
+
+
+def _categories(person, categories, rng, reader, limits) -> list[Category]:
+    """One or two categories the person's data agrees with (``eligibility``); a person whose
+    data fits none is identified by evidence (a category the ledger cannot check). ``limits``:
+    the working-age limits of each county, filled as counties come."""
+    county = prefix_of(person.region_id, Level.COUNTY)
+    if county not in limits:
+        limits[county] = working_age_limits(code_of_prefix(county), TODAY)
+    facts = make_facts(person, TODAY, limits=limits[county], since=person.since, dibao=person.dibao)
+    fitting = [
+        category for category in categories.values()
+        if category.rule not in (CategoryRule.EVIDENCE, CategoryRule.ZERO_URBAN, CategoryRule.ZERO_RURAL)
+        and refusal(category, facts, person.region_id, reader) is None
+    ]  # fmt: skip
+    if not fitting:
+        return [categories[rng.choice(EVIDENCE_CATEGORIES)]]
+    return rng.sample(fitting, 2 if len(fitting) > 1 and rng.random() < 0.3 else 1)
 
 
 class Staff:
@@ -109,12 +124,13 @@ def seed(context) -> None:
     staff = Staff()
     done = set(Identification.objects.values_list("person_id", flat=True))
     candidates = []
+    registered = Registration.objects.registered_unemployed().filter(person=OuterRef("pk"))
     for prefix in context.scale.prefixes:
         people = (
             Person.objects.within(prefix).exclude(pk__in=done)
-            .filter(registrations__kind="unemployment", registrations__state="approved",
-                    registrations__ended_on__isnull=True, certificate__isnull=False)
-            .only("id", "region_id", "birth_date", "sex").order_by("id").distinct()
+            .filter(Exists(registered), certificate__isnull=False)
+            .annotate(since=Subquery(registered.values("unemployed_since")[:1]), dibao=F("household__has_dibao"))
+            .only("id", "region_id", "birth_date", "sex", "disability").order_by("id")
         )  # fmt: skip
         candidates += [p for p in people if context.rng("assistance", p.pk).random() < 0.3]
     if candidates:
@@ -133,14 +149,15 @@ def _identifications(context, candidates, categories, staff) -> None:
     counters = {
         (each.issuer, each.year): each.last for each in NumberSequence.objects.filter(series=CARDS)
     }
-    cases, extras = [], {}
+    cases, extras, chosen, reader, limits = [], {}, {}, Reader(), {}
     for person in candidates:
         rng = context.rng("identification", person.pk)
         state = _state(rng)
+        chosen[person.pk] = _categories(person, categories, rng, reader, limits)
         recent = {"investigation": (1, 8), "notice": (3, 9)}  # on notice since yesterday at most
         applied = TODAY - datetime.timedelta(days=rng.randint(*recent.get(state, (20, 300))))
         case = Identification(
-            person=person, region_id=person.region_id, category=_category(person, categories, rng), state=state,
+            person=person, region_id=person.region_id, state=state,
             origin=Origin.APPLICATION if rng.random() < 0.7 else Origin.DISCOVERY, applied_on=applied,
             situation="家庭收入低，本人长期未能就业。", investigation="" if state == "investigation" else "经入户调查，情况属实。",
         )  # fmt: skip
@@ -179,7 +196,7 @@ def _identifications(context, candidates, categories, staff) -> None:
             extras[person.pk] = Card(region_id=person.region_id, number=number, issued_on=case.identified_on,
                                      issued_by_id=issuers[code_of_prefix(key[0])])  # fmt: skip
         cases.append(case)
-    _save(context, cases, extras, staff)
+    _save(context, cases, extras, chosen, staff)
     for (county, year), last in counters.items():
         NumberSequence.objects.update_or_create(
             series=CARDS, issuer=county, year=year, defaults={"last": last}
@@ -239,15 +256,21 @@ def _events(case, staff, content_type) -> list[WorkflowEvent]:
 
 
 @transaction.atomic
-def _save(context, cases, cards, staff) -> None:
+def _save(context, cases, cards, chosen, staff) -> None:
     Identification.objects.bulk_create(cases, batch_size=5000)
+    Through = Identification.categories.through
+    Through.objects.bulk_create(
+        [Through(identification_id=case.pk, category_id=category.pk)
+         for case in cases for category in chosen[case.person_id]],
+        batch_size=5000,
+    )  # fmt: skip
     content_type = ContentType.objects.get_for_model(Identification)
     WorkflowEvent.objects.bulk_create(
         [event for case in cases for event in _events(case, staff, content_type)], batch_size=5000
     )
     Attachment.objects.bulk_create(
         [Attachment(identification=case, region_id=case.region_id, title="困难情况证明", file=EVIDENCE,
-                    uploaded_by=staff.of("coordinator", case.region_id))
+                    uploaded_by=staff.of("coordinator", case.region_id), category=_proved(chosen[case.person_id]))
          for case in cases if case.investigation],
         batch_size=5000,
     )  # fmt: skip
@@ -261,6 +284,13 @@ def _save(context, cases, cards, staff) -> None:
             cards[case.person_id].identification = case
     Card.objects.bulk_create(cards.values(), batch_size=5000)
     _plans(context, [case for case in cases if case.state in ("identified", "exited")], staff)
+
+
+def _proved(categories):
+    """The category the demo evidence proves: the one the ledger cannot check, if any."""
+    return next(
+        (category for category in categories if category.rule == CategoryRule.EVIDENCE), None
+    )
 
 
 def _plans(context, cases, staff) -> None:

@@ -39,11 +39,10 @@ def policies_enjoyed(person) -> list[tuple]:
     certificate = getattr(person, "certificate", None)
     if certificate is not None:
         rows.append((certificate.issued_on, _("就业失业登记证"), certificate.number))
-    for card in Card.objects.filter(identification__person=person).select_related(
-        "identification__category"
-    ):
+    cards = Card.objects.filter(identification__person=person).select_related("identification")
+    for card in cards.prefetch_related("identification__categories"):
         rows.append(
-            (card.issued_on, _("就业援助卡"), f"{card.number} {card.identification.category.name}")
+            (card.issued_on, _("就业援助卡"), f"{card.number} {card.identification.category_names}")
         )
     services = AssistanceService.objects.filter(
         identification__person=person, kind__in=POLICY_SERVICES

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import ExitReason, HouseholdKind, HouseholdState, Origin
+from jiuye.assistance.eligibility import check_categories
 from jiuye.assistance.models import (
     AssistanceService,
     Attachment,
@@ -19,6 +20,7 @@ from jiuye.assistance.models import (
     Measure,
     Objection,
     Plan,
+    Refusal,
     ZeroHousehold,
 )
 from jiuye.assistance.selectors import case_workers
@@ -28,6 +30,7 @@ from jiuye.ledger.models import Person
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, contains, county, prefix_of, township
 from jiuye.regions.models import ServiceOrg
+from jiuye.registration.services import months_before
 from jiuye.staff.models import User
 
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx")
@@ -56,9 +59,15 @@ def responsible_worker(region_code: str, role: str, *, prefer=None):
     )  # fmt: skip
 
 
-def _check_category(category: Category, region_code: str) -> None:
-    if not category.is_active or category.province != prefix_of(region_code, Level.PROVINCE):
-        raise ValidationError({"category": _("请选择本省有效的援助对象类别。")})
+def _check_categories(categories, person: Person) -> list[Category]:
+    """The categories chosen, each of the person's province, active, and not contradicted by
+    the person's data (``eligibility``)."""
+    categories = list(categories)
+    province = prefix_of(person.region_id, Level.PROVINCE)
+    if any(not category.is_active or category.province != province for category in categories):
+        raise ValidationError({"categories": _("请选择本省有效的援助对象类别。")})
+    check_categories(categories, person)
+    return categories
 
 
 @transaction.atomic
@@ -66,16 +75,16 @@ def identification_apply(
     *,
     actor,
     person: Person,
-    category: Category,
+    categories: list[Category],
     origin: str,
     situation: str = "",
     applied_on: datetime.date | None = None,
 ) -> Identification:
     """Accept an application (or record a discovery) for identification. The person must be
     registered unemployed, or have their unemployment registration under way: one certificate
-    first, then the card (一证一卡)."""
+    first, then the card (一证一卡). A person may hold several categories; each must agree with
+    the person's data."""
     check_scope(Person.objects.editable_by(actor), person)
-    _check_category(category, person.region_id)
     applied_on = applied_on or timezone.localdate()
     if applied_on > timezone.localdate():
         raise ValidationError({"applied_on": _("申请日期不能晚于今天。")})
@@ -87,15 +96,16 @@ def identification_apply(
         )
     if person.identifications.exclude(state__in=["rejected", "exited"]).exists():
         raise ValidationError(_("该人员已有认定（办理中或援助中）。"))
+    categories = _check_categories(categories, person)
     identification = Identification(
         person=person,
         region_id=person.region_id,
-        category=category,
         origin=origin,
         situation=situation.strip(),
         applied_on=applied_on,
     )
     workflow.start(identification, actor=actor)
+    identification.categories.set(categories)
     return identification
 
 
@@ -106,16 +116,15 @@ def identification_update(
     """The community's investigation (调查核实) before its first review."""
     require(actor, "assistance.first_review")
     check_scope(Identification.objects.editable_by(actor), identification)
-    if "category" in fields:
-        _check_category(fields["category"], identification.region_id)
-    for name in ("category", "situation", "investigation"):
+    categories = fields.pop("categories", None)
+    if categories is not None:
+        categories = _check_categories(categories, identification.person)
+    for name in ("situation", "investigation"):
         if name in fields:
-            setattr(
-                identification,
-                name,
-                fields[name].strip() if isinstance(fields[name], str) else fields[name],
-            )
+            setattr(identification, name, fields[name].strip())
     save_versioned(identification, expected_version=expected_version, actor=actor)
+    if categories is not None:
+        identification.categories.set(categories)
     return identification
 
 
@@ -127,16 +136,23 @@ def _check_evidence(file) -> None:
 
 
 @transaction.atomic
-def attachment_add(*, actor, identification: Identification, title: str, file) -> Attachment:
+def attachment_add(
+    *, actor, identification: Identification, title: str, file, category: Category | None = None
+) -> Attachment:
+    """Evidence of the investigation; ``category``, the category it proves (the categories the
+    ledger cannot check are identified by it)."""
     require(actor, "assistance.first_review")
     check_scope(Identification.objects.editable_by(actor), identification)
     if identification.state != "investigation":
         raise ValidationError(_("只能在调查初审环节上传材料。"))
     _check_evidence(file)
+    if category is not None and not identification.categories.filter(pk=category.pk).exists():
+        raise ValidationError({"category": _("请选择该人员申请认定的类别之一。")})
     attachment = Attachment(
         identification=identification,
         region_id=identification.region_id,
         title=title.strip() or file.name,
+        category=category,
         file=file,
         uploaded_by=actor,
     )
@@ -215,7 +231,21 @@ def identification_exit(
         identification.identified_on and on < identification.identified_on
     ):
         raise ValidationError({"on": _("退出日期应在认定日期与今天之间。")})
+    if reason == ExitReason.REFUSED:
+        _check_refusals(identification, on)
     _exit(identification, actor=actor, reason=reason, on=on, comment=comment)
+
+
+def _check_refusals(identification: Identification, on: datetime.date) -> None:
+    """An exit for refusing services without good reason needs its evidence: the parameter's
+    number of refusals recorded within its months before the exit."""
+    needed = parameters.value("assistance.exit_refusals", identification.region_id, on)
+    months = parameters.value("assistance.exit_refusal_months", identification.region_id, on)
+    found = identification.refusals.filter(on__gt=months_before(on, months), on__lte=on).count()
+    if found < needed:
+        raise ValidationError({"reason": _(
+            "%(months)d个月内记录的拒绝推荐只有%(found)d次，须达到%(needed)d次才能以“无正当理由不接受就业援助服务”退出。"
+        ) % {"months": months, "found": found, "needed": needed}})  # fmt: skip
 
 
 def _exit(identification: Identification, *, actor, reason: str, on: datetime.date, comment: str):
@@ -223,6 +253,40 @@ def _exit(identification: Identification, *, actor, reason: str, on: datetime.da
     identification.exit_reason, identification.exited_on = reason, on
     identification._history_user = actor
     identification.save(update_fields=["exit_reason", "exited_on", "updated_at"])
+
+
+@transaction.atomic
+def refusal_record(
+    *,
+    actor,
+    identification: Identification,
+    on: datetime.date,
+    offer: str,
+    description: str,
+    referral=None,
+    service: AssistanceService | None = None,
+) -> Refusal:
+    """A job or training offered to the person and refused by them (拒绝推荐记录)."""
+    require(actor, "assistance.add_assistanceservice")
+    check_scope(Identification.objects.editable_by(actor), identification)
+    if identification.state not in ("identified", "exit_review"):
+        raise ValidationError(_("只有援助中的人员可以记录拒绝推荐。"))
+    if on > timezone.localdate() or (
+        identification.identified_on and on < identification.identified_on
+    ):
+        raise ValidationError({"on": _("拒绝日期应在认定日期与今天之间。")})
+    if referral is not None and referral.seeker.person_id != identification.person_id:
+        raise ValidationError({"referral": _("该职业介绍不是推荐给此人的。")})
+    if service is not None and service.identification_id != identification.pk:
+        raise ValidationError({"service": _("该服务记录不属于此援助对象。")})
+    refusal = Refusal(
+        identification=identification, region_id=identification.region_id, on=on, offer=offer,
+        description=description.strip(), referral=referral, service=service, recorded_by=actor,
+    )  # fmt: skip
+    refusal.full_clean()
+    refusal._history_user = actor
+    refusal.save()
+    return refusal
 
 
 def _identified(actor, identification: Identification) -> None:
@@ -359,9 +423,9 @@ def person_moving(*, person: Person, on: datetime.date, actor) -> None:
     """A resident moves (``ledger.services.person_transfer``): an identification in progress
     must be finished first; an assistance target exits (迁出本地)."""
     cases = person.identifications.exclude(state__in=["rejected", "exited"])
-    if cases.exclude(state="identified").exists():
+    if cases.exclude(state__in=["identified", "exit_review"]).exists():
         raise ValidationError(_("该人员有办理中的就业困难人员认定，请先办结后再迁移。"))
-    for identification in cases.filter(state="identified"):
+    for identification in cases.filter(state__in=["identified", "exit_review"]):
         _exit(
             identification, actor=actor, reason=ExitReason.MOVED, on=on, comment=str(_("迁出本地"))
         )
@@ -427,11 +491,12 @@ def household_members_propose(*, case: ZeroHousehold, actor) -> list[Identificat
         if not criteria.of_working_age(person.sex, person.birth_date):
             continue
         identification = Identification(
-            person=person, region_id=person.region_id, category=category, origin=Origin.ZERO_HOUSEHOLD,
+            person=person, region_id=person.region_id, origin=Origin.ZERO_HOUSEHOLD,
             situation=str(_("%(date)s认定的零就业家庭成员") % {"date": case.identified_on}),
         )  # fmt: skip
         workflow.start(identification, actor=actor, by_system=True,
                        comment=str(_("零就业家庭认定后转入就业困难人员认定")))  # fmt: skip
+        identification.categories.add(category)
         proposed.append(identification)
     return proposed
 

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("<int:pk>/exit/", identifications.ExitView.as_view(), name="exit"),
     path("<int:pk>/services/", identifications.ServiceCreateView.as_view(), name="serve"),
+    path("<int:pk>/refusals/", identifications.RefusalView.as_view(), name="refuse"),
     path("<int:pk>/plan/", plans.PlanView.as_view(), name="plan"),
     path(
         "attachments/<int:pk>/", identifications.AttachmentDownloadView.as_view(), name="attachment"

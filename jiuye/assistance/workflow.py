@@ -1,7 +1,9 @@
 """The processes of employment assistance: the identification of hard-to-employ persons
 (就业困难人员认定: community investigation and first review with evidence, public notice for the
 parameter's working days — an objection holds the case —, township review, county
-identification; afterwards the person is an assistance target until they exit, 退出), and the
+identification; afterwards the person is an assistance target until they exit, 退出 — the nightly
+check or the end of their unemployment registration sends a person no longer eligible to the
+coordinator's exit review, 待退出审核, who exits them or keeps them with a reason), and the
 zero-employment household case (零就业家庭)."""
 
 from django.core.exceptions import ValidationError
@@ -20,6 +22,7 @@ RESPONSIBLE_ROLE = {
     "on_hold": "coordinator",
     "township_review": "reviewer",
     "county_identification": "approver",
+    "exit_review": "coordinator",
 }
 
 
@@ -41,6 +44,7 @@ class IdentificationWorkflow(Workflow):
             deadline="assistance.days_county_identification",
         ),
         State("identified", _("已认定（援助中）")),
+        State("exit_review", _("待退出审核"), deadline="assistance.days_exit_review"),
         State("rejected", _("不予认定"), final=True),
         State("exited", _("已退出"), final=True),
     )
@@ -57,7 +61,9 @@ class IdentificationWorkflow(Workflow):
         Transition("reject_first", _("不予认定"), ("investigation",), "rejected", "assistance.first_review", comment_required=True),
         Transition("reject_township", _("不予认定"), ("township_review",), "rejected", "assistance.township_review", comment_required=True),
         Transition("reject_county", _("不予认定"), ("county_identification",), "rejected", "assistance.identify", comment_required=True),
-        Transition("exit", _("退出援助"), ("identified",), "exited", "assistance.exit", comment_required=True, service_only=True),
+        Transition("exit", _("退出援助"), ("identified", "exit_review"), "exited", "assistance.exit", comment_required=True, service_only=True),
+        Transition("review_exit", _("不再符合条件，转退出审核"), ("identified",), "exit_review", automatic=True),
+        Transition("keep", _("仍符合条件，继续援助"), ("exit_review",), "identified", "assistance.exit", comment_required=True),
     )  # fmt: skip
 
     def deadline_days(self, state, item):
@@ -86,14 +92,18 @@ class IdentificationWorkflow(Workflow):
                 _("公示期至%(date)s结束，期满后才能上报。") % {"date": item.notice_ends_on},
                 code="notice_running",
             )
-        if (
-            transition.name == "identify"
-            and not item.person.registrations.registered_unemployed().exists()
-        ):
-            raise ValidationError(
-                _("该人员不是登记失业人员（失业登记未办结或已注销），不能认定（先发证、后发卡）。"),
-                code="not_registered",
-            )
+        if transition.name == "identify":
+            if not item.person.registrations.registered_unemployed().exists():
+                raise ValidationError(
+                    _(
+                        "该人员不是登记失业人员（失业登记未办结或已注销），不能认定（先发证、后发卡）。"
+                    ),
+                    code="not_registered",
+                )
+            from jiuye.assistance.eligibility import check_categories
+
+            # the data may have changed since the application: the categories again
+            check_categories(item.categories.all(), item.person, identification=item)
 
     def on_enter(self, transition, item, actor, comment):
         today = timezone.localdate()
@@ -102,6 +112,8 @@ class IdentificationWorkflow(Workflow):
             item.notice_starts_on, item.notice_ends_on = today, add_working_days(today, days)
         elif transition.name == "identify":
             item.identified_on = today
+        elif transition.name == "keep":
+            item.kept_on = today
 
     def on_fired(self, transition, item, actor, event):
         from jiuye.assistance.services import card_issue

@@ -66,7 +66,7 @@ def _hard_to_employ(person, identifications, first, last) -> str | None:
             and (case.exited_on is None or case.exited_on >= first)
         ):
             return _("已认定为就业困难人员（%(category)s，认定日期%(date)s）") % {
-                "category": case.category.name,
+                "category": case.category_names,
                 "date": case.identified_on,
             }
     return None
@@ -188,7 +188,7 @@ def assess(job: FlexibleJob, first: datetime.date, last: datetime.date, *, ident
 def _identifications(person_ids) -> dict[int, list]:
     rows = {}
     cases = Identification.objects.filter(person_id__in=person_ids, identified_on__isnull=False)
-    for case in cases.select_related("category").order_by("identified_on", "pk"):
+    for case in cases.prefetch_related("categories").order_by("identified_on", "pk"):
         rows.setdefault(case.person_id, []).append(case)
     return rows
 

@@ -98,7 +98,9 @@ class PersonDetailView(ScopedDetailView):
             transfers=person.transfers.select_related("from_region", "to_region", "by"),
             registrations=person_file(person, user, registrations.order_by("-applied_on", "-id")),
             identifications=person_file(
-                person, user, person.identifications.select_related("category", "card")
+                person,
+                user,
+                person.identifications.select_related("card").prefetch_related("categories"),
             ),
             seekers=person_file(person, user, person.seekers.order_by("-registered_on", "-id")),
             can_edit=self.may("ledger.change_person"),

@@ -70,7 +70,9 @@ def test_a_hire_through_a_referral_ends_the_registration(coordinator):
 def test_a_public_welfare_post_and_flexible_employment_end_the_registration(reviewer, coordinator):
     placed = identified(reviewer, "上岗人员")
     on_post = register_unemployed(placed, reviewer, on=TODAY() - datetime.timedelta(days=30))
-    posts.placement_create(actor=reviewer, post=post(reviewer), person=placed, started_on=TODAY(), contract_months=12)
+    posts.placement_create(
+        actor=reviewer, post=post(reviewer), person=placed, started_on=TODAY(), contract_months=12
+    )
     assert ended_for_work(on_post)
 
     flexibly = resident(coordinator, "灵活就业")

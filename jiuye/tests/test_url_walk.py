@@ -404,14 +404,14 @@ class Samples:
     def _assistance(self, reviewer, approver):
         """An identified hard-to-employ person with card, plan, measure and service; the
         household, whose only member is unemployed, is a zero-employment household."""
-        category = Category.objects.get(province="37", code="long_term")
+        category = Category.objects.get(province="37", code="other")  # by evidence
         with time_machine.travel(timezone.localdate() - datetime.timedelta(days=21), tick=False):
             case = identification_apply(
-                actor=self.user, person=self.person, category=category, origin="application"
+                actor=self.user, person=self.person, categories=[category], origin="application"
             )
             identification_update(actor=self.user, identification=case, expected_version=case.version,
                                   investigation="甲村样本调查")  # fmt: skip
-            self.attachment = attachment_add(actor=self.user, identification=case, title="甲村样本材料",
+            self.attachment = attachment_add(actor=self.user, identification=case, title="甲村样本材料", category=category,
                                              file=SimpleUploadedFile("sample.pdf", b"%PDF-1.4 sample"))  # fmt: skip
             workflow.fire(case, "first_approve", actor=self.user)
         for transition, actor in (

@@ -13,7 +13,7 @@ from jiuye.core.api import ScopedViewSet
 
 class CardSerializer(serializers.ModelSerializer):
     valid = serializers.BooleanField(source="is_valid", read_only=True)
-    category = serializers.CharField(source="identification.category.name", read_only=True)
+    categories = serializers.CharField(source="identification.category_names", read_only=True)
     person_name = serializers.CharField(source="identification.person.name", read_only=True)
 
     class Meta:
@@ -23,7 +23,7 @@ class CardSerializer(serializers.ModelSerializer):
             "number",
             "identification",
             "person_name",
-            "category",
+            "categories",
             "valid",
             "issued_on",
             "issued_by",
@@ -37,20 +37,20 @@ class CardViewSet(ScopedViewSet):
     serializer_class = CardSerializer
 
     def scope(self, queryset):
-        return queryset.select_related(
-            "identification__person", "identification__category"
-        ).order_by("-id")
+        return (
+            queryset.select_related("identification__person")
+            .prefetch_related("identification__categories")
+            .order_by("-id")
+        )
 
 
 class CardVerifyView(APIView):
-    """Public: whether a card (by the token in its QR code) is valid, and its category."""
+    """Public: whether a card (by the token in its QR code) is valid, and its categories."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
 
     @extend_schema(responses=None)
     def get(self, request, token):
-        card = get_object_or_404(
-            Card.objects.select_related("identification__category"), token=token
-        )
-        return Response({"valid": card.is_valid, "category": card.identification.category.name})
+        card = get_object_or_404(Card.objects.select_related("identification"), token=token)
+        return Response({"valid": card.is_valid, "categories": card.identification.category_names})

@@ -5,26 +5,31 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 
 from jiuye.assistance import services
-from jiuye.assistance.choices import ExitReason
+from jiuye.assistance.choices import ExitReason, OfferKind
 from jiuye.assistance.filters import IdentificationFilter
-from jiuye.assistance.models import Category, Identification
+from jiuye.assistance.models import AssistanceService, Category, Identification
 from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin, expected_version
 from jiuye.core.drf import ViewPermission
+from jiuye.jobs.models import Referral
 from jiuye.ledger.models import Person
 
 
 class IdentificationSerializer(serializers.ModelSerializer):
     person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.none())
     person_name = serializers.CharField(source="person.name", read_only=True)
-    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.filter(is_active=True))
-    category_name = serializers.CharField(source="category.name", read_only=True)
+    categories = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Category.objects.filter(is_active=True),
+        help_text="援助对象类别（可多个）",
+    )
+    category_names = serializers.CharField(read_only=True)
     state_label = serializers.CharField(read_only=True)
     card_number = serializers.CharField(source="card.number", read_only=True, default=None)
     version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
 
     class Meta:
         model = Identification
-        fields = ["id", "person", "person_name", "category", "category_name", "origin", "applied_on", "situation",
+        fields = ["id", "person", "person_name", "categories", "category_names", "origin", "applied_on", "situation",
                   "investigation", "state", "state_label", "due_on", "assignee", "region", "notice_starts_on",
                   "notice_ends_on", "identified_on", "exited_on", "exit_reason", "card_number", "version"]  # fmt: skip
         read_only_fields = ["state", "due_on", "assignee", "region", "notice_starts_on", "notice_ends_on",
@@ -58,7 +63,23 @@ class ExitSerializer(serializers.Serializer):
 
 class AttachmentSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100)
+    category = serializers.PrimaryKeyRelatedField(
+        queryset=Category.objects.all(), required=False, allow_null=True,
+        help_text="所证明的类别（凭证明材料认定的类别须注明）",
+    )  # fmt: skip
     file = serializers.FileField()
+
+
+class RefusalSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    offer = serializers.ChoiceField(choices=OfferKind.choices)
+    description = serializers.CharField(max_length=200)
+    referral = serializers.PrimaryKeyRelatedField(
+        queryset=Referral.objects.all(), required=False, allow_null=True
+    )
+    service = serializers.PrimaryKeyRelatedField(
+        queryset=AssistanceService.objects.all(), required=False, allow_null=True
+    )
 
 
 @extend_schema_view(transitions=extend_schema(responses=IdentificationSerializer))
@@ -85,7 +106,7 @@ class IdentificationViewSet(
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = services.identification_apply(
-            actor=self.request.user, person=data["person"], category=data["category"],
+            actor=self.request.user, person=data["person"], categories=data["categories"],
             origin=data.get("origin", "application"), situation=data.get("situation", ""),
             applied_on=data.get("applied_on"),
         )  # fmt: skip
@@ -94,7 +115,9 @@ class IdentificationViewSet(
         data = dict(serializer.validated_data)
         expected = expected_version(data)
         fields = {
-            name: data[name] for name in ("category", "situation", "investigation") if name in data
+            name: data[name]
+            for name in ("categories", "situation", "investigation")
+            if name in data
         }
         serializer.instance = services.identification_update(
             actor=self.request.user,
@@ -128,6 +151,16 @@ class IdentificationViewSet(
             permission_classes=[ViewPermission])  # fmt: skip
     def objection_decision(self, request, pk=None):
         return self.act(request, DecisionSerializer, services.objection_decide)
+
+    @extend_schema(request=RefusalSerializer, responses=IdentificationSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=RefusalSerializer,
+        permission_classes=[ViewPermission],
+    )
+    def refusals(self, request, pk=None):
+        return self.act(request, RefusalSerializer, services.refusal_record)
 
     @extend_schema(request=ExitSerializer, responses=IdentificationSerializer)
     @action(

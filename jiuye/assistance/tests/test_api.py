@@ -26,9 +26,9 @@ def api(user):
 def test_the_api_takes_a_case_from_application_to_identification(coordinator, reviewer, approver):
     person = approved(coordinator, reviewer, approver).person
     client = api(coordinator)
-    category = Category.objects.get(province="37", code="long_term")
+    category = Category.objects.get(province="37", code="other")
     with time_machine.travel(TODAY() - datetime.timedelta(days=21), tick=False):
-        created = client.post("/api/v1/identifications/", {"person": person.pk, "category": category.pk,
+        created = client.post("/api/v1/identifications/", {"person": person.pk, "categories": [category.pk],
                                                            "origin": "discovery"}, format="json")  # fmt: skip
         assert created.status_code == 201, created.json()
         case = created.json()
@@ -47,7 +47,8 @@ def test_the_api_takes_a_case_from_application_to_identification(coordinator, re
             ).status_code
             == 200
         )
-        upload = client.post(url + "attachments/", {"title": "证明", "file": SimpleUploadedFile("a.pdf", b"%PDF")},
+        upload = client.post(url + "attachments/", {"title": "证明", "category": category.pk,
+                                                    "file": SimpleUploadedFile("a.pdf", b"%PDF")},
                              format="multipart")  # fmt: skip
         assert upload.status_code == 200
         assert (
@@ -77,7 +78,7 @@ def test_the_api_takes_a_case_from_application_to_identification(coordinator, re
 
     cards = client.get("/api/v1/cards/").json()["results"]
     card = next(c for c in cards if c["number"] == answer["card_number"])
-    assert card["valid"] is True and card["category"] == category.name
+    assert card["valid"] is True and card["categories"] == category.name
 
 
 def test_plans_measures_services_and_the_exit_through_the_api(coordinator, reviewer, approver):
@@ -114,7 +115,7 @@ def test_plans_measures_services_and_the_exit_through_the_api(coordinator, revie
     verify = APIClient().get(f"/api/v1/cards/verify/{case.card.token}/")
     assert verify.status_code == 200 and verify.json() == {
         "valid": False,
-        "category": case.category.name,
+        "categories": case.category_names,
     }
 
 
@@ -174,8 +175,8 @@ def test_an_application_for_a_sibling_s_resident_is_refused(
     coordinator, sibling_coordinator, reviewer, approver
 ):
     person = approved(coordinator, reviewer, approver).person
-    category = Category.objects.get(province="37", code="long_term")
-    answer = api(sibling_coordinator).post("/api/v1/identifications/", {"person": person.pk, "category": category.pk},
+    category = Category.objects.get(province="37", code="other")
+    answer = api(sibling_coordinator).post("/api/v1/identifications/", {"person": person.pk, "categories": [category.pk]},
                                            format="json")  # fmt: skip
     assert answer.status_code == 400 and "person" in answer.json()
     assert not Identification.objects.filter(person=person).exists()

@@ -37,9 +37,9 @@ def test_a_coordinator_takes_a_case_through_the_pages_to_the_notice(
         "申请就业困难人员认定"
         in client.get(reverse("ledger:detail", args=[person.pk])).content.decode()
     )
-    category = Category.objects.get(province="37", code="older")
+    category = Category.objects.get(province="37", code="other")
     response = client.post(reverse("assistance:add", args=[person.pk]),
-                           {"category": category.pk, "origin": "application", "applied_on": TODAY().isoformat(),
+                           {"categories": [category.pk], "origin": "application", "applied_on": TODAY().isoformat(),
                             "situation": "下岗多年"})  # fmt: skip
     case = Identification.objects.get(person=person)
     assert response.status_code == 302 and response["Location"] == reverse(
@@ -51,9 +51,9 @@ def test_a_coordinator_takes_a_case_through_the_pages_to_the_notice(
     page = client.get(detail).content.decode()
     assert "请填写调查核实情况" in page and "请上传调查材料" in page  # refused, the reasons shown
     client.post(reverse("assistance:edit", args=[case.pk]),
-                {"category": category.pk, "situation": "下岗多年", "investigation": "入户核实", "version": case.version})  # fmt: skip
+                {"categories": [category.pk], "situation": "下岗多年", "investigation": "入户核实", "version": case.version})  # fmt: skip
     client.post(reverse("assistance:attach", args=[case.pk]),
-                {"title": "低保证明", "file": SimpleUploadedFile("dibao.pdf", b"%PDF-1.4 x")})  # fmt: skip
+                {"title": "困难情况证明", "category": category.pk, "file": SimpleUploadedFile("dibao.pdf", b"%PDF-1.4 x")})  # fmt: skip
     attachment = case.attachments.get()
     download = client.get(reverse("assistance:attachment", args=[attachment.pk]))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 x"
@@ -111,8 +111,16 @@ def test_the_county_identifies_on_its_page_and_the_card_is_printable(
     )
     case.refresh_from_db()
     assert case.state == "identified"  # the reason is required
-    client.post(reverse("assistance:exit", args=[case.pk]),
-                {"reason": "refused", "on": TODAY().isoformat(), "comment": "三次拒绝推荐岗位"})  # fmt: skip
+    exit_form = {"reason": "refused", "on": TODAY().isoformat(), "comment": "三次拒绝推荐岗位"}
+    refused = client.post(reverse("assistance:exit", args=[case.pk]), exit_form, follow=True)
+    case.refresh_from_db()  # no refusal recorded yet: the exit has no evidence
+    assert case.state == "identified" and "须达到3次" in refused.content.decode()
+    for day in range(3):
+        client.post(reverse("assistance:refuse", args=[case.pk]),
+                    {"on": TODAY().isoformat(), "offer": "job", "description": f"推荐保洁岗位{day}，本人拒绝"})  # fmt: skip
+    page = client.get(reverse("assistance:detail", args=[case.pk])).content.decode()
+    assert "推荐保洁岗位2，本人拒绝" in page and case.refusals.count() == 3
+    client.post(reverse("assistance:exit", args=[case.pk]), exit_form)
     case.refresh_from_db()
     assert (
         case.state == "exited"

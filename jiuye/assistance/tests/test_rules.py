@@ -129,15 +129,15 @@ def test_identification_needs_the_person_still_registered_unemployed(
 
 def test_a_category_of_another_province_is_refused(coordinator, reviewer, approver):
     case = services.identification_apply(actor=coordinator, person=approved(coordinator, reviewer, approver).person,
-                                         category=Category.objects.get(province="37", code="older"),
+                                         categories=[Category.objects.get(province="37", code="other")],
                                          origin="application")  # fmt: skip
-    other = Category.objects.create(province="44", code="older", name="广东：大龄")
+    other = Category.objects.create(province="44", code="other", name="广东：其他")
     with pytest.raises(ValidationError) as refused:
         services.identification_update(actor=coordinator, identification=case, expected_version=case.version,
-                                       category=other)  # fmt: skip
-    assert "category" in refused.value.message_dict
+                                       categories=[other])  # fmt: skip
+    assert "categories" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        services.identification_apply(actor=coordinator, person=case.person, category=other, origin="application",
+        services.identification_apply(actor=coordinator, person=case.person, categories=[other], origin="application",
                                       applied_on=TODAY() + datetime.timedelta(days=1))  # fmt: skip
 
 

@@ -21,8 +21,8 @@ class CardView(ScopedDetailView):
     permission_required = "assistance.print_card"
 
     def scope(self, queryset):
-        return queryset.select_related(
-            "identification__person", "identification__category", "issued_by"
+        return queryset.select_related("identification__person", "issued_by").prefetch_related(
+            "identification__categories"
         )
 
     def get(self, request, *args, **kwargs):
@@ -43,7 +43,7 @@ class VerifyView(generic.View):
     def get(self, request, token):
         card = (
             Card.objects.filter(token=token)
-            .select_related("identification__category", "issued_by__region")
+            .select_related("identification", "issued_by__region")
             .first()
         )
         return render(

@@ -19,6 +19,7 @@ from jiuye.assistance.forms import (
     InvestigationForm,
     ObjectionDecisionForm,
     ObjectionForm,
+    RefusalForm,
     ServiceForm,
 )
 from jiuye.assistance.models import Attachment, Card, Identification, Plan
@@ -93,16 +94,20 @@ class IdentificationDetailView(WorkflowDetailView):
         } if editable else set()  # fmt: skip
         today = timezone.localdate()
         context = super().get_context_data(**kwargs)
+        assisted = case.state in ("identified", "exit_review")
         context.update(
             today=today,
-            attachments=case.attachments.select_related("uploaded_by"),
+            review_reason=self._review_reason(context["events"]),
+            attachments=case.attachments.select_related("uploaded_by", "category"),
+            refusals=case.refusals.select_related("recorded_by", "referral__vacancy", "service"),
             objections=case.objections.select_related("recorded_by"),
             card=Card.objects.filter(identification=case).first(),
             plan=Plan.objects.filter(identification=case).first(),
             services=case.services.select_related("worker"),
             history=timeline(case.history.all(), viewer=user),
             forms={
-                "attachment": AttachmentForm(),
+                "attachment": AttachmentForm(identification=case),
+                "refusal": RefusalForm(identification=case, initial={"on": today}),
                 "objection": ObjectionForm(),
                 "decision": ObjectionDecisionForm(),
                 "exit": ExitForm(initial={"on": today}),
@@ -113,9 +118,17 @@ class IdentificationDetailView(WorkflowDetailView):
             can_decide="resolve" in permitted,
             can_exit="exit" in permitted,
             can_serve=case.state == "identified" and self.may("assistance.add_assistanceservice"),
+            can_refuse=assisted and self.may("assistance.add_assistanceservice"),
             can_attach=case.state == "investigation" and self.may("assistance.first_review"),
         )
         return context
+
+    def _review_reason(self, events) -> str:
+        """Why the case waits for its exit review (the comment of the step that sent it)."""
+        if self.object.state != "exit_review":
+            return ""
+        return next((event.comment for event, *_labels in reversed(events)
+                     if event.to_state == "exit_review"), "")  # fmt: skip
 
 
 class InvestigationView(ServiceUpdateMixin, generic.UpdateView):
@@ -146,6 +159,19 @@ class AttachmentUploadView(ServiceActionView):
     form_class = AttachmentForm
     service, record = staticmethod(services.attachment_add), "identification"
     done = _("材料已上传。")
+
+
+class RefusalView(ActionView):
+    """Record a job or training refused by the person (the evidence for an exit for refusing)."""
+
+    model = Identification
+
+    def act(self, request, data):
+        form = RefusalForm(request.POST, identification=self.object)
+        if not form.is_valid():
+            raise ValidationError([error for errors in form.errors.values() for error in errors])
+        services.refusal_record(actor=request.user, identification=self.object, **form.cleaned_data)
+        messages.success(request, _("已记录拒绝推荐。"))
 
 
 class ObjectionView(ServiceActionView):
@@ -206,7 +232,8 @@ class NoticeView(PermissionRequiredMixin, generic.TemplateView):
     def get(self, request, *args, **kwargs):
         cases = (
             Identification.objects.visible_to(request.user).filter(state__in=["notice", "on_hold"])
-            .select_related("person", "category", "region", "assignee").order_by("region_id", "notice_ends_on")
+            .select_related("person", "region", "assignee").prefetch_related("categories")
+            .order_by("region_id", "notice_ends_on")
         )  # fmt: skip
         code = request.GET.get("region", "")
         region = (

@@ -97,7 +97,9 @@ class AgreementView(ScopedDetailView):
     permission_required = "assistance.print_card"
 
     def scope(self, queryset):
-        return queryset.select_related("identification__person", "identification__category")
+        return queryset.select_related("identification__person").prefetch_related(
+            "identification__categories"
+        )
 
     def get(self, request, *args, **kwargs):
         plan = self.get_object()
@@ -119,7 +121,11 @@ class RecordView(ScopedDetailView):
     def get_context_data(self, **kwargs):
         person, user = self.object, self.request.user
         context = super().get_context_data(**kwargs)
-        cases = person.identifications.select_related("category", "card").order_by("-applied_on")
+        cases = (
+            person.identifications.select_related("card")
+            .prefetch_related("categories")
+            .order_by("-applied_on")
+        )
         services_given = AssistanceService.objects.filter(identification__person=person)
         registrations = person.registrations.select_related("certificate")
         context.update(  # the resident's file, earlier places included (ledger.selectors.file_scope)

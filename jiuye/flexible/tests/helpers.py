@@ -10,10 +10,12 @@ from jiuye.flexible.choices import WorkForm
 
 def identify(person, on: datetime.date):
     """Make ``person`` an identified hard-to-employ person (an assistance target) from ``on``."""
-    return Identification.objects.create(
-        person=person, region_id=person.region_id, category=Category.objects.get(province="37", code="long_term"),
+    case = Identification.objects.create(
+        person=person, region_id=person.region_id,
         state="identified", origin="application", applied_on=on, identified_on=on,
     )  # fmt: skip
+    case.categories.add(Category.objects.get(province="37", code="long_term"))
+    return case
 
 
 def register(actor, person, *, started_on, contribution="900", insured=True, **fields):

@@ -30,11 +30,11 @@ def resident(actor, name, *, region_code=VILLAGE_A, born="19900307", sex=1,
 def identified(actor, name, **fields):
     """A resident identified as hard to employ (an assistance target)."""
     person = resident(actor, name, **fields)
-    Identification.objects.create(
+    case = Identification.objects.create(
         person=person, region_id=person.region_id, state="identified", origin="application",
-        category=Category.objects.get(province="37", code="long_term"),
         applied_on=datetime.date(2025, 6, 1),
     )  # fmt: skip
+    case.categories.add(Category.objects.get(province="37", code="long_term"))
     return person
 
 

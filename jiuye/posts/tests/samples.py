@@ -22,10 +22,11 @@ def build(samples):
         actor=samples.user, id_number=body + check_character(body), name="甲村岗位样本员",
         region=samples.region, status=LabourStatus.UNEMPLOYED, status_since=datetime.date(2026, 1, 5),
     )  # fmt: skip
-    Identification.objects.create(
+    case = Identification.objects.create(
         person=person, region_id=person.region_id, state="identified", origin="application",
-        category=Category.objects.get(province="37", code="long_term"), applied_on=today,
+        applied_on=today,
     )  # fmt: skip
+    case.categories.add(Category.objects.get(province="37", code="long_term"))
     post = services.post_create(
         actor=samples.user, region=samples.region, unit_name="甲村样本用岗单位", title="甲村样本公益岗",
         duties="社区保洁", posts=2, starts_on=today - datetime.timedelta(days=30),

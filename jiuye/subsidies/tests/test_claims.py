@@ -63,8 +63,9 @@ def test_hard_to_employ_persons_get_the_higher_amount_and_a_county_may_set_its_o
 ):
     person = resident(coordinator, "补贴丁")
     helped = seeker(coordinator, person)
-    Identification.objects.create(person=person, region_id=person.region_id, category=Category.objects.get(province="37", code="long_term"), state="identified",
-                                  origin="application", applied_on=TODAY())  # fmt: skip
+    case = Identification.objects.create(person=person, region_id=person.region_id, state="identified",
+                                         origin="application", applied_on=TODAY())  # fmt: skip
+    case.categories.add(Category.objects.get(province="37", code="long_term"))
     jobs.refresh_priority(Seeker.objects.filter(pk=helped.pk))
     PolicyParameter.objects.create(key="subsidies.job_introduction_amount_priority", value="600", region_id=COUNTY,
                                    effective_from=datetime.date(2020, 1, 1), source="区人社局文件")  # fmt: skip

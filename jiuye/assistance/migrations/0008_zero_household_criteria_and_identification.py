@@ -26,7 +26,7 @@ def placement_limits(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assistance', '0006_say_what_each_model_is'),
+        ('assistance', '0007_categories_rules_exit_review'),
         ('ledger', '0003_household_income_and_willingness'),
         ('regions', '0002_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
