@@ -1,11 +1,13 @@
 """Exit review (待退出审核): an assistance target the data shows no longer eligible goes to the
 coordinator, who exits them (the card becomes invalid) or keeps them, saying why.
 
-Two things send a person there: the end of their unemployment registration, for any reason
-(the registry's ``registration_ended``), and the nightly check of every identified person —
-retirement age reached, stable non-farm employment (a status held, or a registered contract,
-of the parameter's months; not a public-welfare post or flexible work), no unemployment registration in force, moved away. A person kept
-is not sent again for what was already known when they were kept.
+Two things send a person there: the end of their unemployment registration (the registry's
+``registration_ended``) for any reason but a public-welfare post or subsidised flexible work,
+which are the help itself; and the nightly check of every identified person — retirement age
+reached, stable non-farm employment (a status held, or a registered contract, of the
+parameter's months; not a post or flexible work), no unemployment registration in force (but
+for such work), moved away. A person kept is not sent again for what was already known when
+they were kept.
 """
 
 import datetime
@@ -27,11 +29,8 @@ from jiuye.registration.services import months_before
 # Non-farm work that ends assistance once held for the parameter's months. A public-welfare
 # post and flexible employment do not: they are the help itself (托底安置) or are subsidised
 # because the person is hard to employ, and the subsidies ask for a current identification.
-STABLE_STATUSES = tuple(
-    sorted(
-        EMPLOYED - {LabourStatus.FARMING, LabourStatus.PUBLIC_WELFARE_POST, LabourStatus.FLEXIBLE}
-    )
-)
+SUPPORTED_WORK = (LabourStatus.PUBLIC_WELFARE_POST, LabourStatus.FLEXIBLE)
+STABLE_STATUSES = tuple(sorted(EMPLOYED - {LabourStatus.FARMING, *SUPPORTED_WORK}))
 
 
 def review_exit(identification: Identification, *, reason: str, actor=None) -> None:
@@ -44,6 +43,8 @@ def registration_ended(*, registration, actor) -> None:
     review instead of keeping a valid card."""
     if registration.kind != "unemployment":
         return
+    if registration.end_reason == "employed" and registration.person.status in SUPPORTED_WORK:
+        return  # placed on a public-welfare post or in subsidised flexible work: the help itself
     reason = _("失业登记已注销（%(reason)s，%(date)s）") % {
         "reason": registration.get_end_reason_display(), "date": registration.ended_on
     }  # fmt: skip
@@ -80,7 +81,8 @@ def _candidates(cases, today: datetime.date, limits: dict, months: int):
             ended_on=Subquery(ended.order_by("-ended_on", "-pk").values("ended_on")[:1]),
             end_reason=Subquery(ended.order_by("-ended_on", "-pk").values("end_reason")[:1]),
         )
-        .filter(retired | employed | Q(contract_since__isnull=False) | Q(registered=False)
+        .filter(retired | employed | Q(contract_since__isnull=False)
+                | Q(registered=False) & ~Q(person__status__in=SUPPORTED_WORK)
                 | ~Q(person__region_id=F("region_id")))
         .select_related("person__region")
     )  # fmt: skip
@@ -103,7 +105,7 @@ def _reasons(case, today: datetime.date, limits: dict, months: int) -> list[str]
         found.append((case.contract_since,
                       _("已登记就业，劳动合同期限%(months)d个月以上（自%(since)s起）。") % {
                           "months": months, "since": case.contract_since}))  # fmt: skip
-    if not case.registered:
+    if not case.registered and person.status not in SUPPORTED_WORK:
         words = (_("失业登记已注销（%(reason)s，%(date)s）。") % {
             "reason": Registration(end_reason=case.end_reason).get_end_reason_display(), "date": case.ended_on,
         }) if case.ended_on else _("没有有效的失业登记。")  # fmt: skip

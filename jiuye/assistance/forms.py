@@ -51,15 +51,22 @@ class InvestigationForm(VersionedFormMixin, forms.ModelForm):
         """The service checks and saves."""
 
 
-class AttachmentForm(forms.Form):
+class EvidenceForm(forms.Form):
+    """A file of evidence and its title (a household's investigation)."""
+
     title = forms.CharField(label=_("材料名称"), max_length=100)
+    file = forms.FileField(label=_("文件"), help_text=_("PDF、图片、Word或Excel，不超过10MB。"))
+
+
+class AttachmentForm(EvidenceForm):
+    """Evidence of an identification, and the category it proves."""
+
     category = forms.ModelChoiceField(
         label=_("所证明的类别"),
         queryset=Category.objects.all(),
         required=False,
         help_text=_("证明某一类别条件的材料（如毕业证书、单亲证明）请注明类别。"),
     )
-    file = forms.FileField(label=_("文件"), help_text=_("PDF、图片、Word或Excel，不超过10MB。"))
 
     def __init__(self, *args, identification=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.models import Identification
+from jiuye.assistance.choices import PLACING_STATES
+from jiuye.assistance.models import Identification, ZeroHousehold
 from jiuye.core import history, parameters
 from jiuye.core.scoping import subtree_q
 from jiuye.core.services import check_scope, require, save_versioned
@@ -141,8 +142,14 @@ def _move_placements(post: Post, actor) -> None:
 
 
 def is_assistance_target(person: Person) -> bool:
-    """A person with a current identification as hard to employ (就业困难人员，已认定)."""
-    return Identification.objects.identified().filter(person=person).exists()
+    """A person with a current identification as hard to employ (就业困难人员，已认定), or a
+    member of an identified zero-employment household waiting for a placement (托底安置)."""
+    return (
+        Identification.objects.identified().filter(person=person).exists()
+        or ZeroHousehold.objects.filter(
+            household_id=person.household_id, state__in=PLACING_STATES
+        ).exists()
+    )
 
 
 def coordinator_of(person: Person, post: Post) -> User | None:
@@ -161,7 +168,7 @@ def _check_holder(person: Person, post: Post) -> None:
             )})  # fmt: skip
     elif not is_assistance_target(person):
         raise ValidationError({"person": _(
-            "公益性岗位只安置就业援助对象：该人员没有有效的就业困难人员认定（须已认定、未退出）。"
+            "公益性岗位只安置就业援助对象：该人员没有有效的就业困难人员认定（须已认定、未退出），也不是已认定零就业家庭的成员。"
         )})  # fmt: skip
 
 

@@ -215,9 +215,8 @@ def test_identification_is_investigated_reviewed_and_confirmed_and_the_limit_run
         person__household=household, origin=Origin.ZERO_HOUSEHOLD
     )
     assert {p.person_id for p in proposed} == {head.pk, spouse.pk}
-    assert {p.category.code for p in proposed} == {"zero_urban"} and {
-        p.state for p in proposed
-    } == {"investigation"}
+    assert {c.code for p in proposed for c in p.categories.all()} == {"zero_urban"}
+    assert {p.state for p in proposed} == {"investigation"}
 
     client = login(coordinator)
     over = reverse("assistance:households") + "?over_limit=true"

@@ -15,7 +15,7 @@ from jiuye.assistance import services
 from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES
 from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import ZeroHouseholdFilter
-from jiuye.assistance.forms import AttachmentForm, HouseholdInvestigationForm, HouseholdSupportForm
+from jiuye.assistance.forms import EvidenceForm, HouseholdInvestigationForm, HouseholdSupportForm
 from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
 from jiuye.core import indicators, parameters
 from jiuye.core.history import timeline
@@ -69,7 +69,7 @@ class ZeroHouseholdDetailView(WorkflowDetailView):
             members=case.household.members.order_by("id"),
             attachments=case.attachments.select_related("uploaded_by"),
             investigation_form=HouseholdInvestigationForm(initial={"investigation": case.investigation}),
-            attachment_form=AttachmentForm(),
+            attachment_form=EvidenceForm(),
             support_form=kwargs.get("support_form") or HouseholdSupportForm(
                 case=case, initial={"support_plan": case.support_plan, "responsible": case.responsible}),
             history=timeline(case.history.all(), viewer=user),
@@ -103,7 +103,7 @@ class HouseholdInvestigationView(ServiceActionView):
 
 class HouseholdAttachmentUploadView(ServiceActionView):
     model = ZeroHousehold
-    form_class = AttachmentForm
+    form_class = EvidenceForm
     service, record = staticmethod(services.household_attachment_add), "case"
     done = _("材料已上传。")
 
