@@ -22,7 +22,8 @@ another reason it lapses. A stable household is watched for the parameter's mont
 """
 
 import datetime
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,16 +45,17 @@ class Criteria:
     """The criteria of a county on a day: its parameters, read once for all its households."""
 
     def __init__(self, region_code: str, on: datetime.date):
-        value = lambda key: parameters.value(key, region_code, on)  # noqa: E731
         limits = working_age_limits(region_code, on)
         self.born_after = {
             Sex.MALE: years_before(on, limits["male_max"]),
             Sex.FEMALE: years_before(on, limits["female_max"]),
         }
         self.born_by = years_before(on, limits["minimum"])
-        self.requires_registration = value("assistance.urban_requires_registration")
-        self.urban_line = value("assistance.urban_income_line")
-        self.rural_line = value("assistance.rural_poverty_line")
+        self.requires_registration, self.urban_line, self.rural_line = (
+            parameters.value(key, region_code, on)
+            for key in ("assistance.urban_requires_registration", "assistance.urban_income_line",
+                        "assistance.rural_poverty_line")
+        )  # fmt: skip
 
     def of_working_age(self, sex: str, birth_date: datetime.date) -> bool:
         return self.born_after[sex] < birth_date <= self.born_by
@@ -92,12 +94,7 @@ class Criteria:
         return bool(line) and income is not None and income >= line
 
 
-class Member:
-    __slots__ = ("birth_date", "registered", "sex", "status", "willing_to_work")
-
-    def __init__(self, sex, birth_date, status, willing_to_work, registered):
-        self.sex, self.birth_date, self.status = sex, birth_date, status
-        self.willing_to_work, self.registered = willing_to_work, registered
+Member = namedtuple("Member", "sex birth_date status willing_to_work registered")
 
 
 def judge_all(households, criteria: Criteria) -> dict[int, tuple[str | None, bool]]:
@@ -119,14 +116,9 @@ def judge_all(households, criteria: Criteria) -> dict[int, tuple[str | None, boo
         "pk", "region__kind", "has_dibao", "has_business_income", "income_per_capita"
     )
     return {
-        row["pk"]: criteria.judge(_Row(row), members.get(row["pk"], []))
+        row["pk"]: criteria.judge(SimpleNamespace(**row), members.get(row["pk"], []))
         for row in means.iterator(chunk_size=5000)
     }
-
-
-class _Row:
-    def __init__(self, row: dict):
-        self.__dict__.update(row)
 
 
 def registered_contracts(persons, since: datetime.date) -> list[Contract]:

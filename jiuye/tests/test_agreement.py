@@ -137,7 +137,7 @@ def test_a_service_of_another_line_of_work_counts_as_contact(coordinator, review
     four_months_ago = TODAY() - datetime.timedelta(days=125)
     registered = register_unemployed(visited, coordinator, on=four_months_ago)
     forgotten = register_unemployed(
-        resident(coordinator, "无人联系"), coordinator, on=four_months_ago
+        resident(coordinator, "无人联系", born="19800101"), coordinator, on=four_months_ago
     )
     AssistanceService.objects.create(
         identification=Identification.objects.get(person=visited), region_id=visited.region_id, kind="home_visit",
