@@ -186,10 +186,13 @@ def open_workbook(content: bytes, filename: str):
 
 
 def header_of(cells) -> dict[str, int]:
+    """The template's columns found in a header row, by their index (a name is compared as
+    cleaned text: full-width brackets read as half-width ones)."""
+    known = {clean_text(column): column for column in COLUMNS}
     names = {}
     for index, cell in enumerate(cells or ()):
         name = re.sub(r"[\s*＊:：]", "", clean_text(cell))
-        name = HEADER_SYNONYMS.get(name, name)
-        if name in COLUMNS and name not in names:
+        name = known.get(HEADER_SYNONYMS.get(name, name))
+        if name and name not in names:
             names[name] = index
     return names

@@ -4,6 +4,7 @@ import datetime
 import io
 import logging
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -428,3 +429,32 @@ def test_an_error_of_the_system_is_logged_and_the_user_is_told_without_its_text(
     assert f"导入编号{job.pk}" in job.message and "secret-path" not in job.message
     (record,) = [r for r in caplog.records if r.name == "jiuye.ledger.tasks"]
     assert record.exc_info and "secret-path" in str(record.exc_info[1])
+
+
+def test_willingness_and_the_households_means_are_imported_and_checked(
+    client_, django_capture_on_commit_callbacks
+):
+    rows = family(r0={"享受低保": "是", "经营性投资性收入": "否", "家庭人均月收入（元）": "abc"},
+                  r1={"就业（转移就业）意愿": "也许"})  # fmt: skip
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    found = {(e["row"], e["column"]) for e in job.errors}
+    assert {(2, "家庭人均月收入（元）"), (3, "就业（转移就业）意愿")} <= found
+    rows = family(r0={"享受低保": "是", "经营性投资性收入": "否", "家庭人均月收入（元）": "320.5"},
+                  r1={"就业（转移就业）意愿": "否"})  # fmt: skip
+    upload(client_, xlsx(rows), confirm=True, capture=django_capture_on_commit_callbacks)
+    head, spouse = Person.objects.get(id_number=HEAD), Person.objects.get(id_number=SPOUSE)
+    assert head.willing_to_work and not spouse.willing_to_work
+    household = head.household
+    assert household.has_dibao and not household.has_business_income
+    assert household.income_per_capita == Decimal("320.50")
+    assert household.history.first().history_user is not None  # written with its history
+    exported = load_workbook(
+        io.BytesIO(client_.get("/ledger/export/", {"q": "王大山"}).content)
+    ).active
+    header, *data = list(exported.iter_rows(values_only=True))
+    row = dict(zip(header, next(r for r in data if r[0] == "王大山"), strict=True))
+    assert (row["享受低保"], row["家庭人均月收入（元）"], row["就业（转移就业）意愿"]) == (
+        "是",
+        320.5,
+        "是",
+    )
