@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,12 +16,11 @@ from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.forms import EvidenceForm, HouseholdInvestigationForm, HouseholdSupportForm
 from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
+from jiuye.assistance.views.identifications import EvidenceDownloadView
 from jiuye.core import indicators, parameters
 from jiuye.core.history import timeline
-from jiuye.core.services import access_log
 from jiuye.core.views import (
     FireView,
-    ScopedDetailView,
     ScopedListView,
     ServiceActionView,
     WorkflowDetailView,
@@ -108,17 +106,12 @@ class HouseholdAttachmentUploadView(ServiceActionView):
     done = _("材料已上传。")
 
 
-class HouseholdAttachmentDownloadView(ScopedDetailView):
-    """Evidence files are served only inside the jurisdiction (never as public media)."""
-
+class HouseholdAttachmentDownloadView(EvidenceDownloadView):
     model = HouseholdAttachment
+    purpose = _("查看零就业家庭调查材料")
 
-    def get(self, request, *args, **kwargs):
-        attachment = self.get_object()
-        access_log(actor=request.user, objs=list(attachment.case.household.members.all()),
-                   purpose=str(_("查看零就业家庭调查材料")))  # fmt: skip
-        return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1])  # fmt: skip
+    def persons(self, attachment):
+        return list(attachment.case.household.members.all())
 
 
 class DashboardView(PermissionRequiredMixin, generic.TemplateView):

@@ -206,20 +206,28 @@ class ServiceCreateView(ActionView):
         messages.success(request, _("已记录服务。"))
 
 
-class AttachmentDownloadView(ScopedDetailView):
-    """Evidence files are served only inside the jurisdiction (never as public media)."""
+class EvidenceDownloadView(ScopedDetailView):
+    """Evidence files are served only inside the jurisdiction (never as public media), each
+    download in the access log as a view of the ``persons`` it concerns."""
 
-    model = Attachment
+    purpose = ""
+
+    def persons(self, attachment) -> list:
+        raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
         attachment = self.get_object()
-        access_log(
-            actor=request.user,
-            objs=[attachment.identification.person],
-            purpose=str(_("查看认定材料")),
-        )
+        access_log(actor=request.user, objs=self.persons(attachment), purpose=str(self.purpose))
         return FileResponse(attachment.file.open("rb"), as_attachment=True,
                             filename=attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1])  # fmt: skip
+
+
+class AttachmentDownloadView(EvidenceDownloadView):
+    model = Attachment
+    purpose = _("查看认定材料")
+
+    def persons(self, attachment):
+        return [attachment.identification.person]
 
 
 class NoticeView(PermissionRequiredMixin, generic.TemplateView):
