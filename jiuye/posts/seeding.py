@@ -180,6 +180,7 @@ def _special_posts(context) -> int:
         state__in=OPEN_HOUSEHOLD_STATES, household_id=OuterRef("household_id")
     )
     on_post = Placement.objects.open().filter(person_id=OuterRef("pk"))
+    starts = TODAY - datetime.timedelta(days=300)  # the special posts' first day
     coordinators = (
         User.objects.filter(roles__code=RoleCode.COORDINATOR, is_active=True, person__isnull=True)
         .select_related("org__region").prefetch_related("roles").order_by("-org__region_id", "pk")
@@ -191,8 +192,9 @@ def _special_posts(context) -> int:
             if placed >= SPECIAL_POSTS[context.scale.name] or reviewer is None:
                 continue
             person = (
-                Person.objects.filter(working_age_q(TODAY, **limits), region_id=user.org.region_id,
-                                      status=LabourStatus.UNEMPLOYED, status_since__lt=TODAY)
+                Person.objects.filter(working_age_q(TODAY, **limits), working_age_q(starts, **limits),
+                                      region_id=user.org.region_id, status=LabourStatus.UNEMPLOYED,
+                                      status_since__lt=TODAY)
                 .exclude(Exists(identified)).exclude(Exists(zero)).exclude(Exists(on_post))
                 .order_by("pk").first()
             )  # fmt: skip
@@ -201,7 +203,6 @@ def _special_posts(context) -> int:
             staff_update(actor=reviewer, user=user, expected_version=user.version,
                          roles=list(user.roles.all()), name=person.name, person=person)  # fmt: skip
             region = user.org.region
-            starts = TODAY - datetime.timedelta(days=300)
             post = post_create(
                 actor=reviewer, region=region, kind=PostKind.SPECIAL, unit_name=f"{region.name}劳动保障服务站",
                 title="就业和社会保障协管员", duties="人力资源调查与台账管理、就业失业登记初审、就业援助上门服务",
