@@ -37,8 +37,8 @@ def check_conditions(registration: Registration) -> None:
 
     Unemployment: working age, able and willing to work, no work off the farm in the ledger
     (Employment Promotion Law and the registration rules; urban and rural residents register
-    alike, so a farmer seeking non-farm work may register where he lives). Employment: a form of employment, its
-    employer where the form has one, and a start date. Dates are not in the future, and the
+    alike, so a farmer seeking non-farm work may register where he lives). Employment: a form
+    of employment, its employer where the form has one, and a start date. Dates are not in the future, and the
     person still lives where the registration is made."""
     person = registration.person
     today = timezone.localdate()
@@ -199,19 +199,15 @@ def status_changed(*, person: Person, record, actor) -> None:
     ledger), ends the open unemployment registration the same day, in the same transaction."""
     if record.status not in NON_FARM:
         return
+    status = record.get_status_display()
+    note = (
+        _("%(status)s：%(note)s") % {"status": status, "note": record.note}
+        if record.note
+        else status
+    )
     for registration in Registration.objects.registered_unemployed().filter(person=person):
-        note = _("%(status)s：%(note)s") % {
-            "status": record.get_status_display(),
-            "note": record.note,
-        }
-        on = max(record.since, registration.approved_on)
-        _end(
-            registration,
-            on=on,
-            reason=EndReason.EMPLOYED,
-            actor=actor,
-            note=note.rstrip("：")[:200],
-        )
+        _end(registration, on=max(record.since, registration.approved_on), reason=EndReason.EMPLOYED,
+             actor=actor, note=str(note)[:200])  # fmt: skip
 
 
 def work_recorded(person_ids, actor) -> int:
