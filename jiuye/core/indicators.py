@@ -112,6 +112,11 @@ class Table:
     def month(self) -> datetime.date:
         return self.first
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing counted for the period in the whole region."""
+        return not any(value for value in self.total.values.values())
+
 
 def table(user, region, indicators: list[Indicator], first, last) -> Table:
     """``indicators`` for ``region`` (which the caller checked ``user`` may see) and each of its

@@ -1,7 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers
@@ -17,7 +16,7 @@ from jiuye.regions.selectors import asked_region
 from jiuye.subsidies import kinds, services
 from jiuye.subsidies.filters import BudgetFilter, ClaimFilter
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
-from jiuye.subsidies.report import check_month, programme_report
+from jiuye.subsidies.report import check_month, latest_month, programme_report
 from jiuye.subsidies.selectors import Use, budget_uses
 
 
@@ -178,9 +177,8 @@ class ReportView(APIView):
         query = ReportQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         region = asked_region(request.user, query.validated_data.get("region"))
-        report = programme_report(
-            request.user, region, query.validated_data.get("month") or timezone.localdate()
-        )
+        month = query.validated_data.get("month") or latest_month(request.user, region)
+        report = programme_report(request.user, region, month)
 
         def row(each):
             head = (

@@ -62,7 +62,7 @@ class ReportForm(forms.Form):
     def clean_month(self):
         value = self.cleaned_data["month"].strip()
         if not value:
-            return timezone.localdate().replace(day=1)
+            return None  # the latest month with figures
         try:
             month = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError:

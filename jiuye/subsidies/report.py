@@ -5,6 +5,7 @@ figures of each line of work — for the region and each region below it."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,18 @@ def check_month(day: datetime.date) -> datetime.date:
     if not EARLIEST_MONTH <= first <= timezone.localdate().replace(day=1):
         raise ValidationError(_("月份应在2000年1月至本月之间。"), code="month_range")
     return first
+
+
+def latest_month(user, region) -> datetime.date:
+    """The month a report opens at: the latest with an approved claim in ``region`` that the
+    user may see, or this month when there is none (the page then says it has no figures)."""
+    from jiuye.subsidies.models import Claim
+
+    latest = (
+        Claim.objects.visible_to(user).within(region.prefix).filter(state="approved")
+        .aggregate(latest=Max("month"))["latest"]
+    )  # fmt: skip
+    return latest or timezone.localdate().replace(day=1)
 
 
 def programme_report(user, region, month: datetime.date) -> indicators.Table:

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from openpyxl import Workbook
@@ -29,7 +28,7 @@ from jiuye.subsidies import selectors, services
 from jiuye.subsidies.filters import BudgetFilter, ClaimFilter
 from jiuye.subsidies.forms import BudgetForm, PrepareForm, ReportForm
 from jiuye.subsidies.models import Budget, Claim
-from jiuye.subsidies.report import programme_report
+from jiuye.subsidies.report import latest_month, programme_report
 
 
 class ClaimListView(ScopedListView):
@@ -244,11 +243,11 @@ class ReportView(PermissionRequiredMixin, generic.TemplateView):
 
     def get_context_data(self, **kwargs):
         form = ReportForm(self.request.GET)
-        month = (
-            form.cleaned_data["month"] if form.is_valid() else timezone.localdate().replace(day=1)
-        )
         user = self.request.user
         region = asked_region(user, self.request.GET.get("region"))
+        month = (form.cleaned_data["month"] if form.is_valid() else None) or latest_month(
+            user, region
+        )
         return super().get_context_data(
             form=form, report=programme_report(user, region, month),
             path=visible_path(user, region), **kwargs,

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -250,7 +251,7 @@ def test_a_month_outside_the_reportable_range_is_refused_at_the_field_not_a_500(
     page = client.get(reverse("subsidies:report"), {"month": month})
     assert page.status_code == 200
     assert "月份应在2000年1月至本月之间。" in page.content.decode()
-    assert page.context["report"].month == TODAY().replace(day=1)
+    assert page.context["report"].month == latest_approved_month()  # the latest with figures
     response = client.get(reverse("subsidies:report-export"), {"month": month})
     assert response.status_code == 200
     answer = client.get(reverse("api-programmes-report"), {"month": f"{month}-01"})
@@ -359,3 +360,23 @@ def test_a_limit_of_months_must_be_at_least_one(key):
     with pytest.raises(ValidationError):
         PARAMETERS[key].parse("0")
     assert PARAMETERS[key].parse("12") == 12
+
+
+def latest_approved_month():
+    return Claim.objects.filter(state="approved").aggregate(latest=Max("month"))["latest"]
+
+
+def test_the_report_opens_at_the_latest_month_with_figures_and_says_when_a_month_has_none(
+    city_officer, login
+):
+    client = login(city_officer)
+    page = client.get(reverse("subsidies:report"))
+    report = page.context["report"]
+    assert report.month == latest_approved_month() and not report.is_empty
+    assert "本期在本辖区没有统计数据" not in page.content.decode()
+    empty = client.get(reverse("subsidies:report"), {"month": "2001-01"})
+    assert empty.context["report"].is_empty and "本期在本辖区没有统计数据" in empty.content.decode()
+    assert (
+        client.get(reverse("api-programmes-report")).json()["month"]
+        == f"{latest_approved_month():%Y-%m}"
+    )

@@ -1,0 +1,44 @@
+"""The programmes report in a real Chromium (Debian's, driven by Playwright): a wide table
+scrolls inside its box with the regions' column fixed, names never break inside a word, and the
+report opens at the latest month with figures."""
+
+import os
+
+import pytest
+
+from jiuye.tests.test_browser import log_in
+
+CHROMIUM = os.environ.get("JIUYE_CHROMIUM", "/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM) and not os.environ.get("JIUYE_REQUIRE_BROWSER"),
+        reason=f"Chromium not installed at {CHROMIUM}",
+    ),
+]
+
+
+def test_the_programmes_report_fits_the_screen_and_keeps_the_regions_in_view(
+    transactional_world, live_server, page
+):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    log_in(page, live_server.url, "city-3701")
+    page.goto(f"{live_server.url}/subsidies/report/")
+    assert page.locator("#id_month").input_value() != ""  # the latest month with figures
+    assert page.get_by_text("本期在本辖区没有统计数据").count() == 0
+
+    viewport = page.evaluate("window.innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport  # no page-wide scroll
+    box = page.locator(".wide").first
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls inside
+
+    name = page.locator("table.report tbody td.region").first
+    assert name.evaluate("el => getComputedStyle(el).position") == "sticky"
+    height = name.evaluate("el => el.getBoundingClientRect().height")
+    line = name.evaluate("el => parseFloat(getComputedStyle(el).lineHeight) || 20")
+    assert height < 2 * line + 16  # one line: a name is not broken character by character
+    left = name.evaluate("el => el.getBoundingClientRect().left")
+    box.evaluate("el => { el.scrollLeft = 600; }")
+    assert name.evaluate("el => el.getBoundingClientRect().left") == pytest.approx(left, abs=1)
+    last = page.locator("table.report tbody tr").first.locator("td").last
+    assert last.evaluate("el => getComputedStyle(el).textAlign") == "right"
