@@ -16,15 +16,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiuye.assistance.choices import CategoryRule, HouseholdKind, HouseholdState
+from jiuye.assistance.choices import PLACING_STATES, CategoryRule, HouseholdKind
 from jiuye.core import parameters
+from jiuye.core.workdays import months_before
 from jiuye.ledger.choices import Sex
 from jiuye.ledger.models import years_before
 from jiuye.ledger.selectors import working_age_limits
-from jiuye.registration.services import months_before
 
-# A household counts once the zero-employment case is identified (认定一户), until it is settled.
-ZERO_IDENTIFIED = (HouseholdState.IDENTIFIED, HouseholdState.SUPPORTED)
 ZERO_KINDS = {
     CategoryRule.ZERO_URBAN: HouseholdKind.URBAN,
     CategoryRule.ZERO_RURAL: HouseholdKind.RURAL,
@@ -71,7 +69,7 @@ def facts_of(person, on: datetime.date, identification=None) -> Facts:
     )
     household = person.household
     zero_kinds = ZeroHousehold.objects.filter(
-        household_id=person.household_id, state__in=ZERO_IDENTIFIED
+        household_id=person.household_id, state__in=PLACING_STATES  # identified, not yet settled
     ).values_list("kind", flat=True) if household else ()  # fmt: skip
     evidence = None
     if identification is not None:

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 
 from jiuye.assistance.models import Identification
 from jiuye.core import parameters, workflow
+from jiuye.core.workdays import months_before
 from jiuye.ledger.choices import EMPLOYED, LabourStatus, Sex
 from jiuye.ledger.models import years_before
 from jiuye.ledger.selectors import working_age_limits
 from jiuye.regions.codes import Level, code_of_prefix, prefix_sql
 from jiuye.registration.models import Registration
-from jiuye.registration.services import months_before
 
 # Non-farm work that ends assistance once held for the parameter's months. A public-welfare
 # post and flexible employment do not: they are the help itself (托底安置) or are subsidised

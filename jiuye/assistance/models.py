@@ -151,20 +151,36 @@ class Objection(ScopedModel):
 
 
 def evidence_path(attachment, filename):
+    """Where an evidence file is kept: by county and case (``attachment.folder``), its name
+    behind a random part."""
     county = prefix_of(attachment.region_id, Level.COUNTY)
-    return (
-        f"evidence/{county}/{attachment.identification_id}/{secrets.token_hex(8)}-{filename[-80:]}"
+    return f"evidence/{county}/{attachment.folder}/{secrets.token_hex(8)}-{filename[-80:]}"
+
+
+class Evidence(ScopedModel):
+    """A file of evidence kept with a case and served only inside the jurisdiction (the
+    identification's investigation, a household's)."""
+
+    title = models.CharField(_("材料名称"), max_length=100)
+    file = models.FileField(_("文件"), upload_to=evidence_path)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    class Meta:
+        abstract = True
+        ordering = ["created_at"]
 
-class Attachment(ScopedModel):
-    """Evidence of the investigation (调查材料): a file kept with the case, served only inside
-    the jurisdiction."""
+    def __str__(self):
+        return self.title
+
+
+class Attachment(Evidence):
+    """Evidence of the investigation (调查材料), and the category it proves."""
 
     identification = models.ForeignKey(
         Identification, on_delete=models.CASCADE, related_name="attachments"
     )
-    title = models.CharField(_("材料名称"), max_length=100)
     category = models.ForeignKey(
         Category,
         on_delete=models.PROTECT,
@@ -173,18 +189,14 @@ class Attachment(ScopedModel):
         related_name="+",
         verbose_name=_("所证明的类别"),
     )
-    file = models.FileField(_("文件"), upload_to=evidence_path)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["created_at"]
+    class Meta(Evidence.Meta):
         verbose_name = _("调查材料")
         verbose_name_plural = _("调查材料")
 
-    def __str__(self):
-        return self.title
+    @property
+    def folder(self) -> str:
+        return str(self.identification_id)
 
 
 def card_token() -> str:
@@ -437,28 +449,15 @@ class ZeroHousehold(WorkflowModel):
         return ((self.ended_on or today or timezone.localdate()) - self.appeared_on).days
 
 
-def household_evidence_path(attachment, filename):
-    county = prefix_of(attachment.region_id, Level.COUNTY)
-    return (
-        f"evidence/{county}/households/{attachment.case_id}/{secrets.token_hex(8)}-{filename[-80:]}"
-    )
-
-
-class HouseholdAttachment(ScopedModel):
-    """Evidence of a household's investigation (入户调查材料: income, members' situation), kept
-    with the case and served only inside the jurisdiction."""
+class HouseholdAttachment(Evidence):
+    """Evidence of a household's investigation (入户调查材料: income, members' situation)."""
 
     case = models.ForeignKey(ZeroHousehold, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("材料名称"), max_length=100)
-    file = models.FileField(_("文件"), upload_to=household_evidence_path)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["created_at"]
+    class Meta(Evidence.Meta):
         verbose_name = _("零就业家庭调查材料")
         verbose_name_plural = _("零就业家庭调查材料")
 
-    def __str__(self):
-        return self.title
+    @property
+    def folder(self) -> str:
+        return f"households/{self.case_id}"

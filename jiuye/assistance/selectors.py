@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from jiuye.assistance.choices import ServiceKind
 from jiuye.assistance.models import AssistanceService, Card, Identification, Measure, ZeroHousehold
 from jiuye.core import parameters
+from jiuye.core.workdays import months_before
 from jiuye.regions.codes import county, township
-from jiuye.registration.services import months_before
 from jiuye.staff.models import User
 from jiuye.staff.roles import CASE_WORKERS
 from jiuye.subsidies.models import ClaimLine

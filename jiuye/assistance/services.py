@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,11 +27,13 @@ from jiuye.assistance.models import (
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
 from jiuye.core.services import check_scope, next_number, require, save_versioned
+from jiuye.core.workdays import months_before
 from jiuye.ledger.models import Person
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, contains, county, prefix_of, township
 from jiuye.regions.models import ServiceOrg
-from jiuye.registration.services import months_before
+from jiuye.registration.choices import RegistrationKind
+from jiuye.registration.models import Registration
 from jiuye.staff.models import User
 
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx")
@@ -479,12 +482,12 @@ def household_members_propose(*, case: ZeroHousehold, actor) -> list[Identificat
     ).first()
     if category is None:
         return []
+    registered = Registration.objects.filter(
+        person=OuterRef("pk"), kind=RegistrationKind.UNEMPLOYMENT, ended_on__isnull=True
+    ).exclude(state="rejected")
     members = (
-        case.household.members.filter(willing_to_work=True, registrations__kind="unemployment",
-                                      registrations__ended_on__isnull=True)
-        .exclude(registrations__state="rejected")
+        case.household.members.filter(Exists(registered), willing_to_work=True)
         .exclude(identifications__state__in=Identification.workflow.open_states)
-        .distinct()
     )  # fmt: skip
     proposed = []
     for person in members:

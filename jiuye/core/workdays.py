@@ -134,3 +134,8 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` months earlier (31 May → 28 or 29 February three months before)."""
+    return add_months(day, -months)

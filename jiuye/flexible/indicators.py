@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters
 from jiuye.core.indicators import Indicator, Query, grouped, merge
+from jiuye.core.workdays import months_before
 from jiuye.flexible.models import Check, FlexibleJob
 from jiuye.regions.codes import code_of_prefix
-from jiuye.registration.services import months_before
 
 
 def collect(query: Query) -> dict:

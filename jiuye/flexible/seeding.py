@@ -9,6 +9,7 @@ import datetime
 from jiuye.assistance.models import Identification
 from jiuye.assistance.seeding import Staff
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
+from jiuye.core.workdays import months_before
 from jiuye.flexible.choices import WorkForm
 from jiuye.flexible.models import Check, FlexibleJob
 from jiuye.flexible.subsidy import KIND
@@ -18,7 +19,6 @@ from jiuye.ledger.seeding import TODAY
 from jiuye.ledger.services import status_change
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
-from jiuye.registration.services import months_before
 from jiuye.staff.models import User
 from jiuye.subsidies.services import claim_prepare
 

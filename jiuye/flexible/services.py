@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters
 from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.core.workdays import months_before
 from jiuye.flexible.choices import EndReason
 from jiuye.flexible.models import Check, FlexibleJob
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import is_of_working_age
 from jiuye.ledger.services import status_change
-from jiuye.registration.services import months_before
 from jiuye.subsidies.selectors import last_claimed_month
 
 EDITABLE_FIELDS = ("form", "work", "place", "monthly_income", "insured", "insured_since",

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy
 
 from jiuye.assistance.models import Identification
 from jiuye.core import parameters
+from jiuye.core.workdays import months_before
 from jiuye.flexible.models import FlexibleJob
 from jiuye.ledger.choices import LabourStatus, Sex
 from jiuye.ledger.models import StatusRecord
 from jiuye.regions.codes import prefix_of
-from jiuye.registration.services import months_before
 from jiuye.subsidies.kinds import Line, SubsidyKind, month_bounds, offices_above
 from jiuye.subsidies.models import ClaimLine
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
+from jiuye.core.registry import registry
 from jiuye.registration.choices import (
     ContactMethod,
     EmploymentForm,
@@ -53,8 +54,6 @@ class RegistrationQuerySet(WorkflowQuerySet):
         services since the registration: a contact recorded here, or a service, visit,
         referral or course of any line of work (the registry's ``contact_sources``), and at
         least the day of registration. One query, whatever the lines of work."""
-        from jiuye.core.registry import registry
-
         floor = Coalesce("last_contact_on", "approved_on")
         others = [
             Coalesce(source(OuterRef("person")), "approved_on")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.core import history, parameters, workflow
 from jiuye.core.registry import registry
 from jiuye.core.services import check_scope, next_number, require, save_versioned
-from jiuye.core.workdays import add_months
+from jiuye.core.workdays import months_before
 from jiuye.ledger.choices import NON_FARM, WITH_EMPLOYER, LabourStatus
 from jiuye.ledger.models import Person
 from jiuye.ledger.selectors import working_age_limits
@@ -173,8 +173,10 @@ def registration_took_effect(registration: Registration, *, actor) -> None:
     registration._history_user = actor
     registration.save(update_fields=["certificate", "approved_on", "updated_at"])
     if registration.kind == RegistrationKind.UNEMPLOYMENT:
-        households_changed([person.household_id], actor)  # registered: a household may now be zero
-        if person.status not in (LabourStatus.UNEMPLOYED, LabourStatus.FARMING):
+        if person.status in (LabourStatus.UNEMPLOYED, LabourStatus.FARMING):
+            # registered: the household may now be a zero-employment household
+            households_changed([person.household_id], actor)
+        else:  # the status change checks the household
             status_change(
                 actor=actor,
                 person=person,
@@ -284,11 +286,6 @@ def contact_record(
     latest = Registration.objects.filter(pk=registration.pk).exclude(last_contact_on__gte=on)
     history.update(latest, actor=actor, last_contact_on=on)
     return contact
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` months earlier (31 May → 28 or 29 February three months before)."""
-    return add_months(day, -months)
 
 
 def deregister_without_contact(today: datetime.date | None = None) -> int:

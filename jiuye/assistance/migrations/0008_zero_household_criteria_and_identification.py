@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='修改时间')),
                 ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
                 ('title', models.CharField(max_length=100, verbose_name='材料名称')),
-                ('file', models.FileField(upload_to=jiuye.assistance.models.household_evidence_path, verbose_name='文件')),
+                ('file', models.FileField(upload_to=jiuye.assistance.models.evidence_path, verbose_name='文件')),
             ],
             options={
                 'verbose_name': '零就业家庭调查材料',
