@@ -7,6 +7,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from jiuye.core.excel import safe
 from jiuye.ledger.choices import (
     EMPLOYED,
     Education,
@@ -27,15 +28,6 @@ COLUMNS = [
 # The household's means are on its head's row.
 MEANS_COLUMNS = ("享受低保", "经营性投资性收入", "家庭人均月收入（元）")
 WIDTHS = [10, 21, 6, 8, 12, 12, 12, 21, 10, 15, 30, 15, 12, 24, 12, 12, 20, 10, 8, 10, 12]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe(value):
-    """A cell that Excel will not run as a formula (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _label(choices, value) -> str:

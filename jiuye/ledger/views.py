@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import parameters
+from jiuye.core.excel import CONTENT_TYPE
 from jiuye.core.history import timeline
 from jiuye.core.models import AccessLog
 from jiuye.core.services import access_log
@@ -328,7 +329,7 @@ class PersonExportView(PersonListView):
         book = excel.workbook(excel.person_row(p, p.head_number or "", full=full) for p in people)
         buffer = io.BytesIO()
         book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=excel.CONTENT_TYPE)
+        response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="ledger-{stamp}.xlsx"'
         return response
@@ -367,7 +368,7 @@ class ImportTemplateView(PermissionRequiredMixin, generic.View):
     def get(self, request):
         buffer = io.BytesIO()
         excel.template().save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=excel.CONTENT_TYPE)
+        response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="ledger-template.xlsx"'
         return response
 

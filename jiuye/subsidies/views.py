@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
+from jiuye.core.excel import CONTENT_TYPE, safe, table_response
 from jiuye.core.money import money_columns
 from jiuye.core.views import (
     FireView,
@@ -21,7 +21,6 @@ from jiuye.core.views import (
     ServiceFormMixin,
     WorkflowDetailView,
 )
-from jiuye.ledger.excel import CONTENT_TYPE, safe
 from jiuye.ledger.models import Person
 from jiuye.regions.selectors import asked_region, visible_path
 from jiuye.subsidies import selectors, services
@@ -257,27 +256,7 @@ class ReportView(PermissionRequiredMixin, generic.TemplateView):
 class ReportExportView(ReportView):
     def get(self, request, *args, **kwargs):
         report = self.get_context_data()["report"]
-        book = Workbook()
-        sheet = book.active
-        sheet.title = f"{report.month:%Y-%m}"
-        sheet.append([f"{report.region.name} {report.month:%Y-%m} {_('项目与补贴统计')}"])
-        sheet.append(
-            [str(_("区划代码")), str(_("区划"))] + [str(column.label) for column in report.columns]
+        title = f"{report.region.name} {report.month:%Y-%m} {_('项目与补贴统计')}"
+        return table_response(
+            f"programmes-{report.region.code}-{report.month:%Y-%m}", title, report
         )
-        for row in [*report.rows, report.total]:
-            if row.region is None:
-                head = ["", str(_("合计"))]
-            else:
-                head = [row.region.code, f"{row.region.name}{_('（本级）') if row.own else ''}"]
-            sheet.append(head + [row.values[column.code] for column in report.columns])
-        money_columns(sheet, *(get_column_letter(index) for index, column in
-                               enumerate(report.columns, start=3) if column.is_money))  # fmt: skip
-        sheet.column_dimensions["A"].width = 14
-        sheet.column_dimensions["B"].width = 18
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
-        response["Content-Disposition"] = (
-            f'attachment; filename="programmes-{report.region.code}-{report.month:%Y-%m}.xlsx"'
-        )
-        return response
