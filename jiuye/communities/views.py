@@ -176,6 +176,7 @@ class StandardDetailView(ScopedDetailView):
 class CriterionCreateView(ServiceFormMixin, generic.FormView):
     """Add a criterion to a standard (the province administrator)."""
 
+    model = Standard  # the record the URL names
     permission_required = "communities.change_standard"
     form_class = CriterionForm
     template_name = "communities/criterion_form.html"
@@ -279,10 +280,19 @@ class ApplicationCreateView(ServiceFormMixin, generic.FormView):
     template_name = "communities/simple_form.html"
     success_message = _("已创建申报，请上传证明材料后提交。")
 
+    @cached_property
+    def region(self):
+        return get_object_or_404(
+            Region.objects.editable_by(self.request.user), code=self.kwargs["code"]
+        )
+
+    @cached_property
+    def round(self):
+        return get_object_or_404(
+            Round.objects.visible_to(self.request.user), pk=self.kwargs["round"]
+        )
+
     def get_form_kwargs(self):
-        user = self.request.user
-        self.region = get_object_or_404(Region.objects.editable_by(user), code=self.kwargs["code"])
-        self.round = get_object_or_404(Round.objects.visible_to(user), pk=self.kwargs["round"])
         return {**super().get_form_kwargs(), "round": self.round}
 
     def get_context_data(self, **kwargs):

@@ -5,6 +5,7 @@ ledger is. Taken on ``query.last`` from the status periods, so any past day can 
 import datetime
 
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.indicators import Indicator, Query, grouped, merge
@@ -40,7 +41,9 @@ def freshness(query: Query) -> dict[str, dict]:
     """Days from the ledger's last change in each region (a status recorded, a resident's
     record changed) to ``query.last``."""
     day = query.last
-    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    end = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
     statuses = StatusRecord.objects.visible_to(query.user).within(query.prefix)
     people = Person.history.filter(region_id__in=_regions(query.user, query.prefix))
     found = merge(
@@ -49,7 +52,7 @@ def freshness(query: Query) -> dict[str, dict]:
     )
     for row in found.values():
         latest = max(filter(None, (row.pop("status_at", None), row.pop("person_at", None))))
-        row["ledger_days"] = (day - latest.date()).days
+        row["ledger_days"] = (day - timezone.localdate(latest)).days
     return found
 
 

@@ -428,10 +428,10 @@ class BehindView(PermissionRequiredMixin, PagedListMixin, generic.ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        self.indicator = registry["indicators"].get(self.kwargs["code"])
+        self.indicator = registry["indicators"].get(self.kwargs["indicator"])
         if self.indicator is None or self.indicator.persons is None:
             raise Http404
-        self.region = asked_region(self.request.user, self.request.GET.get("region"))
+        self.region = asked_region(self.request.user, self.kwargs["code"])
         self.day = asked_day(self.request.GET.get("on"))
         persons = self.indicator.persons(self.request.user, self.region.prefix, self.day, self.day)
         return persons.with_region().order_by("region_id", "id")
