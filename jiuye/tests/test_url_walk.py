@@ -39,7 +39,17 @@ from jiuye.assistance.services import (
     plan_create,
     service_record,
 )
-from jiuye.communities.models import Criterion, Recheck, Round, Standard
+from jiuye.communities.models import (
+    Application as CommunityApplication,
+)
+from jiuye.communities.models import (
+    CommunityMonth,
+    Criterion,
+    Recheck,
+    Round,
+    Standard,
+    Title,
+)
 from jiuye.communities.tests import samples as communities_samples
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
@@ -94,6 +104,9 @@ PROVINCE_SETS = {
 # Records the province sets for every region below it (core.scoping.DownwardQuerySet): every
 # level reads them, so their texts show on a sibling's pages too.
 DOWNWARD = {Standard, Criterion, Round, Recheck}
+# Records a list shows by their community's name, which the job board shows too (a vacancy's
+# place): on the published lists, their marker is not theirs alone.
+NAMED_BY_COMMUNITY = {CommunityApplication, Title, CommunityMonth}
 # Routes a user of another region may read (but not change), and why: published vacancies
 # are readable across jurisdictions (guideline 二十一). Their pages list the reader's own
 # seekers and referrals only (see jobs/tests/test_pages.py).
@@ -858,7 +871,8 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
     if response.status_code != 200:
         assert_refusal_is_named(route, "get", sibling_approver, response)
     content = text_of(response)
-    public = DOWNWARD | ({Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set())
+    published = {Vacancy, Employer, Region, *NAMED_BY_COMMUNITY}
+    public = DOWNWARD | (published if route.name in PUBLISHED_LISTS else set())
     for model, marker in samples.markers.items():
         if model in public:
             continue
