@@ -1,7 +1,7 @@
-"""Demo data of supervision: in each of the first two counties of the scale, through the real
-services, the county inspects a township's office (findings closed, replied, sent back and
-open), the township inspects one of its communities (a finding past its deadline, one open,
-criticised), and the county commends another community (no findings)."""
+"""Demo data of supervision: in the first county of each of the scale's regions (历下区 and
+市中区 at tiny), through the real services, the county inspects a township's office (findings
+closed, replied, sent back and open), the township inspects one of its communities (a finding
+past its deadline, one open; criticised), and the county commends another community."""
 
 import datetime
 
@@ -16,16 +16,13 @@ from jiuye.supervision.choices import Area, Conclusion
 from jiuye.supervision.models import Inspection
 from jiuye.supervision.services import finding_follow_up, finding_reply, inspection_record
 
-COUNTIES = 2
-
 
 def seed(context) -> None:
     if Inspection.objects.exists():
         return
     counties = Region.objects.filter(level=Level.COUNTY).order_by("code")
-    counties = [c for c in counties.filter(subtree_q("code", context.scale.prefixes[0]))[:COUNTIES]]
-    for county in counties:
-        _county(county)
+    for prefix in context.scale.prefixes:
+        _county(counties.filter(subtree_q("code", prefix)).first())
     context.log(f"  {Inspection.objects.count()} inspections")
 
 
