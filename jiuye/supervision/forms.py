@@ -1,8 +1,11 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.regions.choices import OrgKind
+from jiuye.regions.codes import Level
 from jiuye.supervision.choices import Area
 from jiuye.supervision.models import Inspection
 from jiuye.supervision.services import inspectable_orgs
@@ -27,8 +30,20 @@ class InspectionForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         if self.instance.pk is not None:
             del self.fields["org"]
         else:
-            self.fields["org"].queryset = inspectable_orgs(self.user).with_region()
+            self.fields["org"].queryset = self._orgs()
             self.fields["inspected_on"].initial = timezone.localdate()
+
+    def _orgs(self):
+        """The offices to choose from. Above the county, the townships' only: a city has
+        thousands of communities, a province tens of thousands, so a community is chosen from
+        its office's page (``?org=``)."""
+        orgs = inspectable_orgs(self.user).with_region()
+        if self.user.org_id is None or self.user.org.region.level >= Level.COUNTY:
+            return orgs
+        chosen = str(self.data.get("org") or self.initial.get("org") or "")
+        return orgs.filter(
+            Q(kind=OrgKind.TOWNSHIP_CENTRE) | Q(pk=int(chosen) if chosen.isdigit() else None)
+        )
 
     def _post_clean(self):
         """The service validates and saves."""

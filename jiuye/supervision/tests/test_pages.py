@@ -169,3 +169,15 @@ def test_both_home_pages_show_what_is_due(late, coordinator, reviewer, login):
         not in login(coordinator).get(reverse("home")).content.decode().split("督查问题待整改")[-1]
     )
     assert "页面超期问题" in login(reviewer).get(reverse("home")).content.decode()
+
+
+def test_above_the_county_the_form_offers_the_townships_and_the_office_chosen(
+    city_officer, approver, login
+):
+    def offered(user, query=""):
+        form = login(user).get(reverse("supervision:add") + query).context["form"]
+        return set(form.fields["org"].queryset)
+
+    assert office() in offered(approver) and township_office() in offered(approver)
+    assert township_office() in offered(city_officer) and office() not in offered(city_officer)
+    assert office() in offered(city_officer, f"?org={office().pk}")
