@@ -62,6 +62,8 @@ class FindingFilter(django_filters.FilterSet):
     area = django_filters.ChoiceFilter(choices=Area.choices, label=_("督查方面"))
     state = django_filters.ChoiceFilter(choices=STATES, label=_("问题状态"))
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("整改超期"))
+    # a number, not a choice of all inspections, which would tell another county's exist
+    inspection = django_filters.NumberFilter(field_name="inspection_id", label=_("督查"))
 
     class Meta:
         model = Finding

@@ -18,7 +18,6 @@ def office_of(user) -> str | None:
 class FindingWorkflow(Workflow):
     name = "finding"
     create_permission = "supervision.add_finding"
-    editable_states = frozenset()  # what the inspection found is not rewritten
     states = (
         State(OPEN, _("待整改")),  # its deadline is the finding's own (``fix_by``)
         State(REPLIED, _("已反馈，待复核"), deadline="supervision.follow_up_days"),
