@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.models import Evidence
-from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
+from jiuye.core.models import Evidence, ScopedModel, WorkflowModel, WorkflowQuerySet
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.supervision.choices import Area, Conclusion
 from jiuye.supervision.workflow import CLOSED, OPEN, REPLIED, FindingWorkflow

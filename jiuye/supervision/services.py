@@ -8,10 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# One check of an evidence file's type and size for every line of work (assistance's).
-from jiuye.assistance.services import _check_evidence as check_evidence
 from jiuye.core import parameters, workflow
-from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.core.services import check_evidence, check_scope, require, save_versioned
 from jiuye.core.workdays import add_working_days
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.models import ServiceOrg

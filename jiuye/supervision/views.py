@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.assistance.views.identifications import EvidenceDownloadView
 from jiuye.core.excel import sheet_response
 from jiuye.core.history import timeline
 from jiuye.core.views import (
+    EvidenceDownloadView,
     ScopedDetailView,
     ScopedListView,
     ServiceActionView,
@@ -200,9 +200,6 @@ class AttachmentDownloadView(EvidenceDownloadView):
     """A reply's file, served only inside the jurisdiction (the office and the levels above)."""
 
     model = FindingAttachment
-
-    def persons(self, attachment):
-        return []  # about an office, not a resident: no personal record is opened
 
 
 class OfficeView(ScopedDetailView):
