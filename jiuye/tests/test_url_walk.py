@@ -71,6 +71,7 @@ from jiuye.staff.models import StaffCertificate, User
 from jiuye.startups.tests import samples as startups_samples
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.services import budget_create, claim_prepare
+from jiuye.supervision.tests import samples as supervision_samples
 from jiuye.training.tests import samples as training_samples
 
 # Routes anyone may open, and why.
@@ -169,6 +170,7 @@ NOT_CREATED = {  # no POST to the list
     "household": "a household is formed on its head's ledger page and left on its members'",
     "zerohousehold": "found by the ledger: a household whose members able to work are unemployed",
     "claim": "claims are prepared by the month-end batch (POST …/prepare/)",
+    "supervision-finding": "a finding is recorded with its inspection, or added to it (…/findings/)",
 }
 NOT_EDITED = {  # no PUT or PATCH of a record
     "community-application": "the self-assessment is edited on its page; once submitted it is frozen",
@@ -180,6 +182,7 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "placement": "a placement is ended (…/end/); the post subsidy is computed from it",
     "training-need": "a need is recorded once and closed on its page when met",
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
+    "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
 }
 NEVER_DELETED = {  # no DELETE of a record
     "community-application": "an application is withdrawn by its transition, never deleted",
@@ -206,6 +209,8 @@ NEVER_DELETED = {  # no DELETE of a record
     "training-enrolment": "an enrolment moves by its transitions, never deleted",
     "startup-entrepreneur": "the services given to an entrepreneur are kept; PUT/PATCH corrects",
     "startup-loan": "a loan is repaid, extended or recovered by its actions, never deleted",
+    "supervision-inspection": "an inspection is corrected (PUT/PATCH with its version), never deleted",
+    "supervision-finding": "a finding is closed by the inspectors' follow-up, never deleted",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -214,6 +219,7 @@ KEEPERS = "the community and the township, who keep the ledger"
 MANAGERS = "the staff managers (county, city, province)"
 FINANCE = "the county finance office"
 PROVINCE = "the province administrator"
+INSPECTORS = "the levels above the office (township, county, city, province)"
 NOT_THEIR_TASK = {
     "approver": {
         "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
@@ -252,6 +258,10 @@ NOT_THEIR_TASK = {
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
+        "supervision:edit": f"inspections are recorded by {INSPECTORS}",
+        "supervision:finding-add": f"findings are recorded by {INSPECTORS}",
+        "supervision:finding-follow-up": f"the inspectors follow a finding up: {INSPECTORS}",
+        "supervision-inspection-detail": f"inspections are corrected by {INSPECTORS}",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -437,7 +447,7 @@ class Samples:
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
-                             communities_samples):  # fmt: skip
+                             communities_samples, supervision_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
