@@ -44,6 +44,7 @@ from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
 from jiuye.core.models import CalendarDay
 from jiuye.flexible.tests import samples as flexible_samples
+from jiuye.funds.tests import samples as funds_samples
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
 from jiuye.jobs.services import employer_create, referral_create, seeker_register, vacancy_create
 from jiuye.ledger.choices import LabourStatus
@@ -168,6 +169,9 @@ NEVER_DELETED = {  # no DELETE of a record
     "training-enrolment": "an enrolment moves by its transitions, never deleted",
     "startup-entrepreneur": "the services given to an entrepreneur are kept; PUT/PATCH corrects",
     "startup-loan": "a loan is repaid, extended or recovered by its actions, never deleted",
+    "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
+    "funds-line": "a budget line is corrected or set to another amount, never deleted",
+    "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -176,6 +180,8 @@ KEEPERS = "the community and the township, who keep the ledger"
 MANAGERS = "the staff managers (county, city, province)"
 FINANCE = "the county finance office"
 PROVINCE = "the province administrator"
+COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
+TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
 NOT_THEIR_TASK = {
     "approver": {
         "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
@@ -210,6 +216,14 @@ NOT_THEIR_TASK = {
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
+        "funds:edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:line-add": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:line-edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds-budget-detail": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds-line-detail": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -394,7 +408,8 @@ class Samples:
             Budget: self.budget.note,
         }
         self.extra_kwargs = {}
-        for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples):
+        for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
+                             funds_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
@@ -521,6 +536,8 @@ PAIRS = [
     ("approver-370102", "approver-370103"),
     (f"coordinator-{VILLAGE_A}", "coordinator-370102001003"),
     ("finance-370102", "finance-370103"),
+    # the township's own tasks (a platform's spending): 解放路街道 and its sibling street
+    ("reviewer-370102001", "reviewer-370102002"),
 ]
 # What DRF's RolePermission asks of the methods that change or delete a record.
 ACTION_OF = {"put": "change", "patch": "change", "delete": "delete"}
