@@ -26,7 +26,7 @@ def budget_with_lines(finance, code=YANSHAN, *, year=None, lines=()):
             source=source,
             title=f"测试项目{number}",
             amount=Decimal(amount),
-        )  # fmt: skip
+        )
         for number, (category, source, amount) in enumerate(lines)
     ]
     return budget, made
