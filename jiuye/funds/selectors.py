@@ -4,7 +4,7 @@ total, each a few grouped queries whatever the number of budgets."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 
 from jiuye.core.money import ZERO, yuan
 from jiuye.funds.choices import Category, Source
@@ -128,3 +128,28 @@ def latest_year(user, default: int) -> int:
 
 def spending_by_budget(budget: PlatformBudget):
     return Spending.objects.filter(line__budget=budget).select_related("line", "recorded_by")
+
+
+def over_lines(budgets):
+    """The lines of ``budgets`` (a queryset) spent beyond their amount, with their figures."""
+    lines = BudgetLine.objects.filter(budget__in=budgets.values("pk")).select_related(
+        "budget__region"
+    )
+    lines = list(lines.annotate(spent=Sum("spendings__amount")).filter(spent__gt=F("amount")))
+    return [LineRow(line, Figures(line.amount, yuan(line.spent))) for line in lines]
+
+
+def home_panel(user, today):
+    """The home page's share, for those who set budgets or spend them: this year's budget of
+    the platforms in the jurisdiction, what was spent, and the lines spent beyond their amount."""
+    if not (user.has_perm("funds.add_spending") or user.has_perm("funds.add_platformbudget")):
+        return None
+    budgets = PlatformBudget.objects.visible_to(user).filter(year=today.year)
+    figures = totals(budgets)[TOTAL]
+    if not figures.budget:
+        return None
+    return "funds/home_panel.html", {
+        "year": today.year,
+        "total": figures,
+        "over": over_lines(budgets),
+    }

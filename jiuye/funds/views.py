@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -75,10 +75,19 @@ class BudgetExportView(BudgetListView):
     def get(self, request, *args, **kwargs):
         budgets = list(self.get_queryset())
         figures = selectors.budget_figures(budgets)
-        heads = [_g("区划代码"), _g("平台"), _g("年度")]
+        heads = [gettext("区划代码"), gettext("平台"), gettext("年度")]
         for _value, label in Category.choices:
-            heads += [f"{label}{_g('预算')}", f"{label}{_g('支出')}"]
-        heads += [_g("预算合计"), _g("支出合计"), _g("余额"), _g("执行率（%）"), _g("说明")]
+            heads += [
+                gettext("%(what)s预算") % {"what": label},
+                gettext("%(what)s支出") % {"what": label},
+            ]
+        heads += [
+            gettext("预算合计"),
+            gettext("支出合计"),
+            gettext("余额"),
+            gettext("执行率（%）"),
+            gettext("说明"),
+        ]
         rows = [
             [
                 budget.region_id,
@@ -89,9 +98,11 @@ class BudgetExportView(BudgetListView):
             ]
             for budget in budgets
         ]
-        rows.append(["", _g("合计"), self.year, *_cells(selectors.totals(self.get_queryset())), ""])
+        rows.append(
+            ["", gettext("合计"), self.year, *_cells(selectors.totals(self.get_queryset())), ""]
+        )
         money = set(range(3, 3 + 2 * len(Category.choices) + 3))
-        title = f"{self.year}{_g('年基层平台经费')}"
+        title = gettext("%(year)s年基层平台经费") % {"year": self.year}
         return sheet_response(f"funds-{self.year}", title, heads, rows, money=money,
                               widths={0: 14, 1: 18})  # fmt: skip
 
@@ -288,5 +299,5 @@ class ReportView(PermissionRequiredMixin, generic.TemplateView):
 class ReportExportView(ReportView):
     def get(self, request, *args, **kwargs):
         report, year = self.report()
-        title = f"{report.region.name} {year}{_g('年基层平台经费')}"
+        title = f"{report.region.name} {gettext('%(year)s年基层平台经费') % {'year': year}}"
         return table_response(f"funds-report-{report.region.code}-{year}", title, report)

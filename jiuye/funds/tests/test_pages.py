@@ -160,3 +160,15 @@ def test_the_report_shows_the_indicators_by_sub_region(approver, login):
     assert table.total.values["funds_budget"] > 0
     export = login(approver).get(reverse("funds:report-export") + f"?year={YEAR}")
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_home_page_shows_this_years_funds_and_the_lines_over(
+    finance, yanshan, coordinator, login
+):
+    _budget, (line,) = budget_with_lines(
+        finance, lines=[(Category.PROJECT, Source.PURCHASE, "100")]
+    )
+    spend(yanshan, line, "150", reason="追加")
+    page = login(yanshan).get(reverse("home")).content.decode()
+    assert "年平台经费" in page and "测试项目0" in page and "150.00" in page
+    assert "年平台经费" not in login(coordinator).get(reverse("home")).content.decode()
