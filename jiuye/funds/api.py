@@ -30,6 +30,29 @@ class EditableChoices:
             )
 
 
+class ServiceWrites:
+    """Create and update through the app's services: ``create_service`` is called with the
+    actor and the data sent; ``update_service`` with the actor, the record as keyword
+    ``record``, the version it was read at and its ``fields`` (the record's own value of those
+    not sent)."""
+
+    create_service = update_service = None
+    record = ""
+    fields: tuple[str, ...] = ()
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = self.create_service(actor=self.request.user, **data)
+
+    def perform_update(self, serializer):
+        data, record = dict(serializer.validated_data), serializer.instance
+        serializer.instance = self.update_service(
+            actor=self.request.user, **{self.record: record}, expected_version=expected_version(data),
+            **{name: data.get(name, getattr(record, name)) for name in self.fields},
+        )  # fmt: skip
+
+
 class PlatformBudgetSerializer(EditableChoices, serializers.ModelSerializer):
     editable = {"region": Region}
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.none())
@@ -71,22 +94,12 @@ class PlatformBudgetViewSet(
     queryset = PlatformBudget.objects.all()
     serializer_class = PlatformBudgetSerializer
     filterset_class = PlatformBudgetFilter
+    create_service = staticmethod(services.budget_create)
+    update_service = staticmethod(services.budget_update)
+    record, fields = "budget", ("note",)
 
     def scope(self, queryset):
         return queryset.select_related("region").order_by("-year", "-id")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = services.budget_create(actor=self.request.user, **data)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        budget = serializer.instance
-        serializer.instance = services.budget_update(
-            actor=self.request.user, budget=budget, expected_version=expected_version(data),
-            note=data.get("note", budget.note),
-        )  # fmt: skip
 
 
 class BudgetLineSerializer(EditableChoices, serializers.ModelSerializer):
@@ -121,7 +134,9 @@ class BudgetLineSerializer(EditableChoices, serializers.ModelSerializer):
         return money.text(found[line.pk])
 
 
-class BudgetLineViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
+class BudgetLineViewSet(
+    ServiceWrites, mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+):
     """The lines of the platforms' budgets: category (work 工作经费, staff 人员经费, project
     项目经费), source (own_budget 同级财政预算, purchase 政府购买服务, task_funds 费随事转, reward
     以奖代补), amount and what was spent. Kept by the county (``version`` required to change)."""
@@ -129,22 +144,12 @@ class BudgetLineViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Editab
     queryset = BudgetLine.objects.all()
     serializer_class = BudgetLineSerializer
     filterset_class = BudgetLineFilter
+    create_service = staticmethod(services.line_add)
+    update_service = staticmethod(services.line_update)
+    record, fields = "line", ("category", "source", "title", "amount")
 
     def scope(self, queryset):
         return queryset.order_by("-id")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = services.line_add(actor=self.request.user, **data)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        line = serializer.instance
-        serializer.instance = services.line_update(
-            actor=self.request.user, line=line, expected_version=expected_version(data),
-            **{name: data.get(name, getattr(line, name)) for name in ("category", "source", "title", "amount")},
-        )  # fmt: skip
 
 
 class SpendingSerializer(EditableChoices, serializers.ModelSerializer):
@@ -163,7 +168,9 @@ class SpendingSerializer(EditableChoices, serializers.ModelSerializer):
         return bool(spending.attachment)
 
 
-class SpendingViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):
+class SpendingViewSet(
+    ServiceWrites, mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+):
     """What was spent against each budget line: day, amount, purpose, voucher number. The
     township records its platform's spending; beyond a line's balance only with
     ``over_reason`` (超预算理由). A change needs ``version``."""
@@ -171,23 +178,12 @@ class SpendingViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Editable
     queryset = Spending.objects.all()
     serializer_class = SpendingSerializer
     filterset_class = SpendingFilter
+    create_service = staticmethod(services.spending_add)
+    update_service = staticmethod(services.spending_update)
+    record, fields = "spending", ("spent_on", "amount", "purpose", "voucher", "over_reason")
 
     def scope(self, queryset):
         return queryset.order_by("-id")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = services.spending_add(actor=self.request.user, **data)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        spending = serializer.instance
-        fields = ("spent_on", "amount", "purpose", "voucher", "over_reason")
-        serializer.instance = services.spending_update(
-            actor=self.request.user, spending=spending, expected_version=expected_version(data),
-            **{name: data.get(name, getattr(spending, name)) for name in fields},
-        )  # fmt: skip
 
 
 def routes(router) -> None:

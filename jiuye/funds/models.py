@@ -25,7 +25,20 @@ def _within_size(file) -> None:
         raise ValidationError(_("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB})
 
 
-class PlatformBudget(ScopedModel):
+class Recorded(ScopedModel):
+    """A record of the funds with the worker who recorded it and the day."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("录入人"),
+    )  # fmt: skip
+    recorded_on = models.DateField(_("录入日期"), default=timezone.localdate)
+
+    class Meta:
+        abstract = True
+
+
+class PlatformBudget(Recorded):
     """A grassroots platform's budget for one year (平台经费预算, guideline 十九): the budget of
     a street's or township's platform, or of a community's or village's where the county funds
     it. Its lines say how much of which category comes from which source; set by the county."""
@@ -34,11 +47,6 @@ class PlatformBudget(ScopedModel):
         _("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     note = models.CharField(_("说明"), max_length=200, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("录入人"),
-    )  # fmt: skip
-    recorded_on = models.DateField(_("录入日期"), default=timezone.localdate)
 
     class Meta:
         ordering = ["-year", "region_id"]
@@ -83,7 +91,7 @@ class BudgetLine(ScopedModel):
         return self.budget.get_absolute_url()
 
 
-class Spending(ScopedModel):
+class Spending(Recorded):
     """What was spent against a budget line (经费支出): the day, amount, purpose and voucher,
     with an optional scan of the voucher kept under ``MEDIA_ROOT`` and served only inside the
     jurisdiction. Spending beyond the line's balance is kept only with its reason."""
@@ -105,11 +113,6 @@ class Spending(ScopedModel):
         _("超预算理由"), max_length=200, blank=True,
         help_text=_("支出超出该预算项目余额时必须填写"),
     )  # fmt: skip
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("录入人"),
-    )  # fmt: skip
-    recorded_on = models.DateField(_("录入日期"), default=timezone.localdate)
 
     class Meta:
         ordering = ["-spent_on", "-id"]
