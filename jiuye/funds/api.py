@@ -85,7 +85,7 @@ class PlatformBudgetSerializer(EditableChoices, serializers.ModelSerializer):
 
 
 class PlatformBudgetViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
+    ServiceWrites, mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet
 ):
     """Platforms' budgets of the jurisdiction by year (``?year=``, ``?region=`` with those
     below), with budget, spending, balance and execution rate by category. The county's finance

@@ -23,6 +23,9 @@ def test_the_county_opens_a_budget_and_the_township_spends_through_the_api(finan
                           content_type="application/json")  # fmt: skip
     assert created.status_code == 201, created.content
     budget = created.json()["id"]
+    noted = county.patch(f"/api/v1/funds/budgets/{budget}/", {"note": "改过的说明", "version": 1},
+                         content_type="application/json")  # fmt: skip
+    assert noted.status_code == 200 and noted.json()["note"] == "改过的说明"
     line = county.post("/api/v1/funds/lines/", {"budget": budget, "category": "work", "source": "purchase",
                                                 "title": "接口项目", "amount": "800.00"},
                        content_type="application/json")  # fmt: skip
