@@ -58,6 +58,7 @@ class BudgetListView(ScopedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["object_list"]
+        self.filterset.form.initial.setdefault("year", self.year)  # shown when none was asked
         figures = selectors.budget_figures(page)
         context.update(
             year=self.year,
