@@ -52,6 +52,7 @@ def budget_create(*, actor, region: Region, year: int, note: str = "") -> Platfo
 def budget_update(
     *, actor, budget: PlatformBudget, expected_version: int, note: str
 ) -> PlatformBudget:
+    """Change a budget's note (its amounts are its lines')."""
     require(actor, "funds.change_platformbudget")
     check_scope(PlatformBudget.objects.editable_by(actor), budget)
     budget.note = note.strip()
