@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "jiuye.flexible",
     "jiuye.training",
     "jiuye.startups",
+    "jiuye.communities",
+    "jiuye.supervision",
     "jiuye.funds",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]

@@ -155,17 +155,17 @@ class BudgetLineViewSet(
 class SpendingSerializer(EditableChoices, serializers.ModelSerializer):
     editable = {"line": BudgetLine}
     line = serializers.PrimaryKeyRelatedField(queryset=BudgetLine.objects.none())
-    has_attachment = serializers.SerializerMethodField(help_text="是否有凭证附件（在页面上下载）")
+    has_file = serializers.SerializerMethodField(help_text="是否有凭证附件（在页面上下载）")
     version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
 
     class Meta:
         model = Spending
         fields = ["id", "line", "region", "spent_on", "amount", "purpose", "voucher", "over_reason",
-                  "has_attachment", "recorded_by", "recorded_on", "version"]  # fmt: skip
+                  "has_file", "recorded_by", "recorded_on", "version"]  # fmt: skip
         read_only_fields = ["region", "recorded_by", "recorded_on"]
 
-    def get_has_attachment(self, spending) -> bool:
-        return bool(spending.attachment)
+    def get_has_file(self, spending) -> bool:
+        return bool(spending.file)
 
 
 class SpendingViewSet(

@@ -40,18 +40,18 @@ class LineForm(ServiceValidates, UserFormMixin, VersionedFormMixin, forms.ModelF
 class SpendingForm(ServiceValidates, UserFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Spending
-        fields = ["spent_on", "amount", "purpose", "voucher", "attachment", "over_reason"]
+        fields = ["spent_on", "amount", "purpose", "voucher", "file", "over_reason"]
         widgets = {"spent_on": DateInput()}
-        help_texts = {"attachment": _("PDF、图片、Word或Excel，不超过10MB。")}
+        help_texts = {"file": _("PDF、图片、Word或Excel，不超过10MB。")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attachment"].widget = forms.FileInput()
+        self.fields["file"].widget = forms.FileInput()
         if self.instance.pk is None:
             self.fields["spent_on"].initial = timezone.localdate()
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
-        if not data.get("attachment"):
-            data.pop("attachment", None)
+        if not data.get("file"):
+            data.pop("file", None)
         return data

@@ -1,28 +1,16 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import (
-    FileExtensionValidator,
-    MaxValueValidator,
-    MinValueValidator,
-)
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.assistance.models import evidence_path
-from jiuye.assistance.services import EVIDENCE_MAX_MB, EVIDENCE_TYPES
-from jiuye.core.models import ScopedModel
+from jiuye.core.models import ScopedModel, evidence_path
 from jiuye.funds.choices import Category, Source
 
 MONEY_FIELD = {"max_digits": 14, "decimal_places": 2}
-
-
-def _within_size(file) -> None:
-    if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
-        raise ValidationError(_("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB})
 
 
 class Recorded(ScopedModel):
@@ -105,10 +93,7 @@ class Spending(Recorded):
     )
     purpose = models.CharField(_("用途"), max_length=200)
     voucher = models.CharField(_("凭证号"), max_length=50)
-    attachment = models.FileField(
-        _("凭证附件"), upload_to=evidence_path, blank=True,
-        validators=[FileExtensionValidator([kind.lstrip(".") for kind in EVIDENCE_TYPES]), _within_size],
-    )  # fmt: skip
+    file = models.FileField(_("凭证附件"), upload_to=evidence_path, blank=True)
     over_reason = models.CharField(
         _("超预算理由"), max_length=200, blank=True,
         help_text=_("支出超出该预算项目余额时必须填写"),
@@ -128,5 +113,5 @@ class Spending(Recorded):
 
     @property
     def folder(self) -> str:
-        """Where its attachment is kept under the county (``evidence_path``)."""
+        """Where its voucher's file is kept under the county (``core.models.evidence_path``)."""
         return f"funds-{self.line_id}"

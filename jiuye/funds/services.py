@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.money import ZERO, yuan
-from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.core.services import check_evidence, check_scope, require, save_versioned
 from jiuye.funds.models import BudgetLine, PlatformBudget, Spending
 from jiuye.funds.selectors import line_spent
 from jiuye.regions.codes import Level
@@ -119,16 +119,18 @@ def _check_spending(line: BudgetLine, spending: Spending, over_reason: str) -> N
 @transaction.atomic
 def spending_add(
     *, actor, line: BudgetLine, spent_on: datetime.date, amount: Decimal, purpose: str,
-    voucher: str, attachment=None, over_reason: str = "",
+    voucher: str, file=None, over_reason: str = "",
 ) -> Spending:  # fmt: skip
     """Record what was spent against a line of a platform the actor's township keeps. The
     line's row is locked, so two entries at once cannot both spend its last balance."""
     require(actor, "funds.add_spending")
     check_scope(BudgetLine.objects.editable_by(actor), line)
+    if file:
+        check_evidence(file)
     line = BudgetLine.objects.select_for_update().select_related("budget").get(pk=line.pk)
     spending = Spending(line=line, region_id=line.region_id, spent_on=spent_on, amount=amount,
                         purpose=purpose.strip(), voucher=voucher.strip(), recorded_by=actor,
-                        attachment=attachment or "")  # fmt: skip
+                        file=file or "")  # fmt: skip
     _check_spending(line, spending, over_reason)
     _save(spending, actor)
     return spending
@@ -136,10 +138,10 @@ def spending_add(
 
 def spending_update(
     *, actor, spending: Spending, expected_version: int, spent_on: datetime.date, amount: Decimal,
-    purpose: str, voucher: str, attachment=None, over_reason: str = "",
+    purpose: str, voucher: str, file=None, over_reason: str = "",
 ) -> Spending:  # fmt: skip
-    """Correct a spending record (a new attachment replaces the old one), checked against the
-    line's balance again."""
+    """Correct a spending record (a new file of the voucher replaces the old one), checked
+    against the line's balance again."""
     require(actor, "funds.change_spending")
     check_scope(Spending.objects.editable_by(actor), spending)
     with transaction.atomic():
@@ -148,8 +150,9 @@ def spending_update(
         )
         spending.spent_on, spending.amount = spent_on, amount
         spending.purpose, spending.voucher = purpose.strip(), voucher.strip()
-        if attachment:
-            spending.attachment = attachment
+        if file:
+            check_evidence(file)
+            spending.file = file
         _check_spending(line, spending, over_reason)
         save_versioned(spending, expected_version=expected_version, actor=actor)
     return spending

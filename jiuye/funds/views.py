@@ -5,7 +5,6 @@ forms, a voucher's download and the funds report by sub-region."""
 import datetime
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,6 +16,7 @@ from jiuye.core import indicators
 from jiuye.core.excel import sheet_response, table_response
 from jiuye.core.history import timeline
 from jiuye.core.views import (
+    EvidenceDownloadView,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
@@ -265,17 +265,13 @@ class SpendingUpdateView(ServiceUpdateMixin, generic.UpdateView):
         )
 
 
-class SpendingFileView(ScopedDetailView):
+class SpendingFileView(EvidenceDownloadView):
     """A spending's voucher, served only inside the jurisdiction (never as public media)."""
 
     model = Spending
 
-    def get(self, request, *args, **kwargs):
-        spending = self.get_object()
-        if not spending.attachment:
-            raise Http404
-        name = spending.attachment.name.rsplit("/", 1)[-1].split("-", 1)[-1]
-        return FileResponse(spending.attachment.open("rb"), as_attachment=True, filename=name)
+    def scope(self, queryset):
+        return queryset.exclude(file="")
 
 
 class ReportView(PermissionRequiredMixin, generic.TemplateView):

@@ -39,6 +39,18 @@ from jiuye.assistance.services import (
     plan_create,
     service_record,
 )
+from jiuye.communities.models import (
+    Application as CommunityApplication,
+)
+from jiuye.communities.models import (
+    CommunityMonth,
+    Criterion,
+    Recheck,
+    Round,
+    Standard,
+    Title,
+)
+from jiuye.communities.tests import samples as communities_samples
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
@@ -60,6 +72,7 @@ from jiuye.staff.models import StaffCertificate, User
 from jiuye.startups.tests import samples as startups_samples
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.services import budget_create, claim_prepare
+from jiuye.supervision.tests import samples as supervision_samples
 from jiuye.training.tests import samples as training_samples
 
 # Routes anyone may open, and why.
@@ -82,10 +95,29 @@ UNSCOPED = {
     "occupation-detail": "the national occupation classification is reference data",
     "industry-detail": "the national industry classification is reference data",
 }
+# Routes over what the province sets for every region below it, changed by the province
+# administrator only (the walk's owner for them), and why.
+PROVINCE_SETS = {
+    "communities:criterion-add": "the criteria of a standard are the province's (guideline 十二)",
+    "communities:criterion-edit": "the criteria of a standard are the province's (guideline 十二)",
+    "communities:round-add": "the province opens recognition rounds (guideline 十一)",
+    "communities:recheck-add": "the province starts re-checks (guideline 十三)",
+}
+# Records the province sets for every region below it (core.scoping.DownwardQuerySet): every
+# level reads them, so their texts show on a sibling's pages too.
+DOWNWARD = {Standard, Criterion, Round, Recheck}
+# Records a list shows by their community's name, which the job board shows too (a vacancy's
+# place): on the published lists, their marker is not theirs alone.
+NAMED_BY_COMMUNITY = {CommunityApplication, Title, CommunityMonth}
 # Routes a user of another region may read (but not change), and why: published vacancies
 # are readable across jurisdictions (guideline 二十一). Their pages list the reader's own
 # seekers and referrals only (see jobs/tests/test_pages.py).
 PUBLISHED = {
+    "communities:standard": "a standard of the province, read by every level below it",
+    "community-standard-detail": "the same, for programs",
+    "communities:round": "a round of the province; its page lists the reader's own applications",
+    "communities:recheck": "a re-check of the province; its page lists the reader's own titles",
+    "community-recheck-detail": "the same, for programs",
     "jobs:vacancy": "a published vacancy",
     "vacancy-detail": "a published vacancy",
     "vacancy-matches": "the reader's own seekers ranked for a published vacancy",
@@ -129,13 +161,20 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "occupation": "the national occupation classification is reference data",
     "industry": "the national industry classification is reference data",
     "public-vacancy": "the job board's view of published vacancies, which change at their own",
+    "community-standard": "the province administrator sets the criteria on the standard's page",
+    "community-month": "computed from the ledger every night, never entered",
+    "community-title": "granted by the province's decision, revoked by a re-check",
+    "community-recheck": "started by the province administrator on the re-checks page",
 }
 NOT_CREATED = {  # no POST to the list
+    "community-application": "a community applies on its own page, in an open round",
     "household": "a household is formed on its head's ledger page and left on its members'",
     "zerohousehold": "found by the ledger: a household whose members able to work are unemployed",
     "claim": "claims are prepared by the month-end batch (POST …/prepare/)",
+    "supervision-finding": "a finding is recorded with its inspection, or added to it (…/findings/)",
 }
 NOT_EDITED = {  # no PUT or PATCH of a record
+    "community-application": "the self-assessment is edited on its page; once submitted it is frozen",
     "zerohousehold": "investigated (…/investigation/), moved by its transitions and supported (…/support/)",
     "claim": "its lines are computed by the batch; it moves by its transitions",
     "measure": "a measure is marked done (…/done/); what was agreed is not rewritten",
@@ -144,8 +183,10 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "placement": "a placement is ended (…/end/); the post subsidy is computed from it",
     "training-need": "a need is recorded once and closed on its page when met",
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
+    "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
 }
 NEVER_DELETED = {  # no DELETE of a record
+    "community-application": "an application is withdrawn by its transition, never deleted",
     "household": "a household is left by its members, never deleted",
     "person": "the ledger never deletes a person: a move or a status change instead",
     "registration": "a registration is deregistered (…/deregister/), never deleted",
@@ -169,6 +210,8 @@ NEVER_DELETED = {  # no DELETE of a record
     "training-enrolment": "an enrolment moves by its transitions, never deleted",
     "startup-entrepreneur": "the services given to an entrepreneur are kept; PUT/PATCH corrects",
     "startup-loan": "a loan is repaid, extended or recovered by its actions, never deleted",
+    "supervision-inspection": "an inspection is corrected (PUT/PATCH with its version), never deleted",
+    "supervision-finding": "a finding is closed by the inspectors' follow-up, never deleted",
     "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
     "funds-line": "a budget line is corrected or set to another amount, never deleted",
     "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
@@ -180,6 +223,7 @@ KEEPERS = "the community and the township, who keep the ledger"
 MANAGERS = "the staff managers (county, city, province)"
 FINANCE = "the county finance office"
 PROVINCE = "the province administrator"
+INSPECTORS = "the levels above the office (township, county, city, province)"
 COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
 TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
 NOT_THEIR_TASK = {
@@ -196,6 +240,10 @@ NOT_THEIR_TASK = {
         "startups:find": f"it opens the form of an entrepreneur or a loan, added by {KEEPERS}",
         "core:parameters": f"POST sets a policy parameter: by {PROVINCE}",
         "core:calendar-add": CALENDAR,
+        "communities:round-add": PROVINCE_SETS["communities:round-add"],
+        "communities:recheck-add": PROVINCE_SETS["communities:recheck-add"],
+        "communities:submit": f"an application is submitted by {KEEPERS} (communities.add_application)",
+        "community-application-submit": f"an application is submitted by {KEEPERS}",
         "household-detail": f"a household's means are corrected by {KEEPERS} (ledger.change_household)",
         "vacancy-withdraw": f"a vacancy is withdrawn by {KEEPERS} (jobs.change_vacancy)",
         "training-enrolment-certificate": f"a trainee's certificate is recorded by {KEEPERS}",
@@ -216,6 +264,10 @@ NOT_THEIR_TASK = {
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
+        "supervision:edit": f"inspections are recorded by {INSPECTORS}",
+        "supervision:finding-add": f"findings are recorded by {INSPECTORS}",
+        "supervision:finding-follow-up": f"the inspectors follow a finding up: {INSPECTORS}",
+        "supervision-inspection-detail": f"inspections are corrected by {INSPECTORS}",
         "funds:edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
         "funds:line-add": f"platforms' budgets are set by {COUNTY_FUNDS}",
         "funds:line-edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
@@ -409,7 +461,7 @@ class Samples:
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
-                             funds_samples):  # fmt: skip
+                             communities_samples, supervision_samples, funds_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
@@ -486,6 +538,8 @@ class Samples:
                 values[name] = self.person.pk
             elif name == "employer":
                 values[name] = self.employer.pk
+            elif name == "indicator":
+                values[name] = "long_unemployed"
             elif name == "kind":
                 values[name] = RegistrationKind.EMPLOYMENT
             elif name == "token":
@@ -580,7 +634,7 @@ def pair_for(route, method="get"):
 
 def owner_for(route, method):
     """The owner of the pair; for national data, the province administrator who edits it."""
-    if route.name in UNSCOPED:
+    if route.name in UNSCOPED or route.name in PROVINCE_SETS:
         return User.objects.get(username="province-37")
     return pair_for(route, method)[0]
 
@@ -656,7 +710,8 @@ def route_ids(route):
 
 CHECKED = [route for route in ALL_ROUTES if route.name not in PUBLIC]
 PUBLIC_API = [route for route in ALL_ROUTES if route.is_api and route.name in PUBLIC]
-RECORDS = [route for route in CHECKED if route.kwargs and route.name not in UNSCOPED]
+RECORDS = [route for route in CHECKED
+           if route.kwargs and route.name not in UNSCOPED and route.name not in PROVINCE_SETS]  # fmt: skip
 
 
 def test_the_walk_finds_the_routes_it_should():
@@ -842,7 +897,8 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
     if response.status_code != 200:
         assert_refusal_is_named(route, "get", sibling_approver, response)
     content = text_of(response)
-    public = {Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set()
+    published = {Vacancy, Employer, Region, *NAMED_BY_COMMUNITY}
+    public = DOWNWARD | (published if route.name in PUBLISHED_LISTS else set())
     for model, marker in samples.markers.items():
         if model in public:
             continue

@@ -24,7 +24,7 @@ def build(samples):
                     title="甲村样本预算项目", amount=Decimal("10000"))  # fmt: skip
     spending = spending_add(
         actor=reviewer, line=line, spent_on=today, amount=Decimal("100"), purpose="甲村样本支出",
-        voucher="甲村-001", attachment=SimpleUploadedFile("voucher.pdf", b"%PDF-1.4 sample"),
+        voucher="甲村-001", file=SimpleUploadedFile("voucher.pdf", b"%PDF-1.4 sample"),
     )  # fmt: skip
     return {
         PlatformBudget: (budget, "甲村样本经费"),

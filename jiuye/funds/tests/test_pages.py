@@ -60,7 +60,7 @@ def test_the_county_sets_a_budget_and_the_township_spends_it(finance, yanshan, l
     assert refused.status_code == 200 and "超预算理由" in refused.content.decode()
     assert 'value="办公用品"' in refused.content.decode()  # nothing typed is lost
     saved = township.post(spend_url, {**form, "over_reason": "追加窗口设备",
-                                      "attachment": SimpleUploadedFile("v.pdf", b"%PDF-1.4")})  # fmt: skip
+                                      "file": SimpleUploadedFile("v.pdf", b"%PDF-1.4")})  # fmt: skip
     assert saved.status_code == 302
     page = township.get(reverse("funds:detail", args=[budget.pk])).content.decode()
     assert "追加窗口设备" in page and "超预算" in page and "-200.00" in page
@@ -95,7 +95,7 @@ def test_every_view_answers_a_sibling_county_or_street_404(
     finance, yanshan, sibling_approver, login
 ):
     budget, (line,) = budget_with_lines(finance, lines=[(Category.WORK, Source.OWN_BUDGET, "900")])
-    spending = spend(yanshan, line, "10", attachment=SimpleUploadedFile("v.pdf", b"%PDF-1.4"))
+    spending = spend(yanshan, line, "10", file=SimpleUploadedFile("v.pdf", b"%PDF-1.4"))
     sibling_finance = User.objects.get(username="finance-370103")
     sibling_street = User.objects.get(username="township_finance-370102001")  # 解放路街道
     pages = [

@@ -156,11 +156,9 @@ def test_a_budget_note_is_edited_with_its_version(finance, approver):
 
 def test_a_voucher_is_kept_under_its_county_behind_a_random_name(finance, township_finance):
     _budget, (line,) = budget_with_lines(finance, lines=[WORK_OWN])
-    spending = spend(
-        township_finance, line, "10", attachment=SimpleUploadedFile("发票.pdf", b"%PDF-1.4")
-    )
-    assert spending.attachment.name.startswith(f"evidence/370102/funds-{line.pk}/")
-    assert spending.attachment.name.endswith("-发票.pdf")
+    spending = spend(township_finance, line, "10", file=SimpleUploadedFile("发票.pdf", b"%PDF-1.4"))
+    assert spending.file.name.startswith(f"evidence/370102/funds-{line.pk}/")
+    assert spending.file.name.endswith("-发票.pdf")
     with pytest.raises(ValidationError) as error:
-        spend(township_finance, line, "10", attachment=SimpleUploadedFile("run.exe", b"MZ"))
-    assert "attachment" in error.value.message_dict
+        spend(township_finance, line, "10", file=SimpleUploadedFile("run.exe", b"MZ"))
+    assert "file" in error.value.message_dict
