@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "jiuye.startups",
     "jiuye.communities",
     "jiuye.supervision",
+    "jiuye.funds",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

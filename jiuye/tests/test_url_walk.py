@@ -56,6 +56,7 @@ from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
 from jiuye.core.models import CalendarDay
 from jiuye.flexible.tests import samples as flexible_samples
+from jiuye.funds.tests import samples as funds_samples
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
 from jiuye.jobs.services import employer_create, referral_create, seeker_register, vacancy_create
 from jiuye.ledger.choices import LabourStatus
@@ -211,6 +212,9 @@ NEVER_DELETED = {  # no DELETE of a record
     "startup-loan": "a loan is repaid, extended or recovered by its actions, never deleted",
     "supervision-inspection": "an inspection is corrected (PUT/PATCH with its version), never deleted",
     "supervision-finding": "a finding is closed by the inspectors' follow-up, never deleted",
+    "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
+    "funds-line": "a budget line is corrected or set to another amount, never deleted",
+    "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -220,6 +224,8 @@ MANAGERS = "the staff managers (county, city, province)"
 FINANCE = "the county finance office"
 PROVINCE = "the province administrator"
 INSPECTORS = "the levels above the office (township, county, city, province)"
+COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
+TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
 NOT_THEIR_TASK = {
     "approver": {
         "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
@@ -262,6 +268,14 @@ NOT_THEIR_TASK = {
         "supervision:finding-add": f"findings are recorded by {INSPECTORS}",
         "supervision:finding-follow-up": f"the inspectors follow a finding up: {INSPECTORS}",
         "supervision-inspection-detail": f"inspections are corrected by {INSPECTORS}",
+        "funds:edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:line-add": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:line-edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds-budget-detail": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds-line-detail": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -447,7 +461,7 @@ class Samples:
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
-                             communities_samples, supervision_samples):  # fmt: skip
+                             communities_samples, supervision_samples, funds_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
@@ -576,6 +590,8 @@ PAIRS = [
     ("approver-370102", "approver-370103"),
     (f"coordinator-{VILLAGE_A}", "coordinator-370102001003"),
     ("finance-370102", "finance-370103"),
+    # the township's own tasks (a platform's spending): 解放路街道 and its sibling street
+    ("reviewer-370102001", "reviewer-370102002"),
 ]
 # What DRF's RolePermission asks of the methods that change or delete a record.
 ACTION_OF = {"put": "change", "patch": "change", "delete": "delete"}
