@@ -17,6 +17,7 @@ from jiuye.core.registry import registry
 from jiuye.core.workdays import add_months
 
 ROTATE_AFTER = 6  # more regions than this: their names are slanted to fit under the bars
+NAME_LABEL = {"interval": 0, "width": 84, "overflow": "truncate"}  # the tooltip has it whole
 
 
 def number(value):
@@ -40,8 +41,8 @@ def bars(table: indicators.Table, codes, *, title="") -> dict:
         title,
         series,
         tooltip={"trigger": "axis"},
-        xAxis={"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": slant}},
-        yAxis={"type": "value"},
+        xAxis={"type": "category", "data": names, "axisLabel": NAME_LABEL | {"rotate": slant}},
+        yAxis={"type": "value", "minInterval": 1},
     )
 
 
@@ -62,15 +63,24 @@ def trend(points, *, title="", series_label="") -> dict:
         series,
         tooltip={"trigger": "axis"},
         xAxis={"type": "category", "data": labels, "boundaryGap": False},
-        yAxis={"type": "value"},
+        yAxis={"type": "value", "minInterval": 1},
     )
 
 
 def shares(parts, *, title="") -> dict:
-    """A ring of the parts of a whole: ``parts`` is ``[(label, value)]``."""
-    data = [{"name": str(label), "value": number(value)} for label, value in parts]
-    ring = {"type": "pie", "name": str(title), "radius": ["40%", "68%"], "data": data}
-    return spec(title, [ring], tooltip={"trigger": "item", "formatter": "{b}: {c} ({d}%)"})
+    """A ring of the parts of a whole: ``parts`` is ``[(label, value)]``; a part of nothing is
+    left out (it would be a label without a slice), the slices are labelled, no legend."""
+    data = [{"name": str(label), "value": number(value)} for label, value in parts if value]
+    ring = {
+        "type": "pie", "name": str(title), "radius": ["38%", "62%"], "data": data,
+        "label": {"formatter": "{b}: {d}%", "width": 150, "overflow": "truncate"},
+    }  # fmt: skip
+    return spec(
+        title,
+        [ring],
+        legend={"show": False},
+        tooltip={"trigger": "item", "formatter": "{b}: {c} ({d}%)"},
+    )
 
 
 def spec(title, series, **option) -> dict:

@@ -67,7 +67,7 @@ def test_a_trend_takes_one_series_or_several():
 
 
 def test_shares_are_a_ring_of_named_parts():
-    spec = charts.shares([("就业", 3), ("退休", Decimal("1"))], title="退出原因")
+    spec = charts.shares([("就业", 3), ("迁出", 0), ("退休", Decimal("1"))], title="退出原因")
     (ring,) = spec["series"]
     assert ring["type"] == "pie" and ring["data"] == [
         {"name": "就业", "value": 3},

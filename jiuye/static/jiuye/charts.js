@@ -5,12 +5,14 @@
   const boxes = document.querySelectorAll(".chart-box");
   if (!boxes.length) return;
   const COLOURS = ["#1d4f91", "#f5a623", "#137333", "#b42318", "#6b5fb5", "#1f9bb3", "#8a5a00", "#5f6b7a", "#d4508b"];
-  const AXES_GRID = { containLabel: true, left: 8, right: 16, top: 48, bottom: 40 };
+  const AXES_GRID = { containLabel: true, left: 8, right: 32, top: 48, bottom: 40 };
   const charts = [];
 
   function draw(box) {
     const spec = JSON.parse(box.querySelector("script[type='application/json']").textContent);
     const element = box.querySelector(".chart");
+    // Bars keep room for each region's name: on a phone the chart scrolls inside its box.
+    if (spec.xAxis && spec.series[0].type === "bar") element.style.minWidth = `${Math.max(280, spec.xAxis.data.length * 28)}px`;
     const locale = document.documentElement.lang === "en" ? "EN" : "ZH";
     const chart = echarts.init(element, null, { locale });
     chart.setOption({

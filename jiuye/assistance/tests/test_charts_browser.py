@@ -1,0 +1,66 @@
+"""The charts of the assistance dashboard in a real Chromium (Debian's, driven by Playwright):
+drawn from the project's own ECharts, the same figures as the table under them, a PNG to
+download, and printable."""
+
+import os
+
+import pytest
+
+from jiuye.tests.test_browser import log_in
+
+CHROMIUM = os.environ.get("JIUYE_CHROMIUM", "/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM) and not os.environ.get("JIUYE_REQUIRE_BROWSER"),
+        reason=f"Chromium not installed at {CHROMIUM}",
+    ),
+]
+PNG = b"\x89PNG\r\n\x1a\n"
+SERIES = """el => echarts.getInstanceByDom(el).getOption().series.map(s => s.data)"""
+CATEGORIES = """el => echarts.getInstanceByDom(el).getOption().xAxis[0].data"""
+
+
+def number(text: str) -> int:
+    return int(text.replace(",", "").strip() or 0)
+
+
+def test_the_county_approver_sees_the_dashboard_drawn_as_its_table_says_and_downloads_it(
+    transactional_world, live_server, page
+):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    log_in(page, live_server.url, "approver-370102")
+    page.goto(f"{live_server.url}/assistance/dashboard/")
+    boxes = page.locator(".chart-box")
+    assert boxes.count() >= 2
+    page.wait_for_function("n => document.querySelectorAll('.chart-box[data-drawn]').length === n", arg=boxes.count())  # fmt: skip
+
+    chart = boxes.first.locator(".chart")
+    assert "援助人员按下级区划" in chart.get_attribute("aria-label")
+    canvas = chart.locator("canvas").first
+    size = canvas.bounding_box()
+    assert size["width"] > 300 and size["height"] == pytest.approx(320, abs=2)
+
+    # the bars are the table's figures: regions in order, and its first three columns
+    rows = page.locator("h2:has-text('下级区划') + table tbody tr")
+    names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    columns = [
+        [number(rows.nth(i).locator("td").nth(column).inner_text()) for i in range(rows.count())]
+        for column in (1, 2, 3)
+    ]
+    assert chart.evaluate(CATEGORIES) == names
+    assert chart.evaluate(SERIES) == columns
+    assert sum(columns[0]) > 0  # something drawn
+
+    with page.expect_download() as download:
+        boxes.first.get_by_role("button", name="下载图片 (PNG)").click()
+    assert download.value.suggested_filename == "援助人员按下级区划.png"
+    with open(download.value.path(), "rb") as file:
+        image = file.read()
+    assert image.startswith(PNG) and len(image) > 5_000
+
+    # on paper: the charts fit the page and their buttons are gone
+    page.emulate_media(media="print")
+    assert not boxes.first.get_by_role("button").is_visible()
+    printed = canvas.bounding_box()
+    assert printed["width"] > 0 and printed["x"] + printed["width"] <= page.evaluate("document.documentElement.clientWidth") + 1  # fmt: skip
