@@ -5,6 +5,7 @@ download, and printable."""
 import os
 
 import pytest
+from PIL import Image
 
 from jiuye.tests.test_browser import log_in
 
@@ -56,8 +57,11 @@ def test_the_county_approver_sees_the_dashboard_drawn_as_its_table_says_and_down
         boxes.first.get_by_role("button", name="下载图片 (PNG)").click()
     assert download.value.suggested_filename == "援助人员按下级区划.png"
     with open(download.value.path(), "rb") as file:
-        image = file.read()
-    assert image.startswith(PNG) and len(image) > 5_000
+        assert file.read(8) == PNG
+    with Image.open(download.value.path()) as image:  # the chart at twice its size
+        assert image.format == "PNG"
+        assert image.size == (round(size["width"]) * 2, round(size["height"]) * 2)
+        assert len(image.getcolors(maxcolors=100_000) or range(100_000)) > 10  # not blank
 
     # on paper: the charts fit the page and their buttons are gone
     page.emulate_media(media="print")
