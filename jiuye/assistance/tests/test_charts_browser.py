@@ -2,21 +2,11 @@
 drawn from the project's own ECharts, the same figures as the table under them, a PNG to
 download, and printable."""
 
-import os
-
 import pytest
 from PIL import Image
 
-from jiuye.tests.test_browser import log_in
+from jiuye.tests.test_browser import log_in, pytestmark  # noqa: F401 (Chromium or skip)
 
-CHROMIUM = os.environ.get("JIUYE_CHROMIUM", "/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("JIUYE_REQUIRE_BROWSER"),
-        reason=f"Chromium not installed at {CHROMIUM}",
-    ),
-]
 PNG = b"\x89PNG\r\n\x1a\n"
 SERIES = """el => echarts.getInstanceByDom(el).getOption().series.map(s => s.data)"""
 CATEGORIES = """el => echarts.getInstanceByDom(el).getOption().xAxis[0].data"""
