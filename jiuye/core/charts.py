@@ -84,6 +84,7 @@ def shares(parts, *, title="") -> dict:
 
 
 def spec(title, series, **option) -> dict:
+    """The option every chart has: its title, a legend under it, its series; then ``option``."""
     return {
         "title": {"text": str(title)},
         "legend": {"type": "scroll", "bottom": 0},

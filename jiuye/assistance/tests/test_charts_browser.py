@@ -20,6 +20,13 @@ def test_the_county_approver_sees_the_dashboard_drawn_as_its_table_says_and_down
     transactional_world, live_server, page
 ):
     page.set_viewport_size({"width": 1280, "height": 800})
+    errors = []  # a script the content security policy refused would say so here
+
+    def record(message):
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            errors.append(message.text)
+
+    page.on("console", record)
     log_in(page, live_server.url, "approver-370102")
     page.goto(f"{live_server.url}/assistance/dashboard/")
     boxes = page.locator(".chart-box")
@@ -52,6 +59,8 @@ def test_the_county_approver_sees_the_dashboard_drawn_as_its_table_says_and_down
         assert image.format == "PNG"
         assert image.size == (round(size["width"]) * 2, round(size["height"]) * 2)
         assert len(image.getcolors(maxcolors=100_000) or range(100_000)) > 10  # not blank
+
+    assert errors == []
 
     # on paper: the charts fit the page and their buttons are gone
     page.emulate_media(media="print")

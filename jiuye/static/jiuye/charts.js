@@ -12,7 +12,7 @@
     const spec = JSON.parse(box.querySelector("script[type='application/json']").textContent);
     const element = box.querySelector(".chart");
     // Bars keep room for each region's name: on a phone the chart scrolls inside its box.
-    if (spec.xAxis && spec.series[0].type === "bar") element.style.minWidth = `${Math.max(280, spec.xAxis.data.length * 28)}px`;
+    if (spec.series.some((series) => series.type === "bar")) element.style.minWidth = `${Math.max(280, spec.xAxis.data.length * 28)}px`;
     const locale = document.documentElement.lang === "en" ? "EN" : "ZH";
     const chart = echarts.init(element, null, { locale });
     chart.setOption({
