@@ -42,8 +42,9 @@ def programme_report(user, region, month: datetime.date) -> indicators.Table:
 
 
 def programme_charts(user, report: indicators.Table) -> list[dict]:
-    """The month's subsidies by sub-region and kind, and the last twelve months' subsidies by
-    kind in the whole region (one query a month): the kinds with an amount only."""
+    """The month's subsidies by sub-region and kind and their shares by kind, and the last
+    twelve months' subsidies by kind in the whole region (one query a month): the kinds with an
+    amount only."""
     from jiuye.subsidies import indicators as subsidy_figures
 
     amounts = [
@@ -54,6 +55,10 @@ def programme_charts(user, report: indicators.Table) -> list[dict]:
     paid = [code for code in amounts if report.total.values[code]]
     if report.rows and paid:
         found.append(charts.bars(report, paid, title=_("补贴金额按下级区划（元）")))
+    if paid:
+        labels = {column.code: column.label for column in report.columns}
+        parts = [(labels[code], report.total.values[code]) for code in paid]
+        found.append(charts.shares(parts, title=_("补贴金额构成")))
     points = charts.monthly(user, report.region, amounts, report.last)
     kinds = [label for label in points[0][1] if any(values[label] for _month, values in points)]
     if kinds:
