@@ -33,6 +33,7 @@ from jiuye.communities.models import (
     Title,
 )
 from jiuye.core import indicators, parameters
+from jiuye.core.charts import bars, trend
 from jiuye.core.excel import sheet_response, table_response
 from jiuye.core.scoping import can_edit
 from jiuye.core.views import (
@@ -84,10 +85,21 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
         day = report.last
         first, last = evaluation.period(day)
         figures = indicators.table(user, region, indicators.of_report("community"), first, last)
+        months = trend_of(user, region, report.month)
+        target = parameters.value("communities.target_share", region.code, day)
+        shares = [
+            (f"{row['month']:%Y-%m}", {_("达标率"): row["share"], _("目标"): target})
+            for row in months
+        ]
+        charts = [
+            bars(report, ["communities", "communities_at_target"], title=_("各地社区（村）与达标数")),
+            trend(shares, title=_("近12个月达标率（%）")),
+            bars(figures, ["labour_rate", "registration_coverage", "hard_rate"], title=_("各地就业率与登记率（%）")),
+        ]  # fmt: skip
         return super().get_context_data(
             region=region, path=visible_path(user, region), report=report, figures=figures,
-            form=MonthForm(self.request.GET), day=day, trend=trend(user, region, report.month),
-            target=parameters.value("communities.target_share", region.code, day), **kwargs,
+            form=MonthForm(self.request.GET), day=day, trend=months, target=target, charts=charts,
+            **kwargs,
         )  # fmt: skip
 
 
@@ -99,7 +111,7 @@ class OverviewExportView(OverviewView):
         return table_response(f"communities-{self.region.code}-{report.month:%Y-%m}", title, report)
 
 
-def trend(user, region: Region, month: datetime.date, months: int = 12) -> list[dict]:
+def trend_of(user, region: Region, month: datetime.date, months: int = 12) -> list[dict]:
     """The communities of ``region`` at the standard by month, the last ``months`` up to
     ``month``: one grouped query."""
     first = (month - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
