@@ -83,8 +83,6 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
         user, region = self.request.user, self.region
         report = self.report()
         day = report.last
-        first, last = evaluation.period(day)
-        figures = indicators.table(user, region, indicators.of_report("community"), first, last)
         months = trend_of(user, region, report.month)
         target = parameters.value("communities.target_share", region.code, day)
         shares = [
@@ -94,8 +92,14 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
         charts = [
             bars(report, ["communities", "communities_at_target"], title=_("各地社区（村）与达标数")),
             trend(shares, title=_("近12个月达标率（%）")),
-            bars(figures, ["labour_rate", "registration_coverage", "hard_rate"], title=_("各地就业率与登记率（%）")),
         ]  # fmt: skip
+        figures = None
+        if region.level >= Level.COUNTY:  # live from the ledger; above a county, drill down
+            figures = indicators.table(
+                user, region, indicators.of_report("community"), *evaluation.period(day)
+            )
+            charts.append(bars(figures, ["labour_rate", "registration_coverage", "hard_rate"],
+                               title=_("各地就业率与登记率（%）")))  # fmt: skip
         return super().get_context_data(
             region=region, path=visible_path(user, region), report=report, figures=figures,
             form=MonthForm(self.request.GET), day=day, trend=months, target=target, charts=charts,
