@@ -46,6 +46,7 @@ from jiuye.core.views import (
     ServiceUpdateMixin,
     WorkflowDetailView,
 )
+from jiuye.core.workdays import months_before
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import asked_day, asked_region, jurisdiction_root, visible_path
@@ -118,7 +119,7 @@ class OverviewExportView(OverviewView):
 def trend_of(user, region: Region, month: datetime.date, months: int = 12) -> list[dict]:
     """The communities of ``region`` at the standard by month, the last ``months`` up to
     ``month``: one grouped query."""
-    first = (month - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
+    first = months_before(month, months - 1)
     rows = (
         CommunityMonth.objects.visible_to(user).within(region.prefix)
         .filter(month__range=(first, month), region__level=Level.VILLAGE)
