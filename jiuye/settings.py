@@ -230,6 +230,7 @@ SPECTACULAR_SETTINGS = {
         "CourseKindEnum": "jiuye.training.choices.CourseKind",
         "FlexibleEndReasonEnum": "jiuye.flexible.choices.EndReason",
         "FlexibleWorkFormEnum": "jiuye.flexible.choices.WorkForm",
+        "StandardKindEnum": "jiuye.communities.choices.StandardKind",
     },
 }
 
