@@ -1,0 +1,261 @@
+"""Scores and rankings of offices (绩效考核, guideline 二十二).
+
+An office's figures come from the indicator registry (``core.indicators.collect``): a few
+grouped queries for all the offices under a region, whatever their number, never one per
+office. Each item of the office's scheme turns a figure into points and says how in words,
+from the same numbers, so the explanation cannot disagree with the score. Offices are ranked
+among those of the region asked (a county, a city, the province), with the movement since the
+previous period. An item scored against "the best of the siblings" compares an office with the
+offices of the same parent (the streets and townships of its county, the communities and
+villages of its township), so its score is the same on every ranking it appears in.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from jiuye.core.indicators import Query, collect, fill
+from jiuye.core.registry import registry
+from jiuye.performance.choices import Method, OfficeLevel
+from jiuye.performance.models import Item, Scheme
+from jiuye.performance.periods import Period
+from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, prefix_of
+from jiuye.regions.models import Region
+
+ZERO, ONE, HUNDRED = Decimal("0"), Decimal("1"), Decimal("100")
+POINT = Decimal("0.1")
+
+
+def number(value) -> str:
+    """A figure as people write it: 12, 87.5, 33.3."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return f"{value:.0f}"
+    return f"{value.quantize(POINT, ROUND_HALF_UP)}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one item gave one office: the figure, the target it was measured against (the
+    item's, or the best sibling's), the points and the words that explain them."""
+
+    item: Item
+    value: Decimal | None
+    target: Decimal | None
+    points: Decimal
+    words: str
+
+
+@dataclass
+class Score:
+    region: Region
+    scheme: Scheme | None
+    parts: list[Part] = field(default_factory=list)
+    rank: int = 0
+    previous: int | None = None  # the rank of the previous period (None: not ranked then)
+    of: int = 0  # how many offices were ranked
+
+    @property
+    def total(self) -> Decimal:
+        return sum((part.points for part in self.parts), ZERO)
+
+    @property
+    def weight(self) -> Decimal:
+        return sum((part.item.weight for part in self.parts), ZERO)
+
+    @property
+    def movement(self) -> str:
+        """↑3, ↓1, — (unchanged), or 新 (not ranked in the previous period)."""
+        if self.previous is None:
+            return _("新")
+        change = self.previous - self.rank
+        return f"↑{change}" if change > 0 else f"↓{-change}" if change < 0 else "—"
+
+
+@dataclass
+class Ranking:
+    region: Region
+    level: OfficeLevel
+    period: Period
+    scores: list[Score]
+
+    def of_office(self, code: str) -> Score | None:
+        return next((score for score in self.scores if score.region.code == code), None)
+
+
+# Schemes --------------------------------------------------------------------------------
+
+
+def schemes_for(prefix: str, level: int, year: int) -> list[Scheme]:
+    """The schemes that may apply to the offices of ``level`` under ``prefix`` in ``year``:
+    the province's and the counties' own, each of the latest year up to ``year`` (a scheme
+    applies until a later year's replaces it), with their items."""
+    found = (
+        Scheme.objects.applying_to(prefix)
+        .filter(level=level, year__lte=year)
+        .prefetch_related(Prefetch("items", Item.objects.order_by("order", "id")))
+        .order_by("region_id", "-year")
+    )
+    latest: dict[str, Scheme] = {}
+    for scheme in found:
+        latest.setdefault(scheme.region_id, scheme)
+    return list(latest.values())
+
+
+def scheme_of(code: str, schemes: list[Scheme]) -> Scheme | None:
+    """The scheme of the office of ``code``: its county's own, else the province's."""
+    for level in (Level.COUNTY, Level.PROVINCE):
+        holder = code_of_prefix(prefix_of(code, level))
+        for scheme in schemes:
+            if scheme.region_id == holder:
+                return scheme
+    return None
+
+
+def indicators_of(schemes: list[Scheme]) -> list:
+    """The registered indicators the items name, with the parts of the ratios among them."""
+    store = registry["indicators"]
+    codes: dict[str, None] = {}
+    for scheme in schemes:
+        for item in scheme.items.all():
+            for code in filter(None, (item.indicator, item.per)):
+                if code in store:
+                    codes.update(dict.fromkeys(store[code].ratio or ()))
+                    codes[code] = None
+    return [store[code] for code in codes if code in store]
+
+
+# Points ---------------------------------------------------------------------------------
+
+
+def figure(item: Item, values: dict) -> tuple[Decimal | None, str]:
+    """The figure of ``item`` among an office's ``values`` and how it was read: the
+    indicator's value, or divided by the ``per`` indicator's (None when that is zero)."""
+    store = registry["indicators"]
+    indicator = store.get(item.indicator)
+    if indicator is None:
+        return None, _("%(code)s：指标已不再登记") % {"code": item.indicator}
+    raw = values.get(item.indicator)
+    unit = str(indicator.unit)
+    if raw is None:
+        return None, _("%(label)s 无数据") % {"label": indicator.label}
+    if not item.per:
+        return Decimal(raw), f"{indicator.label} {number(raw)}{unit}"
+    per = store.get(item.per)
+    denominator = values.get(item.per) or 0
+    said = _("%(label)s %(value)s%(unit)s ÷ %(per)s %(count)s%(per_unit)s") % {
+        "label": indicator.label, "value": number(raw), "unit": unit,
+        "per": per.label if per else item.per, "count": number(denominator),
+        "per_unit": per.unit if per else "",
+    }  # fmt: skip
+    if not denominator:
+        return None, said
+    value = Decimal(raw) / Decimal(denominator)
+    return value, f"{said} = {number(value)}"
+
+
+def points(item: Item, value: Decimal | None, best: Decimal | None, said: str) -> Part:
+    """The points ``value`` earns under ``item`` and the words that explain them."""
+    weight = item.weight
+    if value is None:
+        return Part(item, None, item.target, ZERO, _("%(figure)s，得分 0") % {"figure": said})
+    if item.method == Method.DEDUCT:
+        deducted = item.target * value
+        earned = max(weight - deducted, ZERO).quantize(POINT, ROUND_HALF_UP)
+        words = _("%(figure)s，每个扣 %(each)s 分，得分 %(weight)s − %(deducted)s = %(points)s") % {
+            "figure": said, "each": number(item.target), "weight": number(weight),
+            "deducted": number(deducted), "points": earned,
+        }  # fmt: skip
+        return Part(item, value, item.target, earned, words)
+    target = best if item.method == Method.BEST else item.target
+    share = min(value / target, ONE) if target else ZERO
+    earned = (weight * share).quantize(POINT, ROUND_HALF_UP)
+    against = (_("同级最高 %(target)s") if item.method == Method.BEST else _("目标 %(target)s")) % {
+        "target": number(target or 0)
+    }
+    words = _("%(figure)s，%(against)s，得分 %(weight)s × %(share)s%% = %(points)s") % {
+        "figure": said, "against": against, "weight": number(weight),
+        "share": number(share * HUNDRED), "points": earned,
+    }  # fmt: skip
+    return Part(item, value, target, earned, words)
+
+
+def parent_of(code: str, level: int) -> str:
+    """The prefix of the parent of an office of ``level`` (its county, or its township)."""
+    return prefix_of(code, Level(level - 1))
+
+
+def scores(user, prefix: str, offices: list[Region], level: int, period: Period) -> list[Score]:
+    """The scores of ``offices`` (of ``level``, under ``prefix``, which holds each of their
+    parents whole) for ``period``: the figures of every office in one pass of the registry."""
+    schemes = schemes_for(prefix, level, period.year)
+    indicators = indicators_of(schemes)
+    length = PREFIX_LENGTH[Level(level)]
+    found = (
+        collect(indicators, Query(user, prefix, length, period.first, period.last))
+        if indicators
+        else {}
+    )
+    result, read = [], {}
+    for office in offices:
+        scheme = scheme_of(office.code, schemes)
+        values = fill(found.get(office.prefix, {}), indicators)
+        read[office.code] = [
+            (item, *figure(item, values)) for item in (scheme.items.all() if scheme else ())
+        ]
+        result.append(Score(office, scheme))
+    best: dict[tuple[str, int], Decimal] = {}
+    for office in offices:
+        for item, value, _said in read[office.code]:
+            if item.method == Method.BEST and value is not None:
+                key = (parent_of(office.code, level), item.pk)
+                best[key] = max(best.get(key, value), value)
+    for score in result:
+        parent = parent_of(score.region.code, level)
+        score.parts = [
+            points(item, value, best.get((parent, item.pk)), said)
+            for item, value, said in read[score.region.code]
+        ]
+    return result
+
+
+def ranked(found: list[Score]) -> list[Score]:
+    """``found`` best first, with ranks (equal scores share a rank: 1, 2, 2, 4)."""
+    order = sorted(found, key=lambda score: (-score.total, score.region.code))
+    for index, score in enumerate(order):
+        tied = index and order[index - 1].total == score.total
+        score.rank = order[index - 1].rank if tied else index + 1
+        score.of = len(order)
+    return order
+
+
+def offices_under(user, region: Region, level: int):
+    return list(
+        Region.objects.visible_to(user).within(region.prefix).filter(level=level).order_by("code")
+    )
+
+
+def ranking(user, region: Region, level: int, period: Period) -> Ranking:
+    """The offices of ``level`` under ``region`` (which the caller checked ``user`` may see),
+    ranked by their score of ``period``, each with its rank of the previous period."""
+    if region.level >= level:
+        raise ValidationError(_("请选择考核对象以上的区划进行排名。"))
+    offices = offices_under(user, region, level)
+    current = ranked(scores(user, region.prefix, offices, level, period))
+    before = {score.region.code: score.rank for score in ranked(
+        [score for score in scores(user, region.prefix, offices, level, period.previous) if score.scheme]
+    )}  # fmt: skip
+    for score in current:
+        score.previous = before.get(score.region.code)
+    return Ranking(region, OfficeLevel(level), period, current)
+
+
+def office_score(user, office: Region, period: Period) -> Score:
+    """An office's score, ranked among its siblings (the offices of its parent)."""
+    if office.level not in OfficeLevel.values:
+        raise ValidationError(_("只对街道（乡镇）和社区（村）的服务机构进行绩效考核。"))
+    parent = Region.objects.get(code=office.parent_id)
+    return ranking(user, parent, office.level, period).of_office(office.code)
