@@ -131,54 +131,66 @@ def indicators_of(schemes: list[Scheme]) -> list:
 # Points ---------------------------------------------------------------------------------
 
 
-def figure(item: Item, values: dict) -> tuple[Decimal | None, str]:
-    """The figure of ``item`` among an office's ``values`` and how it was read: the
-    indicator's value, or divided by the ``per`` indicator's (None when that is zero)."""
+@dataclass(frozen=True)
+class Reading:
+    """An item's figure for one office, the words that say how it was read, and its unit."""
+
+    value: Decimal | None
+    said: str
+    unit: str = ""
+
+
+def figure(item: Item, values: dict) -> Reading:
+    """The figure of ``item`` among an office's ``values``: the indicator's value, or divided
+    by the ``per`` indicator's (None when that is zero or the indicator is gone)."""
     store = registry["indicators"]
     indicator = store.get(item.indicator)
     if indicator is None:
-        return None, _("%(code)s：指标已不再登记") % {"code": item.indicator}
-    raw = values.get(item.indicator)
-    unit = str(indicator.unit)
+        return Reading(None, _("%(code)s：指标已不再登记") % {"code": item.indicator})
+    raw, unit = values.get(item.indicator), str(indicator.unit)
     if raw is None:
-        return None, _("%(label)s 无数据") % {"label": indicator.label}
+        return Reading(None, _("%(label)s 无数据") % {"label": indicator.label})
     if not item.per:
-        return Decimal(raw), f"{indicator.label} {number(raw)}{unit}"
+        return Reading(Decimal(raw), f"{indicator.label} {number(raw)}{unit}", unit)
     per = store.get(item.per)
+    per_unit = str(per.unit) if per else ""
     denominator = values.get(item.per) or 0
     said = _("%(label)s %(value)s%(unit)s ÷ %(per)s %(count)s%(per_unit)s") % {
         "label": indicator.label, "value": number(raw), "unit": unit,
-        "per": per.label if per else item.per, "count": number(denominator),
-        "per_unit": per.unit if per else "",
+        "per": per.label if per else item.per, "count": number(denominator), "per_unit": per_unit,
     }  # fmt: skip
     if not denominator:
-        return None, said
+        return Reading(None, said)
     value = Decimal(raw) / Decimal(denominator)
-    return value, f"{said} = {number(value)}"
+    unit = f"{unit}/{per_unit}"
+    return Reading(value, f"{said} = {number(value)}{unit}", unit)
 
 
-def points(item: Item, value: Decimal | None, best: Decimal | None, said: str) -> Part:
-    """The points ``value`` earns under ``item`` and the words that explain them."""
-    weight = item.weight
+def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
+    """The points ``reading`` earns under ``item`` (``best``: the best figure among the
+    office's siblings) and the words that explain them."""
+    weight, value, said = item.weight, reading.value, reading.said
     if value is None:
         return Part(item, None, item.target, ZERO, _("%(figure)s，得分 0") % {"figure": said})
     if item.method == Method.DEDUCT:
         deducted = item.target * value
         earned = max(weight - deducted, ZERO).quantize(POINT, ROUND_HALF_UP)
-        words = _("%(figure)s，每个扣 %(each)s 分，得分 %(weight)s − %(deducted)s = %(points)s") % {
-            "figure": said, "each": number(item.target), "weight": number(weight),
+        words = _("%(figure)s，每%(unit)s扣 %(each)s 分，得分 %(weight)s − %(deducted)s = %(points)s") % {
+            "figure": said, "unit": reading.unit, "each": number(item.target), "weight": number(weight),
             "deducted": number(deducted), "points": earned,
         }  # fmt: skip
         return Part(item, value, item.target, earned, words)
     target = best if item.method == Method.BEST else item.target
     share = min(value / target, ONE) if target else ZERO
     earned = (weight * share).quantize(POINT, ROUND_HALF_UP)
-    against = (_("同级最高 %(target)s") if item.method == Method.BEST else _("目标 %(target)s")) % {
-        "target": number(target or 0)
-    }
+    against = (
+        _("同级最高 %(target)s%(unit)s")
+        if item.method == Method.BEST
+        else _("目标 %(target)s%(unit)s")
+    )
     words = _("%(figure)s，%(against)s，得分 %(weight)s × %(share)s%% = %(points)s") % {
-        "figure": said, "against": against, "weight": number(weight),
-        "share": number(share * HUNDRED), "points": earned,
+        "figure": said, "against": against % {"target": number(target or 0), "unit": reading.unit},
+        "weight": number(weight), "share": number(share * HUNDRED), "points": earned,
     }  # fmt: skip
     return Part(item, value, target, earned, words)
 
@@ -203,21 +215,20 @@ def scores(user, prefix: str, offices: list[Region], level: int, period: Period)
     for office in offices:
         scheme = scheme_of(office.code, schemes)
         values = fill(found.get(office.prefix, {}), indicators)
-        read[office.code] = [
-            (item, *figure(item, values)) for item in (scheme.items.all() if scheme else ())
-        ]
+        items = scheme.items.all() if scheme else ()
+        read[office.code] = [(item, figure(item, values)) for item in items]
         result.append(Score(office, scheme))
     best: dict[tuple[str, int], Decimal] = {}
     for office in offices:
-        for item, value, _said in read[office.code]:
-            if item.method == Method.BEST and value is not None:
+        for item, reading in read[office.code]:
+            if item.method == Method.BEST and reading.value is not None:
                 key = (parent_of(office.code, level), item.pk)
-                best[key] = max(best.get(key, value), value)
+                best[key] = max(best.get(key, reading.value), reading.value)
     for score in result:
         parent = parent_of(score.region.code, level)
         score.parts = [
-            points(item, value, best.get((parent, item.pk)), said)
-            for item, value, said in read[score.region.code]
+            points(item, reading, best.get((parent, item.pk)))
+            for item, reading in read[score.region.code]
         ]
     return result
 
