@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jiuye.flexible",
     "jiuye.training",
     "jiuye.startups",
+    "jiuye.communities",
     "jiuye.performance",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]

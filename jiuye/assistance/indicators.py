@@ -4,13 +4,17 @@ still open, past the clearance limit and the longest open. Figures of the day as
 
 import datetime
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES, HouseholdState
-from jiuye.assistance.models import Identification, Measure, ZeroHousehold
+from jiuye.assistance.models import AssistanceService, Identification, Measure, ZeroHousehold
 from jiuye.core.indicators import Indicator, Query, grouped, merge
+from jiuye.core.workdays import months_before
+from jiuye.ledger.choices import EMPLOYED
+from jiuye.ledger.indicators import SECTION as COMMUNITY
+from jiuye.ledger.models import Person, StatusRecord
 
 ASSISTED = ("identified", "exit_review")  # not exited yet, though under exit review
 
@@ -107,4 +111,70 @@ INDICATORS += (
               definition=_("期间有成员签订参数“稳定就业劳动合同期限”以上劳动合同就业的家庭")),
     Indicator("zero_over", _("超过时限"), ZEROING, zeroing, unit=_("户"), report="zeroing",
               definition=_("安置时限在期间届满、届满时仍无成员就业的家庭")),
+)  # fmt: skip
+
+
+def community(query: Query) -> dict[str, dict]:
+    """What measures a community (充分就业社区) on ``query.last``: the hard-to-employ persons
+    assisted in the twelve months up to it and how many of them work that day; households past
+    their placement limit with nobody placed by then; and the services recorded in the period."""
+    user, prefix, length, day = query.user, query.prefix, query.length, query.last
+    working = StatusRecord.objects.on(day).filter(person=OuterRef("person"), status__in=EMPLOYED)
+    return merge(
+        grouped(hard_in_year(user, prefix, day), length, hard_count=Count("person", distinct=True),
+                hard_employed=Count("person", distinct=True, filter=Exists(working))),
+        grouped(over_limit(user, prefix, day), length, zero_over_limit=Count("pk")),
+        grouped(AssistanceService.objects.visible_to(user).within(prefix)
+                .filter(on__range=(query.first, day)), length, services_recorded=Count("pk")),
+    )  # fmt: skip
+
+
+def hard_in_year(user, prefix, day):
+    """Identifications of persons assisted on some day of the twelve months up to ``day``."""
+    return (
+        Identification.objects.visible_to(user).within(prefix)
+        .filter(identified_on__lte=day)
+        .filter(Q(exited_on__isnull=True) | Q(exited_on__gt=months_before(day, 12)))
+    )  # fmt: skip
+
+
+def over_limit(user, prefix, day):
+    """Identified households whose placement limit passed before ``day`` with nobody placed
+    by ``day``."""
+    return (
+        ZeroHousehold.objects.visible_to(user).within(prefix)
+        .filter(identified_on__lte=day, placement_due_on__lt=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        .exclude(state__in=(HouseholdState.LAPSED, HouseholdState.REJECTED))
+    )  # fmt: skip
+
+
+def hard_not_working(user, prefix, first, last):
+    working = StatusRecord.objects.on(last).filter(status__in=EMPLOYED)
+    return (
+        Person.objects.visible_to(user)
+        .filter(pk__in=hard_in_year(user, prefix, last).values("person_id"))
+        .exclude(pk__in=working.values("person_id"))
+    )  # fmt: skip
+
+
+def households_over_limit(user, prefix, first, last):
+    households = over_limit(user, prefix, last).values("household_id")
+    return Person.objects.visible_to(user).filter(household_id__in=households)
+
+
+INDICATORS += (
+    Indicator("hard_count", _("近12个月援助的就业困难人员"), COMMUNITY, community, unit=_("人"),
+              definition=_("近12个月内任一天处于援助中的已认定就业困难人员"), report="community",
+              at_date=True),
+    Indicator("hard_employed", _("其中当日就业"), COMMUNITY, community, unit=_("人"),
+              definition=_("上述人员中当日处于就业状态的人数"), report="community", at_date=True),
+    Indicator("hard_rate", _("就业困难人员就业率"), COMMUNITY, community, unit="%",
+              ratio=("hard_employed", "hard_count"), report="community", at_date=True,
+              definition=_("近12个月援助的就业困难人员中当日就业的比例"), persons=hard_not_working),
+    Indicator("zero_over_limit", _("超过安置时限未安置的零就业家庭"), COMMUNITY, community,
+              unit=_("户"), report="community", at_date=True, persons=households_over_limit,
+              definition=_("已认定、安置时限已过、当日仍无成员安置的零就业家庭")),
+    Indicator("services_recorded", _("就业援助服务记录"), COMMUNITY, community, unit=_("次"),
+              definition=_("期间为就业困难人员记录的援助服务次数"), report="community", at_date=True),
 )  # fmt: skip

@@ -18,11 +18,16 @@ from jiuye.assistance.choices import (
     ServiceKind,
 )
 from jiuye.assistance.workflow import IdentificationWorkflow, ZeroHouseholdWorkflow
-from jiuye.core.models import ScopedModel, WorkflowModel, WorkflowQuerySet
+from jiuye.core.models import (
+    Evidence,
+    ScopedModel,
+    WorkflowModel,
+    WorkflowQuerySet,
+    evidence_path,  # noqa: F401 (named by old migrations)
+)
 from jiuye.core.scoping import ScopedQuerySet
 from jiuye.ledger.choices import Relation
 from jiuye.ledger.models import Person
-from jiuye.regions.codes import Level, prefix_of
 
 
 class Category(models.Model):
@@ -148,31 +153,6 @@ class Objection(ScopedModel):
 
     def __str__(self):
         return f"{self.received_on} {self.content[:20]}"
-
-
-def evidence_path(attachment, filename):
-    """Where an evidence file is kept: by county and case (``attachment.folder``), its name
-    behind a random part."""
-    county = prefix_of(attachment.region_id, Level.COUNTY)
-    return f"evidence/{county}/{attachment.folder}/{secrets.token_hex(8)}-{filename[-80:]}"
-
-
-class Evidence(ScopedModel):
-    """A file of evidence kept with a case and served only inside the jurisdiction (the
-    identification's investigation, a household's)."""
-
-    title = models.CharField(_("材料名称"), max_length=100)
-    file = models.FileField(_("文件"), upload_to=evidence_path)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["created_at"]
-
-    def __str__(self):
-        return self.title
 
 
 class Attachment(Evidence):

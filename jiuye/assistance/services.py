@@ -26,7 +26,7 @@ from jiuye.assistance.models import (
 )
 from jiuye.assistance.selectors import case_workers
 from jiuye.core import parameters, workflow
-from jiuye.core.services import check_scope, next_number, require, save_versioned
+from jiuye.core.services import check_evidence, check_scope, next_number, require, save_versioned
 from jiuye.core.workdays import months_before
 from jiuye.ledger.models import Person
 from jiuye.regions.choices import OrgKind
@@ -35,9 +35,6 @@ from jiuye.regions.models import ServiceOrg
 from jiuye.registration.choices import RegistrationKind
 from jiuye.registration.models import Registration
 from jiuye.staff.models import User
-
-EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx")
-EVIDENCE_MAX_MB = 10
 
 
 def responsible_worker(region_code: str, role: str, *, prefer=None):
@@ -131,13 +128,6 @@ def identification_update(
     return identification
 
 
-def _check_evidence(file) -> None:
-    if not file.name.lower().endswith(EVIDENCE_TYPES):
-        raise ValidationError({"file": _("请上传PDF、图片、Word或Excel文件。")})
-    if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
-        raise ValidationError({"file": _("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB}})
-
-
 @transaction.atomic
 def attachment_add(
     *, actor, identification: Identification, title: str, file, category: Category | None = None
@@ -148,7 +138,7 @@ def attachment_add(
     check_scope(Identification.objects.editable_by(actor), identification)
     if identification.state != "investigation":
         raise ValidationError(_("只能在调查初审环节上传材料。"))
-    _check_evidence(file)
+    check_evidence(file)
     if category is not None and not identification.categories.filter(pk=category.pk).exists():
         raise ValidationError({"category": _("请选择该人员申请认定的类别之一。")})
     attachment = Attachment(
@@ -454,7 +444,7 @@ def household_attachment_add(
     check_scope(ZeroHousehold.objects.editable_by(actor), case)
     if not case.workflow.is_editable(case.state):
         raise ValidationError(_("只能在社区调查环节上传材料。"))
-    _check_evidence(file)
+    check_evidence(file)
     attachment = HouseholdAttachment(
         case=case,
         region_id=case.region_id,

@@ -7,13 +7,15 @@ the report that shows it, and ``collect``: a function of a ``Query`` that return
 the query's length (``grouped`` does that). Several indicators of one source share one
 ``collect``, which runs once per report. A figure of a moment (persons on posts at the
 month's end) is taken on ``query.last``; ``at_date`` says the records keep what is needed to
-answer it for any past date, not only today.
+answer it for any past date, not only today. ``persons`` lists the residents behind a figure,
+so a page can open them from the number (``ledger:behind``).
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
@@ -47,14 +49,28 @@ class Indicator:
     ratio: tuple[str, str] | None = None  # a percentage of two other indicators' values
     total: str = "sum"  # how sub-regions add up: "sum", or "max" (the largest; None if none)
     at_date: bool = False  # ``last`` may be any past date
+    # persons(user, prefix, first, last) → the residents behind the figure (for a ratio: those
+    # of the denominator not in the numerator), a ``Person`` queryset; None: not persons
+    persons: Callable | None = None
 
-    @property
+    @cached_property  # a lazy string compares by translating it: once is enough
     def is_money(self) -> bool:
         """A figure in yuan: rounded to the fen and printed as money."""
         return self.unit == MONEY_UNIT
 
 
 MONEY_UNIT = _("元")
+
+
+class System:
+    """Whom a nightly job computes for: the whole database, no jurisdiction limit (the
+    figures it keeps are read back through ``visible_to`` like any record)."""
+
+    is_authenticated = is_active = True
+    jurisdiction_prefix = ""
+
+
+SYSTEM = System()
 
 
 def grouped(queryset, length: int, *, field: str = "region_id", **aggregates) -> dict[str, dict]:

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from jiuye.core.history import RecordedQuerySet
 from jiuye.core.scoping import ScopedQuerySet
+from jiuye.regions.codes import Level, prefix_of
 
 
 class BaseModel(models.Model):
@@ -260,3 +263,30 @@ class NumberSequence(models.Model):
 
     def __str__(self):
         return f"{self.series} {self.issuer} {self.year}: {self.last}"
+
+
+def evidence_path(attachment, filename):
+    """Where an evidence file is kept: by county and case (``attachment.folder``), its name
+    behind a random part."""
+    county = prefix_of(attachment.region_id, Level.COUNTY)
+    return f"evidence/{county}/{attachment.folder}/{secrets.token_hex(8)}-{filename[-80:]}"
+
+
+class Evidence(ScopedModel):
+    """A file of evidence kept with a case and served only inside the jurisdiction (an
+    identification's investigation, a household's, an application's); a concrete model names
+    its ``folder``. Checked by ``core.services.check_evidence``, served by
+    ``core.views.EvidenceDownloadView``."""
+
+    title = models.CharField(_("材料名称"), max_length=100)
+    file = models.FileField(_("文件"), upload_to=evidence_path)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.title

@@ -9,7 +9,7 @@ organisation, or one whose organisation is inactive sees nothing.
 from django.db import models
 
 from jiuye.core.history import RecordedQuerySet
-from jiuye.regions.codes import code_of_prefix, prefix_bounds
+from jiuye.regions.codes import ancestors, code_of_prefix, prefix_bounds
 
 EVERYTHING = ""
 
@@ -69,6 +69,23 @@ class ScopedQuerySet(RecordedQuerySet):
         if prefix == EVERYTHING:
             return self.all()
         return self.within(prefix).exclude(**{self.region_field: code_of_prefix(prefix)})
+
+
+class DownwardQuerySet(ScopedQuerySet):
+    """Records a level sets for the regions below it (the province's standards, its rounds of
+    recognition): read in the subtree of their region, so by every level below and above it,
+    and changed only inside the user's own jurisdiction, like any record."""
+
+    def visible_to(self, user):
+        prefix = jurisdiction_prefix(user)
+        if prefix is None:
+            return self.none()
+        if prefix == EVERYTHING:
+            return self.all()
+        above = ancestors(code_of_prefix(prefix))
+        return self.filter(
+            models.Q(**{f"{self.region_field}__in": above}) | subtree_q(self.region_field, prefix)
+        )
 
 
 def can_edit(user, obj, *, scope: str = "editable_by") -> bool:

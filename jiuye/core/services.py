@@ -8,6 +8,17 @@ from jiuye.core.models import AccessLog, CalendarDay, NumberSequence, PolicyPara
 from jiuye.core.parameters import PARAMETERS
 from jiuye.regions.models import Region
 
+EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx")
+EVIDENCE_MAX_MB = 10
+
+
+def check_evidence(file) -> None:
+    """Refuse a file of evidence (``core.models.Evidence``) of another type or too large."""
+    if not file.name.lower().endswith(EVIDENCE_TYPES):
+        raise ValidationError({"file": _("请上传PDF、图片、Word或Excel文件。")})
+    if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
+        raise ValidationError({"file": _("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB}})
+
 
 def require(actor, permission: str) -> None:
     """Refuse ``actor`` unless their roles hold ``permission`` (``PermissionDenied``: 403)."""

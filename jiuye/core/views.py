@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from jiuye.core.parameters import PARAMETERS
 from jiuye.core.registry import registry
 from jiuye.core.scoping import can_edit
 from jiuye.core.selectors import worklist, worklist_counts
-from jiuye.core.services import calendar_day_delete, calendar_day_save, parameter_set
+from jiuye.core.services import access_log, calendar_day_delete, calendar_day_save, parameter_set
 from jiuye.core.workdays import library_last_year, special_days
 from jiuye.regions.selectors import jurisdiction_root, subtree_counts
 from jiuye.staff.models import StaffCertificate
@@ -149,6 +150,25 @@ class WorkflowDetailView(ScopedDetailView):
             events=workflow.event_log(item),
             **kwargs,
         )
+
+
+class EvidenceDownloadView(ScopedDetailView):
+    """Evidence files are served only inside the jurisdiction (never as public media), each
+    download in the access log as a view of the ``persons`` it concerns."""
+
+    purpose = ""
+
+    def persons(self, attachment) -> list:
+        """The residents the file concerns (none: a file about an office)."""
+        return []
+
+    def get(self, request, *args, **kwargs):
+        attachment = self.get_object()
+        persons = self.persons(attachment)
+        if persons:
+            access_log(actor=request.user, objs=persons, purpose=str(self.purpose))
+        return FileResponse(attachment.file.open("rb"), as_attachment=True,
+                            filename=attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1])  # fmt: skip
 
 
 def posted_version(request) -> int:

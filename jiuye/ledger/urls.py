@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/transfer/", views.TransferView.as_view(), name="transfer"),
     path("<int:pk>/household/new/", views.HouseholdCreateView.as_view(), name="household-add"),
     path("<int:pk>/household/leave/", views.LeaveHouseholdView.as_view(), name="household-leave"),
+    path("behind/<str:indicator>/<str:code>/", views.BehindView.as_view(), name="behind"),
     path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household"),
     path("households/<int:pk>/edit/", views.HouseholdUpdateView.as_view(), name="household-edit"),
 ]

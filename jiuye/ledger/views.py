@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +16,10 @@ from jiuye.core import parameters
 from jiuye.core.excel import CONTENT_TYPE
 from jiuye.core.history import timeline
 from jiuye.core.models import AccessLog
+from jiuye.core.registry import registry
 from jiuye.core.services import access_log
 from jiuye.core.views import (
+    PagedListMixin,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
@@ -40,6 +42,7 @@ from jiuye.ledger.forms import (
 from jiuye.ledger.identity import parse_id_number
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.selectors import file_scope, person_file
+from jiuye.regions.selectors import asked_day, asked_region
 
 
 class ResidentMixin:
@@ -412,3 +415,27 @@ class ImportDetailView(ScopedDetailView):
         except ValidationError as error:
             messages.error(request, error.messages[0])
         return redirect("ledger:import-detail", pk=self.object.pk)
+
+
+class BehindView(PermissionRequiredMixin, PagedListMixin, generic.ListView):
+    """The residents behind a figure (an indicator's ``persons``): for a region the user may
+    see and a day, those the figure counts — or, for a rate, those it still misses (the
+    unemployed of an employment rate). Opened from the number on a report or a community's
+    page."""
+
+    permission_required = "ledger.view_person"
+    template_name = "ledger/behind.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.indicator = registry["indicators"].get(self.kwargs["indicator"])
+        if self.indicator is None or self.indicator.persons is None:
+            raise Http404
+        self.region = asked_region(self.request.user, self.kwargs["code"])
+        self.day = asked_day(self.request.GET.get("on"))
+        persons = self.indicator.persons(self.request.user, self.region.prefix, self.day, self.day)
+        return persons.with_region().order_by("region_id", "id")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(indicator=self.indicator, region=self.region, day=self.day,
+                                        **kwargs)  # fmt: skip

@@ -1,8 +1,12 @@
 """Reads of regions: the jurisdiction root of a user and counts grouped by sub-region."""
 
+import datetime
+
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 
 from jiuye.core.indicators import grouped
 from jiuye.core.scoping import EVERYTHING, jurisdiction_prefix
@@ -67,6 +71,17 @@ def asked_region(user, code: str | None) -> Region:
     if region is None:
         raise Http404
     return region
+
+
+def asked_day(text: str | None) -> datetime.date:
+    """The day a report asks for (``?on=2026-11-30``): today when none is asked or it is not
+    a date, and never a day after today (the ledger does not know it yet)."""
+    today = timezone.localdate()
+    try:
+        day = parse_date(text or "")
+    except ValueError:
+        day = None
+    return min(day or today, today)
 
 
 def visible_path(user, region: Region) -> list[Region]:

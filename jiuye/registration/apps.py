@@ -9,7 +9,7 @@ class RegistrationConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
-        from jiuye.registration import parameters, permissions, seeding, services, urls
+        from jiuye.registration import indicators, parameters, permissions, seeding, services, urls
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", urls.MENU)
@@ -17,6 +17,7 @@ class RegistrationConfig(AppConfig):
         register(
             "urls", Urls("registration/", "jiuye.registration.urls", api="jiuye.registration.api")
         )
+        register("indicators", *indicators.INDICATORS)
         register("transfer_handlers", services.person_moving)
         register("status_handlers", services.status_changed)
         register("nightly_checks", Task("deregister", _("失业登记：连续未联系自动注销"),

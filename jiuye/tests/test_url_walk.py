@@ -39,6 +39,8 @@ from jiuye.assistance.services import (
     plan_create,
     service_record,
 )
+from jiuye.communities.models import Criterion, Recheck, Round, Standard
+from jiuye.communities.tests import samples as communities_samples
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
@@ -82,10 +84,26 @@ UNSCOPED = {
     "occupation-detail": "the national occupation classification is reference data",
     "industry-detail": "the national industry classification is reference data",
 }
+# Routes over what the province sets for every region below it, changed by the province
+# administrator only (the walk's owner for them), and why.
+PROVINCE_SETS = {
+    "communities:criterion-add": "the criteria of a standard are the province's (guideline 十二)",
+    "communities:criterion-edit": "the criteria of a standard are the province's (guideline 十二)",
+    "communities:round-add": "the province opens recognition rounds (guideline 十一)",
+    "communities:recheck-add": "the province starts re-checks (guideline 十三)",
+}
+# Records the province sets for every region below it (core.scoping.DownwardQuerySet): every
+# level reads them, so their texts show on a sibling's pages too.
+DOWNWARD = {Standard, Criterion, Round, Recheck}
 # Routes a user of another region may read (but not change), and why: published vacancies
 # are readable across jurisdictions (guideline 二十一). Their pages list the reader's own
 # seekers and referrals only (see jobs/tests/test_pages.py).
 PUBLISHED = {
+    "communities:standard": "a standard of the province, read by every level below it",
+    "community-standard-detail": "the same, for programs",
+    "communities:round": "a round of the province; its page lists the reader's own applications",
+    "communities:recheck": "a re-check of the province; its page lists the reader's own titles",
+    "community-recheck-detail": "the same, for programs",
     "jobs:vacancy": "a published vacancy",
     "vacancy-detail": "a published vacancy",
     "vacancy-matches": "the reader's own seekers ranked for a published vacancy",
@@ -133,13 +151,19 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "public-vacancy": "the job board's view of published vacancies, which change at their own",
     "performance-scheme": "schemes are made and their items added on the scheme pages",
     "commendation": "commendations are recorded on the office's performance page",
+    "community-standard": "the province administrator sets the criteria on the standard's page",
+    "community-month": "computed from the ledger every night, never entered",
+    "community-title": "granted by the province's decision, revoked by a re-check",
+    "community-recheck": "started by the province administrator on the re-checks page",
 }
 NOT_CREATED = {  # no POST to the list
+    "community-application": "a community applies on its own page, in an open round",
     "household": "a household is formed on its head's ledger page and left on its members'",
     "zerohousehold": "found by the ledger: a household whose members able to work are unemployed",
     "claim": "claims are prepared by the month-end batch (POST …/prepare/)",
 }
 NOT_EDITED = {  # no PUT or PATCH of a record
+    "community-application": "the self-assessment is edited on its page; once submitted it is frozen",
     "zerohousehold": "investigated (…/investigation/), moved by its transitions and supported (…/support/)",
     "claim": "its lines are computed by the batch; it moves by its transitions",
     "measure": "a measure is marked done (…/done/); what was agreed is not rewritten",
@@ -150,6 +174,7 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
 }
 NEVER_DELETED = {  # no DELETE of a record
+    "community-application": "an application is withdrawn by its transition, never deleted",
     "household": "a household is left by its members, never deleted",
     "person": "the ledger never deletes a person: a move or a status change instead",
     "registration": "a registration is deregistered (…/deregister/), never deleted",
@@ -199,6 +224,10 @@ NOT_THEIR_TASK = {
         "startups:find": f"it opens the form of an entrepreneur or a loan, added by {KEEPERS}",
         "core:parameters": f"POST sets a policy parameter: by {PROVINCE}",
         "core:calendar-add": CALENDAR,
+        "communities:round-add": PROVINCE_SETS["communities:round-add"],
+        "communities:recheck-add": PROVINCE_SETS["communities:recheck-add"],
+        "communities:submit": f"an application is submitted by {KEEPERS} (communities.add_application)",
+        "community-application-submit": f"an application is submitted by {KEEPERS}",
         "household-detail": f"a household's means are corrected by {KEEPERS} (ledger.change_household)",
         "vacancy-withdraw": f"a vacancy is withdrawn by {KEEPERS} (jobs.change_vacancy)",
         "training-enrolment-certificate": f"a trainee's certificate is recorded by {KEEPERS}",
@@ -417,7 +446,7 @@ class Samples:
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
-                             performance_samples):  # fmt: skip
+                             communities_samples, performance_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
@@ -494,6 +523,8 @@ class Samples:
                 values[name] = self.person.pk
             elif name == "employer":
                 values[name] = self.employer.pk
+            elif name == "indicator":
+                values[name] = "long_unemployed"
             elif name == "kind":
                 values[name] = RegistrationKind.EMPLOYMENT
             elif name == "token":
@@ -586,7 +617,7 @@ def pair_for(route, method="get"):
 
 def owner_for(route, method):
     """The owner of the pair; for national data, the province administrator who edits it."""
-    if route.name in UNSCOPED:
+    if route.name in UNSCOPED or route.name in PROVINCE_SETS:
         return User.objects.get(username="province-37")
     return pair_for(route, method)[0]
 
@@ -662,7 +693,8 @@ def route_ids(route):
 
 CHECKED = [route for route in ALL_ROUTES if route.name not in PUBLIC]
 PUBLIC_API = [route for route in ALL_ROUTES if route.is_api and route.name in PUBLIC]
-RECORDS = [route for route in CHECKED if route.kwargs and route.name not in UNSCOPED]
+RECORDS = [route for route in CHECKED
+           if route.kwargs and route.name not in UNSCOPED and route.name not in PROVINCE_SETS]  # fmt: skip
 
 
 def test_the_walk_finds_the_routes_it_should():
@@ -848,7 +880,7 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
     if response.status_code != 200:
         assert_refusal_is_named(route, "get", sibling_approver, response)
     content = text_of(response)
-    public = {Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set()
+    public = DOWNWARD | ({Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set())
     for model, marker in samples.markers.items():
         if model in public:
             continue

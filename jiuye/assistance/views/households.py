@@ -16,10 +16,10 @@ from jiuye.assistance.dashboard import dashboard
 from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.forms import EvidenceForm, HouseholdInvestigationForm, HouseholdSupportForm
 from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
-from jiuye.assistance.views.identifications import EvidenceDownloadView
 from jiuye.core import indicators, parameters
 from jiuye.core.history import timeline
 from jiuye.core.views import (
+    EvidenceDownloadView,
     FireView,
     ScopedListView,
     ServiceActionView,

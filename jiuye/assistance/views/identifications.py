@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -24,11 +24,10 @@ from jiuye.assistance.forms import (
 )
 from jiuye.assistance.models import Attachment, Card, Identification, Plan
 from jiuye.core.history import timeline
-from jiuye.core.services import access_log
 from jiuye.core.views import (
     ActionView,
+    EvidenceDownloadView,
     FireView,
-    ScopedDetailView,
     ScopedListView,
     ServiceActionView,
     ServiceFormMixin,
@@ -204,22 +203,6 @@ class ServiceCreateView(ActionView):
             raise ValidationError([error for errors in form.errors.values() for error in errors])
         services.service_record(actor=request.user, identification=self.object, **form.cleaned_data)
         messages.success(request, _("已记录服务。"))
-
-
-class EvidenceDownloadView(ScopedDetailView):
-    """Evidence files are served only inside the jurisdiction (never as public media), each
-    download in the access log as a view of the ``persons`` it concerns."""
-
-    purpose = ""
-
-    def persons(self, attachment) -> list:
-        raise NotImplementedError
-
-    def get(self, request, *args, **kwargs):
-        attachment = self.get_object()
-        access_log(actor=request.user, objs=self.persons(attachment), purpose=str(self.purpose))
-        return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.file.name.rsplit("/", 1)[-1].split("-", 1)[-1])  # fmt: skip
 
 
 class AttachmentDownloadView(EvidenceDownloadView):

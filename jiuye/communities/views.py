@@ -1,0 +1,433 @@
+"""Pages of full-employment and entrepreneurial communities: the share at the standard by
+region (the 80 % target), a community's own page, standards and their criteria, rounds and
+applications, titles and re-checks."""
+
+import datetime
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from jiuye.communities import evaluation, filters, services
+from jiuye.communities.forms import (
+    ApplicationForm,
+    AttachmentForm,
+    CriterionForm,
+    RecheckForm,
+    RoundForm,
+    SelfAssessmentForm,
+)
+from jiuye.communities.models import (
+    Application,
+    ApplicationAttachment,
+    CommunityMonth,
+    Criterion,
+    Recheck,
+    Round,
+    Standard,
+    Title,
+)
+from jiuye.core import indicators, parameters
+from jiuye.core.excel import table_response
+from jiuye.core.scoping import can_edit
+from jiuye.core.views import (
+    EvidenceDownloadView,
+    FireView,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceActionView,
+    ServiceFormMixin,
+    ServiceUpdateMixin,
+    WorkflowDetailView,
+)
+from jiuye.regions.codes import Level
+from jiuye.regions.models import Region
+from jiuye.regions.selectors import asked_day, asked_region, jurisdiction_root, visible_path
+from jiuye.subsidies.forms import ReportForm as MonthForm
+
+# The share at the standard ------------------------------------------------------------------
+
+
+class OverviewView(PermissionRequiredMixin, generic.TemplateView):
+    """The communities at the full-employment standard by sub-region against the target
+    (guideline 四: 80 %), their trend by month, and the communities' figures of the day;
+    a sub-region opens its own page, a community its community page."""
+
+    permission_required = "communities.view_communitymonth"
+    template_name = "communities/overview.html"
+
+    def get(self, request, *args, **kwargs):
+        region = asked_region(request.user, request.GET.get("region"))
+        if region.level == Level.VILLAGE:
+            return redirect("communities:community", region.code)
+        self.region = region
+        return super().get(request, *args, **kwargs)
+
+    def month(self) -> datetime.date:
+        form = MonthForm(self.request.GET)
+        asked = form.cleaned_data["month"] if form.is_valid() else None
+        return asked or timezone.localdate().replace(day=1)
+
+    def report(self):
+        user, month = self.request.user, self.month()
+        last = min(evaluation.month_end(month), timezone.localdate())
+        return indicators.table(user, self.region, indicators.of_report("target"), month, last)
+
+    def get_context_data(self, **kwargs):
+        user, region = self.request.user, self.region
+        report = self.report()
+        day = report.last
+        first, last = evaluation.period(day)
+        figures = indicators.table(user, region, indicators.of_report("community"), first, last)
+        return super().get_context_data(
+            region=region, path=visible_path(user, region), report=report, figures=figures,
+            form=MonthForm(self.request.GET), day=day, trend=trend(user, region, report.month),
+            target=parameters.value("communities.target_share", region.code, day), **kwargs,
+        )  # fmt: skip
+
+
+class OverviewExportView(OverviewView):
+    def get(self, request, *args, **kwargs):
+        self.region = asked_region(request.user, request.GET.get("region"))
+        report = self.report()
+        title = f"{self.region.name} {report.month:%Y-%m} {_('充分就业社区达标情况')}"
+        return table_response(f"communities-{self.region.code}-{report.month:%Y-%m}", title, report)
+
+
+def trend(user, region: Region, month: datetime.date, months: int = 12) -> list[dict]:
+    """The communities of ``region`` at the standard by month, the last ``months`` up to
+    ``month``: one grouped query."""
+    first = (month - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
+    rows = (
+        CommunityMonth.objects.visible_to(user).within(region.prefix)
+        .filter(month__range=(first, month), region__level=Level.VILLAGE)
+        .values("month").annotate(total=Count("pk"), at=Count("pk", filter=Q(at_target=True)))
+        .order_by("month")
+    )  # fmt: skip
+    return [
+        {**row, "share": round(row["at"] * 100 / row["total"], 1) if row["total"] else None}
+        for row in rows
+    ]
+
+
+# A community's page -------------------------------------------------------------------------
+
+
+class CommunityView(PermissionRequiredMixin, generic.TemplateView):
+    """A community's (or a street's) page: its figures on a day (today by default), each
+    criterion of each standard met or missed and why, the persons behind each figure one
+    click away, its titles, applications and its months."""
+
+    permission_required = "communities.view_communitymonth"
+    template_name = "communities/community.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        region = get_object_or_404(Region.objects.visible_to(user), code=self.kwargs["code"])
+        if region.level not in (Level.VILLAGE, Level.TOWNSHIP):
+            raise Http404
+        day = asked_day(self.request.GET.get("on"))
+        figures, judgements = evaluation.evaluate(user, region, day)
+        open_rounds = []
+        if user.has_perm("communities.add_application") and can_edit(user, region):
+            open_rounds = [each for each in Round.objects.visible_to(user)
+                           if each.is_open(timezone.localdate())]  # fmt: skip
+        months = (
+            CommunityMonth.objects.visible_to(user).filter(region=region)
+            .order_by("-month")[:12]
+        )  # fmt: skip
+        return super().get_context_data(
+            region=region, day=day, judgements=judgements, figures=figures,
+            path=visible_path(user, region), open_rounds=open_rounds,
+            titles=Title.objects.visible_to(user).filter(region=region).select_related("standard"),
+            applications=Application.objects.visible_to(user).filter(region=region).with_related(),
+            months=list(reversed(months)), **kwargs,
+        )  # fmt: skip
+
+
+# Standards ------------------------------------------------------------------------------------
+
+
+class StandardListView(ScopedListView):
+    filterset_class = filters.StandardFilter
+    model = Standard
+    template_name = "communities/standard_list.html"
+
+    def scope(self, queryset):
+        return queryset.annotate(criteria_count=Count("criteria"))
+
+
+class StandardDetailView(ScopedDetailView):
+    model = Standard
+    template_name = "communities/standard_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            criteria=self.object.criteria.all(), can_change=self.may("communities.change_standard"),
+            **kwargs,
+        )  # fmt: skip
+
+
+class CriterionCreateView(ServiceFormMixin, generic.FormView):
+    """Add a criterion to a standard (the province administrator)."""
+
+    model = Standard  # the record the URL names
+    permission_required = "communities.change_standard"
+    form_class = CriterionForm
+    template_name = "communities/criterion_form.html"
+    success_message = _("已保存认定条件。")
+
+    @cached_property
+    def standard(self):
+        return get_object_or_404(
+            Standard.objects.editable_by(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(standard=self.standard, **kwargs)
+
+    def save(self, form):
+        return services.criterion_save(actor=self.request.user, standard=self.standard,
+                                       **form.cleaned_data)  # fmt: skip
+
+    def get_success_url(self):
+        return self.standard.get_absolute_url()
+
+
+class CriterionUpdateView(ServiceUpdateMixin, generic.UpdateView):
+    model = Criterion
+    scope_method = "visible_to"
+    permission_required = "communities.change_standard"
+    form_class = CriterionForm
+    template_name = "communities/criterion_form.html"
+    success_message = _("已保存认定条件。")
+
+    def get_queryset(self):
+        standards = Standard.objects.editable_by(self.request.user)
+        return Criterion.objects.filter(standard__in=standards).select_related("standard")
+
+    record = "criterion"
+
+    @staticmethod
+    def update(*, actor, criterion, expected_version, **fields):
+        return services.criterion_save(actor=actor, standard=criterion.standard, criterion=criterion,
+                                       expected_version=expected_version, **fields)  # fmt: skip
+
+    def get_success_url(self):
+        return self.object.standard.get_absolute_url()
+
+
+# Rounds and applications ----------------------------------------------------------------------
+
+
+class RoundListView(ScopedListView):
+    filterset_class = filters.RoundFilter
+    model = Round
+    template_name = "communities/round_list.html"
+
+    def scope(self, queryset):
+        return queryset.annotate(applications_count=Count("applications"))
+
+
+class RoundCreateView(ServiceFormMixin, generic.FormView):
+    permission_required = "communities.add_round"
+    form_class = RoundForm
+    template_name = "communities/simple_form.html"
+    extra_context = {"heading": _("开启评定批次")}
+    success_message = _("已开启评定批次。")
+
+    def save(self, form):
+        region = jurisdiction_root(self.request.user)
+        if region is None:
+            raise Http404
+        return services.round_open(actor=self.request.user, region=region, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class RoundDetailView(ScopedDetailView):
+    model = Round
+    template_name = "communities/round_detail.html"
+
+    def get_context_data(self, **kwargs):
+        applications = (
+            Application.objects.visible_to(self.request.user).filter(round=self.object)
+            .with_related().order_by("region_id", "id")
+        )  # fmt: skip
+        return super().get_context_data(applications=applications, **kwargs)
+
+
+class ApplicationListView(ScopedListView):
+    filterset_class = filters.ApplicationFilter
+    model = Application
+    template_name = "communities/application_list.html"
+
+    def scope(self, queryset):
+        return queryset.with_related()
+
+
+class ApplicationCreateView(ServiceFormMixin, generic.FormView):
+    """A community applies in an open round (from its community page)."""
+
+    permission_required = "communities.add_application"
+    form_class = ApplicationForm
+    template_name = "communities/simple_form.html"
+    success_message = _("已创建申报，请上传证明材料后提交。")
+
+    @cached_property
+    def region(self):
+        return get_object_or_404(
+            Region.objects.editable_by(self.request.user), code=self.kwargs["code"]
+        )
+
+    @cached_property
+    def round(self):
+        return get_object_or_404(
+            Round.objects.visible_to(self.request.user), pk=self.kwargs["round"]
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "round": self.round}
+
+    def get_context_data(self, **kwargs):
+        heading = _("%(region)s参加%(round)s") % {
+            "region": self.region.name,
+            "round": self.round.name,
+        }
+        return super().get_context_data(heading=heading, **kwargs)
+
+    def save(self, form):
+        return services.application_create(actor=self.request.user, round=self.round,
+                                           region=self.region, **form.cleaned_data)  # fmt: skip
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class ApplicationDetailView(WorkflowDetailView):
+    model = Application
+    template_name = "communities/application_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_related()
+
+    def get_context_data(self, **kwargs):
+        application = self.object
+        judgement = evaluation.judge(application.standard, evaluation.from_json(application.values))
+        may_edit = self.may("communities.add_application") and application.workflow.is_editable(
+            application.state
+        )
+        return super().get_context_data(
+            judgement=judgement if application.values else None, may_edit=may_edit,
+            attachments=application.attachments.all(), attachment_form=AttachmentForm(),
+            assessment_form=SelfAssessmentForm(initial={"self_assessment": application.self_assessment}),
+            **kwargs,
+        )  # fmt: skip
+
+
+class ApplicationUpdateView(ServiceActionView):
+    model = Application
+    form_class = SelfAssessmentForm
+    service = staticmethod(services.application_update)
+    record = "application"
+    versioned = True
+    done = _("已保存自评情况。")
+
+
+class AttachmentUploadView(ServiceActionView):
+    model = Application
+    form_class = AttachmentForm
+    service = staticmethod(services.attachment_add)
+    record = "application"
+    done = _("已上传证明材料。")
+
+
+class AttachmentDownloadView(EvidenceDownloadView):
+    model = ApplicationAttachment
+    permission_required = "communities.view_application"
+
+
+class SubmitView(ServiceActionView):
+    model = Application
+    service = staticmethod(services.application_submit)
+    record = "application"
+    done = _("已提交申报，指标值已按今日固定。")
+
+
+class ApplicationFireView(FireView):
+    model = Application
+
+
+# Titles and re-checks -------------------------------------------------------------------------
+
+
+class TitleListView(ScopedListView):
+    filterset_class = filters.TitleFilter
+    model = Title
+    template_name = "communities/title_list.html"
+
+    def scope(self, queryset):
+        return queryset.with_related()
+
+
+class TitleDetailView(WorkflowDetailView):
+    model = Title
+    template_name = "communities/title_detail.html"
+
+    def scope(self, queryset):
+        return queryset.with_related()
+
+    def get_context_data(self, **kwargs):
+        rechecks = self.object.rechecks.select_related("recheck")
+        return super().get_context_data(rechecks=rechecks, **kwargs)
+
+
+class RecheckListView(ScopedListView):
+    filterset_class = filters.RecheckFilter
+    model = Recheck
+    template_name = "communities/recheck_list.html"
+
+    def scope(self, queryset):
+        return queryset.annotate(
+            checked=Count("items"), failed=Count("items", filter=Q(items__passed=False))
+        )
+
+
+class RecheckCreateView(ServiceFormMixin, generic.FormView):
+    permission_required = "communities.add_recheck"
+    form_class = RecheckForm
+    template_name = "communities/simple_form.html"
+    extra_context = {
+        "heading": _("开展复查"),
+        "explanation": _(
+            "按今日台账重新计算本辖区该类别全部有效命名（或按比例抽查）的各项条件；不合格的命名即予撤销，原因记入办理过程。"
+        ),
+    }
+    success_message = _("复查已完成。")
+
+    def save(self, form):
+        region = jurisdiction_root(self.request.user)
+        if region is None:
+            raise Http404
+        return services.recheck_start(actor=self.request.user, region=region, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class RecheckDetailView(ScopedDetailView):
+    model = Recheck
+    template_name = "communities/recheck_detail.html"
+
+    def get_context_data(self, **kwargs):
+        items = (
+            self.object.items.filter(region__in=Region.objects.visible_to(self.request.user))
+            .select_related("title__standard", "region").order_by("passed", "region_id")
+        )  # fmt: skip
+        return super().get_context_data(items=items, **kwargs)
