@@ -10,8 +10,10 @@ offices of the same parent (the streets and townships of its county, the communi
 villages of its township), so its score is the same on every ranking it appears in.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -40,13 +42,18 @@ def number(value) -> str:
 @dataclass(frozen=True)
 class Part:
     """What one item gave one office: the figure, the target it was measured against (the
-    item's, or the best sibling's), the points and the words that explain them."""
+    item's, or the best sibling's), the points and the words that explain them (put together
+    when read: a ranking of thousands of offices shows none)."""
 
     item: Item
     value: Decimal | None
     target: Decimal | None
     points: Decimal
-    words: str
+    explain: Callable[[], str]
+
+    @property
+    def words(self) -> str:
+        return self.explain()
 
 
 @dataclass
@@ -58,11 +65,11 @@ class Score:
     previous: int | None = None  # the rank of the previous period (None: not ranked then)
     of: int = 0  # how many offices were ranked
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return sum((part.points for part in self.parts), ZERO)
 
-    @property
+    @cached_property
     def weight(self) -> Decimal:
         return sum((part.item.weight for part in self.parts), ZERO)
 
@@ -133,66 +140,88 @@ def indicators_of(schemes: list[Scheme]) -> list:
 
 @dataclass(frozen=True)
 class Reading:
-    """An item's figure for one office, the words that say how it was read, and its unit."""
+    """An item's figure for one office, and how it was read (words and unit, when asked)."""
 
     value: Decimal | None
-    said: str
-    unit: str = ""
+    say: Callable[[], str]
+    unit: Callable[[], str] = str
+
+    @property
+    def said(self) -> str:
+        return self.say()
 
 
-def figure(item: Item, values: dict) -> Reading:
+def figure(item: Item, values: dict, store=None) -> Reading:
     """The figure of ``item`` among an office's ``values``: the indicator's value, or divided
-    by the ``per`` indicator's (None when that is zero or the indicator is gone)."""
-    store = registry["indicators"]
+    by the ``per`` indicator's (None when that is zero or the indicator is gone). ``store``:
+    the registered indicators, as a plain dict when read for many offices."""
+    store = registry["indicators"] if store is None else store
     indicator = store.get(item.indicator)
     if indicator is None:
-        return Reading(None, _("%(code)s：指标已不再登记") % {"code": item.indicator})
-    raw, unit = values.get(item.indicator), str(indicator.unit)
+        return Reading(None, lambda: _("%(code)s：指标已不再登记") % {"code": item.indicator})
+    raw = values.get(item.indicator)
     if raw is None:
-        return Reading(None, _("%(label)s 无数据") % {"label": indicator.label})
+        return Reading(None, lambda: _("%(label)s 无数据") % {"label": indicator.label})
     if not item.per:
-        return Reading(Decimal(raw), f"{indicator.label} {number(raw)}{unit}", unit)
+        return Reading(Decimal(raw), lambda: f"{indicator.label} {number(raw)}{indicator.unit}",
+                       lambda: str(indicator.unit))  # fmt: skip
     per = store.get(item.per)
-    per_unit = str(per.unit) if per else ""
     denominator = values.get(item.per) or 0
-    said = _("%(label)s %(value)s%(unit)s ÷ %(per)s %(count)s%(per_unit)s") % {
-        "label": indicator.label, "value": number(raw), "unit": unit,
-        "per": per.label if per else item.per, "count": number(denominator), "per_unit": per_unit,
-    }  # fmt: skip
+
+    def divided() -> str:
+        return _("%(label)s %(value)s%(unit)s ÷ %(per)s %(count)s%(per_unit)s") % {
+            "label": indicator.label, "value": number(raw), "unit": indicator.unit,
+            "per": per.label if per else item.per, "count": number(denominator),
+            "per_unit": per.unit if per else "",
+        }  # fmt: skip
+
     if not denominator:
-        return Reading(None, said)
+        return Reading(None, divided)
     value = Decimal(raw) / Decimal(denominator)
-    unit = f"{unit}/{per_unit}"
-    return Reading(value, f"{said} = {number(value)}{unit}", unit)
+
+    def unit() -> str:
+        return f"{indicator.unit}/{per.unit if per else ''}"
+
+    return Reading(value, lambda: f"{divided()} = {number(value)}{unit()}", unit)
 
 
 def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
     """The points ``reading`` earns under ``item`` (``best``: the best figure among the
     office's siblings) and the words that explain them."""
-    weight, value, said = item.weight, reading.value, reading.said
+    weight, value = item.weight, reading.value
     if value is None:
-        return Part(item, None, item.target, ZERO, _("%(figure)s，得分 0") % {"figure": said})
+        return Part(
+            item,
+            None,
+            item.target,
+            ZERO,
+            lambda: _("%(figure)s，得分 0") % {"figure": reading.said},
+        )
     if item.method == Method.DEDUCT:
         deducted = item.target * value
         earned = max(weight - deducted, ZERO).quantize(POINT, ROUND_HALF_UP)
-        words = _("%(figure)s，每%(unit)s扣 %(each)s 分，得分 %(weight)s − %(deducted)s = %(points)s") % {
-            "figure": said, "unit": reading.unit, "each": number(item.target), "weight": number(weight),
-            "deducted": number(deducted), "points": earned,
-        }  # fmt: skip
-        return Part(item, value, item.target, earned, words)
+        return Part(item, value, item.target, earned, lambda: _(
+            "%(figure)s，每%(unit)s扣 %(each)s 分，得分 %(weight)s − %(deducted)s = %(points)s"
+        ) % {
+            "figure": reading.said, "unit": reading.unit(), "each": number(item.target),
+            "weight": number(weight), "deducted": number(deducted), "points": earned,
+        })  # fmt: skip
     target = best if item.method == Method.BEST else item.target
     share = min(value / target, ONE) if target else ZERO
     earned = (weight * share).quantize(POINT, ROUND_HALF_UP)
-    against = (
-        _("同级最高 %(target)s%(unit)s")
-        if item.method == Method.BEST
-        else _("目标 %(target)s%(unit)s")
-    )
-    words = _("%(figure)s，%(against)s，得分 %(weight)s × %(share)s%% = %(points)s") % {
-        "figure": said, "against": against % {"target": number(target or 0), "unit": reading.unit},
-        "weight": number(weight), "share": number(share * HUNDRED), "points": earned,
-    }  # fmt: skip
-    return Part(item, value, target, earned, words)
+
+    def explain() -> str:
+        against = (
+            _("同级最高 %(target)s%(unit)s")
+            if item.method == Method.BEST
+            else _("目标 %(target)s%(unit)s")
+        )
+        return _("%(figure)s，%(against)s，得分 %(weight)s × %(share)s%% = %(points)s") % {
+            "figure": reading.said, "against": against % {"target": number(target or 0), "unit": reading.unit()},
+            "weight": number(weight), "share": number(share * HUNDRED), "points": earned,
+        }  # fmt: skip
+
+    return Part(item, value, target, earned, explain)
 
 
 def parent_of(code: str, level: int) -> str:
@@ -211,12 +240,12 @@ def scores(user, prefix: str, offices: list[Region], level: int, period: Period)
         if indicators
         else {}
     )
-    result, read = [], {}
+    result, read, store = [], {}, dict(registry["indicators"].items())
     for office in offices:
         scheme = scheme_of(office.code, schemes)
         values = fill(found.get(office.prefix, {}), indicators)
         items = scheme.items.all() if scheme else ()
-        read[office.code] = [(item, figure(item, values)) for item in items]
+        read[office.code] = [(item, figure(item, values, store)) for item in items]
         result.append(Score(office, scheme))
     best: dict[tuple[str, int], Decimal] = {}
     for office in offices:

@@ -62,10 +62,10 @@ def test_without_coordinators_a_figure_per_coordinator_earns_nothing():
 
 def test_the_best_sibling_sets_the_target_of_a_best_item():
     best = item(indicator="referral_hires", method=Method.BEST, weight=Decimal("10"))
-    part = points(best, Reading(Decimal(6), "推荐成功人数 6人", "人"), Decimal(8))
+    part = points(best, Reading(Decimal(6), lambda: "推荐成功人数 6人", lambda: "人"), Decimal(8))
     assert part.points == Decimal("7.5")
     assert part.words == "推荐成功人数 6人，同级最高 8人，得分 10 × 75% = 7.5"
-    assert points(best, Reading(Decimal(0), "", "人"), None).points == 0
+    assert points(best, Reading(Decimal(0), str, lambda: "人"), None).points == 0
 
 
 def test_a_deduction_takes_points_per_unit_not_below_zero():
@@ -91,7 +91,7 @@ def test_equal_scores_share_a_rank_and_the_movement_is_against_the_previous_rank
     def score(code, total, previous):
         found = Score(Region(code=code, name=code), None, previous=previous)
         found.parts = [points(item(indicator="posts_developed", weight=Decimal(total), target=Decimal(1)),
-                              Reading(Decimal(1), "", ""))]  # fmt: skip
+                              Reading(Decimal(1), str))]  # fmt: skip
         return found
 
     order = ranked([score("b", 10, 1), score("a", 20, 3), score("c", 10, None), score("d", 5, 4)])
