@@ -283,6 +283,8 @@ def ranking(user, region: Region, level: int, period: Period) -> Ranking:
     ranked by their score of ``period``, each with its rank of the previous period."""
     if region.level >= level:
         raise ValidationError(_("请选择考核对象以上的区划进行排名。"))
+    if level == OfficeLevel.VILLAGE and region.level < Level.CITY:
+        raise ValidationError(_("社区（村）的排名请选择市或以下的区划。"))  # some 70,000 of them
     offices = offices_under(user, region, level)
     current = ranked(scores(user, region.prefix, offices, level, period))
     before = {score.region.code: score.rank for score in ranked(
