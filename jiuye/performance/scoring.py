@@ -29,6 +29,7 @@ from jiuye.regions.models import Region
 
 ZERO, ONE, HUNDRED = Decimal("0"), Decimal("1"), Decimal("100")
 POINT = Decimal("0.1")
+BEST, DEDUCT = Method.BEST.value, Method.DEDUCT.value  # plain strings: compared for every office
 
 
 def number(value) -> str:
@@ -197,7 +198,7 @@ def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
             ZERO,
             lambda: _("%(figure)s，得分 0") % {"figure": reading.said},
         )
-    if item.method == Method.DEDUCT:
+    if item.method == DEDUCT:
         deducted = item.target * value
         earned = max(weight - deducted, ZERO).quantize(POINT, ROUND_HALF_UP)
         return Part(item, value, item.target, earned, lambda: _(
@@ -206,14 +207,14 @@ def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
             "figure": reading.said, "unit": reading.unit(), "each": number(item.target),
             "weight": number(weight), "deducted": number(deducted), "points": earned,
         })  # fmt: skip
-    target = best if item.method == Method.BEST else item.target
+    target = best if item.method == BEST else item.target
     share = min(value / target, ONE) if target else ZERO
     earned = (weight * share).quantize(POINT, ROUND_HALF_UP)
 
     def explain() -> str:
         against = (
             _("同级最高 %(target)s%(unit)s")
-            if item.method == Method.BEST
+            if item.method == BEST
             else _("目标 %(target)s%(unit)s")
         )
         return _("%(figure)s，%(against)s，得分 %(weight)s × %(share)s%% = %(points)s") % {
@@ -222,11 +223,6 @@ def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
         }  # fmt: skip
 
     return Part(item, value, target, earned, explain)
-
-
-def parent_of(code: str, level: int) -> str:
-    """The prefix of the parent of an office of ``level`` (its county, or its township)."""
-    return prefix_of(code, Level(level - 1))
 
 
 def scores(user, prefix: str, offices: list[Region], level: int, period: Period) -> list[Score]:
@@ -241,20 +237,30 @@ def scores(user, prefix: str, offices: list[Region], level: int, period: Period)
         else {}
     )
     result, read, store = [], {}, dict(registry["indicators"].items())
+    above = Level(level - 1)  # the level of an office's parent, whose offices are its siblings
+    known: dict[tuple, dict] = {}
+
+    def filled(row: dict) -> dict:
+        """``fill`` once for each distinct row of figures: many offices have the same."""
+        key = tuple(sorted(row.items()))
+        if key not in known:
+            known[key] = fill(row, indicators)
+        return known[key]
+
     for office in offices:
         scheme = scheme_of(office.code, schemes)
-        values = fill(found.get(office.prefix, {}), indicators)
+        values = filled(found.get(office.prefix, {}))
         items = scheme.items.all() if scheme else ()
         read[office.code] = [(item, figure(item, values, store)) for item in items]
         result.append(Score(office, scheme))
     best: dict[tuple[str, int], Decimal] = {}
     for office in offices:
         for item, reading in read[office.code]:
-            if item.method == Method.BEST and reading.value is not None:
-                key = (parent_of(office.code, level), item.pk)
+            if item.method == BEST and reading.value is not None:
+                key = (prefix_of(office.code, above), item.pk)
                 best[key] = max(best.get(key, reading.value), reading.value)
     for score in result:
-        parent = parent_of(score.region.code, level)
+        parent = prefix_of(score.region.code, above)
         score.parts = [
             points(item, reading, best.get((parent, item.pk)))
             for item, reading in read[score.region.code]
