@@ -191,13 +191,11 @@ def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
     office's siblings) and the words that explain them."""
     weight, value = item.weight, reading.value
     if value is None:
-        return Part(
-            item,
-            None,
-            item.target,
-            ZERO,
-            lambda: _("%(figure)s，得分 0") % {"figure": reading.said},
-        )
+
+        def nothing() -> str:
+            return _("%(figure)s，得分 0") % {"figure": reading.said}
+
+        return Part(item, None, item.target, ZERO.quantize(POINT), nothing)
     if item.method == DEDUCT:
         deducted = item.target * value
         earned = max(weight - deducted, ZERO).quantize(POINT, ROUND_HALF_UP)
