@@ -55,7 +55,9 @@ def main():
     print(
         f"province dashboard (山东省): {page_ms(province, '/assistance/dashboard/', args.runs):.0f}"
     )
-    print(f"province 动态清零 report of the year: {page_ms(province, '/assistance/zeroing/', args.runs):.0f}")
+    print(
+        f"province 动态清零 report of the year: {page_ms(province, '/assistance/zeroing/', args.runs):.0f}"
+    )
     coordinator = client_of("coordinator-370102001002")
     print(
         f"a coordinator's home page (work list, measures due, households): {page_ms(coordinator, '/', args.runs):.0f}"

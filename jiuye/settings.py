@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "jiuye.training",
     "jiuye.startups",
     "jiuye.communities",
+    "jiuye.supervision",
+    "jiuye.funds",
     "jiuye.performance",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]

@@ -42,7 +42,9 @@ class Result:
         if not criterion.is_computed:
             return _("由审核人员查验证明材料：%(evidence)s") % {"evidence": criterion.evidence}
         unit = self.indicator.unit
-        wanted = f"{Comparison(criterion.comparison).label} {criterion.threshold:g}{unit}"
+        wanted = (
+            f"{Comparison(criterion.comparison).label} {criterion.threshold.normalize():f}{unit}"
+        )
         if self.value is None:
             return _("无需计算的人员，视为达到（标准 %(wanted)s）") % {"wanted": wanted}
         verdict = _("达到") if self.met else _("未达到")

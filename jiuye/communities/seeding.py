@@ -53,6 +53,26 @@ FULL_EMPLOYMENT = (
     ]),
 )  # fmt: skip
 
+ENTREPRENEURIAL = (
+    ("创业型社区", 1, False, "山东省创业型社区认定标准（示例：省厅标准未公开）", [
+        ("接受“1+3”服务的创业者", "entrepreneurs_served", AT_LEAST, "3"),
+        ("成功开业", "businesses_started", AT_LEAST, "1"),
+        ("带动就业", "jobs_created", AT_LEAST, "2"),
+        ("无逾期贷款", "loan_overdue", AT_MOST, "0"),
+        ("设有创业服务窗口和创业项目库", "创业服务窗口照片、项目库清单"),
+    ]),
+)  # fmt: skip
+ENTREPRENEURIAL_STREETS = (
+    ("创业型街道（乡镇）", 1, False, "山东省创业型街道（乡镇）认定标准（示例）", [
+        ("接受“1+3”服务的创业者", "entrepreneurs_served", AT_LEAST, "20"),
+        ("成功开业", "businesses_started", AT_LEAST, "5"),
+        ("带动就业", "jobs_created", AT_LEAST, "15"),
+        ("发放小额担保贷款", "loans_granted", AT_LEAST, "2"),
+        ("无逾期贷款", "loan_overdue", AT_MOST, "0"),
+        ("建立创业孵化或服务平台", "平台照片、入驻企业名单"),
+    ]),
+)  # fmt: skip
+
 
 def seed(context) -> None:
     if Standard.objects.exists():
@@ -61,6 +81,8 @@ def seed(context) -> None:
     if province is None:
         return
     _standards(province, StandardKind.FULL_EMPLOYMENT, Unit.COMMUNITY, 2021, FULL_EMPLOYMENT)
+    _standards(province, StandardKind.ENTREPRENEURIAL, Unit.COMMUNITY, 2026, ENTREPRENEURIAL)
+    _standards(province, StandardKind.ENTREPRENEURIAL, Unit.TOWNSHIP, 2026, ENTREPRENEURIAL_STREETS)
     today = timezone.localdate()
     months = 2 if context.scale.name == "large" else 12
     for back in range(months - 1, -1, -1):

@@ -121,15 +121,17 @@ def attachment_add(*, actor, application: Application, title: str, file) -> Appl
 
 @transaction.atomic
 def application_submit(*, actor, application: Application):
-    """Submit: the figures of the day are frozen with it, and it goes to the township. Evidence
-    is needed for every criterion checked by evidence."""
+    """Submit: the figures of the day are frozen with it, and it goes to the township (a street's
+    or township's own application to the county). Evidence is needed for every criterion
+    checked by evidence."""
     check_scope(Application.objects.editable_by(actor), application)
     standard = application.standard
     if standard.criteria.filter(indicator="").exists() and not application.attachments.exists():
         raise ValidationError(_("请先上传平台建设等条件的证明材料。"))
     today = timezone.localdate()
     figures, _judgements = evaluation.evaluate(actor, application.region, today, standard.kind)
-    return workflow.fire(application, "submit", actor=actor, by_service=True, values={
+    to = "submit_to_county" if application.standard.unit == Unit.TOWNSHIP else "submit"
+    return workflow.fire(application, to, actor=actor, by_service=True, values={
         "submitted_on": today, "values": evaluation.as_json(figures),
     })  # fmt: skip
 
@@ -186,8 +188,8 @@ def _sampled(recheck: Recheck, title: Title) -> bool:
     campaign always picks the same ones, and nobody can steer which."""
     if recheck.sample_percent >= 100:
         return True
-    digest = hashlib.sha256(f"{recheck.pk}:{title.pk}".encode()).digest()
-    return int.from_bytes(digest[:4]) % 100 < recheck.sample_percent
+    digest = hashlib.sha256(f"{recheck.pk}:{title.pk}".encode()).hexdigest()
+    return int(digest, 16) % 100 < recheck.sample_percent
 
 
 def _recheck_title(recheck: Recheck, title: Title, figures: dict, actor) -> None:

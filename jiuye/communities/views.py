@@ -33,7 +33,7 @@ from jiuye.communities.models import (
     Title,
 )
 from jiuye.core import indicators, parameters
-from jiuye.core.excel import table_response
+from jiuye.core.excel import sheet_response, table_response
 from jiuye.core.scoping import can_edit
 from jiuye.core.views import (
     EvidenceDownloadView,
@@ -272,6 +272,29 @@ class ApplicationListView(ScopedListView):
         return queryset.with_related()
 
 
+class ApplicationExportView(ApplicationListView):
+    """The applications of the list, its filters applied, as Excel."""
+
+    paginate_by = None
+
+    def get(self, request, *args, **kwargs):
+        heads = [
+            _("区划代码"),
+            _("社区（村）"),
+            _("批次"),
+            _("申报称号"),
+            _("状态"),
+            _("提交日期"),
+            _("认定日期"),
+        ]
+        rows = ([application.region_id, application.region.name, application.round.name,
+                 application.standard.name, application.state_label, application.submitted_on,
+                 application.decided_on] for application in self.get_queryset())  # fmt: skip
+        return sheet_response(
+            "community-applications", _("评定申报"), heads, rows, widths={1: 24, 2: 24, 3: 24}
+        )
+
+
 class ApplicationCreateView(ServiceFormMixin, generic.FormView):
     """A community applies in an open round (from its community page)."""
 
@@ -374,6 +397,28 @@ class TitleListView(ScopedListView):
 
     def scope(self, queryset):
         return queryset.with_related()
+
+
+class TitleExportView(TitleListView):
+    """The titles of the list, its filters applied, as Excel."""
+
+    paginate_by = None
+
+    def get(self, request, *args, **kwargs):
+        heads = [
+            _("区划代码"),
+            _("社区（村）"),
+            _("称号"),
+            _("状态"),
+            _("命名日期"),
+            _("有效期至"),
+            _("撤销原因"),
+        ]
+        rows = ([title.region_id, title.region.name, title.standard.name, title.state_label, title.granted_on,
+                 title.valid_until, title.revoke_reason] for title in self.get_queryset())  # fmt: skip
+        return sheet_response(
+            "community-titles", _("命名"), heads, rows, widths={1: 24, 2: 24, 6: 40}
+        )
 
 
 class TitleDetailView(WorkflowDetailView):

@@ -27,6 +27,8 @@ class ApplicationWorkflow(Workflow):
     transitions = (
         Transition("submit", _("提交申报"), ("draft", "returned"), "township_review",
                    "communities.add_application", service_only=True),
+        Transition("submit_to_county", _("提交申报"), ("draft", "returned"), "county_review",
+                   "communities.add_application", service_only=True),  # a street's own application
         Transition("withdraw", _("撤回申报"), ("draft", "returned"), "withdrawn",
                    "communities.add_application", comment_required=True),
         Transition("township_approve", _("审核通过并上报"), ("township_review",), "county_review",

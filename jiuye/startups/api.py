@@ -35,7 +35,7 @@ class EntrepreneurSerializer(serializers.ModelSerializer):
     class Meta:
         model = Entrepreneur
         fields = ["id", "person", "person_name", "trade", "idea", "registered_on", "entrepreneur_state",
-                  "note", "region", "services", "version"]  # fmt: skip
+                  "started_on", "jobs_created", "note", "region", "services", "version"]  # fmt: skip
         read_only_fields = ["registered_on", "region"]
         validators = []  # one registration per person: the service says so at ``person``
 

@@ -10,8 +10,9 @@ from jiuye.startups.models import Entrepreneur, Loan
 class EntrepreneurForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Entrepreneur
-        fields = ["trade", "idea", "state", "note"]
+        fields = ["trade", "idea", "state", "started_on", "jobs_created", "note"]
         widgets = {
+            "started_on": DateInput(),
             "idea": forms.Textarea(attrs={"rows": 3}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
@@ -19,7 +20,8 @@ class EntrepreneurForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
-            del self.fields["state"]
+            for name in ("state", "started_on", "jobs_created"):
+                del self.fields[name]
 
     def _post_clean(self):
         """The service validates and saves."""

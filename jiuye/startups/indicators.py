@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.indicators import Indicator, Query, grouped, merge
-from jiuye.startups.models import Instalment, Loan
+from jiuye.startups.models import Entrepreneur, Instalment, Loan, StartupService
 from jiuye.startups.workflow import LENT_STATES
 
 # What an instalment past its due date still owes: the part not yet paid of one still
@@ -65,4 +65,38 @@ INDICATORS = (
               definition=_("期末有到期未还分期的贷款笔数"), report="programmes"),
     Indicator("loan_overdue_amount", _("逾期金额（元）"), SECTION, loan_figures, unit=_("元"),
               definition=_("期末到期未还的本息"), report="programmes"),
+)  # fmt: skip
+
+
+def enterprise(query: Query) -> dict[str, dict]:
+    """What an entrepreneurial street or community (创业型街道（乡镇）、社区, guideline 十八) is
+    measured by, over the period: would-be entrepreneurs served with the "1+3", businesses
+    started and the jobs they created, loans disbursed and repaid."""
+    first, last, length = query.first, query.last, query.length
+    entrepreneurs = Entrepreneur.objects.visible_to(query.user).within(query.prefix)
+    services = StartupService.objects.visible_to(query.user).within(query.prefix)
+    loans = Loan.objects.visible_to(query.user).within(query.prefix).lent()
+    return merge(
+        grouped(services.filter(on__range=(first, last)), length,
+                entrepreneurs_served=Count("entrepreneur", distinct=True)),
+        grouped(entrepreneurs.filter(started_on__range=(first, last)), length,
+                businesses_started=Count("pk"), jobs_created=Sum("jobs_created")),
+        grouped(loans, length, loans_granted=Count("pk", filter=Q(disbursed_on__range=(first, last))),
+                loans_repaid=Count("pk", filter=Q(repaid_on__range=(first, last)))),
+    )  # fmt: skip
+
+
+ENTERPRISE = _("创业型街道（乡镇）、社区")
+INDICATORS += (
+    Indicator("entrepreneurs_served", _("接受“1+3”服务的创业者"), ENTERPRISE, enterprise, unit=_("人"),
+              definition=_("期间获得推荐项目、落实场所、办理贷款等服务的有创业意愿人员"),
+              report="entrepreneurial", at_date=True),
+    Indicator("businesses_started", _("成功开业"), ENTERPRISE, enterprise, unit=_("户"),
+              definition=_("期间开业的创业者"), report="entrepreneurial", at_date=True),
+    Indicator("jobs_created", _("带动就业"), ENTERPRISE, enterprise, unit=_("人"),
+              definition=_("期间开业的创业者吸纳就业的人数"), report="entrepreneurial", at_date=True),
+    Indicator("loans_granted", _("发放小额担保贷款"), ENTERPRISE, enterprise, unit=_("笔"),
+              definition=_("期间放款的贷款笔数"), report="entrepreneurial", at_date=True),
+    Indicator("loans_repaid", _("按期结清贷款"), ENTERPRISE, enterprise, unit=_("笔"),
+              definition=_("期间结清的贷款笔数"), report="entrepreneurial", at_date=True),
 )  # fmt: skip

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -36,6 +37,10 @@ class Entrepreneur(ScopedModel):
         _("状态"), max_length=20, choices=EntrepreneurState.choices,
         default=EntrepreneurState.INTENDING,
     )  # fmt: skip
+    started_on = models.DateField(_("开业日期"), null=True, blank=True)
+    jobs_created = models.PositiveSmallIntegerField(
+        _("带动就业人数"), default=0, help_text=_("开业后吸纳就业的人数（不含本人）")
+    )
     note = models.TextField(_("备注"), blank=True)
 
     objects = EntrepreneurQuerySet.as_manager()
@@ -55,6 +60,12 @@ class Entrepreneur(ScopedModel):
 
     def __str__(self):
         return _("%(name)s的创业意愿登记") % {"name": self.person.name}
+
+    def clean(self):
+        if self.state == EntrepreneurState.STARTED and self.started_on is None:
+            raise ValidationError({"started_on": _("已开业的须填写开业日期。")})
+        if self.started_on and self.started_on > timezone.localdate():
+            raise ValidationError({"started_on": _("开业日期不能晚于今天。")})
 
     def get_absolute_url(self):
         return reverse("startups:entrepreneur", args=[self.pk])

@@ -89,6 +89,8 @@ def _entrepreneurs(context, people, coordinators) -> list[dict]:
             "id": first + n, "person_id": person_id, "region_id": region_id, "trade": trade,
             "idea": f"打算开办{trade}", "registered_on": registered,
             "state": "started" if n % 4 == 0 else rng.choice(["intending"] * 5 + ["gave_up"]),
+            "started_on": registered + datetime.timedelta(days=rng.randint(20, 25)) if n % 4 == 0 else None,
+            "jobs_created": rng.choice([0, 1, 2, 2, 3, 5, 8]) if n % 4 == 0 else 0,
         })  # fmt: skip
         by = coordinators.get(region_id, fallback)
         kinds = ["project", "premises", "guidance"][: rng.randint(1, 3)]

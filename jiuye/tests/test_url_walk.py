@@ -39,13 +39,24 @@ from jiuye.assistance.services import (
     plan_create,
     service_record,
 )
-from jiuye.communities.models import Criterion, Recheck, Round, Standard
+from jiuye.communities.models import (
+    Application as CommunityApplication,
+)
+from jiuye.communities.models import (
+    CommunityMonth,
+    Criterion,
+    Recheck,
+    Round,
+    Standard,
+    Title,
+)
 from jiuye.communities.tests import samples as communities_samples
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
 from jiuye.core.models import CalendarDay
 from jiuye.flexible.tests import samples as flexible_samples
+from jiuye.funds.tests import samples as funds_samples
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
 from jiuye.jobs.services import employer_create, referral_create, seeker_register, vacancy_create
 from jiuye.ledger.choices import LabourStatus
@@ -62,6 +73,7 @@ from jiuye.staff.models import StaffCertificate, User
 from jiuye.startups.tests import samples as startups_samples
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.services import budget_create, claim_prepare
+from jiuye.supervision.tests import samples as supervision_samples
 from jiuye.training.tests import samples as training_samples
 
 # Routes anyone may open, and why.
@@ -95,6 +107,9 @@ PROVINCE_SETS = {
 # Records the province sets for every region below it (core.scoping.DownwardQuerySet): every
 # level reads them, so their texts show on a sibling's pages too.
 DOWNWARD = {Standard, Criterion, Round, Recheck}
+# Records a list shows by their community's name, which the job board shows too (a vacancy's
+# place): on the published lists, their marker is not theirs alone.
+NAMED_BY_COMMUNITY = {CommunityApplication, Title, CommunityMonth}
 # Routes a user of another region may read (but not change), and why: published vacancies
 # are readable across jurisdictions (guideline 二十一). Their pages list the reader's own
 # seekers and referrals only (see jobs/tests/test_pages.py).
@@ -161,6 +176,7 @@ NOT_CREATED = {  # no POST to the list
     "household": "a household is formed on its head's ledger page and left on its members'",
     "zerohousehold": "found by the ledger: a household whose members able to work are unemployed",
     "claim": "claims are prepared by the month-end batch (POST …/prepare/)",
+    "supervision-finding": "a finding is recorded with its inspection, or added to it (…/findings/)",
 }
 NOT_EDITED = {  # no PUT or PATCH of a record
     "community-application": "the self-assessment is edited on its page; once submitted it is frozen",
@@ -172,6 +188,7 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "placement": "a placement is ended (…/end/); the post subsidy is computed from it",
     "training-need": "a need is recorded once and closed on its page when met",
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
+    "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
 }
 NEVER_DELETED = {  # no DELETE of a record
     "community-application": "an application is withdrawn by its transition, never deleted",
@@ -198,6 +215,11 @@ NEVER_DELETED = {  # no DELETE of a record
     "training-enrolment": "an enrolment moves by its transitions, never deleted",
     "startup-entrepreneur": "the services given to an entrepreneur are kept; PUT/PATCH corrects",
     "startup-loan": "a loan is repaid, extended or recovered by its actions, never deleted",
+    "supervision-inspection": "an inspection is corrected (PUT/PATCH with its version), never deleted",
+    "supervision-finding": "a finding is closed by the inspectors' follow-up, never deleted",
+    "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
+    "funds-line": "a budget line is corrected or set to another amount, never deleted",
+    "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -210,6 +232,9 @@ ASSESSED = (
     "offices are assessed from the county up: a score compares an office with its siblings, "
     "whose figures a community does not see (performance.view_score)"
 )
+INSPECTORS = "the levels above the office (township, county, city, province)"
+COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
+TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
 NOT_THEIR_TASK = {
     "approver": {
         "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
@@ -261,6 +286,18 @@ NOT_THEIR_TASK = {
                 "api-performance-office",
             )
         },
+        "supervision:edit": f"inspections are recorded by {INSPECTORS}",
+        "supervision:finding-add": f"findings are recorded by {INSPECTORS}",
+        "supervision:finding-follow-up": f"the inspectors follow a finding up: {INSPECTORS}",
+        "supervision-inspection-detail": f"inspections are corrected by {INSPECTORS}",
+        "funds:edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:line-add": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:line-edit": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds-budget-detail": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds-line-detail": f"platforms' budgets are set by {COUNTY_FUNDS}",
+        "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -446,7 +483,8 @@ class Samples:
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
-                             communities_samples, performance_samples):  # fmt: skip
+                             communities_samples, supervision_samples, funds_samples,
+                             performance_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
@@ -575,6 +613,8 @@ PAIRS = [
     ("approver-370102", "approver-370103"),
     (f"coordinator-{VILLAGE_A}", "coordinator-370102001003"),
     ("finance-370102", "finance-370103"),
+    # the township's own tasks (a platform's spending): 解放路街道 and its sibling street
+    ("reviewer-370102001", "reviewer-370102002"),
 ]
 # What DRF's RolePermission asks of the methods that change or delete a record.
 ACTION_OF = {"put": "change", "patch": "change", "delete": "delete"}
@@ -880,7 +920,8 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
     if response.status_code != 200:
         assert_refusal_is_named(route, "get", sibling_approver, response)
     content = text_of(response)
-    public = DOWNWARD | ({Vacancy, Employer, Region} if route.name in PUBLISHED_LISTS else set())
+    published = {Vacancy, Employer, Region, *NAMED_BY_COMMUNITY}
+    public = DOWNWARD | (published if route.name in PUBLISHED_LISTS else set())
     for model, marker in samples.markers.items():
         if model in public:
             continue
