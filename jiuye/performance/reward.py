@@ -26,6 +26,7 @@ from jiuye.regions.codes import Level, level_of
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.subsidies.kinds import Line, SubsidyKind
 from jiuye.subsidies.models import Budget, ClaimLine
+from jiuye.subsidies.selectors import budget_uses
 
 KIND = "performance_reward"
 FEN = Decimal("0.01")
@@ -54,8 +55,6 @@ class Award:
 def balance(county: Region, year: int) -> Decimal | None:
     """What the county's reward budget of ``year`` has left for a new proposal: its amount
     less what approved and pending proposals hold (None: no budget, not limited)."""
-    from jiuye.subsidies.selectors import budget_uses
-
     budget = Budget.objects.filter(region=county, year=year, kind=KIND).first()
     if budget is None:
         return None

@@ -184,7 +184,9 @@ def test_the_lists_take_a_fixed_number_of_queries(approver, login, django_assert
 
 def test_the_community_s_home_page_shows_its_standing(coordinator, login):
     evaluation.snapshot(timezone.localdate())
-    kept = CommunityMonth.objects.get(region_id=VILLAGE_A, month=timezone.localdate().replace(day=1))
+    kept = CommunityMonth.objects.get(
+        region_id=VILLAGE_A, month=timezone.localdate().replace(day=1)
+    )
     page = login(coordinator).get(reverse("home")).content.decode()
     assert reverse("communities:community", args=[VILLAGE_A]) in page
     assert ("未达到充分就业标准" in page) != kept.at_target
