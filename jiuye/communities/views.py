@@ -33,6 +33,7 @@ from jiuye.communities.models import (
     Title,
 )
 from jiuye.core import indicators, parameters
+from jiuye.core.charts import bars, trend
 from jiuye.core.excel import sheet_response, table_response
 from jiuye.core.scoping import can_edit
 from jiuye.core.views import (
@@ -45,6 +46,7 @@ from jiuye.core.views import (
     ServiceUpdateMixin,
     WorkflowDetailView,
 )
+from jiuye.core.workdays import months_before
 from jiuye.regions.codes import Level
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import asked_day, asked_region, jurisdiction_root, visible_path
@@ -82,12 +84,27 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
         user, region = self.request.user, self.region
         report = self.report()
         day = report.last
-        first, last = evaluation.period(day)
-        figures = indicators.table(user, region, indicators.of_report("community"), first, last)
+        months = trend_of(user, region, report.month)
+        target = parameters.value("communities.target_share", region.code, day)
+        shares = [
+            (f"{row['month']:%Y-%m}", {_("达标率"): row["share"], _("目标"): target})
+            for row in months
+        ]
+        charts = [
+            bars(report, ["communities", "communities_at_target"], title=_("各地社区（村）与达标数")),
+            trend(shares, title=_("近12个月达标率（%）")),
+        ]  # fmt: skip
+        figures = None
+        if region.level >= Level.COUNTY:  # live from the ledger; above a county, drill down
+            figures = indicators.table(
+                user, region, indicators.of_report("community"), *evaluation.period(day)
+            )
+            charts.append(bars(figures, ["labour_rate", "registration_coverage", "hard_rate"],
+                               title=_("各地就业率与登记率（%）")))  # fmt: skip
         return super().get_context_data(
             region=region, path=visible_path(user, region), report=report, figures=figures,
-            form=MonthForm(self.request.GET), day=day, trend=trend(user, region, report.month),
-            target=parameters.value("communities.target_share", region.code, day), **kwargs,
+            form=MonthForm(self.request.GET), day=day, trend=months, target=target, charts=charts,
+            **kwargs,
         )  # fmt: skip
 
 
@@ -99,10 +116,10 @@ class OverviewExportView(OverviewView):
         return table_response(f"communities-{self.region.code}-{report.month:%Y-%m}", title, report)
 
 
-def trend(user, region: Region, month: datetime.date, months: int = 12) -> list[dict]:
+def trend_of(user, region: Region, month: datetime.date, months: int = 12) -> list[dict]:
     """The communities of ``region`` at the standard by month, the last ``months`` up to
     ``month``: one grouped query."""
-    first = (month - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
+    first = months_before(month, months - 1)
     rows = (
         CommunityMonth.objects.visible_to(user).within(region.prefix)
         .filter(month__range=(first, month), region__level=Level.VILLAGE)

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core import indicators
+from jiuye.core import charts, indicators
 from jiuye.subsidies.kinds import month_bounds
 
 EARLIEST_MONTH = datetime.date(2000, 1, 1)
@@ -39,3 +39,29 @@ def latest_month(user, region) -> datetime.date:
 def programme_report(user, region, month: datetime.date) -> indicators.Table:
     first, last = month_bounds(month)
     return indicators.table(user, region, indicators.of_report("programmes"), first, last)
+
+
+def programme_charts(user, report: indicators.Table) -> list[dict]:
+    """The month's subsidies by sub-region and kind and their shares by kind, and the last
+    twelve months' subsidies by kind in the whole region (one query a month): the kinds with an
+    amount only."""
+    from jiuye.subsidies import indicators as subsidy_figures
+
+    amounts = [
+        column.code for column in report.columns
+        if column.collect is subsidy_figures.collect and column.is_money
+    ]  # fmt: skip
+    found = []
+    paid = [code for code in amounts if report.total.values[code]]
+    if report.rows and paid:
+        found.append(charts.bars(report, paid, title=_("补贴金额按下级区划（元）")))
+    if paid:
+        labels = {column.code: column.label for column in report.columns}
+        parts = [(labels[code], report.total.values[code]) for code in paid]
+        found.append(charts.shares(parts, title=_("补贴金额构成")))
+    points = charts.monthly(user, report.region, amounts, report.last)
+    kinds = [label for label in points[0][1] if any(values[label] for _month, values in points)]
+    if kinds:
+        points = [(month, {label: values[label] for label in kinds}) for month, values in points]
+        found.append(charts.trend(points, title=_("近12个月补贴金额（元）")))
+    return found

@@ -27,7 +27,7 @@ from jiuye.subsidies import selectors, services
 from jiuye.subsidies.filters import BudgetFilter, ClaimFilter
 from jiuye.subsidies.forms import BudgetForm, PrepareForm, ReportForm
 from jiuye.subsidies.models import Budget, Claim
-from jiuye.subsidies.report import latest_month, programme_report
+from jiuye.subsidies.report import latest_month, programme_charts, programme_report
 
 
 class ClaimListView(ScopedListView):
@@ -240,22 +240,28 @@ class ReportView(PermissionRequiredMixin, generic.TemplateView):
     permission_required = "subsidies.view_report"
     template_name = "subsidies/report.html"
 
-    def get_context_data(self, **kwargs):
+    def report(self):
+        """The form of the month asked for and the report of the region and month."""
         form = ReportForm(self.request.GET)
         user = self.request.user
         region = asked_region(user, self.request.GET.get("region"))
         month = (form.cleaned_data["month"] if form.is_valid() else None) or latest_month(
             user, region
         )
+        return form, programme_report(user, region, month)
+
+    def get_context_data(self, **kwargs):
+        form, report = self.report()
+        user = self.request.user
         return super().get_context_data(
-            form=form, report=programme_report(user, region, month),
-            path=visible_path(user, region), **kwargs,
+            form=form, report=report, charts=programme_charts(user, report),
+            path=visible_path(user, report.region), **kwargs,
         )  # fmt: skip
 
 
 class ReportExportView(ReportView):
     def get(self, request, *args, **kwargs):
-        report = self.get_context_data()["report"]
+        _form, report = self.report()
         title = f"{report.region.name} {report.month:%Y-%m} {_('项目与补贴统计')}"
         return table_response(
             f"programmes-{report.region.code}-{report.month:%Y-%m}", title, report

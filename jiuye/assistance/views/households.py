@@ -12,7 +12,7 @@ from django.views import generic
 
 from jiuye.assistance import services
 from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES
-from jiuye.assistance.dashboard import dashboard
+from jiuye.assistance.dashboard import dashboard, zeroing_charts
 from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.forms import EvidenceForm, HouseholdInvestigationForm, HouseholdSupportForm
 from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
@@ -141,8 +141,9 @@ class ZeroingView(PermissionRequiredMixin, generic.TemplateView):
         year = self.request.GET.get("year", "")
         year = int(year) if year.isdigit() and 2000 <= int(year) <= today.year else today.year
         first, last = datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), today)
+        report = indicators.table(user, region, indicators.of_report("zeroing"), first, last)
         return super().get_context_data(
-            report=indicators.table(user, region, indicators.of_report("zeroing"), first, last),
-            year=year, this_year=today.year, first=first, last=last, path=visible_path(user, region),
+            report=report, charts=zeroing_charts(user, region, report), year=year,
+            this_year=today.year, first=first, last=last, path=visible_path(user, region),
             limit=parameters.value("assistance.placement_limit_months", region.code, today), **kwargs,
         )  # fmt: skip

@@ -190,3 +190,20 @@ def test_the_community_s_home_page_shows_its_standing(coordinator, login):
     page = login(coordinator).get(reverse("home")).content.decode()
     assert reverse("communities:community", args=[VILLAGE_A]) in page
     assert ("未达到充分就业标准" in page) != kept.at_target
+
+
+def test_the_province_sets_a_criterion_and_a_county_may_not(province_admin, approver, login):
+    standard = Standard.objects.get(is_target=True)
+    url = reverse("communities:criterion-add", args=[standard.pk])
+    data = {"position": 9, "label": "就业困难人员就业率", "indicator": "hard_rate",
+            "comparison": Comparison.AT_LEAST, "threshold": "85", "evidence": ""}  # fmt: skip
+    assert login(approver).post(url, data).status_code == 403
+    response = login(province_admin).post(url, data)
+    assert response.status_code == 302
+    criterion = standard.criteria.get(position=9)
+    assert (criterion.indicator, criterion.threshold) == ("hard_rate", Decimal(85))
+    refused = login(province_admin).post(url, {**data, "indicator": "", "position": 10})
+    assert (
+        "需提供的证明材料" in refused.content.decode()
+        and not standard.criteria.filter(position=10).exists()
+    )
