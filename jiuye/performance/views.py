@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import parameters
+from jiuye.core import charts, parameters
 from jiuye.core.excel import sheet_response
 from jiuye.core.views import ActionView, ScopedDetailView, ScopedListView, add_service_error
 from jiuye.performance import periods, services
@@ -55,6 +55,34 @@ class RankingMixin(PermissionRequiredMixin):
         return region, form, found, []
 
 
+CHARTED = 60  # offices: beyond this a bar each is too thin to read; the table stays
+
+
+def score_bars(found) -> dict | None:
+    """The ranking's scores as bars, best first (the table below holds the figures)."""
+    if not found or not 0 < len(found.scores) <= CHARTED:
+        return None
+    names = [score.region.name for score in found.scores]
+    slant = 30 if len(names) > charts.ROTATE_AFTER else 0
+    return charts.spec(
+        _("%(period)s绩效得分") % {"period": found.period},
+        [
+            {
+                "type": "bar",
+                "name": str(_("得分")),
+                "data": [charts.number(score.total) for score in found.scores],
+            }
+        ],
+        tooltip={"trigger": "axis"},
+        xAxis={
+            "type": "category",
+            "data": names,
+            "axisLabel": charts.NAME_LABEL | {"rotate": slant},
+        },
+        yAxis={"type": "value"},
+    )
+
+
 class RankingView(RankingMixin, generic.TemplateView):
     """The offices of a region (county, city, province) ranked by score, with the movement
     since the previous period; each office opens its score explained item by item."""
@@ -64,7 +92,7 @@ class RankingView(RankingMixin, generic.TemplateView):
     def get_context_data(self, **kwargs):
         region, form, found, errors = self.ranking()
         return super().get_context_data(
-            region=region, form=form, ranking=found, errors=errors,
+            region=region, form=form, ranking=found, errors=errors, chart=score_bars(found),
             path=visible_path(self.request.user, region), query=self.request.GET.urlencode(),
             can_commend=self.request.user.has_perm("performance.add_commendation"), **kwargs,
         )  # fmt: skip
