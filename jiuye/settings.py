@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "jiuye.communities",
     "jiuye.supervision",
     "jiuye.funds",
+    "jiuye.performance",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

@@ -10,7 +10,16 @@ class JobsConfig(AppConfig):
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
         from jiuye.core.selectors import latest_day
-        from jiuye.jobs import parameters, permissions, seeding, selectors, services, subsidy, urls
+        from jiuye.jobs import (
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            selectors,
+            services,
+            subsidy,
+            urls,
+        )
         from jiuye.jobs.models import Referral, Seeker
         from jiuye.subsidies import kinds
 
@@ -19,6 +28,7 @@ class JobsConfig(AppConfig):
         register("parameters", *parameters.PARAMETERS)
         register("urls", Urls("jobs/", "jiuye.jobs.urls", api="jiuye.jobs.api"))
         kinds.register(subsidy.JOB_INTRODUCTION)
+        register("indicators", *indicators.INDICATORS)
         register("contracts", selectors.contracts)
         register("transfer_handlers", services.person_moving)
         register("status_handlers", services.person_employed)

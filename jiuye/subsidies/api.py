@@ -21,7 +21,8 @@ from jiuye.subsidies.selectors import Use, budget_uses
 
 
 class ClaimLineSerializer(serializers.ModelSerializer):
-    person_name = serializers.CharField(source="person.name", read_only=True)
+    person_name = serializers.CharField(source="person.name", read_only=True, allow_null=True)
+    office_name = serializers.CharField(source="office.name", read_only=True, allow_null=True)
 
     class Meta:
         model = ClaimLine
@@ -29,6 +30,8 @@ class ClaimLineSerializer(serializers.ModelSerializer):
             "id",
             "person",
             "person_name",
+            "office",
+            "office_name",
             "region",
             "kind",
             "period",
@@ -68,7 +71,7 @@ class ClaimViewSet(WorkflowActionsMixin, EditableScopedViewSet):
     def scope(self, queryset):
         return (
             queryset.select_related("org")
-            .prefetch_related("lines__person")
+            .prefetch_related("lines__person", "lines__office")
             .order_by("-month", "-id")
         )
 

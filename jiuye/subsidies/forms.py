@@ -20,7 +20,7 @@ class PrepareForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds.choices()
+        self.fields["kind"].choices = kinds.choices(claimed=True)
         self.fields["month"].initial = f"{timezone.localdate():%Y-%m}"
 
     def clean_month(self):

@@ -29,12 +29,13 @@ APPROVING_LEVELS = {Level.COUNTY: _("县级"), Level.TOWNSHIP: _("街道（乡�
 
 @dataclass(frozen=True)
 class Line:
-    person_id: int
+    person_id: int | None  # None for a line that pays an office (``office_id``)
     region_id: str
     period: str  # "2026" for a yearly subsidy, "2026-11" for a monthly one
     amount: Decimal
     explanation: str
     source: object  # the record that gives rise to it (a referral, a placement …)
+    office_id: int | None = None  # the office a reward pays (a kind ``proposed`` from above)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class SubsidyKind:
     offices: Callable[..., set[int]] | None = None
     # the level of the offices that review and pay it (人社, then 财政): see the module's text
     level: Level = Level.COUNTY
+    # A reward the paying level proposes for the offices below it (以奖代补), its lines naming
+    # offices, not persons: prepared and submitted ("propose") by that level's HR office
+    # (``subsidies.propose_claim``), not claimed by the office that served
+    proposed: bool = False
 
 
 KINDS = registry["subsidy_kinds"]
@@ -65,11 +70,25 @@ def register(kind: SubsidyKind) -> None:
         registry["indicators"].add(indicator)
 
 
-def choices(level: Level | None = None) -> list[tuple[str, str]]:
-    """The kinds as choices: all, or those reviewed and paid at ``level``."""
+def choices(level: Level | None = None, *, claimed: bool = False) -> list[tuple[str, str]]:
+    """The kinds as choices: all, or those reviewed and paid at ``level``; ``claimed``: only
+    the kinds an office claims (not the rewards proposed from above)."""
     return [
-        (kind.code, kind.label) for kind in KINDS.values() if level is None or kind.level == level
+        (kind.code, kind.label)
+        for kind in KINDS.values()
+        if (level is None or kind.level == level) and not (claimed and kind.proposed)
     ]
+
+
+def is_proposed(code: str) -> bool:
+    """Whether the kind is a reward proposed from above (its lines name offices)."""
+    kind = KINDS.get(code)
+    return bool(kind and kind.proposed)
+
+
+def prepare_permission(code: str) -> str:
+    """The permission that prepares and submits claims of the kind."""
+    return "subsidies.propose_claim" if is_proposed(code) else "subsidies.add_claim"
 
 
 def level_of_kind(code: str) -> Level:

@@ -63,14 +63,19 @@ class Claim(WorkflowModel):
 
 
 class ClaimLine(models.Model):
-    """One person's subsidy in a claim: the amount and the words that explain it. Lines of a
-    refused claim are void; of the others, one person has at most one per kind and period."""
+    """One person's subsidy in a claim, or one office's reward (a kind paid to offices, such as
+    以奖代补): the amount and the words that explain it. Lines of a refused claim are void; of
+    the others, one person or one office has at most one per kind and period."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="lines")
     kind = models.CharField(_("补贴类别"), max_length=40)
     person = models.ForeignKey(
         "ledger.Person", on_delete=models.PROTECT, related_name="subsidy_lines",
-        verbose_name=_("人员"),
+        verbose_name=_("人员"), null=True, blank=True,
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="subsidy_lines",
+        verbose_name=_("受奖机构"), null=True, blank=True,
     )  # fmt: skip
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     period = models.CharField(_("补贴期间"), max_length=7)
@@ -90,13 +95,28 @@ class ClaimLine(models.Model):
                 fields=["kind", "person", "period"],
                 condition=Q(void=False),
                 name="claimline_once_per_person_kind_period",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "office", "period"],
+                condition=Q(void=False, office__isnull=False),
+                name="claimline_once_per_office_kind_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, office__isnull=True)
+                | Q(person__isnull=True, office__isnull=False),
+                name="claimline_person_or_office",
+            ),
         ]
         verbose_name = _("补贴明细")
         verbose_name_plural = _("补贴明细")
 
     def __str__(self):
-        return f"{self.person_id} {self.kind} {self.period} {self.amount}"
+        return f"{self.person_id or self.office_id} {self.kind} {self.period} {self.amount}"
+
+    @property
+    def beneficiary(self):
+        """Whom the line pays: the person, or the office for a reward."""
+        return self.person if self.person_id else self.office
 
 
 class BudgetQuerySet(ScopedQuerySet):

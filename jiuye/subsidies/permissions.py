@@ -15,6 +15,8 @@ PERMISSIONS = {
     # Subsidy claims: the office prepares, the HR and then the finance department approve
     "subsidies.view_claim": EVERYONE,
     "subsidies.add_claim": LEDGER_KEEPERS,
+    # a reward to offices (以奖代补) is proposed by the county's HR office, approved as any claim
+    "subsidies.propose_claim": frozenset({RoleCode.COUNTY_APPROVER}),
     "subsidies.hr_approve": HR,
     "subsidies.finance_approve": FINANCE,
     "subsidies.view_budget": EVERYONE,

@@ -18,7 +18,7 @@ from jiuye.regions.codes import level_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
 from jiuye.staff.roles import LEDGER_KEEPERS
-from jiuye.subsidies.kinds import KINDS, level_name, month_bounds
+from jiuye.subsidies.kinds import KINDS, level_name, month_bounds, prepare_permission
 from jiuye.subsidies.models import Budget, Claim, ClaimLine
 from jiuye.subsidies.report import EARLIEST_MONTH
 
@@ -28,12 +28,16 @@ logger = logging.getLogger(__name__)
 def claim_prepare(*, actor, kind: str, month: datetime.date) -> Claim:
     """Collect the actor's office's subsidies of ``kind`` for ``month`` into its claim: a new
     claim, or the draft of that month brought up to date. A submitted claim is not touched."""
-    require(actor, "subsidies.add_claim")
     if kind not in KINDS:
         raise ValidationError({"kind": _("未知的补贴类别。")})
+    require(actor, prepare_permission(kind))
     if actor.org_id is None:
         raise ValidationError(_("您的账号不属于任何服务机构，不能申报补贴。"))
     level = KINDS[kind].level
+    if KINDS[kind].proposed and level_of(actor.org.region_id) != level:
+        raise ValidationError(
+            {"kind": _("该类奖补由%(level)s提出。") % {"level": level_name(level)}}
+        )
     if level_of(actor.org.region_id) < level:  # an office above the level that approves it
         raise ValidationError({"kind": _(
             "该类补贴由%(level)s审核拨付，由%(level)s或其下的社区（村）申报。"
@@ -75,10 +79,11 @@ def _save_claim(actor, kind, first, last, new_if_empty) -> Claim | None:
         if not (lines or new_if_empty):
             return None
         claim = Claim(org=org, kind=kind, month=first, region_id=org.region_id, prepared_by=actor)
-        workflow.start(claim, actor=actor)
+        # a reward is proposed by the paying level, whose permission claim_prepare checked
+        workflow.start(claim, actor=actor, by_system=KINDS[kind].proposed)
     ClaimLine.objects.bulk_create(
         ClaimLine(
-            claim=claim, kind=kind, person_id=line.person_id, region_id=line.region_id,
+            claim=claim, kind=kind, person_id=line.person_id, office_id=line.office_id, region_id=line.region_id,
             period=line.period, amount=line.amount, explanation=line.explanation,
             source_type=ContentType.objects.get_for_model(type(line.source)), source_id=line.source.pk,
         )

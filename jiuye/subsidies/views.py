@@ -83,10 +83,10 @@ class ClaimDetailView(WorkflowDetailView):
     def get_context_data(self, **kwargs):
         user, claim = self.request.user, self.object
         return super().get_context_data(
-            lines=claim.lines.select_related("person", "region"),
+            lines=claim.lines.select_related("person", "office", "region"),
             can_refresh=claim.state == "draft"
             and user.org_id == claim.org_id
-            and self.may("subsidies.add_claim"),
+            and self.may("subsidies.add_claim"),  # a reward is prepared again on its own page
             **kwargs,
         )
 
@@ -104,10 +104,10 @@ class ClaimExportView(ScopedDetailView):
         sheet.title = f"{claim.month:%Y-%m}"
         sheet.append([str(_("序号")), str(_("姓名")), str(_("公民身份号码")), str(_("居住地")), str(_("补贴期间")),
                       str(_("金额（元）")), str(_("计算依据")), str(_("已作废"))])  # fmt: skip
-        lines = claim.lines.select_related("person", "region").order_by("id")
+        lines = claim.lines.select_related("person", "office", "region").order_by("id")
         for number, line in enumerate(lines, start=1):
-            person = line.person
-            sheet.append([number, safe(person.name), person.masked_id_number, safe(line.region.name), line.period,
+            whom = line.beneficiary
+            sheet.append([number, safe(whom.name), getattr(whom, "masked_id_number", ""), safe(line.region.name), line.period,
                           line.amount, safe(line.explanation), str(_("是")) if line.void else ""])  # fmt: skip
         sheet.append(
             [

@@ -31,6 +31,7 @@ class ClaimWorkflow(Workflow):
     )
     transitions = (
         Transition("submit", _("提交审核"), ("draft",), "hr_review", "subsidies.add_claim"),
+        Transition("propose", _("提出并提交审核"), ("draft",), "hr_review", "subsidies.propose_claim"),
         Transition("hr_approve", _("审核通过，送财政"), ("hr_review",), "finance_review", "subsidies.hr_approve"),
         Transition("hr_return", _("退回修改"), ("hr_review",), "draft", "subsidies.hr_approve", comment_required=True),
         Transition("hr_reject", _("不予核准"), ("hr_review",), "rejected", "subsidies.hr_approve", comment_required=True),
@@ -42,6 +43,8 @@ class ClaimWorkflow(Workflow):
     )  # fmt: skip
 
     def may_fire(self, transition, item, user):
+        if transition.name in ("submit", "propose"):  # a claim is submitted, a reward proposed
+            return (transition.name == "propose") == kinds.is_proposed(item.kind)
         if transition.permission not in APPROVALS or user.is_superuser:
             return True
         return acting_level(user) == kinds.level_of_kind(item.kind)
@@ -62,7 +65,7 @@ class ClaimWorkflow(Workflow):
     def check(self, transition, item, actor):
         if transition.permission == "subsidies.hr_approve" and item.prepared_by_id == actor.pk:
             raise ValidationError(_("经办人不能审核本人经办的申报。"), code="own_claim")
-        if transition.name == "submit" and not item.lines.exists():
+        if transition.name in ("submit", "propose") and not item.lines.exists():
             raise ValidationError(_("申报中没有补贴人员，不能提交。"), code="empty")
         if transition.name in ("finance_approve", "finance_override"):
             check_budget(item, override=transition.name == "finance_override")

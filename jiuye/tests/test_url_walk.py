@@ -63,6 +63,7 @@ from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
+from jiuye.performance.tests import samples as performance_samples
 from jiuye.posts.tests import samples as posts_samples
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.registration.choices import RegistrationKind
@@ -148,6 +149,8 @@ API_VIEWS = {
     "api-status-count": "GET: a count of the ledger by labour status",
     "api-assistance-dashboard": "GET: the figures of employment assistance",
     "api-programmes-report": "GET: the report of the programmes",
+    "api-performance-ranking": "GET: the offices of a region ranked by their performance score",
+    "api-performance-office": "GET: an office's performance score, item by item",
     "api-root": "GET: the index of the API",
     "api-schema": "GET: the API's OpenAPI schema",
     "api-docs": "GET: the API's documentation page",
@@ -161,6 +164,8 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "occupation": "the national occupation classification is reference data",
     "industry": "the national industry classification is reference data",
     "public-vacancy": "the job board's view of published vacancies, which change at their own",
+    "performance-scheme": "schemes are made and their items added on the scheme pages",
+    "commendation": "commendations are recorded on the office's performance page",
     "community-standard": "the province administrator sets the criteria on the standard's page",
     "community-month": "computed from the ledger every night, never entered",
     "community-title": "granted by the province's decision, revoked by a re-check",
@@ -223,6 +228,10 @@ KEEPERS = "the community and the township, who keep the ledger"
 MANAGERS = "the staff managers (county, city, province)"
 FINANCE = "the county finance office"
 PROVINCE = "the province administrator"
+ASSESSED = (
+    "offices are assessed from the county up: a score compares an office with its siblings, "
+    "whose figures a community does not see (performance.view_score)"
+)
 INSPECTORS = "the levels above the office (township, county, city, province)"
 COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
 TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
@@ -264,6 +273,19 @@ NOT_THEIR_TASK = {
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
+        **{
+            name: ASSESSED
+            for name in (
+                "performance:office",
+                "performance:commend",
+                "performance:scheme",
+                "performance:item-add",
+                "performance:item-remove",
+                "performance-scheme-detail",
+                "commendation-detail",
+                "api-performance-office",
+            )
+        },
         "supervision:edit": f"inspections are recorded by {INSPECTORS}",
         "supervision:finding-add": f"findings are recorded by {INSPECTORS}",
         "supervision:finding-follow-up": f"the inspectors follow a finding up: {INSPECTORS}",
@@ -461,7 +483,8 @@ class Samples:
         }
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
-                             communities_samples, supervision_samples, funds_samples):  # fmt: skip
+                             communities_samples, supervision_samples, funds_samples,
+                             performance_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
