@@ -79,14 +79,9 @@ def standards(kind: str | None = None, unit: str | None = None) -> list[Standard
 
 def indicators_of(standards: list[Standard]) -> list[Indicator]:
     """The indicators the standards' criteria name, with those their ratios are made of."""
-    codes: dict[str, None] = {}
-    for standard in standards:
-        for criterion in standard.criteria.all():
-            if criterion.is_computed:
-                indicator = registry["indicators"][criterion.indicator]
-                codes.update(dict.fromkeys(indicator.ratio or ()))
-                codes[criterion.indicator] = None
-    return [registry["indicators"][code] for code in codes]
+    named = {criterion.indicator: None for standard in standards for criterion in standard.criteria.all()
+             if criterion.is_computed}  # fmt: skip
+    return indicators.with_parts([registry["indicators"][code] for code in named])
 
 
 def period(day: datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -20,7 +20,7 @@ from jiuye.staff.models import User
 AT_LEAST, AT_MOST = Comparison.AT_LEAST, Comparison.AT_MOST
 WINDOW = ("设有标识明显的就业服务窗口", "服务窗口照片、标识牌照片")
 WALL = ("工作职责、办事流程上墙公开", "职责和流程公示照片")
-STAFF = ("工作人员经培训、持证上岗", "工作人员上岗证书、培训记录")
+STAFF = ("工作人员持证上岗", "certified_rate", Comparison.AT_LEAST, "100")
 THREE_YEARS = ("连续三年达到省级充分就业社区标准", "历年省级认定文件")
 
 # (name, rank, target, source, [(label, indicator, comparison, threshold) or (label, evidence)])

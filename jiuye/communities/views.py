@@ -97,7 +97,10 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
         figures = None
         if region.level >= Level.COUNTY:  # live from the ledger; above a county, drill down
             figures = indicators.table(
-                user, region, indicators.of_report("community"), *evaluation.period(day)
+                user,
+                region,
+                indicators.with_parts(indicators.of_report("community")),
+                *evaluation.period(day),
             )
             charts.append(bars(figures, ["labour_rate", "registration_coverage", "hard_rate"],
                                title=_("各地就业率与登记率（%）")))  # fmt: skip

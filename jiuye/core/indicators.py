@@ -95,6 +95,16 @@ def of_report(report: str) -> list[Indicator]:
     ]
 
 
+def with_parts(indicators: list[Indicator]) -> list[Indicator]:
+    """``indicators`` and, before each ratio, the indicators it is a ratio of (registered for
+    another report, perhaps), each once."""
+    codes: dict[str, None] = {}
+    for indicator in indicators:
+        codes.update(dict.fromkeys(indicator.ratio or ()))
+        codes[indicator.code] = None
+    return [registry["indicators"][code] for code in codes]
+
+
 def collect(indicators: list[Indicator], query: Query) -> dict[str, dict]:
     """The values of ``indicators`` by group: each source's ``collect`` runs once."""
     sources = dict.fromkeys(indicator.collect for indicator in indicators)
