@@ -35,7 +35,7 @@ from jiuye.communities.models import (
 from jiuye.core import indicators, parameters
 from jiuye.core.charts import bars, trend
 from jiuye.core.excel import sheet_response, table_response
-from jiuye.core.scoping import can_edit
+from jiuye.core.scoping import can_edit, jurisdiction_prefix, subtree_q
 from jiuye.core.views import (
     EvidenceDownloadView,
     FireView,
@@ -135,6 +135,13 @@ def trend_of(user, region: Region, month: datetime.date, months: int = 12) -> li
     ]
 
 
+def mine_q(user, field: str) -> Q:
+    """The rows of ``field`` (a region code) inside the user's jurisdiction: what a list of the
+    province's rounds or re-checks may count of them."""
+    prefix = jurisdiction_prefix(user)
+    return Q(pk__in=[]) if prefix is None else subtree_q(field, prefix)
+
+
 # A community's page -------------------------------------------------------------------------
 
 
@@ -179,7 +186,9 @@ class StandardListView(ScopedListView):
     template_name = "communities/standard_list.html"
 
     def scope(self, queryset):
-        return queryset.annotate(criteria_count=Count("criteria"))
+        return queryset.annotate(criteria_count=Count("criteria")).order_by(
+            "kind", "unit", "rank", "pk"
+        )
 
 
 class StandardDetailView(ScopedDetailView):
@@ -251,7 +260,10 @@ class RoundListView(ScopedListView):
     template_name = "communities/round_list.html"
 
     def scope(self, queryset):
-        return queryset.annotate(applications_count=Count("applications"))
+        mine = mine_q(self.request.user, "applications__region_id")
+        return queryset.annotate(applications_count=Count("applications", filter=mine)).order_by(
+            "-year", "-pk"
+        )
 
 
 class RoundCreateView(ServiceFormMixin, generic.FormView):
@@ -459,9 +471,11 @@ class RecheckListView(ScopedListView):
     template_name = "communities/recheck_list.html"
 
     def scope(self, queryset):
+        mine = mine_q(self.request.user, "items__region_id")
         return queryset.annotate(
-            checked=Count("items"), failed=Count("items", filter=Q(items__passed=False))
-        )
+            checked=Count("items", filter=mine),
+            failed=Count("items", filter=mine & Q(items__passed=False)),
+        ).order_by("-on", "-pk")
 
 
 class RecheckCreateView(ServiceFormMixin, generic.FormView):

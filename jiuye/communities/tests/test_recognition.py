@@ -178,3 +178,31 @@ def test_a_sibling_county_gets_404_for_the_application_and_title(
     assert client.get(reverse("communities:application", args=[application.pk])).status_code == 404
     assert client.get(reverse("communities:title", args=[application.title.pk])).status_code == 404
     assert client.get(f"/api/v1/community-applications/{application.pk}/").status_code == 404
+
+
+def test_the_lists_of_rounds_and_rechecks_count_only_the_reader_s_own(
+    approver, sibling_approver, login
+):
+    from jiuye.communities.models import Recheck
+
+    rounds = {}
+    for user in (approver, sibling_approver):
+        page = login(user).get(reverse("communities:rounds"))
+        rounds[user.username] = {
+            each.pk: each.applications_count for each in page.context["object_list"]
+        }
+    for pk, count in rounds[approver.username].items():
+        assert (
+            count
+            == Application.objects.filter(
+                round_id=pk, region_id__gte="370102", region_id__lt="370103"
+            ).count()
+        )
+        assert rounds[sibling_approver.username][pk] == Application.objects.filter(
+            round_id=pk, region_id__gte="370103", region_id__lt="370104").count()  # fmt: skip
+    page = login(sibling_approver).get(reverse("communities:rechecks"))
+    for recheck in page.context["object_list"]:
+        mine = Recheck.objects.get(pk=recheck.pk).items.filter(
+            region_id__gte="370103", region_id__lt="370104"
+        )
+        assert recheck.checked == mine.count()
