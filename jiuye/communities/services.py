@@ -22,7 +22,7 @@ from jiuye.communities.models import (
     Title,
 )
 from jiuye.core import workflow
-from jiuye.core.services import check_evidence, check_scope, require, save_versioned
+from jiuye.core.services import check_evidence, check_scope, require, save_new, save_versioned
 from jiuye.core.workdays import add_months
 from jiuye.regions.codes import PREFIX_LENGTH, Level
 from jiuye.regions.models import Region
@@ -36,11 +36,7 @@ def criterion_save(*, actor, standard: Standard, criterion: Criterion | None = N
     require(actor, "communities.change_standard")
     check_scope(Standard.objects.editable_by(actor), standard)
     if criterion is None:
-        criterion = Criterion(standard=standard, **fields)
-        criterion.full_clean()
-        criterion._history_user = actor
-        criterion.save()
-        return criterion
+        return save_new(Criterion(standard=standard, **fields), actor=actor)
     return save_versioned(criterion, actor=actor, expected_version=expected_version, **fields)
 
 
@@ -56,10 +52,7 @@ def round_open(*, actor, region: Region, name: str, kind: str, year: int,
         raise ValidationError({"closes_on": _("申报截止日期不能早于今天。")})
     opened = Round(region=region, name=name.strip(), kind=kind, year=year, closes_on=closes_on,
                    opened_by=actor)  # fmt: skip
-    opened.full_clean()
-    opened._history_user = actor
-    opened.save()
-    return opened
+    return save_new(opened, actor=actor)
 
 
 def _applicant_unit(region: Region) -> str:
@@ -114,9 +107,7 @@ def attachment_add(*, actor, application: Application, title: str, file) -> Appl
     attachment = ApplicationAttachment(application=application, region_id=application.region_id,
                                        title=title.strip() or file.name, file=file,
                                        uploaded_by=actor)  # fmt: skip
-    attachment._history_user = actor
-    attachment.save()
-    return attachment
+    return save_new(attachment, actor=actor)
 
 
 @transaction.atomic
@@ -162,9 +153,7 @@ def recheck_start(*, actor, region: Region, name: str, kind: str, sample_percent
         raise ValidationError({"sample_percent": _("抽查比例应在1到100之间。")})
     recheck = Recheck(region=region, name=name.strip(), kind=kind, on=on or timezone.localdate(),
                       sample_percent=sample_percent, started_by=actor)  # fmt: skip
-    recheck.full_clean()
-    recheck._history_user = actor
-    recheck.save()
+    save_new(recheck, actor=actor)
     titles = (
         Title.objects.visible_to(actor).within(region.prefix)
         .filter(state="valid", standard__kind=kind).select_related("standard", "region")

@@ -1,6 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,22 @@ def check_evidence(file) -> None:
         raise ValidationError({"file": _("请上传PDF、图片、Word或Excel文件。")})
     if file.size > EVIDENCE_MAX_MB * 1024 * 1024:
         raise ValidationError({"file": _("文件不能超过%(limit)dMB。") % {"limit": EVIDENCE_MAX_MB}})
+
+
+def save_new(record, *, actor, duplicate: dict | None = None):
+    """Validate and save a new record, its change history credited to ``actor``. A uniqueness
+    the database refuses (two people entering the same at once) is ``duplicate`` — the field
+    and the message the user reads — not a server error."""
+    record.full_clean(validate_constraints=False)
+    record._history_user = actor
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        if duplicate is None:
+            raise
+        raise ValidationError(duplicate) from None
+    return record
 
 
 def require(actor, permission: str) -> None:

@@ -7,12 +7,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.money import ZERO, yuan
-from jiuye.core.services import check_evidence, check_scope, require, save_versioned
+from jiuye.core.services import check_evidence, check_scope, require, save_new, save_versioned
 from jiuye.funds.models import BudgetLine, PlatformBudget, Spending
 from jiuye.funds.selectors import line_spent
 from jiuye.regions.codes import Level
@@ -37,16 +37,8 @@ def budget_create(*, actor, region: Region, year: int, note: str = "") -> Platfo
             {"region": _("请选择街道（乡镇）或社区（村）：平台经费预算按基层平台录入。")}
         )
     budget = PlatformBudget(region=region, year=year, note=note.strip(), recorded_by=actor)
-    budget.full_clean(validate_constraints=False)
-    budget._history_user = actor
-    try:
-        with transaction.atomic():
-            budget.save()
-    except IntegrityError:
-        raise ValidationError(
-            {"year": _("该平台%(year)s年的预算已录入，请在原预算上增加项目。") % {"year": year}}
-        ) from None
-    return budget
+    duplicate = {"year": _("该平台%(year)s年的预算已录入，请在原预算上增加项目。") % {"year": year}}
+    return save_new(budget, actor=actor, duplicate=duplicate)
 
 
 def budget_update(

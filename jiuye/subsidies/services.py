@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import workflow
-from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.core.services import check_scope, require, save_new, save_versioned
 from jiuye.regions.codes import level_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff.models import User
@@ -118,16 +118,8 @@ def budget_create(*, actor, year: int, kind: str, amount: Decimal, note: str = "
     budget = Budget(
         region=_budget_region(actor, kind), year=year, kind=kind, amount=amount, note=note
     )
-    budget.full_clean(validate_constraints=False)
-    budget._history_user = actor
-    try:
-        with transaction.atomic():
-            budget.save()
-    except IntegrityError:
-        raise ValidationError(
-            {"kind": _("本级%(year)s年该类别的预算已录入，请修改原预算。") % {"year": year}}
-        ) from None
-    return budget
+    duplicate = {"kind": _("本级%(year)s年该类别的预算已录入，请修改原预算。") % {"year": year}}
+    return save_new(budget, actor=actor, duplicate=duplicate)
 
 
 def budget_update(
