@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from jiuye.core.seeding import fast_insert, next_id, reset_sequences
 from jiuye.ledger.choices import Education, HukouType, LabourStatus, Relation, TransferDestination
@@ -239,11 +240,19 @@ def _people_of_village(
                     else LabourStatus.FLEXIBLE
                 )
                 records.append({"id": ids.take("record"), "person_id": person["id"], "region_id": village.code,
-                                "status": previous, "since": earlier, "until": since, "recorded_by_id": recorder_id})  # fmt: skip
+                                "status": previous, "since": earlier, "until": since, "recorded_by_id": recorder_id,
+                                "recorded_at": recorded_on(earlier)})  # fmt: skip
             records.append({"id": ids.take("record"), "person_id": person["id"], "region_id": village.code,
                             "status": status, "since": since, "employer": employer, "occupation": occupation,
-                            "transfer_destination": destination, "recorded_by_id": recorder_id})  # fmt: skip
+                            "transfer_destination": destination, "recorded_by_id": recorder_id,
+                            "recorded_at": recorded_on(since)})  # fmt: skip
     return households, persons, records
+
+
+def recorded_on(day: datetime.date) -> datetime.datetime:
+    """When the demo's coordinator recorded a status: on the day it began, in office hours
+    (the ledger's freshness and its history at a past date read it)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
 
 
 def seed(context) -> None:
