@@ -32,8 +32,8 @@ INDICATORS = (
     Indicator("coordinators", _("在岗协管员"), _("工作人员"), collect, unit=_("人"), report="performance",
               definition=_("在用的协管员账号数（所属机构有效）；今日数字，不随期间变化")),
     Indicator("coordinators_certified", _("其中持证上岗"), _("工作人员"), collect, unit=_("人"),
-              report="community", definition=_("在岗协管员中当日持有效上岗证书的人数")),
-    Indicator("certified_rate", _("协管员持证率"), _("工作人员"), collect, unit="%", report="community",
+              report="performance", definition=_("在岗协管员中当日持有效上岗证书的人数")),
+    Indicator("certified_rate", _("协管员持证率"), _("工作人员"), collect, unit="%", report="performance",
               ratio=("coordinators_certified", "coordinators"),
               definition=_("持有效上岗证书的协管员占在岗协管员的比例（持证上岗）")),
 )  # fmt: skip
