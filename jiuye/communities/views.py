@@ -35,7 +35,7 @@ from jiuye.communities.models import (
 from jiuye.core import indicators, parameters
 from jiuye.core.charts import bars, trend
 from jiuye.core.excel import sheet_response, table_response
-from jiuye.core.scoping import can_edit, jurisdiction_prefix, subtree_q
+from jiuye.core.scoping import can_edit, jurisdiction_q
 from jiuye.core.views import (
     EvidenceDownloadView,
     FireView,
@@ -63,11 +63,13 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
     permission_required = "communities.view_communitymonth"
     template_name = "communities/overview.html"
 
+    @cached_property
+    def region(self):
+        return asked_region(self.request.user, self.request.GET.get("region"))
+
     def get(self, request, *args, **kwargs):
-        region = asked_region(request.user, request.GET.get("region"))
-        if region.level == Level.VILLAGE:
-            return redirect("communities:community", region.code)
-        self.region = region
+        if self.region.level == Level.VILLAGE:
+            return redirect("communities:community", self.region.code)
         return super().get(request, *args, **kwargs)
 
     def month(self) -> datetime.date:
@@ -113,7 +115,6 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
 
 class OverviewExportView(OverviewView):
     def get(self, request, *args, **kwargs):
-        self.region = asked_region(request.user, request.GET.get("region"))
         report = self.report()
         title = f"{self.region.name} {report.month:%Y-%m} {_('充分就业社区达标情况')}"
         return table_response(f"communities-{self.region.code}-{report.month:%Y-%m}", title, report)
@@ -133,13 +134,6 @@ def trend_of(user, region: Region, month: datetime.date, months: int = 12) -> li
         {**row, "share": round(row["at"] * 100 / row["total"], 1) if row["total"] else None}
         for row in rows
     ]
-
-
-def mine_q(user, field: str) -> Q:
-    """The rows of ``field`` (a region code) inside the user's jurisdiction: what a list of the
-    province's rounds or re-checks may count of them."""
-    prefix = jurisdiction_prefix(user)
-    return Q(pk__in=[]) if prefix is None else subtree_q(field, prefix)
 
 
 # A community's page -------------------------------------------------------------------------
@@ -260,7 +254,7 @@ class RoundListView(ScopedListView):
     template_name = "communities/round_list.html"
 
     def scope(self, queryset):
-        mine = mine_q(self.request.user, "applications__region_id")
+        mine = jurisdiction_q(self.request.user, "applications__region_id")
         return queryset.annotate(applications_count=Count("applications", filter=mine)).order_by(
             "-year", "-pk"
         )
@@ -471,7 +465,7 @@ class RecheckListView(ScopedListView):
     template_name = "communities/recheck_list.html"
 
     def scope(self, queryset):
-        mine = mine_q(self.request.user, "items__region_id")
+        mine = jurisdiction_q(self.request.user, "items__region_id")
         return queryset.annotate(
             checked=Count("items", filter=mine),
             failed=Count("items", filter=mine & Q(items__passed=False)),

@@ -28,6 +28,14 @@ def subtree_q(field: str, prefix: str) -> models.Q:
     return models.Q(**{f"{field}__gte": first, f"{field}__lte": last})
 
 
+def jurisdiction_q(user, field: str) -> models.Q:
+    """The rows whose ``field`` (a region code, perhaps across a relation) lies in the user's
+    jurisdiction: what an aggregate over a record read more widely may count of its parts (a
+    province's round counts only the reader's own applications). Fails closed."""
+    prefix = jurisdiction_prefix(user)
+    return models.Q(pk__in=[]) if prefix is None else subtree_q(field, prefix)
+
+
 class ScopedQuerySet(RecordedQuerySet):
     """A queryset whose records each belong to one region (and whose writes keep the change
     history, see ``core.history``).
