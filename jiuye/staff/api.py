@@ -22,6 +22,7 @@ class StaffSerializer(serializers.ModelSerializer):
     org_name = serializers.CharField(source="org.name", read_only=True, default=None)
     region = serializers.CharField(source="org.region_id", read_only=True, default=None)
     roles = serializers.SerializerMethodField()
+    position_title = serializers.CharField(source="position.title", read_only=True, default=None)
     certificates = CertificateSerializer(many=True, read_only=True)
 
     class Meta:
@@ -34,8 +35,10 @@ class StaffSerializer(serializers.ModelSerializer):
             "org_name",
             "region",
             "roles",
-            "post",
-            "duties",
+            "position",
+            "position_title",
+            "employment",
+            "started_on",
             "phone",
             "is_active",
             "certificates",
@@ -53,6 +56,7 @@ class StaffViewSet(ScopedViewSet):
     def scope(self, queryset):
         return (
             queryset.with_org()
+            .select_related("position")
             .prefetch_related("certificates")
             .order_by("org__region_id", "username")
         )

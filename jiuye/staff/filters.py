@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff.models import User
+from jiuye.staff.models import Employment, User
 from jiuye.staff.roles import RoleCode
 
 
@@ -24,11 +24,12 @@ class StaffFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
         field_name="roles", choices=RoleCode.choices, label=_("角色")
     )
+    employment = django_filters.ChoiceFilter(choices=Employment.choices, label=_("用工形式"))
     is_active = django_filters.BooleanFilter(label=_("在岗"))
 
     class Meta:
         model = User
-        fields = ["q", "region", "org", "role", "is_active"]
+        fields = ["q", "region", "org", "role", "employment", "is_active"]
 
     def search(self, queryset, name, value):
         value = value.strip()

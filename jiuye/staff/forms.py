@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
 from jiuye.ledger.identity import parse_id_number
 from jiuye.ledger.models import Person
-from jiuye.staff.models import Role, StaffCertificate, User
+from jiuye.staff.models import Position, Role, StaffCertificate, User
 from jiuye.staff.roles import ROLE_LEVEL, grantable
 
 
@@ -79,6 +79,10 @@ class PersonLinkMixin(forms.Form):
         return data
 
 
+# the post an account holds, how it is employed and since when (guideline 七)
+WORK_FIELDS = ["position", "employment", "started_on"]
+
+
 class StaffCreateForm(UserFormMixin, SetPasswordMixin, PersonLinkMixin, forms.ModelForm):
     roles = RolesField()
     password1, password2 = SetPasswordMixin.create_password_fields(
@@ -87,12 +91,13 @@ class StaffCreateForm(UserFormMixin, SetPasswordMixin, PersonLinkMixin, forms.Mo
 
     class Meta:
         model = User
-        fields = ["username", "name", "roles", "post", "duties", "phone", "is_active"]
-        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+        fields = ["username", "name", "roles", *WORK_FIELDS, "phone", "is_active"]
+        widgets = {"started_on": DateInput()}
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].for_org(org, self.user)
+        self.fields["position"].queryset = org.positions.filter(is_active=True)
 
     def clean(self):
         self.validate_passwords()
@@ -104,12 +109,15 @@ class StaffUpdateForm(UserFormMixin, VersionedFormMixin, PersonLinkMixin, forms.
 
     class Meta:
         model = User
-        fields = ["name", "roles", "post", "duties", "phone", "is_active"]
-        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "roles", *WORK_FIELDS, "phone", "is_active"]
+        widgets = {"started_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].for_org(self.instance.org, self.user)
+        self.fields["position"].queryset = Position.objects.filter(
+            org_id=self.instance.org_id, is_active=True
+        )
         person = self.instance.person
         if person is not None:
             self.fields["id_number"].help_text = _(

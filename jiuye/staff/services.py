@@ -17,7 +17,7 @@ from rest_framework.authtoken.models import Token
 from jiuye.core.services import check_scope, require, save_versioned
 from jiuye.ledger.models import Person
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff.models import StaffCertificate, User
+from jiuye.staff.models import Employment, StaffCertificate, User
 from jiuye.staff.roles import RoleCode, grantable
 
 KEEP = object()  # ``staff_update(person=KEEP)``: the link to the ledger stays as it is
@@ -74,8 +74,9 @@ def staff_create(
     org: ServiceOrg,
     roles,
     password: str,
-    post: str = "",
-    duties: str = "",
+    position=None,
+    employment: str = Employment.FULL_TIME,
+    started_on=None,
     phone: str = "",
     is_active: bool = True,
     person: Person | None = None,
@@ -86,8 +87,9 @@ def staff_create(
         username=username.strip(),
         name=name.strip(),
         org=org,
-        post=post.strip(),
-        duties=duties.strip(),
+        position=position,
+        employment=employment,
+        started_on=started_on,
         phone=phone.strip(),
         is_active=is_active,
         person=person,
@@ -107,7 +109,7 @@ def staff_create(
 
 @transaction.atomic
 def staff_update(*, actor, user: User, expected_version: int, roles, person=KEEP, **fields) -> User:
-    """Edit an account: its name, post, duties, roles, state (a deactivated account ends its
+    """Edit an account: its name, post, employment, roles, state (a deactivated account ends its
     tokens) and the link to its own entry in the ledger (``KEEP``: unchanged)."""
     _require_manager(actor, user)
     for name, value in fields.items():
