@@ -319,6 +319,9 @@ class TrainingKind(models.TextChoices):
 class StaffTrainingQuerySet(ScopedQuerySet):
     region_field = "user__org__region_id"
 
+    def managed_by(self, user):
+        return self.filter(user__in=User.objects.managed_by(user))
+
 
 class StaffTraining(BaseModel):
     """A training a worker attended (guideline 七: new staff trained before taking up the post,
