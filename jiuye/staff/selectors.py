@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from jiuye.core.indicators import Query, collect, fill
 from jiuye.core.registry import registry
-from jiuye.regions.codes import prefix_of
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.staff.models import (
     Position,
     PositionTarget,
@@ -129,3 +129,26 @@ def certificates_due(user, within_days: int = 90):
         .select_related("user__org")
         .order_by("expires_on", "pk")
     )  # fmt: skip
+
+
+def home_panel(user, today):
+    """For the townships and counties, who manage the grassroots staff: the workers below them
+    without this year's training or without an induction, and the certificates expired or
+    running out (guideline 七)."""
+    if not user.has_perm("staff.change_user") or user.org_id is None:
+        return None
+    if user.org.region.level not in (Level.TOWNSHIP, Level.COUNTY):
+        return None
+    accounts = with_training(
+        User.objects.managed_by(user).filter(is_active=True, org__isnull=False), today.year
+    )
+    counts = {
+        "induction": lacking(accounts, "induction", today.year).count(),
+        "this_year": lacking(accounts, "this_year", today.year).count(),
+        "certificates": certificates_due(user)
+        .filter(user__in=User.objects.managed_by(user))
+        .count(),
+    }
+    if not any(counts.values()):
+        return None
+    return "staff/home_panel.html", counts

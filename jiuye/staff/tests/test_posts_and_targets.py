@@ -204,3 +204,13 @@ def test_certification_by_sub_region_and_the_certificates_running_out(login, app
     )
     assert any(row[4] == certificate.number for row in rows)
     assert User.objects.get(pk=coordinator.pk).certificates.count() >= 1
+
+
+def test_the_township_home_page_says_who_lacks_training(
+    login, reviewer, coordinator, sibling_approver
+):
+    StaffTraining.objects.filter(user=coordinator, kind=TrainingKind.INDUCTION).delete()
+    page = login(reviewer).get(reverse("home")).content.decode()
+    assert "人未参加岗前培训" in page and reverse("staff:trainings") in page
+    sibling = login(sibling_approver).get(reverse("staff:trainings"), {"lacking": "induction"})
+    assert coordinator not in sibling.context["object_list"]
