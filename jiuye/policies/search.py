@@ -19,6 +19,7 @@ first. jieba's dictionary ships in its wheel: nothing is downloaded.
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import jieba
@@ -31,6 +32,7 @@ jieba.setLogLevel(logging.WARNING)
 
 TABLE = "policies_policy_fts"
 TITLE_WEIGHT = 3  # the title's words are indexed this many times
+REPEATS = 3  # a word of the text at most this many times
 MAX_WORDS = 20  # of a query
 WORD = re.compile(r"\w+")
 # Terms of the field that the general dictionary would split.
@@ -55,9 +57,16 @@ def tokens(text: str) -> list[str]:
 
 
 def document(policy) -> str:
-    """What the index holds of a policy: its title (weighted), number, issuer and text."""
-    parts = [policy.title] * TITLE_WEIGHT + [policy.number, policy.issuer, policy.text]
-    return " ".join(token for part in parts for token in tokens(part))
+    """What the index holds of a policy: its title (weighted), number, issuer and text, a
+    word of the text kept at most ``REPEATS`` times (ranking saturates long before, and the
+    cost of ranking a match grows with the times its words occur)."""
+    kept = tokens(policy.title) * TITLE_WEIGHT
+    seen = Counter()
+    for token in tokens(" ".join([policy.number, policy.issuer, policy.text])):
+        seen[token] += 1
+        if seen[token] <= REPEATS:
+            kept.append(token)
+    return " ".join(kept)
 
 
 @dataclass(frozen=True)

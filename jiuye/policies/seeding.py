@@ -227,8 +227,12 @@ SENTENCES = [
     "街道（乡镇）、社区（村）平台负责{s}的政策宣传、咨询受理和初审工作。",
     "县级人力资源社会保障部门要会同财政部门加强{s}资金监管，定期开展抽查。",
     "本文件自印发之日起施行，有效期五年；执行中遇到的问题及时报告。",
-    "公益性岗位补贴标准、社会保险补贴标准按照省有关规定执行，各地可适当提高。",
+    "各级要加强{s}的宣传解读，在服务窗口公开办事指南和申请材料清单。",
+    "对弄虚作假骗取{s}的，依法追回资金并追究有关人员责任。",
+    "{s}实行告知承诺制，能够通过信息共享获取的材料不再要求群众提供。",
+    "县级以上人力资源社会保障部门按季度统计{s}落实情况，纳入就业工作目标责任考核。",
 ]
+POSTS_SENTENCE = "公益性岗位补贴标准、社会保险补贴标准按照省有关规定执行，各地可适当提高。"
 
 
 def generate(count: int, *, seed: int = 1, actor=None) -> int:
@@ -254,6 +258,8 @@ def generate(count: int, *, seed: int = 1, actor=None) -> int:
             "".join(rng.choice(SENTENCES).format(s=rng.choice(subjects)) for _ in range(4))
             for _ in range(rng.randrange(3, 7))
         ]
+        if "公益性岗位" in subjects or rng.random() < 0.1:  # the term of the example
+            paragraphs.insert(1, POSTS_SENTENCE)
         rows.append({
             "id": first + offset, "region_id": code, "level": levels[level],
             "title": f"{name}{rng.choice(ACTIONS)}{subjects[0]}{rng.choice(ENDINGS)}",

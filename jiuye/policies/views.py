@@ -51,9 +51,17 @@ class PolicyListView(ScopedListView):
     def scope(self, queryset):
         return queryset.with_region()
 
+    def get_sort(self):
+        """Found by words, the most relevant first (the full-text index drives the query)."""
+        return [] if self.searching else super().get_sort()
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.request.GET.get("q", "").strip())
+
     def get_context_data(self, **kwargs):
-        searching = bool(self.request.GET.get("q", "").strip())
-        return super().get_context_data(today=timezone.localdate(), searching=searching, **kwargs)
+        return super().get_context_data(today=timezone.localdate(), searching=self.searching,
+                                        **kwargs)  # fmt: skip
 
 
 class PolicyExportView(PolicyListView):
