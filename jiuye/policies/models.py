@@ -11,7 +11,7 @@ index (``search``)."""
 import datetime
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +20,6 @@ from jiuye.core.models import BaseModel, ScopedModel
 from jiuye.core.scoping import EVERYTHING, DownwardQuerySet, jurisdiction_prefix, subtree_q
 from jiuye.policies.choices import IssuingLevel, Status, Topic
 from jiuye.regions.codes import ancestors, code_of_prefix
-
-COUNT_LIMIT = 10**9
 
 
 class PolicyQuerySet(DownwardQuerySet):
@@ -53,18 +51,6 @@ class PolicyQuerySet(DownwardQuerySet):
 
     def with_region(self):
         return self.select_related("region")
-
-    def count(self):
-        """On SQLite, the matches of a search are counted in their order of relevance: so the
-        planner lets the full-text index drive the join (counted without an order, it reads the
-        policies of the jurisdiction first and asks the index about each, many times slower)."""
-        if (
-            "rank" in self.query.annotations
-            and not self.query.is_sliced
-            and connection.vendor == "sqlite"
-        ):
-            return self.order_by("-rank")[:COUNT_LIMIT].count()
-        return super().count()
 
     def search(self, text: str):
         """Those whose words match ``text``, the most relevant first (``rank``)."""

@@ -34,6 +34,7 @@ TABLE = "policies_policy_fts"
 TITLE_WEIGHT = 3  # the title's words are indexed this many times
 REPEATS = 3  # a word of the text at most this many times
 MAX_WORDS = 20  # of a query
+SQLITE_ORDER = "search_index__rank"
 WORD = re.compile(r"\w+")
 # Terms of the field that the general dictionary would split.
 TERMS = ("就业困难人员", "零就业家庭", "创业担保贷款", "一次性创业补贴", "灵活就业",
@@ -162,14 +163,17 @@ def search(queryset, text: str):
         return queryset.none()
     if connection.vendor == "postgresql":
         query = tsquery(words)
-        rank = TsRank(F("search_index__document"), query)
-    else:
-        query = fts5_query(words)
-        rank = -F("search_index__rank")  # bm25: lower is better
+        return (
+            queryset.filter(search_index__document__matches=query)
+            .annotate(rank=TsRank(F("search_index__document"), query))
+            .order_by("-rank", "-issued_on", "-pk")
+        )
+    # FTS5 sorts by its own rank (bm25, lower is better) when asked for it plainly: an
+    # expression of it, or more keys, would rank every match again in a sort of its own
     return (
-        queryset.filter(search_index__document__matches=query)
-        .annotate(rank=rank)
-        .order_by("-rank", "-issued_on", "-pk")
+        queryset.filter(search_index__document__matches=fts5_query(words))
+        .annotate(rank=-F("search_index__rank"))
+        .order_by(SQLITE_ORDER)
     )
 
 
@@ -189,6 +193,17 @@ def index(policies) -> None:
             cursor.executemany(
                 f"INSERT OR REPLACE INTO {TABLE} (rowid, document) VALUES (%s, %s)", rows
             )
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics of the policies after a bulk load. PostgreSQL's
+    autovacuum would in time; SQLite keeps none until asked (``PRAGMA optimize``), and without
+    them it reads every policy of the jurisdiction into a Bloom filter before each search."""
+    with connection.cursor() as cursor:
+        for table in ("policies_policy", "policies_policyarea", TABLE):
+            if connection.vendor == "sqlite" and table == TABLE:
+                continue  # a virtual table has no statistics
+            cursor.execute(f"ANALYZE {table}")
 
 
 def unindex(policy_ids) -> None:

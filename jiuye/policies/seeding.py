@@ -271,4 +271,5 @@ def generate(count: int, *, seed: int = 1, actor=None) -> int:
     fast_insert(Policy, rows)
     reset_sequences(Policy)
     search.index(Policy.objects.filter(pk__gte=first).only("title", "number", "issuer", "text"))
+    search.analyze()
     return count
