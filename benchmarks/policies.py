@@ -21,7 +21,7 @@ from common import client_of, median_ms, page_ms, setup
 setup("policies.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -75,6 +75,7 @@ def main():
     admin = User.objects.get(username="province-37")
     approver = User.objects.get(username="approver-370102")
     print(f"database: {connection.vendor}; policies {Policy.objects.count():,}")
+    reset_queries()
     with CaptureQueriesContext(connection) as queries:
         page, count = first_page(approver, "公益性岗位补贴")
     print(f"a county's search for 公益性岗位补贴: {count:,} found, the first page in "
