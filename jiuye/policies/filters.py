@@ -20,7 +20,8 @@ class PolicyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="by_words", label=_("关键词"))
     in_force_on = django_filters.DateFilter(method="by_day", label=_("某日有效"),
                                             widget=DateInput())  # fmt: skip
-    level = django_filters.ChoiceFilter(choices=IssuingLevel.choices, label=_("发文层级"))
+    level = django_filters.ChoiceFilter(choices=IssuingLevel.choices, label=_("发文层级"),
+                                        empty_label=_("全部"))  # fmt: skip
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("状态"))
     region = RegionCodeFilter(method="by_region", label=_("适用地区（区划代码）"))
 
@@ -47,7 +48,8 @@ class PublicPolicyFilter(django_filters.FilterSet):
     region codes)."""
 
     q = django_filters.CharFilter(method="by_words", label=_("关键词"))
-    level = django_filters.ChoiceFilter(choices=IssuingLevel.choices, label=_("发文层级"))
+    level = django_filters.ChoiceFilter(choices=IssuingLevel.choices, label=_("发文层级"),
+                                        empty_label=_("全部"))  # fmt: skip
     city = django_filters.ChoiceFilter(choices=city_choices, method="by_city", label=_("适用地区"),
                                        empty_label=_("全省"))  # fmt: skip
 
