@@ -11,6 +11,7 @@ from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level
 from jiuye.regions.forms import RegionChoiceField
 from jiuye.regions.models import Region
+from jiuye.regions.selectors import jurisdiction_root
 
 TEXT = {"rows": 4}
 
@@ -43,6 +44,9 @@ class PolicyForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
             widget=forms.SelectMultiple(attrs={"size": 10}),
             help_text=_("不选：适用于制定区划全域；只适用于部分市、县的，按住Ctrl键多选"),
         )  # fmt: skip
+        root = jurisdiction_root(self.user)
+        if root is not None and root.level >= Level.COUNTY:  # a county's apply to all of it
+            del self.fields["areas"]
         if self.instance.pk is None:
             self.fields["region"] = RegionChoiceField(label=_("制定区划（省、市或县）"))
             self.fields["region"].for_user(
@@ -50,7 +54,8 @@ class PolicyForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
             )
         else:
             del self.fields["region"]
-            self.fields["areas"].initial = [area.pk for area in self.instance.areas.all()]
+            if "areas" in self.fields:
+                self.fields["areas"].initial = [area.pk for area in self.instance.areas.all()]
 
     def _post_clean(self):
         """The service validates and saves."""
