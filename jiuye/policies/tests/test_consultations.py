@@ -138,3 +138,26 @@ def test_the_demo_has_consultations_and_cases():
     assert Consultation.objects.within("370102").count() >= 10
     assert GoodPractice.objects.filter(published=True).exists()
     assert GoodPractice.objects.filter(published=False).exists()
+
+
+def test_an_answer_is_completed_later_and_the_person_stays(coordinator, login, province_admin):
+    policy = make(province_admin, title="补充答复引用的政策")
+    person = Person.objects.visible_to(coordinator).first()
+    consultation = consultation_record(actor=coordinator, asked_on=timezone.localdate(),
+                                       topic="insurance", question="补贴多久到账？", answer="待核实",
+                                       person=person)  # fmt: skip
+    client = login(coordinator)
+    url = reverse("policies:consultation-edit", args=[consultation.pk])
+    form = client.get(url).content.decode()
+    assert person.masked_id_number in form and person.id_number not in form
+    answer = client.post(url, {
+        "version": consultation.version, "id_number": "", "asked_on": consultation.asked_on.isoformat(),
+        "topic": "insurance", "question": consultation.question, "answer": "按季度拨付。",
+        "asker_name": "", "policies": [policy.pk],
+    })  # fmt: skip
+    assert answer.status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.answer == "按季度拨付。" and consultation.person == person
+    assert list(consultation.policies.all()) == [policy]
+    page = client.get(reverse("policies:consultation", args=[consultation.pk])).content.decode()
+    assert "待核实" in page and "按季度拨付。" in page  # the history shows before and after
