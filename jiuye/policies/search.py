@@ -34,7 +34,6 @@ TABLE = "policies_policy_fts"
 TITLE_WEIGHT = 3  # the title's words are indexed this many times
 REPEATS = 3  # a word of the text at most this many times
 MAX_WORDS = 20  # of a query
-SQLITE_ORDER = "search_index__rank"
 WORD = re.compile(r"\w+")
 # Terms of the field that the general dictionary would split.
 TERMS = ("就业困难人员", "零就业家庭", "创业担保贷款", "一次性创业补贴", "灵活就业",
@@ -173,7 +172,7 @@ def search(queryset, text: str):
     return (
         queryset.filter(search_index__document__matches=fts5_query(words))
         .annotate(rank=-F("search_index__rank"))
-        .order_by(SQLITE_ORDER)
+        .order_by("search_index__rank")
     )
 
 
