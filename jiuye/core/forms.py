@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import CalendarDay, PolicyParameter
@@ -49,7 +50,7 @@ class CalendarDayForm(UserFormMixin, forms.ModelForm):
 class PolicyParameterForm(UserFormMixin, forms.ModelForm):
     class Meta:
         model = PolicyParameter
-        fields = ["key", "region", "value", "effective_from", "source"]
+        fields = ["key", "region", "value", "effective_from", "source", "policy"]
         widgets = {"effective_from": DateInput(), "source": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
@@ -64,6 +65,11 @@ class PolicyParameterForm(UserFormMixin, forms.ModelForm):
         )
         self.fields["region"] = RegionChoiceField(label=_("适用区划（省、市或县）"))
         self.fields["region"].for_user(self.user, levels=[Level.PROVINCE, Level.CITY, Level.COUNTY])
+        # the policies in force the user reads (the policy library's), the latest first
+        policies = PolicyParameter._meta.get_field("policy").related_model.objects
+        self.fields["policy"].queryset = (
+            policies.visible_to(self.user).in_force(timezone.localdate()).order_by("-issued_on")
+        )
 
     def _post_clean(self):
         """The service validates and saves."""

@@ -204,6 +204,10 @@ class PolicyParameter(BaseModel):
     )
     effective_from = models.DateField(_("生效日期"))
     source = models.TextField(_("依据"), blank=True, help_text=_("文件名称、文号或条款"))
+    policy = models.ForeignKey(
+        "policies.Policy", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("设定该值的政策"),
+    )  # fmt: skip
 
     objects = ScopedQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import AccessLog, CalendarDay, NumberSequence, PolicyParameter
 from jiuye.core.parameters import PARAMETERS
+from jiuye.regions.codes import ancestors
 from jiuye.regions.models import Region
 
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx")
@@ -121,13 +122,19 @@ def access_log(*, actor, objs, purpose: str = "") -> None:
 
 
 @transaction.atomic
-def parameter_set(*, actor, key: str, region, value: str, effective_from, source: str = ""):
+def parameter_set(*, actor, key: str, region, value: str, effective_from, source: str = "",
+                  policy=None):  # fmt: skip
     """A new value of a policy parameter for a region from a date (earlier rows stay, so
-    the value in force on any past date is still known)."""
+    the value in force on any past date is still known), set by ``policy`` if given: one the
+    actor reads, kept by the region or one above it."""
     require(actor, "core.add_policyparameter")
     if key not in PARAMETERS:
         raise ValidationError({"key": _("没有这个参数。")})
     check_scope(Region.objects.editable_by(actor), region, field="region")
+    if policy is not None:
+        check_scope(type(policy).objects.visible_to(actor), policy, field="policy")
+        if policy.region_id not in ancestors(region.code):
+            raise ValidationError({"policy": _("该政策不适用于所选区划。")})
     try:
         PARAMETERS[key].parse(value)
     except ValidationError as error:
@@ -136,7 +143,7 @@ def parameter_set(*, actor, key: str, region, value: str, effective_from, source
         key=key, region=region, effective_from=effective_from
     ).first()
     row = row or PolicyParameter(key=key, region=region, effective_from=effective_from)
-    row.value, row.source = value.strip(), source.strip()
+    row.value, row.source, row.policy = value.strip(), source.strip(), policy
     row.full_clean()
     row._history_user = actor
     row.save()

@@ -369,7 +369,8 @@ class ParameterListView(PermissionRequiredMixin, generic.FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self):
-        return {"effective_from": timezone.localdate(), "key": self.request.GET.get("key", "")}
+        return {"effective_from": timezone.localdate(), "key": self.request.GET.get("key", ""),
+                "policy": self.request.GET.get("policy")}  # fmt: skip
 
     def get_context_data(self, **kwargs):
         # The rows that apply to the user's jurisdiction: its own and those of the regions above.
@@ -379,7 +380,7 @@ class ParameterListView(PermissionRequiredMixin, generic.FormView):
         rows = PolicyParameter.objects.visible_to(user) | PolicyParameter.objects.filter(
             region_id__in=above
         )
-        rows = rows.select_related("region")
+        rows = rows.select_related("region", "policy")
         by_key = {}
         for row in rows.order_by("key", "region_id", "-effective_from"):
             by_key.setdefault(row.key, []).append(row)

@@ -64,6 +64,8 @@ from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
 from jiuye.performance.tests import samples as performance_samples
+from jiuye.policies.models import Policy
+from jiuye.policies.tests import samples as policies_samples
 from jiuye.posts.tests import samples as posts_samples
 from jiuye.regions.models import Region, ServiceOrg
 from jiuye.registration.choices import RegistrationKind
@@ -88,6 +90,9 @@ PUBLIC = {
     "jobs:board-detail": "one vacancy of the public job board",
     "public-vacancy-list": "the job board for programs",
     "public-vacancy-detail": "the same, one vacancy",
+    "policies:public": "the policies in force and published good practice: public documents, nothing personal",
+    "policies:public-policy": "one policy in force, as published",
+    "policies:public-practice": "one published good-practice case (its office, no staff named)",
 }
 # Routes over data that belongs to no region, and why.
 CALENDAR = "the working-day calendar is national, edited by the province administrator"
@@ -104,10 +109,12 @@ PROVINCE_SETS = {
     "communities:criterion-edit": "the criteria of a standard are the province's (guideline 十二)",
     "communities:round-add": "the province opens recognition rounds (guideline 十一)",
     "communities:recheck-add": "the province starts re-checks (guideline 十三)",
+    "policies:edit": "the sample policy is the province's (a county's own are walked in policies/tests)",
+    "policy-detail": "the same, for programs",
 }
 # Records the province sets for every region below it (core.scoping.DownwardQuerySet): every
 # level reads them, so their texts show on a sibling's pages too.
-DOWNWARD = {Standard, Criterion, Round, Recheck}
+DOWNWARD = {Standard, Criterion, Round, Recheck, Policy}
 # Records a list shows by their community's name, which the job board shows too (a vacancy's
 # place): on the published lists, their marker is not theirs alone.
 NAMED_BY_COMMUNITY = {CommunityApplication, Title, CommunityMonth}
@@ -119,6 +126,7 @@ PUBLISHED = {
     "community-standard-detail": "the same, for programs",
     "communities:round": "a round of the province; its page lists the reader's own applications",
     "communities:recheck": "a re-check of the province; its page lists the reader's own titles",
+    "policies:detail": "a policy of the province, read by every level it applies to",
     "community-recheck-detail": "the same, for programs",
     "jobs:vacancy": "a published vacancy",
     "vacancy-detail": "a published vacancy",
@@ -225,6 +233,9 @@ NEVER_DELETED = {  # no DELETE of a record
     "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
     "funds-line": "a budget line is corrected or set to another amount, never deleted",
     "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
+    "policy": "a policy is amended or repealed (its status and end date), never deleted",
+    "consultation": "a consultation answered is kept; PUT/PATCH corrects it",
+    "practice": "a case is withdrawn from publication (…/publish/), never deleted",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -324,6 +335,7 @@ NOT_THEIR_TASK = {
         "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "policies:practice-publish": "good practice is published by the county and above",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -510,7 +522,7 @@ class Samples:
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
-                             performance_samples, staff_samples):  # fmt: skip
+                             performance_samples, staff_samples, policies_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record

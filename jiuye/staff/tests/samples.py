@@ -21,7 +21,7 @@ def build(samples):
     approver = User.objects.get(username="approver-370102")
     today = timezone.localdate()
     position = services.position_save(
-        actor=reviewer, position=Position(org=samples.org, title="甲村样本岗位")
+        actor=reviewer, position=Position(org=samples.org, title="甲村样本定岗")
     )
     target = services.target_save(actor=reviewer, target=Target(org=samples.org, year=today.year + 1,
                                                                  indicator="referral_hires", value=98765))  # fmt: skip
