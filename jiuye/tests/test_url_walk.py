@@ -51,6 +51,7 @@ from jiuye.communities.models import (
     Title,
 )
 from jiuye.communities.tests import samples as communities_samples
+from jiuye.complaints.tests import samples as complaints_samples
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
@@ -87,6 +88,10 @@ PUBLIC = {
     "jobs:board-detail": "one vacancy of the public job board",
     "public-vacancy-list": "the job board for programs",
     "public-vacancy-detail": "the same, one vacancy",
+    "complaints:public-submit": "the public complaint form (rate-limited, honeypot, signed fill time)",
+    "complaints:public-done": "the receipt code of the complaint just made, once, from the session",
+    "complaints:public-progress": "a complaint's state, dates and answer by its receipt code, nothing personal",
+    "complaints:public-regions": "the official division names and codes for the public form's region picker",
 }
 # Routes over data that belongs to no region, and why.
 CALENDAR = "the working-day calendar is national, edited by the province administrator"
@@ -189,6 +194,7 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "training-need": "a need is recorded once and closed on its page when met",
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
     "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
+    "complaint": "what the complainant said is kept as said; it moves by its actions",
 }
 NEVER_DELETED = {  # no DELETE of a record
     "community-application": "an application is withdrawn by its transition, never deleted",
@@ -220,6 +226,7 @@ NEVER_DELETED = {  # no DELETE of a record
     "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
     "funds-line": "a budget line is corrected or set to another amount, never deleted",
     "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
+    "complaint": "a complaint is answered and closed, never deleted",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -233,6 +240,10 @@ ASSESSED = (
     "whose figures a community does not see (performance.view_score)"
 )
 INSPECTORS = "the levels above the office (township, county, city, province)"
+COMPLAINT_READERS = (
+    "complaints are read and handled from the street or township up: one about a community is "
+    "often about its coordinator (complaints.view_complaint)"
+)
 COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
 TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
 NOT_THEIR_TASK = {
@@ -298,6 +309,15 @@ NOT_THEIR_TASK = {
         "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        **{
+            name: COMPLAINT_READERS
+            for name in (
+                "complaints:list", "complaints:export", "complaints:add", "complaints:detail",
+                "complaints:fire", "complaints:note-add", "complaints:answer", "complaints:close",
+                "complaint-list", "complaint-detail", "complaint-notes", "complaint-answer",
+                "complaint-close", "complaint-transitions",
+            )
+        },  # fmt: skip
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -484,7 +504,7 @@ class Samples:
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
-                             performance_samples):  # fmt: skip
+                             performance_samples, complaints_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
