@@ -102,7 +102,10 @@ def _receive(complaint: Complaint, *, actor) -> Complaint:
         raise ValidationError({"name": _("请填写投诉人姓名。")})
     if not complaint.content:
         raise ValidationError({"content": _("请填写投诉内容。")})
-    complaint.phone = clean_phone(complaint.phone)
+    try:
+        complaint.phone = clean_phone(complaint.phone)
+    except ValidationError as error:
+        raise ValidationError({"phone": error.messages}) from None
     if not complaint.phone:
         raise ValidationError({"phone": _("请填写联系电话，以便答复和回访。")})
     complaint.handler = check_region(complaint.region)

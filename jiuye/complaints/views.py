@@ -223,7 +223,8 @@ class PublicProgressView(generic.FormView):
 
     def post(self, request, *args, **kwargs):
         if public.over_limit("lookup", request):
-            form = LookupForm()
+            form = LookupForm(request.POST)
+            form.is_valid()
             form.add_error(None, _("查询过于频繁，请稍后再试。"))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         public.count_attempt("lookup", request)

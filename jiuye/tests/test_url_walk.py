@@ -312,12 +312,22 @@ NOT_THEIR_TASK = {
         **{
             name: COMPLAINT_READERS
             for name in (
-                "complaints:list", "complaints:export", "complaints:add", "complaints:detail",
-                "complaints:fire", "complaints:note-add", "complaints:answer", "complaints:close",
-                "complaint-list", "complaint-detail", "complaint-notes", "complaint-answer",
-                "complaint-close", "complaint-transitions",
+                "complaints:list",
+                "complaints:export",
+                "complaints:add",
+                "complaints:detail",
+                "complaints:fire",
+                "complaints:note-add",
+                "complaints:answer",
+                "complaints:close",
+                "complaint-list",
+                "complaint-detail",
+                "complaint-notes",
+                "complaint-answer",
+                "complaint-close",
+                "complaint-transitions",
             )
-        },  # fmt: skip
+        },
     },
 }
 # Where the owner is sent to the login page, and why.
