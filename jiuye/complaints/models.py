@@ -121,17 +121,8 @@ class Complaint(WorkflowModel):
         return PUBLIC_STATES[self.state]
 
     @property
-    def is_late(self) -> bool:
-        """Waiting for its answer past the deadline."""
-        return self.state in AWAITING_ANSWER and self.answer_by < timezone.localdate()
-
-    @property
     def answered_on_time(self) -> bool:
         return self.answered_on is not None and self.answered_on <= self.first_answer_by
-
-    @property
-    def is_open(self) -> bool:
-        return self.state != CLOSED
 
 
 class ComplaintNote(ScopedModel):

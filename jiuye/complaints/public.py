@@ -3,7 +3,8 @@ submissions per client address (Django's cache), a honeypot field bots fill in, 
 minimum time to fill the form, measured from a signed timestamp the form carries.
 
 The limits are settings: ``COMPLAINTS_SUBMIT_LIMIT`` (submissions, seconds) per address,
-``COMPLAINTS_LOOKUP_LIMIT`` for progress look-ups, ``COMPLAINTS_MIN_FILL_SECONDS``."""
+``COMPLAINTS_LOOKUP_LIMIT`` for progress look-ups, ``COMPLAINTS_MIN_FILL_SECONDS``; and
+``COMPLAINTS_PROXIES``, the number of reverse proxies in front of the application."""
 
 import time
 
@@ -25,8 +26,13 @@ def min_fill_seconds() -> int:
 
 
 def client_address(request) -> str:
-    """The address the request came from. ``REMOTE_ADDR`` only: a forwarded header is
-    written by the client unless a proxy the deployment trusts replaces it."""
+    """The address the request came from: ``REMOTE_ADDR``, or behind ``COMPLAINTS_PROXIES``
+    reverse proxies of the deployment the address the first of them saw, read from the right
+    of ``X-Forwarded-For`` (what lies further left the client may have written itself)."""
+    proxies = getattr(settings, "COMPLAINTS_PROXIES", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -102,3 +102,14 @@ def test_look_ups_are_limited_too(client, settings):
     for _ in range(3):
         assert client.post(url, {"receipt": "ABCDEFGHJKMN"}).status_code == 200
     assert client.post(url, {"receipt": "ABCDEFGHJKMN"}).status_code == 429
+
+
+def test_behind_a_proxy_the_limit_counts_the_address_it_forwarded(client, settings):
+    settings.COMPLAINTS_SUBMIT_LIMIT = (1, 3600)
+    settings.COMPLAINTS_PROXIES = 1
+    first = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
+    assert fill_in(first).status_code == 302
+    forged = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.5")
+    assert fill_in(forged).status_code == 429  # the left part is the client's to write
+    other = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    assert fill_in(other).status_code == 302
