@@ -13,6 +13,7 @@ from jiuye.complaints.filters import ComplaintFilter
 from jiuye.complaints.models import Complaint
 from jiuye.core.api import EditableScopedViewSet, WorkflowActionsMixin
 from jiuye.core.drf import ViewPermission
+from jiuye.core.services import access_log
 from jiuye.regions.models import Region
 
 
@@ -77,6 +78,12 @@ class ComplaintViewSet(mixins.CreateModelMixin, WorkflowActionsMixin, EditableSc
 
     def scope(self, queryset):
         return queryset.with_parties().prefetch_related("notes")
+
+    def retrieve(self, request, *args, **kwargs):
+        """A record shows the complainant's whole phone number: the opening is logged."""
+        response = super().retrieve(request, *args, **kwargs)
+        access_log(actor=request.user, objs=[self.get_object()], purpose="API")
+        return response
 
     def perform_create(self, serializer):
         serializer.instance = services.complaint_record(

@@ -23,6 +23,7 @@ from jiuye.complaints.models import Complaint
 from jiuye.complaints.workflow import ANSWERED, AWAITING_ANSWER
 from jiuye.core.excel import sheet_response
 from jiuye.core.history import timeline
+from jiuye.core.services import access_log
 from jiuye.core.views import (
     FireView,
     ScopedListView,
@@ -111,6 +112,8 @@ class ComplaintDetailView(WorkflowDetailView):
 
     def get_context_data(self, **kwargs):
         complaint, user = self.object, self.request.user
+        # the page shows the complainant's whole phone number: the opening is logged
+        access_log(actor=user, objs=[complaint], purpose=str(_("查看投诉人信息")))
         handling = self.can("answer")
         return super().get_context_data(
             today=timezone.localdate(),

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from jiuye.complaints.models import Complaint
 from jiuye.complaints.tests.helpers import NAME, PHONE, record
 from jiuye.conftest import TOWNSHIP, VILLAGE_A, VILLAGE_B
+from jiuye.core.models import AccessLog
 from jiuye.tests.lists import rows_shown
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,9 @@ def test_lists_and_exports_mask_the_phone_the_record_shows_it(approver, reviewer
     assert masked in cells and PHONE not in cells and NAME in cells
     assert PHONE in browser.get(complaint.get_absolute_url()).content.decode()
     assert browser.get(reverse("complaint-detail", args=[complaint.pk])).json()["phone"] == PHONE
+    opened = AccessLog.objects.filter(object_id=complaint.pk, user=approver,
+                                      content_type__model="complaint")  # fmt: skip
+    assert opened.count() == 2
 
 
 def test_the_list_marks_and_filters_the_overdue(approver, reviewer, login):
