@@ -26,11 +26,14 @@ class ComplaintSerializer(serializers.ModelSerializer):
                                           help_text="被投诉地区（街道乡镇或社区村）的区划代码")  # fmt: skip
     channel = serializers.ChoiceField(choices=[Channel.WINDOW, Channel.PHONE])
     state_label = serializers.CharField(read_only=True)
+    worker = serializers.CharField(required=False, allow_blank=True, write_only=True,
+                                   help_text="被投诉工作人员的登录账号（工号），可选")  # fmt: skip
+    worker_id = serializers.IntegerField(read_only=True, allow_null=True)
     notes = serializers.SerializerMethodField()
 
     class Meta:
         model = Complaint
-        fields = ["id", "receipt", "channel", "about", "region", "org", "worker_name", "case_ref",
+        fields = ["id", "receipt", "channel", "about", "region", "org", "worker_name", "worker", "worker_id", "case_ref",
                   "name", "phone", "content", "received_on", "handler", "state", "state_label",
                   "due_on", "first_answer_by", "answer_by", "escalations", "answer",
                   "answered_on", "satisfaction", "satisfaction_on", "recorded_by", "notes"]  # fmt: skip

@@ -31,13 +31,15 @@ class ComplaintFields(forms.Form):
 class ComplaintForm(UserFormMixin, ComplaintFields):
     """A complaint received at a window or by telephone, recorded by staff."""
 
-    field_order = ["channel", "received_on", "region"]
+    field_order = ["channel", "received_on", "region", "about", "worker_name", "worker"]
     channel = forms.ChoiceField(label=_("投诉渠道"),
                                 choices=[(Channel.WINDOW, Channel.WINDOW.label),
                                          (Channel.PHONE, Channel.PHONE.label)])  # fmt: skip
     received_on = forms.DateField(label=_("受理日期"), widget=DateInput(),
                                   initial=timezone.localdate)  # fmt: skip
     region = RegionChoiceField(label=_("被投诉地区"), help_text=REGION_HELP)
+    worker = forms.CharField(label=_("被投诉工作人员账号"), max_length=150, required=False,
+                             help_text=_("知道的，填写其登录账号（工号），记入其名下"))  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -64,6 +64,11 @@ class Complaint(WorkflowModel):
         verbose_name=_("被投诉机构"),
     )  # fmt: skip
     worker_name = models.CharField(_("被投诉工作人员"), max_length=50, blank=True)
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("被投诉工作人员账号"),
+        help_text=_("工作人员登记时可指明；网上投诉只有投诉人所说的姓名"),
+    )  # fmt: skip
     case_ref = models.CharField(_("相关事项"), max_length=100, blank=True,
                                 help_text=_("如业务编号、办理事项名称"))  # fmt: skip
     name = models.CharField(_("投诉人姓名"), max_length=50)

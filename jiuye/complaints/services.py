@@ -27,8 +27,9 @@ from jiuye.core.services import require
 from jiuye.core.workdays import add_working_days
 from jiuye.ledger.identity import clean_phone
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import Level, city, county, township
+from jiuye.regions.codes import Level, city, county, prefix_of, township
 from jiuye.regions.models import Region, ServiceOrg
+from jiuye.staff.models import User
 
 # A receipt code: 12 characters without those read alike (0/O, 1/I/L): 31**12 ≈ 8 × 10**17.
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -119,14 +120,38 @@ def _receive(complaint: Complaint, *, actor) -> Complaint:
     return complaint
 
 
+def check_worker(actor, region: Region, username: str) -> User | None:
+    """The account of the worker complained about, named by its user name (工号): an active
+    account of the street or township of ``region`` or of one of its communities, inside the
+    actor's jurisdiction; None when not named."""
+    username = (username or "").strip()
+    if not username:
+        return None
+    office_area = prefix_of(region.code, Level.TOWNSHIP)
+    worker = (
+        User.objects.visible_to(actor).within(office_area)
+        .filter(username=username, is_active=True).first()
+    )  # fmt: skip
+    if worker is None:
+        raise ValidationError(
+            {"worker": _("被投诉地区所在街道（乡镇）及其社区（村）没有这个工作人员账号。")}
+        )
+    return worker
+
+
 @transaction.atomic
 def complaint_record(
     *, actor, channel: str, about: str, region: Region, name: str, phone: str, content: str,
-    worker_name: str = "", case_ref: str = "", received_on: datetime.date | None = None,
+    worker_name: str = "", worker: str = "", case_ref: str = "",
+    received_on: datetime.date | None = None,
 ) -> Complaint:  # fmt: skip
     """A complaint received by staff at a window or by telephone, about ``region`` (a street or
-    township, a community or village of the actor's jurisdiction)."""
+    township, a community or village of the actor's jurisdiction); ``worker`` the user name of
+    the worker complained about, if the complainant could say."""
     require(actor, "complaints.add_complaint")
+    account = check_worker(actor, region, worker)
+    if account is not None and not worker_name.strip():
+        worker_name = account.name
     if channel not in (Channel.WINDOW, Channel.PHONE):
         raise ValidationError({"channel": _("工作人员登记的投诉来自窗口或电话。")})
     received_on = received_on or timezone.localdate()
@@ -134,7 +159,8 @@ def complaint_record(
         raise ValidationError({"received_on": _("受理日期不能晚于今天。")})
     complaint = Complaint(
         channel=channel, about=about, region=region, name=name, phone=phone, content=content,
-        worker_name=worker_name, case_ref=case_ref, received_on=received_on, recorded_by=actor,
+        worker_name=worker_name, worker=account, case_ref=case_ref, received_on=received_on,
+        recorded_by=actor,
     )  # fmt: skip
     return _receive(complaint, actor=actor)
 

@@ -98,7 +98,7 @@ class ComplaintDetailView(WorkflowDetailView):
     template_name = "complaints/complaint_detail.html"
 
     def scope(self, queryset):
-        return queryset.with_parties().select_related("recorded_by", "answered_by",
+        return queryset.with_parties().select_related("recorded_by", "answered_by", "worker",
                                                       "satisfaction_by")  # fmt: skip
 
     def can(self, transition: str) -> bool:

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -146,3 +147,18 @@ def test_the_home_page_shows_the_offices_open_complaints(reviewer, approver, log
     complaint = record(reviewer)
     assert complaint.receipt in login(reviewer).get(reverse("home")).content.decode()
     assert complaint.receipt not in login(approver).get(reverse("home")).content.decode()
+
+
+def test_the_worker_complained_about_is_named_by_an_account_of_that_street(
+    reviewer, coordinator, sibling_approver, login
+):
+    complaint = record(reviewer, about="worker", worker=coordinator.username)
+    assert complaint.worker == coordinator and complaint.worker_name == coordinator.name
+    with pytest.raises(ValidationError) as refused:
+        record(reviewer, about="worker", worker=sibling_approver.username)
+    assert "worker" in refused.value.error_dict
+    response = login(reviewer).post(reverse("complaints:add"), {
+        "channel": "window", "received_on": "2026-12-01", "region": VILLAGE_A, "about": "worker",
+        "worker": "nobody-here", "content": "内容", "name": "某人", "phone": "13800001111",
+    })  # fmt: skip
+    assert "没有这个工作人员账号" in str(response.context["form"].errors["worker"])
