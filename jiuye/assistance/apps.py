@@ -29,6 +29,7 @@ class AssistanceConfig(AppConfig):
         register("menu", urls.MENU)
         register("parameters", *parameters.PARAMETERS)
         register("indicators", *indicators.INDICATORS)
+        register("work", *indicators.WORK)
         register("urls", Urls("assistance/", "jiuye.assistance.urls", api="jiuye.assistance.api"))
         register("household_handlers", households.household_changed)
         register("transfer_handlers", services.person_moving)

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.choices import OPEN_HOUSEHOLD_STATES, PLACING_STATES, HouseholdState
 from jiuye.assistance.models import AssistanceService, Identification, Measure, ZeroHousehold
-from jiuye.core.indicators import Indicator, Query, grouped, merge
+from jiuye.core.indicators import Indicator, Query, grouped, merge, per_worker
+from jiuye.core.registry import Work
 from jiuye.core.workdays import months_before
 from jiuye.ledger.choices import EMPLOYED
 from jiuye.ledger.indicators import SECTION as COMMUNITY
@@ -177,4 +178,11 @@ INDICATORS += (
               definition=_("已认定、安置时限已过、当日仍无成员安置的零就业家庭")),
     Indicator("services_recorded", _("就业援助服务记录"), COMMUNITY, community, unit=_("次"),
               definition=_("期间为就业困难人员记录的援助服务次数"), report="community", at_date=True),
+)  # fmt: skip
+
+WORK = (
+    Work("assistance_services", _("记录援助服务"), "services_recorded",
+         per_worker(AssistanceService, "worker", "on")),
+    Work("assistance_visits", _("上门走访援助对象"), "",
+         per_worker(AssistanceService, "worker", "on", kind__in=("home_visit", "county_visit")), visit=True),
 )  # fmt: skip

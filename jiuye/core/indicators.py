@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.money import yuan
@@ -78,6 +79,20 @@ def grouped(queryset, length: int, *, field: str = "region_id", **aggregates) ->
     region code in ``field``."""
     rows = queryset.annotate(group=prefix_sql(field, length)).values("group").annotate(**aggregates)
     return {row.pop("group"): row for row in rows.order_by()}
+
+
+def per_worker(model, by: str, on: str, **filters) -> Callable:
+    """A ``core.registry.Work`` count: the records of ``model`` made by each worker (the user
+    in field ``by``) on the days ``first`` to ``last`` (the date in field ``on``)."""
+
+    def count(user_ids, first: datetime.date, last: datetime.date) -> dict[int, int]:
+        rows = (
+            model.objects.filter(**{f"{by}__in": list(user_ids), f"{on}__range": (first, last)}, **filters)
+            .values(by).annotate(n=Count("pk")).order_by()
+        )  # fmt: skip
+        return {row[by]: row["n"] for row in rows}
+
+    return count
 
 
 def merge(*parts: dict[str, dict]) -> dict[str, dict]:

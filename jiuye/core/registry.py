@@ -76,6 +76,7 @@ STORES = (
     KeyedStore("subsidy_kinds", "kinds of subsidy and their rules (subsidies.kinds.SubsidyKind)", "code"),
     KeyedStore("indicators", "figures for a region and a period (core.indicators.Indicator)", "code"),
     KeyedStore("nightly_checks", "checks run every night, in order (core.registry.Task)", "name"),
+    KeyedStore("work", "what each worker records themselves, counted for their post's targets and assessment (core.registry.Work)", "code"),
     KeyedStore("seeders", "demo-data seeders, in order (core.registry.Task)", "name"),
     KeyedStore("urls", "an app's pages under a path and its API routes (core.registry.Urls)", "prefix"),
 )  # fmt: skip
@@ -102,6 +103,21 @@ class Contract:
     months: int
     placed_by: str
     source: object
+
+
+@dataclass(frozen=True)
+class Work:
+    """What a worker records themselves in one line of work (援助服务, a flexible worker's
+    check, a referral that led to a hire): ``count(user_ids, first, last)`` → ``{user_id: n}``
+    for the days ``first`` to ``last``. ``indicator`` is the office's registered indicator it
+    is a worker's part of (a post's share of the office's target is counted by it); ``visit``
+    whether it is a contact with the person served (勤: 走访服务对象)."""
+
+    code: str
+    label: str
+    indicator: str
+    count: Callable
+    visit: bool = False
 
 
 @dataclass(frozen=True)

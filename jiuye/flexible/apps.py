@@ -27,6 +27,7 @@ class FlexibleConfig(AppConfig):
         register("urls", Urls("flexible/", "jiuye.flexible.urls", api="jiuye.flexible.api"))
         kinds.register(subsidy.FLEXIBLE_INSURANCE)
         register("indicators", *indicators.INDICATORS)
+        register("work", *indicators.WORK)
         register("home_panels", selectors.home_panel)
         register("transfer_handlers", services.person_moving)
         register("seeders", Task("flexible", _("灵活就业"), seeding.seed))

@@ -5,7 +5,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import parameters
-from jiuye.core.indicators import Indicator, Query, grouped, merge
+from jiuye.core.indicators import Indicator, Query, grouped, merge, per_worker
+from jiuye.core.registry import Work
 from jiuye.core.workdays import months_before
 from jiuye.flexible.models import Check, FlexibleJob
 from jiuye.regions.codes import code_of_prefix
@@ -38,4 +39,8 @@ INDICATORS = (
     Indicator("flexible_overdue", _("其中核实逾期"), SECTION, collect, unit=_("人"),
               definition=_("期末在册、登记或最近一次核实已超过核实周期的人数"), report="programmes",
               at_date=True),
+)  # fmt: skip
+
+WORK = (
+    Work("flexible_checks", _("核实灵活就业人员"), "", per_worker(Check, "checked_by", "checked_on"), visit=True),
 )  # fmt: skip

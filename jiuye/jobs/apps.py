@@ -29,6 +29,7 @@ class JobsConfig(AppConfig):
         register("urls", Urls("jobs/", "jiuye.jobs.urls", api="jiuye.jobs.api"))
         kinds.register(subsidy.JOB_INTRODUCTION)
         register("indicators", *indicators.INDICATORS)
+        register("work", *indicators.WORK)
         register("contracts", selectors.contracts)
         register("transfer_handlers", services.person_moving)
         register("status_handlers", services.person_employed)

@@ -10,7 +10,8 @@ that referred, wherever the seeker lives."""
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.indicators import Indicator, Query, grouped, merge
+from jiuye.core.indicators import Indicator, Query, grouped, merge, per_worker
+from jiuye.core.registry import Work
 from jiuye.core.scoping import jurisdiction_prefix, subtree_q
 from jiuye.jobs.models import Referral, Vacancy
 
@@ -51,4 +52,11 @@ INDICATORS = (
               definition=_("本辖区的招聘岗位中，期内有人经职业介绍录用的岗位数"), at_date=True),
     Indicator("referral_hires", _("推荐成功人数"), SECTION, collect, unit=_("人"), report="performance",
               definition=_("期内经本机构推荐（职业介绍）录用的人数"), at_date=True),
+)  # fmt: skip
+
+WORK = (
+    Work("referral_hires", _("推荐成功"), "referral_hires",
+         per_worker(Referral, "referred_by", "hired_on", state="hired")),
+    Work("vacancies_registered", _("登记招聘岗位"), "vacancies_gathered",
+         per_worker(Vacancy, "registered_by", "registered_on")),
 )  # fmt: skip

@@ -4,6 +4,7 @@ one county's own scheme, each seeded county's reward budget and, at the demo sca
 reward proposal of the last quarter (proposed and approved by the county's HR, waiting for
 finance) and commendations."""
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from jiuye.performance.periods import last_ended
 from jiuye.performance.reward import KIND
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
-from jiuye.staff.models import User
+from jiuye.staff.models import Position, User
 from jiuye.staff.roles import RoleCode
 from jiuye.subsidies.models import Budget, Claim
 
@@ -85,8 +86,13 @@ def proposer(county: Region) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
         org = ServiceOrg.objects.get(region=county, kind="county_agency")
-        user = User.objects.create(username=username, name="钱立新", org=org, post="就业促进科经办人",
-                                   duties="提出以奖代补方案，经办基层平台绩效考核。",
+        position, _made = Position.objects.get_or_create(
+            org=org,
+            title="就业促进科经办人",
+            defaults={"duties": "提出以奖代补方案，经办基层平台绩效考核。"},
+        )
+        user = User.objects.create(username=username, name="钱立新", org=org, position=position,
+                                   started_on=datetime.date(2019, 3, 1),
                                    password=make_password(settings.JIUYE_DEMO_PASSWORD))  # fmt: skip
         user.roles.add(RoleCode.COUNTY_APPROVER)
     return user

@@ -176,7 +176,7 @@ class OfficeView(PermissionRequiredMixin, generic.TemplateView):
         commendations = (
             Commendation.objects.visible_to(user)
             .filter(region=region)
-            .select_related("office", "worker", "commended_by")
+            .select_related("office", "worker__position", "commended_by")
         )
         return super().get_context_data(
             region=region, form=form, period=period, score=score, rewards=rewards,

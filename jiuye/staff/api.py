@@ -7,8 +7,16 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from jiuye.core.api import ScopedViewSet
-from jiuye.staff.filters import StaffFilter
-from jiuye.staff.models import StaffCertificate, User
+from jiuye.staff.filters import PositionFilter, StaffFilter
+from jiuye.staff.models import (
+    Pairing,
+    Position,
+    PositionTarget,
+    StaffCertificate,
+    StaffTraining,
+    Target,
+    User,
+)
 from jiuye.staff.views import lockout
 
 
@@ -22,6 +30,7 @@ class StaffSerializer(serializers.ModelSerializer):
     org_name = serializers.CharField(source="org.name", read_only=True, default=None)
     region = serializers.CharField(source="org.region_id", read_only=True, default=None)
     roles = serializers.SerializerMethodField()
+    position_title = serializers.CharField(source="position.title", read_only=True, default=None)
     certificates = CertificateSerializer(many=True, read_only=True)
 
     class Meta:
@@ -34,8 +43,10 @@ class StaffSerializer(serializers.ModelSerializer):
             "org_name",
             "region",
             "roles",
-            "post",
-            "duties",
+            "position",
+            "position_title",
+            "employment",
+            "started_on",
             "phone",
             "is_active",
             "certificates",
@@ -53,9 +64,111 @@ class StaffViewSet(ScopedViewSet):
     def scope(self, queryset):
         return (
             queryset.with_org()
+            .select_related("position")
             .prefetch_related("certificates")
             .order_by("org__region_id", "username")
         )
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    org_name = serializers.CharField(source="org.name", read_only=True)
+    region = serializers.CharField(source="org.region_id", read_only=True)
+    holders = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Position
+        fields = ["id", "org", "org_name", "region", "title", "duties", "is_active", "holders"]
+
+
+class PositionViewSet(ScopedViewSet):
+    """The posts of the offices (定岗定责) and the accounts holding them."""
+
+    queryset = Position.objects.all()
+    serializer_class = PositionSerializer
+    filterset_class = PositionFilter
+
+    def scope(self, queryset):
+        return (
+            queryset.select_related("org")
+            .prefetch_related("holders")
+            .order_by("org__region_id", "title")
+        )
+
+
+class ShareSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PositionTarget
+        fields = ["id", "position", "work", "value"]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="org.region_id", read_only=True)
+    shares = ShareSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Target
+        fields = ["id", "org", "region", "year", "indicator", "value", "shares"]
+
+
+class TargetViewSet(ScopedViewSet):
+    """Offices' yearly targets and their breakdown to posts."""
+
+    queryset = Target.objects.all()
+    serializer_class = TargetSerializer
+    filterset_fields = ["year", "indicator", "org"]
+
+    def scope(self, queryset):
+        return (
+            queryset.select_related("org")
+            .prefetch_related("shares")
+            .order_by("org__region_id", "-year", "indicator")
+        )
+
+
+class TrainingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StaffTraining
+        fields = [
+            "id",
+            "user",
+            "kind",
+            "title",
+            "organiser",
+            "started_on",
+            "ended_on",
+            "hours",
+            "passed",
+        ]
+
+
+class TrainingViewSet(ScopedViewSet):
+    """The training records of the staff (岗前培训, 在岗培训)."""
+
+    queryset = StaffTraining.objects.all()
+    serializer_class = TrainingSerializer
+    filterset_fields = ["user", "kind"]
+
+    def scope(self, queryset):
+        return queryset.order_by("user_id", "-ended_on")
+
+
+class PairingSerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="org.region_id", read_only=True)
+
+    class Meta:
+        model = Pairing
+        fields = ["id", "worker", "org", "region", "reason", "started_on", "ended_on", "note"]
+
+
+class PairingViewSet(ScopedViewSet):
+    """City and county workers paired with grassroots offices (对口联系)."""
+
+    queryset = Pairing.objects.all()
+    serializer_class = PairingSerializer
+    filterset_fields = ["worker", "org", "reason"]
+
+    def scope(self, queryset):
+        return queryset.select_related("org").order_by("org__region_id", "-started_on")
 
 
 @extend_schema(
@@ -81,6 +194,10 @@ class TokenView(ObtainAuthToken):
 def routes(router) -> None:
     """Add this app's viewsets to the API router (``jiuye.api_urls``)."""
     router.register("staff", StaffViewSet, basename="staff")
+    router.register("staff-positions", PositionViewSet, basename="staff-position")
+    router.register("staff-targets", TargetViewSet, basename="staff-target")
+    router.register("staff-trainings", TrainingViewSet, basename="staff-training")
+    router.register("staff-pairings", PairingViewSet, basename="staff-pairing")
 
 
 urlpatterns = [path("auth/token/", TokenView.as_view(), name="api-token")]

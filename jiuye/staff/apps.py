@@ -21,7 +21,7 @@ class StaffConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
-        from jiuye.staff import indicators, permissions, seeding, urls
+        from jiuye.staff import indicators, permissions, seeding, selectors, urls
 
         post_migrate.connect(sync_roles, sender=self)
         register_permissions(permissions.PERMISSIONS)
@@ -32,4 +32,5 @@ class StaffConfig(AppConfig):
             Urls("staff/", "jiuye.staff.urls", api="jiuye.staff.api"),
         )
         register("indicators", *indicators.INDICATORS)
+        register("home_panels", selectors.home_panel)
         register("seeders", Task("staff", _("工作人员"), seeding.seed))

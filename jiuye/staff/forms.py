@@ -4,10 +4,25 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.forms import DateInput, UserFormMixin, VersionedFormMixin
+from jiuye.core.registry import registry
 from jiuye.ledger.identity import parse_id_number
 from jiuye.ledger.models import Person
-from jiuye.staff.models import Role, StaffCertificate, User
+from jiuye.regions.choices import OrgKind
+from jiuye.regions.codes import Level, ancestor
+from jiuye.staff.models import (
+    Pairing,
+    Position,
+    PositionTarget,
+    Role,
+    StaffCertificate,
+    StaffTraining,
+    Target,
+    User,
+)
 from jiuye.staff.roles import ROLE_LEVEL, grantable
+from jiuye.staff.services import works_of
+
+AGENCIES = (OrgKind.COUNTY_AGENCY, OrgKind.CITY_AGENCY)
 
 
 class LoginForm(AuthenticationForm):
@@ -79,6 +94,10 @@ class PersonLinkMixin(forms.Form):
         return data
 
 
+# the post an account holds, how it is employed and since when (guideline 七)
+WORK_FIELDS = ["position", "employment", "started_on"]
+
+
 class StaffCreateForm(UserFormMixin, SetPasswordMixin, PersonLinkMixin, forms.ModelForm):
     roles = RolesField()
     password1, password2 = SetPasswordMixin.create_password_fields(
@@ -87,12 +106,13 @@ class StaffCreateForm(UserFormMixin, SetPasswordMixin, PersonLinkMixin, forms.Mo
 
     class Meta:
         model = User
-        fields = ["username", "name", "roles", "post", "duties", "phone", "is_active"]
-        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+        fields = ["username", "name", "roles", *WORK_FIELDS, "phone", "is_active"]
+        widgets = {"started_on": DateInput()}
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].for_org(org, self.user)
+        self.fields["position"].queryset = org.positions.filter(is_active=True)
 
     def clean(self):
         self.validate_passwords()
@@ -104,12 +124,15 @@ class StaffUpdateForm(UserFormMixin, VersionedFormMixin, PersonLinkMixin, forms.
 
     class Meta:
         model = User
-        fields = ["name", "roles", "post", "duties", "phone", "is_active"]
-        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "roles", *WORK_FIELDS, "phone", "is_active"]
+        widgets = {"started_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].for_org(self.instance.org, self.user)
+        self.fields["position"].queryset = Position.objects.filter(
+            org_id=self.instance.org_id, is_active=True
+        )
         person = self.instance.person
         if person is not None:
             self.fields["id_number"].help_text = _(
@@ -125,3 +148,63 @@ class CertificateForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
         model = StaffCertificate
         fields = ["name", "number", "issuer", "issued_on", "expires_on"]
         widgets = {"issued_on": DateInput(), "expires_on": DateInput()}
+
+
+class PositionForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["title", "duties", "is_active"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 4})}
+
+
+class TargetForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["indicator", "value"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        indicators = registry["indicators"].values()
+        self.fields["indicator"] = forms.ChoiceField(label=_("指标"), choices=[
+            (each.code, f"{each.section} · {each.label}") for each in indicators if each.ratio is None
+        ])  # fmt: skip
+
+
+class ShareForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = PositionTarget
+        fields = ["position", "work", "value"]
+
+    def __init__(self, *args, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].queryset = target.org.positions.filter(is_active=True)
+        self.fields["work"] = forms.ChoiceField(label=_("计量的工作"), choices=[
+            (work.code, work.label) for work in works_of(target.indicator)
+        ])  # fmt: skip
+
+
+class TrainingForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = StaffTraining
+        fields = ["kind", "title", "organiser", "started_on", "ended_on", "hours", "passed"]
+        widgets = {"started_on": DateInput(), "ended_on": DateInput()}
+
+
+class PairingForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Pairing
+        fields = ["worker", "reason", "started_on", "ended_on", "note"]
+        widgets = {
+            "started_on": DateInput(),
+            "ended_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, org, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = [ancestor(org.region_id, Level.COUNTY), ancestor(org.region_id, Level.CITY)]
+        self.fields["worker"].queryset = (
+            User.objects.visible_to(self.user)
+            .filter(is_active=True, org__region_id__in=agencies, org__kind__in=AGENCIES)
+            .order_by("org__region_id", "username")
+        )  # fmt: skip

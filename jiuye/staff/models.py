@@ -14,6 +14,15 @@ from jiuye.regions.codes import Level, prefix_of
 from jiuye.staff.roles import EVERYONE, ROLE_LEVEL, RoleCode, grantable
 
 
+class Employment(models.TextChoices):
+    """How a worker is employed (guideline 七): on the office's staff, part-time beside other
+    duties (a village cadre), or on a special public-welfare post (特定公益性岗位)."""
+
+    FULL_TIME = "full_time", _("专职")
+    PART_TIME = "part_time", _("兼职")
+    SPECIAL_POST = "special_post", _("特定公益性岗位")
+
+
 class Role(models.Model):
     """One row per ``staff.roles.RoleCode``; the rows exist so that accounts can hold several."""
 
@@ -32,7 +41,7 @@ class UserQuerySet(ScopedQuerySet):
     region_field = "org__region_id"
 
     def with_org(self):
-        return self.select_related("org__region").prefetch_related("roles")
+        return self.select_related("org__region", "position").prefetch_related("roles")
 
     def managed_by(self, user):
         """Accounts the user administers: below their own region, never their own account
@@ -64,8 +73,14 @@ class User(AbstractUser):
         verbose_name=_("所属机构"),
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="users", verbose_name=_("角色"))
-    post = models.CharField(_("岗位"), max_length=50, blank=True)
-    duties = models.TextField(_("职责"), blank=True)
+    position = models.ForeignKey(
+        "staff.Position", on_delete=models.PROTECT, null=True, blank=True, related_name="holders",
+        verbose_name=_("岗位"),
+    )  # fmt: skip
+    employment = models.CharField(
+        _("用工形式"), max_length=20, choices=Employment.choices, default=Employment.FULL_TIME
+    )
+    started_on = models.DateField(_("上岗日期"), null=True, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     # The worker's own entry in the ledger: a coordinator on a special public-welfare post
     # (特定公益性岗位, guideline 七) is placed and paid as that resident.
@@ -113,6 +128,11 @@ class User(AbstractUser):
         if self.org_id is None or not self.org.is_active:
             return None
         return prefix_of(self.org.region_id)
+
+    def clean(self):
+        super().clean()
+        if self.position_id is not None and self.position.org_id != self.org_id:
+            raise ValidationError({"position": _("岗位应为本人所属机构的岗位。")})
 
     def clean_roles(self, roles) -> None:
         """Each role is held at the level it belongs to (``staff.roles.ROLE_LEVEL``)."""
@@ -180,3 +200,199 @@ class StaffCertificate(BaseModel):
     @property
     def is_expired(self) -> bool:
         return self.expires_on is not None and self.expires_on < timezone.localdate()
+
+
+class PositionQuerySet(ScopedQuerySet):
+    region_field = "org__region_id"
+
+
+class Position(BaseModel):
+    """A post of an office (定岗定责, guideline 七 and 二十): its title and duties, held by one or
+    more workers, with its share of the office's yearly targets (``PositionTarget``)."""
+
+    org = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="positions",
+        verbose_name=_("所属机构"),
+    )  # fmt: skip
+    title = models.CharField(_("岗位名称"), max_length=50)
+    duties = models.TextField(_("岗位职责"), blank=True)
+    is_active = models.BooleanField(_("在用"), default=True)
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["org_id", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "title"], name="position_once_per_org")
+        ]
+        verbose_name = _("工作岗位")
+        verbose_name_plural = _("工作岗位")
+
+    def __str__(self):
+        return self.title
+
+
+class TargetQuerySet(ScopedQuerySet):
+    region_field = "org__region_id"
+
+
+class Target(BaseModel):
+    """An office's target of a year for one registered indicator (年度工作目标), set by the
+    level above it; the office breaks it down to its posts (``PositionTarget``)."""
+
+    org = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="targets",
+        verbose_name=_("机构"),
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("年度"))
+    indicator = models.CharField(_("指标"), max_length=60)
+    value = models.DecimalField(_("目标值"), max_digits=12, decimal_places=2)
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["org_id", "-year", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "year", "indicator"], name="target_once_a_year"),
+            models.CheckConstraint(condition=models.Q(value__gte=0), name="target_not_negative"),
+        ]
+        verbose_name = _("年度工作目标")
+        verbose_name_plural = _("年度工作目标")
+
+    def __str__(self):
+        return f"{self.year} {self.label}"
+
+    @property
+    def label(self) -> str:
+        from jiuye.core.registry import registry
+
+        found = registry["indicators"].get(self.indicator)
+        return str(found.label) if found else self.indicator
+
+    def clean(self):
+        from jiuye.core.registry import registry
+
+        if self.indicator and self.indicator not in registry["indicators"]:
+            raise ValidationError(
+                {"indicator": _("“%(code)s”不是已登记的指标。") % {"code": self.indicator}}
+            )
+
+
+class PositionTargetQuerySet(ScopedQuerySet):
+    region_field = "position__org__region_id"
+
+
+class PositionTarget(BaseModel):
+    """A post's share of an office's yearly target (目标任务分解到岗位), counted by what the
+    post's holders record themselves (a registered ``core.registry.Work`` of the target's
+    indicator): the 绩 of their yearly assessment."""
+
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, related_name="shares", verbose_name=_("机构目标")
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.CASCADE, related_name="targets", verbose_name=_("岗位")
+    )
+    work = models.CharField(_("计量的工作"), max_length=60)
+    value = models.DecimalField(_("岗位目标值"), max_digits=12, decimal_places=2)
+
+    objects = PositionTargetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["target_id", "position_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "position"], name="position_target_once"),
+            models.CheckConstraint(condition=models.Q(value__gte=0), name="position_target_not_negative"),
+        ]  # fmt: skip
+        verbose_name = _("岗位年度目标")
+        verbose_name_plural = _("岗位年度目标")
+
+    def __str__(self):
+        return f"{self.position} {self.target}"
+
+
+class TrainingKind(models.TextChoices):
+    INDUCTION = "induction", _("岗前培训")
+    SERVING = "serving", _("在岗培训")
+
+
+class StaffTrainingQuerySet(ScopedQuerySet):
+    region_field = "user__org__region_id"
+
+    def managed_by(self, user):
+        return self.filter(user__in=User.objects.managed_by(user))
+
+
+class StaffTraining(BaseModel):
+    """A training a worker attended (guideline 七: new staff trained before taking up the post,
+    serving staff at least once a year)."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="trainings", verbose_name=_("参训人员")
+    )
+    kind = models.CharField(_("培训类别"), max_length=20, choices=TrainingKind.choices)
+    title = models.CharField(_("培训名称"), max_length=100)
+    organiser = models.CharField(_("举办单位"), max_length=100)
+    started_on = models.DateField(_("开始日期"))
+    ended_on = models.DateField(_("结束日期"))
+    hours = models.PositiveSmallIntegerField(_("学时"))
+    passed = models.BooleanField(_("考核合格"), default=True)
+
+    objects = StaffTrainingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user_id", "-ended_on"]
+        verbose_name = _("工作人员培训记录")
+        verbose_name_plural = _("工作人员培训记录")
+
+    def __str__(self):
+        return f"{self.title}（{self.ended_on:%Y-%m-%d}）"
+
+    def clean(self):
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("结束日期不能早于开始日期。")})
+
+
+class PairingReason(models.TextChoices):
+    OUTSTANDING = "outstanding", _("工作突出")
+    LAGGING = "lagging", _("工作落后")
+
+
+class PairingQuerySet(ScopedQuerySet):
+    region_field = "org__region_id"
+
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(started_on__lte=on).filter(
+            models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=on)
+        )
+
+
+class Pairing(BaseModel):
+    """A city or county worker paired with a grassroots office to stay with and help
+    (对口联系、联系蹲点, guideline 七), from a day to a day."""
+
+    worker = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="pairings", verbose_name=_("联系人")
+    )
+    org = models.ForeignKey(
+        "regions.ServiceOrg", on_delete=models.PROTECT, related_name="pairings", verbose_name=_("联系的基层机构"),
+    )  # fmt: skip
+    reason = models.CharField(_("联系原因"), max_length=20, choices=PairingReason.choices)
+    started_on = models.DateField(_("开始日期"))
+    ended_on = models.DateField(_("结束日期"), null=True, blank=True)
+    note = models.TextField(_("联系蹲点情况"), blank=True)
+
+    objects = PairingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["org_id", "-started_on"]
+        verbose_name = _("对口联系")
+        verbose_name_plural = _("对口联系")
+
+    def __str__(self):
+        return f"{self.worker.name} → {self.org.name}"
+
+    def clean(self):
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("结束日期不能早于开始日期。")})

@@ -1,16 +1,29 @@
 """Demo data: staff accounts named ``<role>-<region prefix>`` at every seeded organisation."""
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from jiuye.regions.choices import OrgKind
-from jiuye.regions.codes import prefix_of
+from jiuye.regions.codes import Level, ancestor, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.regions.seeding import scale_regions
-from jiuye.staff.models import StaffCertificate, User
+from jiuye.staff.models import (
+    Employment,
+    Pairing,
+    PairingReason,
+    Position,
+    PositionTarget,
+    StaffCertificate,
+    StaffTraining,
+    Target,
+    TrainingKind,
+    User,
+)
 from jiuye.staff.roles import RoleCode
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤"
@@ -103,16 +116,66 @@ def certificate_for(user: User, role: RoleCode, rng) -> StaffCertificate:
     )
 
 
+# how each kind of office's workers are employed, with the odds (guideline 七)
+EMPLOYMENT_ODDS = {
+    OrgKind.VILLAGE_STATION: [(Employment.SPECIAL_POST, 6), (Employment.PART_TIME, 3), (Employment.FULL_TIME, 1)],
+}  # fmt: skip
+# (indicator, the worker's own count of it, yearly target of a township, of a village)
+TARGETS = [
+    ("services_recorded", "assistance_services", 240, 60),
+    ("referral_hires", "referral_hires", 60, 8),
+    ("vacancies_gathered", "vacancies_registered", 80, 10),
+]
+TARGETED = {OrgKind.TOWNSHIP_CENTRE: 0, OrgKind.VILLAGE_STATION: 1}
+
+
+def started(rng, today) -> datetime.date:
+    return today - datetime.timedelta(days=rng.randint(60, 365 * 12))
+
+
+def trainings_of(user: User, rng, today) -> list[StaffTraining]:
+    """Induction when the worker took up the post, and a yearly training of serving staff; a
+    few lack one or the other, so the lists of who lacks them have names on them."""
+    found = []
+    if rng.random() > 0.05:
+        day = user.started_on - datetime.timedelta(days=rng.randint(5, 20))
+        found.append(StaffTraining(user=user, kind=TrainingKind.INDUCTION, title="基层就业社保服务人员岗前培训",
+                                   organiser="县人力资源和社会保障局", started_on=day,
+                                   ended_on=day + datetime.timedelta(days=2), hours=24))  # fmt: skip
+    for year in range(max(user.started_on.year + 1, today.year - 2), today.year + 1):
+        if year == today.year and rng.random() < 0.15:
+            continue
+        day = datetime.date(
+            year, rng.randint(3, min(today.month, 11) if year == today.year else 11), 10
+        )
+        if day > today:
+            continue
+        found.append(StaffTraining(user=user, kind=TrainingKind.SERVING, title=f"{year}年就业政策与业务轮训",
+                                   organiser="市公共就业和人才服务中心", started_on=day,
+                                   ended_on=day + datetime.timedelta(days=1), hours=12, passed=rng.random() > 0.03))  # fmt: skip
+    return found
+
+
 @transaction.atomic
 def seed(context) -> None:
     password = make_password(settings.JIUYE_DEMO_PASSWORD)
+    today = timezone.localdate()
     codes = {region.code for region in scale_regions(context.scale)}
     orgs = [org for org in ServiceOrg.objects.order_by("region_id", "pk") if org.region_id in codes]
     existing = set(User.objects.values_list("username", flat=True))
+    positions = {(p.org_id, p.title): p for p in Position.objects.filter(org__in=orgs)}
+    new_positions = []
+    for org in orgs:
+        for _role, _suffix, title, duties in STAFF_PLAN[OrgKind(org.kind)]:
+            if (org.pk, title) not in positions:
+                positions[org.pk, title] = Position(org=org, title=title, duties=duties)
+                new_positions.append(positions[org.pk, title])
+    Position.objects.bulk_create(new_positions, batch_size=2000)
     planned = []  # (user, role)
     for org in orgs:
         prefix = prefix_of(org.region_id)
-        for role, suffix, post, duties in STAFF_PLAN[OrgKind(org.kind)]:
+        odds = EMPLOYMENT_ODDS.get(OrgKind(org.kind), [(Employment.FULL_TIME, 1)])
+        for role, suffix, title, _duties in STAFF_PLAN[OrgKind(org.kind)]:
             username = f"{role.value}-{prefix}{suffix}"
             if username in existing:
                 continue
@@ -121,8 +184,11 @@ def seed(context) -> None:
                 username=username,
                 name=person_name(rng),
                 org=org,
-                post=post,
-                duties=duties,
+                position=positions[org.pk, title],
+                employment=rng.choices([kind for kind, _ in odds], [weight for _, weight in odds])[
+                    0
+                ],
+                started_on=started(rng, today),
                 phone=mobile(rng),
                 password=password,
             )
@@ -140,7 +206,74 @@ def seed(context) -> None:
         ],
         batch_size=5000,
     )
+    StaffTraining.objects.bulk_create(
+        [training for user, _, rng in planned for training in trainings_of(user, rng, today)],
+        batch_size=5000,
+    )
+    _targets(context, [org for org in orgs if org.kind in TARGETED], positions, today.year)
+    _pairings(context, orgs, today)
     if "admin" not in existing:
         User.objects.create_superuser("admin", password=None, name="系统管理员")
         User.objects.filter(username="admin").update(password=password)
     context.log(f"Created {len(planned)} staff accounts.")
+
+
+def _targets(context, orgs, positions, year: int) -> None:
+    """This year's targets of the townships and villages, each broken down to the posts that
+    record the work: a township's two window posts share it, a village's coordinator has all."""
+    have = set(Target.objects.filter(org__in=orgs, year=year).values_list("org_id", flat=True))
+    targets, shares = [], []
+    for org in orgs:
+        if org.pk in have:
+            continue
+        rng = context.rng("targets", org.region_id)
+        holders = [
+            title
+            for role, _s, title, _d in STAFF_PLAN[OrgKind(org.kind)]
+            if role != RoleCode.TOWNSHIP_FINANCE
+        ]
+        for indicator, work, *values in TARGETS:
+            value = Decimal(round(values[TARGETED[org.kind]] * rng.uniform(0.8, 1.2)))
+            target = Target(org=org, year=year, indicator=indicator, value=value)
+            targets.append(target)
+            split = [value - value // 2 * (len(holders) - 1)] + [value // 2] * (len(holders) - 1)
+            shares += [
+                PositionTarget(
+                    target=target, position=positions[org.pk, title], work=work, value=part
+                )
+                for title, part in zip(holders, split, strict=True)
+            ]
+    Target.objects.bulk_create(targets, batch_size=5000)
+    PositionTarget.objects.bulk_create(shares, batch_size=5000)
+
+
+def _pairings(context, orgs, today) -> None:
+    """Each county's approver stays with two of its villages, one doing well and one behind,
+    and each city's officer with two of its townships (对口联系、联系蹲点)."""
+    if Pairing.objects.exists():
+        return
+    roles = (RoleCode.COUNTY_APPROVER, RoleCode.CITY_OFFICER)
+    workers = {
+        user.org_id: user for user in User.objects.filter(org__in=orgs, roles__code__in=roles)
+    }
+    below = {OrgKind.COUNTY_AGENCY: (OrgKind.VILLAGE_STATION, Level.COUNTY),
+             OrgKind.CITY_AGENCY: (OrgKind.TOWNSHIP_CENTRE, Level.CITY)}  # fmt: skip
+    offices: dict[tuple, list] = {}
+    for org in orgs:
+        for kind, level in below.values():
+            if org.kind == kind:
+                offices.setdefault((kind, ancestor(org.region_id, level)), []).append(org)
+    pairings = []
+    for org in orgs:
+        worker = workers.get(org.pk)
+        if worker is None or org.kind not in below:
+            continue
+        rng = context.rng("pairing", org.region_id)
+        candidates = offices.get((below[org.kind][0], org.region_id), [])
+        for reason, chosen in zip(
+            PairingReason, rng.sample(candidates, min(2, len(candidates))), strict=False
+        ):
+            start = today - datetime.timedelta(days=rng.randint(30, 300))
+            pairings.append(Pairing(worker=worker, org=chosen, reason=reason, started_on=start,
+                                    note="每月到站蹲点不少于2天，指导台账管理和就业援助。"))  # fmt: skip
+    Pairing.objects.bulk_create(pairings, batch_size=2000)

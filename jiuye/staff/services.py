@@ -11,13 +11,25 @@ the finance bureau, among them) or a superuser.
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.models import Token
 
-from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.core.registry import registry
+from jiuye.core.services import check_scope, require, save_new, save_versioned
 from jiuye.ledger.models import Person
+from jiuye.regions.codes import Level, contains, prefix_of
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff.models import StaffCertificate, User
+from jiuye.staff.models import (
+    Employment,
+    Pairing,
+    Position,
+    PositionTarget,
+    StaffCertificate,
+    StaffTraining,
+    Target,
+    User,
+)
 from jiuye.staff.roles import RoleCode, grantable
 
 KEEP = object()  # ``staff_update(person=KEEP)``: the link to the ledger stays as it is
@@ -74,8 +86,9 @@ def staff_create(
     org: ServiceOrg,
     roles,
     password: str,
-    post: str = "",
-    duties: str = "",
+    position=None,
+    employment: str = Employment.FULL_TIME,
+    started_on=None,
     phone: str = "",
     is_active: bool = True,
     person: Person | None = None,
@@ -86,8 +99,9 @@ def staff_create(
         username=username.strip(),
         name=name.strip(),
         org=org,
-        post=post.strip(),
-        duties=duties.strip(),
+        position=position,
+        employment=employment,
+        started_on=started_on,
         phone=phone.strip(),
         is_active=is_active,
         person=person,
@@ -107,7 +121,7 @@ def staff_create(
 
 @transaction.atomic
 def staff_update(*, actor, user: User, expected_version: int, roles, person=KEEP, **fields) -> User:
-    """Edit an account: its name, post, duties, roles, state (a deactivated account ends its
+    """Edit an account: its name, post, employment, roles, state (a deactivated account ends its
     tokens) and the link to its own entry in the ledger (``KEEP``: unchanged)."""
     _require_manager(actor, user)
     for name, value in fields.items():
@@ -152,3 +166,129 @@ def certificate_save(
 def certificate_delete(*, actor, certificate: StaffCertificate) -> None:
     _require_manager(actor, certificate.user)
     certificate.delete()
+
+
+# Posts and yearly targets (定岗定责, 年度目标分解到岗位) ------------------------------------
+
+
+def offices_kept_by(actor):
+    """The offices whose posts, and the breakdown of whose targets, an actor keeps: the
+    managers' own office and those below it (the county guides its townships and villages)."""
+    below = ServiceOrg.objects.below(actor)
+    return below | ServiceOrg.objects.filter(pk=actor.org_id) if actor.org_id else below
+
+
+def _save(record, *, actor, expected_version, duplicate=None):
+    if expected_version is None:
+        return save_new(record, actor=actor, duplicate=duplicate)
+    save_versioned(record, expected_version=expected_version, actor=actor)
+    return record
+
+
+@transaction.atomic
+def position_save(*, actor, position: Position, expected_version: int | None = None) -> Position:
+    """Add a post to an office (``expected_version`` None) or save an edited one."""
+    require(actor, "staff.change_position")
+    check_scope(offices_kept_by(actor), position.org, field="org")
+    return _save(position, actor=actor, expected_version=expected_version,
+                 duplicate={"title": _("本机构已有同名岗位。")})  # fmt: skip
+
+
+@transaction.atomic
+def target_save(*, actor, target: Target, expected_version: int | None = None) -> Target:
+    """Set an office's target of a year (the level above sets it); a target lowered below
+    what its posts already share is refused."""
+    require(actor, "staff.change_target")
+    check_scope(ServiceOrg.objects.below(actor), target.org, field="org")
+    if target.pk is not None:
+        shared = target.shares.aggregate(total=Sum("value"))["total"] or 0
+        if target.value < shared:
+            raise ValidationError(
+                {
+                    "value": _("目标值不能小于已分解到岗位的合计（%(shared)s）。")
+                    % {"shared": shared}
+                }
+            )
+    return _save(target, actor=actor, expected_version=expected_version,
+                 duplicate={"indicator": _("该机构本年度已有此项目标。")})  # fmt: skip
+
+
+@transaction.atomic
+def target_delete(*, actor, target: Target) -> None:
+    require(actor, "staff.change_target")
+    check_scope(ServiceOrg.objects.below(actor), target.org)
+    for share in target.shares.all():
+        share._history_user = actor
+        share.delete()
+    target._history_user = actor
+    target.delete()
+
+
+def works_of(indicator: str) -> list:
+    """The registered works that count a worker's part of ``indicator``."""
+    return [work for work in registry["work"].values() if work.indicator == indicator]
+
+
+@transaction.atomic
+def share_save(
+    *, actor, share: PositionTarget, expected_version: int | None = None
+) -> PositionTarget:
+    """Give a post its share of an office's target, counted by a work of the target's
+    indicator; the shares of a target add up to no more than the target."""
+    require(actor, "staff.change_target")
+    target = Target.objects.select_for_update().get(pk=share.target_id)
+    check_scope(offices_kept_by(actor), target.org)
+    if share.position_id is not None and share.position.org_id != target.org_id:
+        raise ValidationError({"position": _("岗位应为该机构的岗位。")})
+    if share.work not in {work.code for work in works_of(target.indicator)}:
+        raise ValidationError({"work": _("该工作不计入此项指标。")})
+    others = target.shares.exclude(pk=share.pk).aggregate(total=Sum("value"))["total"] or 0
+    if share.value is not None and others + share.value > target.value:
+        raise ValidationError({"value": _("各岗位分解合计不能超过机构目标%(value)s，尚可分解%(left)s。") % {
+            "value": target.value, "left": target.value - others}})  # fmt: skip
+    return _save(share, actor=actor, expected_version=expected_version,
+                 duplicate={"position": _("该岗位已分得此项目标。")})  # fmt: skip
+
+
+@transaction.atomic
+def share_delete(*, actor, share: PositionTarget) -> None:
+    require(actor, "staff.change_target")
+    check_scope(offices_kept_by(actor), share.target.org)
+    share._history_user = actor
+    share.delete()
+
+
+# Training and pairing (岗前培训、在岗培训, 对口联系) -----------------------------------------
+
+
+@transaction.atomic
+def training_save(
+    *, actor, training: StaffTraining, expected_version: int | None = None
+) -> StaffTraining:
+    _require_manager(actor, training.user)
+    return _save(training, actor=actor, expected_version=expected_version)
+
+
+@transaction.atomic
+def training_delete(*, actor, training: StaffTraining) -> None:
+    _require_manager(actor, training.user)
+    training._history_user = actor
+    training.delete()
+
+
+@transaction.atomic
+def pairing_save(*, actor, pairing: Pairing, expected_version: int | None = None) -> Pairing:
+    """Pair a worker of a city or county agency with a grassroots office below it."""
+    require(actor, "staff.change_pairing")
+    check_scope(
+        User.objects.visible_to(actor).filter(is_active=True), pairing.worker, field="worker"
+    )
+    check_scope(ServiceOrg.objects.below(actor), pairing.org, field="org")
+    worker_org = pairing.worker.org
+    if Level(worker_org.region.level) not in (Level.CITY, Level.COUNTY) or not contains(
+        prefix_of(worker_org.region_id), pairing.org.region_id
+    ):
+        raise ValidationError({"worker": _("联系人应为上级市、县公共就业服务机构的工作人员。")})
+    if pairing.org.region.level not in (Level.TOWNSHIP, Level.VILLAGE):
+        raise ValidationError({"org": _("对口联系的应为街道（乡镇）或社区（村）基层机构。")})
+    return _save(pairing, actor=actor, expected_version=expected_version)

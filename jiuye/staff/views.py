@@ -4,15 +4,21 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core import charts, indicators
+from jiuye.core.excel import sheet_response
 from jiuye.core.history import timeline
+from jiuye.core.registry import registry
 from jiuye.core.scoping import can_edit
 from jiuye.core.views import (
     ScopedDetailView,
@@ -25,10 +31,29 @@ from jiuye.ledger.models import Person
 from jiuye.posts.models import Placement
 from jiuye.posts.selectors import special_placements
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff import services
-from jiuye.staff.filters import StaffFilter
-from jiuye.staff.forms import CertificateForm, LoginForm, StaffCreateForm, StaffUpdateForm
-from jiuye.staff.models import StaffCertificate, User
+from jiuye.regions.selectors import asked_region, visible_path
+from jiuye.staff import selectors, services
+from jiuye.staff.filters import PairingFilter, PositionFilter, StaffFilter, TrainingFilter
+from jiuye.staff.forms import (
+    CertificateForm,
+    LoginForm,
+    PairingForm,
+    PositionForm,
+    ShareForm,
+    StaffCreateForm,
+    StaffUpdateForm,
+    TargetForm,
+    TrainingForm,
+)
+from jiuye.staff.models import (
+    Pairing,
+    Position,
+    PositionTarget,
+    StaffCertificate,
+    StaffTraining,
+    Target,
+    User,
+)
 
 # Accounts ---------------------------------------------------------------------------------
 
@@ -93,13 +118,17 @@ class StaffDetailView(ScopedDetailView):
     context_object_name = "staff_member"
 
     def scope(self, queryset):
-        return queryset.with_org().select_related("person")
+        return queryset.with_org().select_related("person", "position")
 
     def get_context_data(self, **kwargs):
         member = self.object
         user = self.request.user
         context = super().get_context_data(**kwargs)
         context["certificates"] = member.certificates.order_by("-issued_on")
+        context["trainings"] = member.trainings.order_by("-ended_on")
+        context["pairings"] = (
+            Pairing.objects.visible_to(user).filter(worker=member).select_related("org")
+        )
         # the special public-welfare posts they hold (特定公益性岗位), linked where the viewer
         # may open the placement
         placements = list(special_placements(member))
@@ -116,7 +145,10 @@ class StaffDetailView(ScopedDetailView):
             and Person.objects.visible_to(user).filter(pk=member.person_id).exists()
         )
         context["history"] = timeline(
-            member.history.all(), StaffCertificate.history.filter(user_id=member.pk), viewer=user
+            member.history.all(),
+            StaffCertificate.history.filter(user_id=member.pk),
+            StaffTraining.history.filter(user_id=member.pk),
+            viewer=user,
         )
         context["can_edit"] = user.has_perm("staff.change_user") and can_edit(
             user, member, scope="managed_by"
@@ -251,3 +283,446 @@ class CertificateDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, gener
         services.certificate_delete(actor=request.user, certificate=certificate)
         messages.success(request, _("证书已删除。"))
         return redirect("staff:detail", pk=certificate.user_id)
+
+
+# Posts and yearly targets ------------------------------------------------------------------
+
+
+def asked_year(request) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+class PositionListView(ScopedListView):
+    """The posts of the offices of the jurisdiction and who holds them (定岗定责)."""
+
+    model = Position
+    filterset_class = PositionFilter
+    template_name = "staff/position_list.html"
+    sort_fields = {"org": "org__region_id", "title": "title"}
+    default_sort = "org"
+
+    def scope(self, queryset):
+        holders = User.objects.filter(is_active=True).order_by("username")
+        return queryset.select_related("org__region").prefetch_related(Prefetch("holders", holders))
+
+
+class PositionExportView(PositionListView):
+    def get(self, request, *args, **kwargs):
+        rows = (
+            [p.org.region_id, p.org.name, p.title, p.duties, "、".join(h.name for h in p.holders.all()),
+             _t("在用") if p.is_active else _t("停用")]
+            for p in self.get_queryset()
+        )  # fmt: skip
+        heads = [_("区划代码"), _("机构"), _("岗位名称"), _("岗位职责"), _("在岗人员"), _("状态")]
+        return sheet_response(f"positions-{timezone.localdate():%Y%m%d}", _("工作岗位"), heads, rows,
+                              widths={0: 14, 1: 24, 2: 18, 3: 50, 4: 20})  # fmt: skip
+
+
+class OfficePlanView(ScopedDetailView):
+    """An office's posts, its targets of a year broken down to the posts, and how far the
+    office and each post's holders have come (guideline 二十)."""
+
+    model = ServiceOrg
+    pk_url_kwarg = "org"
+    permission_required = "staff.view_position"
+    template_name = "staff/plan.html"
+    context_object_name = "org"
+
+    def scope(self, queryset):
+        return queryset.with_region()
+
+    def get_context_data(self, **kwargs):
+        user, org, year = self.request.user, self.object, asked_year(self.request)
+        positions, lines = selectors.plan(user, org, year)
+        kept = (
+            user.has_perm("staff.change_position")
+            and services.offices_kept_by(user).filter(pk=org.pk).exists()
+        )
+        return super().get_context_data(
+            year=year, years=range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
+            positions=positions, lines=lines, kept=kept,
+            sets_targets=user.has_perm("staff.change_target") and ServiceOrg.objects.below(user).filter(pk=org.pk).exists(),
+            pairs=user.has_perm("staff.change_pairing") and ServiceOrg.objects.below(user).filter(pk=org.pk).exists(),
+            pairings=Pairing.objects.visible_to(user).filter(org=org).select_related("worker__org"),
+            **kwargs,
+        )  # fmt: skip
+
+
+class OfficeMixin:
+    """Pages that add something to an office (``kwargs["org"]``) among ``offices``."""
+
+    def offices(self):
+        return services.offices_kept_by(self.request.user)
+
+    @cached_property
+    def org(self):
+        return get_object_or_404(self.offices().with_region(), pk=self.kwargs["org"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.org, **kwargs)
+
+    def plan_url(self, org_id, year=None):
+        url = reverse("staff:plan", args=[org_id])
+        return f"{url}?year={year}" if year else url
+
+
+class PositionCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
+    model = Position
+    form_class = PositionForm
+    permission_required = "staff.change_position"
+    template_name = "staff/plan_form.html"
+    success_message = _("岗位已保存。")
+
+    def save(self, form):
+        form.instance.org = self.org
+        return services.position_save(actor=self.request.user, position=form.instance)
+
+    def get_success_url(self):
+        return self.plan_url(self.object.org_id)
+
+
+class PositionUpdateView(ServiceUpdateMixin, generic.UpdateView):
+    model = Position
+    form_class = PositionForm
+    permission_required = "staff.change_position"
+    template_name = "staff/plan_form.html"
+    success_message = _("岗位已保存。")
+
+    def scope(self, queryset):
+        return queryset.select_related("org__region")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.object.org, **kwargs)
+
+    def save(self, form):
+        return services.position_save(actor=self.request.user, position=form.instance,
+                                      expected_version=form.cleaned_data["version"])  # fmt: skip
+
+    def get_success_url(self):
+        return reverse("staff:plan", args=[self.object.org_id])
+
+
+class TargetCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
+    model = Target
+    form_class = TargetForm
+    permission_required = "staff.change_target"
+    template_name = "staff/plan_form.html"
+    success_message = _("年度目标已保存。")
+
+    def offices(self):
+        return ServiceOrg.objects.below(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=asked_year(self.request), **kwargs)
+
+    def save(self, form):
+        form.instance.org, form.instance.year = self.org, asked_year(self.request)
+        return services.target_save(actor=self.request.user, target=form.instance)
+
+    def get_success_url(self):
+        return self.plan_url(self.object.org_id, self.object.year)
+
+
+class TargetUpdateView(ServiceUpdateMixin, generic.UpdateView):
+    model = Target
+    form_class = TargetForm
+    permission_required = "staff.change_target"
+    template_name = "staff/plan_form.html"
+    success_message = _("年度目标已保存。")
+
+    def scope(self, queryset):
+        return queryset.select_related("org__region")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.object.org, year=self.object.year, **kwargs)
+
+    def save(self, form):
+        return services.target_save(actor=self.request.user, target=form.instance,
+                                    expected_version=form.cleaned_data["version"])  # fmt: skip
+
+    def get_success_url(self):
+        return f"{reverse('staff:plan', args=[self.object.org_id])}?year={self.object.year}"
+
+
+class TargetDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
+    model = Target
+    permission_required = "staff.change_target"
+
+    def post(self, request, pk):
+        target = self.get_object()
+        services.target_delete(actor=request.user, target=target)
+        messages.success(request, _("年度目标已删除。"))
+        return redirect(f"{reverse('staff:plan', args=[target.org_id])}?year={target.year}")
+
+
+class ShareCreateView(ServiceFormMixin, generic.CreateView):
+    model = PositionTarget
+    form_class = ShareForm
+    permission_required = "staff.change_target"
+    template_name = "staff/plan_form.html"
+    success_message = _("已分解到岗位。")
+
+    @cached_property
+    def target(self):
+        return get_object_or_404(Target.objects.visible_to(self.request.user).select_related("org__region"),
+                                 pk=self.kwargs["target"])  # fmt: skip
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "target": self.target}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            org=self.target.org, year=self.target.year, target=self.target, **kwargs
+        )
+
+    def save(self, form):
+        form.instance.target = self.target
+        return services.share_save(actor=self.request.user, share=form.instance)
+
+    def get_success_url(self):
+        return f"{reverse('staff:plan', args=[self.target.org_id])}?year={self.target.year}"
+
+
+class ShareUpdateView(ServiceUpdateMixin, generic.UpdateView):
+    model = PositionTarget
+    form_class = ShareForm
+    permission_required = "staff.change_target"
+    template_name = "staff/plan_form.html"
+    success_message = _("已分解到岗位。")
+
+    def scope(self, queryset):
+        return queryset.select_related("target__org__region", "position")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "target": self.object.target}
+
+    def get_context_data(self, **kwargs):
+        target = self.object.target
+        return super().get_context_data(org=target.org, year=target.year, target=target, **kwargs)
+
+    def save(self, form):
+        return services.share_save(actor=self.request.user, share=form.instance,
+                                   expected_version=form.cleaned_data["version"])  # fmt: skip
+
+    def get_success_url(self):
+        target = self.object.target
+        return f"{reverse('staff:plan', args=[target.org_id])}?year={target.year}"
+
+
+class ShareDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
+    model = PositionTarget
+    permission_required = "staff.change_target"
+
+    def post(self, request, pk):
+        share = self.get_object()
+        target = share.target
+        services.share_delete(actor=request.user, share=share)
+        messages.success(request, _("已删除该岗位的目标。"))
+        return redirect(f"{reverse('staff:plan', args=[target.org_id])}?year={target.year}")
+
+
+# Training -----------------------------------------------------------------------------------
+
+
+class TrainingListView(ScopedListView):
+    """The staff of the jurisdiction and their training: who lacks an induction, who has had
+    no training this year (guideline 七)."""
+
+    model = User
+    filterset_class = TrainingFilter
+    permission_required = "staff.view_stafftraining"
+    template_name = "staff/training_list.html"
+    sort_fields = {"org": "org__region_id", "name": "name"}
+    default_sort = "org"
+
+    def scope(self, queryset):
+        year = timezone.localdate().year
+        last = StaffTraining.objects.filter(user=OuterRef("pk"), passed=True).order_by("-ended_on")
+        return (
+            selectors.with_training(queryset.filter(is_active=True, org__isnull=False), year)
+            .annotate(last_trained=Subquery(last.values("ended_on")[:1]))
+            .with_org()
+        )  # fmt: skip
+
+
+class TrainingExportView(TrainingListView):
+    def get(self, request, *args, **kwargs):
+        yes, no = _t("是"), _t("否")
+        rows = (
+            [u.org.region_id, u.org.name, u.name, u.username, u.position.title if u.position else "",
+             u.get_employment_display(), u.started_on, yes if u.has_induction else no,
+             yes if u.trained_this_year else no, u.last_trained]
+            for u in self.get_queryset()
+        )  # fmt: skip
+        heads = [_("区划代码"), _("机构"), _("姓名"), _("用户名"), _("岗位"), _("用工形式"), _("上岗日期"),
+                 _("参加岗前培训"), _("本年度参加培训"), _("最近培训")]  # fmt: skip
+        return sheet_response(f"staff-training-{timezone.localdate():%Y%m%d}", _("工作人员培训情况"), heads, rows,
+                              widths={0: 14, 1: 24})  # fmt: skip
+
+
+class TrainingFormMixin(ServiceFormMixin):
+    form_class = TrainingForm
+    permission_required = "staff.change_user"
+    template_name = "staff/certificate_form.html"
+    success_message = _("培训记录已保存。")
+
+    def get_success_url(self):
+        return reverse("staff:detail", args=[self.object.user_id])
+
+
+class TrainingCreateView(ManagedMemberMixin, TrainingFormMixin, generic.CreateView):
+    model = StaffTraining
+    member_kwarg = "user"
+
+    def save(self, form):
+        form.instance.user = self.member
+        return services.training_save(actor=self.request.user, training=form.instance)
+
+
+class TrainingUpdateView(ScopedMixin, TrainingFormMixin, generic.UpdateView):
+    model = StaffTraining
+    scope_method = "managed_by"
+
+    def scope(self, queryset):
+        return queryset.select_related("user")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(staff_member=self.object.user, **kwargs)
+
+    def save(self, form):
+        return services.training_save(actor=self.request.user, training=form.instance,
+                                      expected_version=form.cleaned_data["version"])  # fmt: skip
+
+
+class TrainingDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
+    model = StaffTraining
+    scope_method = "managed_by"
+    permission_required = "staff.change_user"
+
+    def post(self, request, pk):
+        training = self.get_object()
+        services.training_delete(actor=request.user, training=training)
+        messages.success(request, _("培训记录已删除。"))
+        return redirect("staff:detail", pk=training.user_id)
+
+
+# Pairing (对口联系) --------------------------------------------------------------------------
+
+
+class PairingListView(ScopedListView):
+    model = Pairing
+    filterset_class = PairingFilter
+    template_name = "staff/pairing_list.html"
+    sort_fields = {"org": "org__region_id", "started_on": "started_on"}
+    default_sort = "org"
+
+    def scope(self, queryset):
+        return queryset.select_related("worker__org", "org__region")
+
+
+class PairingExportView(PairingListView):
+    def get(self, request, *args, **kwargs):
+        rows = (
+            [p.org.region_id, p.org.name, p.get_reason_display(), p.worker.name, p.worker.org.name,
+             p.started_on, p.ended_on, p.note]
+            for p in self.get_queryset()
+        )  # fmt: skip
+        heads = [_("区划代码"), _("联系的基层机构"), _("联系原因"), _("联系人"), _("联系人所在机构"),
+                 _("开始日期"), _("结束日期"), _("联系蹲点情况")]  # fmt: skip
+        return sheet_response(f"pairings-{timezone.localdate():%Y%m%d}", _("对口联系"), heads, rows,
+                              widths={0: 14, 1: 24, 4: 24, 7: 40})  # fmt: skip
+
+
+class PairingCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
+    model = Pairing
+    form_class = PairingForm
+    permission_required = "staff.change_pairing"
+    template_name = "staff/plan_form.html"
+    success_message = _("对口联系已保存。")
+
+    def offices(self):
+        return ServiceOrg.objects.below(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "org": self.org}
+
+    def save(self, form):
+        form.instance.org = self.org
+        return services.pairing_save(actor=self.request.user, pairing=form.instance)
+
+    def get_success_url(self):
+        return self.plan_url(self.object.org_id)
+
+
+class PairingUpdateView(ServiceUpdateMixin, generic.UpdateView):
+    model = Pairing
+    form_class = PairingForm
+    permission_required = "staff.change_pairing"
+    template_name = "staff/plan_form.html"
+    success_message = _("对口联系已保存。")
+
+    def scope(self, queryset):
+        return queryset.select_related("org__region", "worker__org")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "org": self.object.org}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.object.org, **kwargs)
+
+    def save(self, form):
+        return services.pairing_save(actor=self.request.user, pairing=form.instance,
+                                     expected_version=form.cleaned_data["version"])  # fmt: skip
+
+    def get_success_url(self):
+        return reverse("staff:plan", args=[self.object.org_id])
+
+
+# Certificates (持证上岗) ----------------------------------------------------------------------
+
+
+class CertificationView(PermissionRequiredMixin, generic.TemplateView):
+    """The coordinators' certification rate by sub-region, and the certificates expired or
+    running out within 90 days that nothing renewed."""
+
+    permission_required = "staff.view_user"
+    template_name = "staff/certification.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        region = asked_region(user, self.request.GET.get("region"))
+        today = timezone.localdate()
+        codes = ["coordinators", "coordinators_certified", "certified_rate"]
+        table = indicators.table(
+            user, region, [registry["indicators"][code] for code in codes], today, today
+        )
+        due = selectors.certificates_due(user).within(region.prefix)
+        return super().get_context_data(
+            region=region, path=visible_path(user, region), table=table, today=today,
+            chart=charts.bars(table, ["certified_rate"], title=_t("协管员持证率（%）")) if table.rows else None,
+            due=due[:200], due_count=due.count(), **kwargs,
+        )  # fmt: skip
+
+
+class CertificateExportView(CertificationView):
+    def get(self, request, *args, **kwargs):
+        region = asked_region(request.user, request.GET.get("region"))
+        rows = (
+            [c.user.org.region_id, c.user.org.name, c.user.name, c.name, c.number, c.issued_on, c.expires_on]
+            for c in selectors.certificates_due(request.user).within(region.prefix)
+        )  # fmt: skip
+        heads = [
+            _("区划代码"),
+            _("机构"),
+            _("姓名"),
+            _("证书名称"),
+            _("证书编号"),
+            _("发证日期"),
+            _("有效期至"),
+        ]
+        return sheet_response(f"certificates-due-{timezone.localdate():%Y%m%d}", _("到期及过期的上岗证书"),
+                              heads, rows, widths={0: 14, 1: 24, 3: 30})  # fmt: skip

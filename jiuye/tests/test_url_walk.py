@@ -71,6 +71,7 @@ from jiuye.registration.choices import RegistrationKind
 from jiuye.registration.models import Registration
 from jiuye.registration.services import registration_apply
 from jiuye.staff.models import StaffCertificate, User
+from jiuye.staff.tests import samples as staff_samples
 from jiuye.startups.tests import samples as startups_samples
 from jiuye.subsidies.models import Budget, Claim
 from jiuye.subsidies.services import budget_create, claim_prepare
@@ -165,6 +166,10 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "region": "the national division codes, loaded from the official list",
     "organisation": "service organisations are set up on their pages by the staff managers",
     "staff": "accounts and their certificates are managed on the staff pages",
+    "staff-position": "an office's posts are set on its page of posts and targets",
+    "staff-target": "targets are set and broken down to posts on the office's page",
+    "staff-training": "training records are kept on the staff member's page",
+    "staff-pairing": "pairings are arranged on the grassroots office's page",
     "card": "the assistance card is issued when the county identifies the person",
     "occupation": "the national occupation classification is reference data",
     "industry": "the national industry classification is reference data",
@@ -284,6 +289,27 @@ NOT_THEIR_TASK = {
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
+        **{
+            name: f"an office's posts and targets are kept by {MANAGERS}"
+            for name in (
+                "staff:position-add",
+                "staff:position-edit",
+                "staff:target-add",
+                "staff:target-edit",
+                "staff:target-delete",
+                "staff:share-add",
+                "staff:share-edit",
+                "staff:share-delete",
+            )
+        },
+        **{
+            name: f"training records are kept by {MANAGERS}"
+            for name in ("staff:training-add", "staff:training-edit", "staff:training-delete")
+        },
+        **{
+            name: "the city and county arrange pairings (staff.change_pairing)"
+            for name in ("staff:pairing-add", "staff:pairing-edit")
+        },
         **{
             name: ASSESSED
             for name in (
@@ -514,7 +540,7 @@ class Samples:
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
-                             performance_samples, complaints_samples):  # fmt: skip
+                             performance_samples, staff_samples, complaints_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record

@@ -46,7 +46,7 @@ def test_a_manager_adds_a_coordinator_to_a_community_station(login, approver):
             "username": "xieguan-li",
             "name": "李协管",
             "roles": ["coordinator"],
-            "post": "协管员",
+            "employment": "special_post",
             "phone": "13800138000",
             "is_active": "on",
             "password1": NEW_PASSWORD,
@@ -129,8 +129,7 @@ def test_a_manager_edits_roles_and_the_change_shows_in_the_history(login, approv
         {
             "name": reviewer.name,
             "roles": ["reviewer", "inspector"],
-            "post": "站长",
-            "duties": reviewer.duties,
+            "employment": "part_time",
             "phone": reviewer.phone,
             "is_active": "on",
             "version": reviewer.version,
@@ -138,9 +137,9 @@ def test_a_manager_edits_roles_and_the_change_shows_in_the_history(login, approv
     )
     assert response.status_code == 302
     reviewer = User.objects.get(pk=reviewer.pk)
-    assert reviewer.role_codes == {"reviewer", "inspector"} and reviewer.post == "站长"
+    assert reviewer.role_codes == {"reviewer", "inspector"} and reviewer.employment == "part_time"
     page = client.get(f"/staff/{reviewer.pk}/").content.decode()
-    assert "站长" in page and "只读督查员" in page and "变更记录" in page
+    assert "兼职" in page and "只读督查员" in page and "变更记录" in page
 
 
 def test_nobody_edits_their_own_account_or_one_of_their_own_level(login, approver, finance):
@@ -186,6 +185,7 @@ def test_a_new_password_or_deactivation_ends_the_api_tokens(login, approver, coo
         {
             "name": coordinator.name,
             "roles": ["coordinator"],
+            "employment": "full_time",
             "version": coordinator.version,
         },
     )  # is_active left unticked
@@ -297,7 +297,10 @@ def test_an_account_without_organisation_can_be_edited_by_a_superuser(login, sup
     orphan = User.objects.create_user("orphan", password=NEW_PASSWORD, name="无机构")
     client = login(superuser)
     assert client.get(f"/staff/{orphan.pk}/edit/").status_code == 200
-    response = client.post(f"/staff/{orphan.pk}/edit/", {"name": "改名", "version": orphan.version})
+    response = client.post(
+        f"/staff/{orphan.pk}/edit/",
+        {"name": "改名", "employment": "full_time", "version": orphan.version},
+    )
     assert response.status_code == 302 and User.objects.get(pk=orphan.pk).name == "改名"
 
 

@@ -20,7 +20,7 @@ def org_of(code):
 
 
 def new_account(**fields):
-    return {"username": "xieguan-wang", "name": "王协管", "roles": ["coordinator"], "post": "协管员",
+    return {"username": "xieguan-wang", "name": "王协管", "roles": ["coordinator"], "employment": "special_post",
             "is_active": "on", "password1": PASSWORD, "password2": PASSWORD, **fields}  # fmt: skip
 
 
@@ -60,12 +60,12 @@ def test_the_township_cannot_grant_a_role_above_coordinator(login, reviewer):
 def test_the_township_edits_deactivates_and_certifies_its_coordinator(login, reviewer, coordinator):
     client = login(reviewer)
     response = client.post(f"/staff/{coordinator.pk}/edit/", {
-        "name": coordinator.name, "roles": ["coordinator"], "post": "专职协管员", "duties": "就业援助",
+        "name": coordinator.name, "roles": ["coordinator"], "employment": "part_time",
         "phone": coordinator.phone, "version": coordinator.version,
     })  # fmt: skip
     assert response.status_code == 302
     coordinator = User.objects.get(pk=coordinator.pk)
-    assert not coordinator.is_active and coordinator.post == "专职协管员"
+    assert not coordinator.is_active and coordinator.employment == "part_time"
     assert coordinator.history.first().history_user == reviewer
     response = client.post(f"/staff/{coordinator.pk}/certificates/new/", {
         "name": "劳动保障协理员职业资格证书", "number": "XL2026001", "issued_on": "2026-01-05",
@@ -90,7 +90,7 @@ def test_the_township_manages_nothing_of_another_township_nor_of_its_own_level_o
     assert client.get(f"/staff/certificates/{certificate.pk}/edit/").status_code == 404
     with pytest.raises(PermissionDenied):
         services.staff_update(actor=reviewer, user=other_township_coordinator,
-                              expected_version=other_township_coordinator.version, roles=[], post="x")  # fmt: skip
+                              expected_version=other_township_coordinator.version, roles=[], employment="part_time")  # fmt: skip
 
 
 def test_the_township_does_not_manage_an_inspector_the_county_placed_in_a_village(
@@ -109,13 +109,13 @@ def test_the_account_is_linked_to_the_coordinators_own_ledger_entry(login, revie
     client = login(reviewer)
 
     def edit(**fields):
-        data = {"name": coordinator.name, "roles": ["coordinator"], "is_active": "on",
+        data = {"name": coordinator.name, "roles": ["coordinator"], "is_active": "on", "employment": "full_time",
                 "version": User.objects.get(pk=coordinator.pk).version, **fields}  # fmt: skip
         return client.post(f"/staff/{coordinator.pk}/edit/", data)
 
     assert edit(id_number=person.id_number).status_code == 302
     assert User.objects.get(pk=coordinator.pk).person == person
-    assert edit(post="站长").status_code == 302  # left blank: the link stays
+    assert edit(employment="part_time").status_code == 302  # left blank: the link stays
     assert User.objects.get(pk=coordinator.pk).person == person
     page = edit(name="改名了")  # the ledger's name no longer agrees
     assert "与账号姓名“改名了”不一致" in page.content.decode()
