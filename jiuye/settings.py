@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "jiuye.funds",
     "jiuye.performance",
     "jiuye.policies",
+    "jiuye.complaints",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

@@ -37,7 +37,8 @@ TOWNSHIP_ITEMS = [
     ("hard_rate", "", 20, T, 60),
     ("zero_placed", "", 5, B, None),
     ("zero_over", "", 10, D, 5),
-    ("services_recorded", "coordinators", 15, T, 30),
+    ("services_recorded", "coordinators", 10, T, 30),
+    ("complaints_on_time_rate", "", 5, T, 90),
 ]
 VILLAGE_ITEMS = [
     ("posts_developed", "", 15, T, 3),
@@ -46,7 +47,8 @@ VILLAGE_ITEMS = [
     ("hard_rate", "", 20, T, 60),
     ("zero_placed", "", 5, B, None),
     ("zero_over", "", 10, D, 5),
-    ("services_recorded", "coordinators", 25, T, 30),
+    ("services_recorded", "coordinators", 20, T, 30),
+    ("complaints_on_time_rate", "", 5, T, 90),
 ]
 # 市中区 keeps its own scheme for its streets: more weight on hires through referral
 OWN_COUNTY = "370103"
@@ -56,7 +58,8 @@ OWN_ITEMS = [
     ("referral_hires", "", 30, B, None),
     ("hard_rate", "", 20, T, 60),
     ("zero_over", "", 10, D, 5),
-    ("services_recorded", "coordinators", 20, T, 30),
+    ("services_recorded", "coordinators", 15, T, 30),
+    ("complaints_on_time_rate", "", 5, T, 90),
 ]
 REWARD_BUDGET = Decimal("200000")  # yuan per county and year: a demo figure
 NOTE = "演示用的合理设定，并非官方考核指标。"

@@ -51,6 +51,7 @@ from jiuye.communities.models import (
     Title,
 )
 from jiuye.communities.tests import samples as communities_samples
+from jiuye.complaints.tests import samples as complaints_samples
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
@@ -93,6 +94,10 @@ PUBLIC = {
     "policies:public": "the policies in force and published good practice: public documents, nothing personal",
     "policies:public-policy": "one policy in force, as published",
     "policies:public-practice": "one published good-practice case (its office, no staff named)",
+    "complaints:public-submit": "the public complaint form (rate-limited, honeypot, signed fill time)",
+    "complaints:public-done": "the receipt code of the complaint just made, once, from the session",
+    "complaints:public-progress": "a complaint's state, dates and answer by its receipt code, nothing personal",
+    "complaints:public-regions": "the official division names and codes for the public form's region picker",
 }
 # Routes over data that belongs to no region, and why.
 CALENDAR = "the working-day calendar is national, edited by the province administrator"
@@ -202,6 +207,7 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "training-need": "a need is recorded once and closed on its page when met",
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
     "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
+    "complaint": "what the complainant said is kept as said; it moves by its actions",
 }
 NEVER_DELETED = {  # no DELETE of a record
     "community-application": "an application is withdrawn by its transition, never deleted",
@@ -236,6 +242,7 @@ NEVER_DELETED = {  # no DELETE of a record
     "policy": "a policy is amended or repealed (its status and end date), never deleted",
     "consultation": "a consultation answered is kept; PUT/PATCH corrects it",
     "practice": "a case is withdrawn from publication (…/publish/), never deleted",
+    "complaint": "a complaint is answered and closed, never deleted",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -249,6 +256,10 @@ ASSESSED = (
     "whose figures a community does not see (performance.view_score)"
 )
 INSPECTORS = "the levels above the office (township, county, city, province)"
+COMPLAINT_READERS = (
+    "complaints are read and handled from the street or township up: one about a community is "
+    "often about its coordinator (complaints.view_complaint)"
+)
 COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
 TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
 NOT_THEIR_TASK = {
@@ -336,6 +347,25 @@ NOT_THEIR_TASK = {
         "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "policies:practice-publish": "good practice is published by the county and above",
+        **{
+            name: COMPLAINT_READERS
+            for name in (
+                "complaints:list",
+                "complaints:export",
+                "complaints:add",
+                "complaints:detail",
+                "complaints:fire",
+                "complaints:note-add",
+                "complaints:answer",
+                "complaints:close",
+                "complaint-list",
+                "complaint-detail",
+                "complaint-notes",
+                "complaint-answer",
+                "complaint-close",
+                "complaint-transitions",
+            )
+        },
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -522,7 +552,8 @@ class Samples:
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
-                             performance_samples, staff_samples, policies_samples):  # fmt: skip
+                             performance_samples, staff_samples, policies_samples,
+                             complaints_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record

@@ -80,7 +80,7 @@ def test_a_deduction_takes_points_per_unit_not_below_zero():
 
 def test_an_item_needs_a_registered_indicator_and_a_target_where_its_method_needs_one():
     with pytest.raises(ValidationError) as refused:
-        item(indicator="complaints_on_time", target=Decimal("1")).clean()
+        item(indicator="no_such_figure", target=Decimal("1")).clean()
     assert "indicator" in refused.value.error_dict
     with pytest.raises(ValidationError) as refused:
         item(indicator="posts_developed", target=None).clean()

@@ -1,7 +1,8 @@
 // Cascading region selects: province → city → county → township → village.
 // Enhances <input data-region-picker data-root="<code>">: the input keeps
 // the chosen 12-digit code (and stays usable without JavaScript); the selects offer only the
-// regions of the user's jurisdiction, loaded from /api/v1/regions/?parent=<code>.
+// regions of the user's jurisdiction, loaded from /api/v1/regions/?parent=<code> (or from the
+// list named by data-source: the public complaint form's, which needs no login).
 (() => {
   const PREFIX = [0, 2, 4, 6, 9, 12];
   const levelOf = (code) => {
@@ -12,8 +13,8 @@
   };
   const ancestorAt = (code, level) => code.slice(0, PREFIX[level]).padEnd(12, "0");
 
-  async function children(code) {
-    const response = await fetch(`/api/v1/regions/?parent=${code}&page_size=1000`, {
+  async function children(code, source) {
+    const response = await fetch(`${source}?parent=${code}&page_size=1000`, {
       headers: { Accept: "application/json" }, credentials: "same-origin",
     });
     if (!response.ok) return [];
@@ -24,6 +25,7 @@
     const root = input.dataset.root;
     if (!root) return;
     const rootLevel = levelOf(root);
+    const source = input.dataset.source || "/api/v1/regions/";
     const box = document.createElement("div");
     box.className = "region-picker";
     input.insertAdjacentElement("beforebegin", box);
@@ -35,7 +37,7 @@
         if (Number(select.dataset.level) >= level) select.remove();
       });
       if (level > 5 || !parentCode) return;
-      const options = await children(parentCode);
+      const options = await children(parentCode, source);
       if (!options.length) return;
       const select = document.createElement("select");
       select.dataset.level = level;
