@@ -63,6 +63,7 @@ from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
+from jiuye.notices.tests import samples as notices_samples
 from jiuye.performance.tests import samples as performance_samples
 from jiuye.posts.tests import samples as posts_samples
 from jiuye.regions.models import Region, ServiceOrg
@@ -170,6 +171,7 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "community-month": "computed from the ledger every night, never entered",
     "community-title": "granted by the province's decision, revoked by a re-check",
     "community-recheck": "started by the province administrator on the re-checks page",
+    "notices-receipt": "made when a notice is sent; read (…/read/) and replied (…/reply/) by its office",
 }
 NOT_CREATED = {  # no POST to the list
     "community-application": "a community applies on its own page, in an open round",
@@ -189,6 +191,8 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "training-need": "a need is recorded once and closed on its page when met",
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
     "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
+    "notices-notice": "a notice sent is kept as sent (公文): its receipts record what followed",
+    "notices-report": "a report sent is kept as sent; the office above acknowledges it (…/acknowledge/)",
 }
 NEVER_DELETED = {  # no DELETE of a record
     "community-application": "an application is withdrawn by its transition, never deleted",
@@ -220,6 +224,8 @@ NEVER_DELETED = {  # no DELETE of a record
     "funds-budget": "a platform's budget is corrected (PUT/PATCH with its version), never deleted",
     "funds-line": "a budget line is corrected or set to another amount, never deleted",
     "funds-spending": "a spending record is corrected (PUT/PATCH), never deleted: the audit trail",
+    "notices-notice": "a notice sent stays on record with its receipts, never deleted",
+    "notices-report": "a report sent stays on record with its acknowledgement, never deleted",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -298,6 +304,7 @@ NOT_THEIR_TASK = {
         "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        "notices:report-acknowledge": "a report is acknowledged by the office above it (notices.acknowledge_report)",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -484,7 +491,7 @@ class Samples:
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
-                             performance_samples):  # fmt: skip
+                             performance_samples, notices_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
