@@ -107,8 +107,8 @@ def _county(county: Region) -> None:
         regions=[township.region], kinds=[OrgKind.VILLAGE_STATION], reply_required=True,
         reply_by=timezone.localdate() + datetime.timedelta(days=10),
     )  # fmt: skip
-    receipts = list(notice.receipts.select_related("org").order_by("region_id")[:2])
-    for index, receipt in enumerate(receipts):
+    first_two = notice.receipts.select_related("org").order_by("pk")[:2]
+    for index, receipt in enumerate(first_two):
         coordinator = _first_user(receipt.org, "coordinator")
         if coordinator is None:
             continue

@@ -148,9 +148,18 @@ def receipt_of(user, notice: Notice) -> Receipt | None:
 def receipt_read(*, actor, receipt: Receipt) -> Receipt:
     """Record that the receiving office opened the notice (the first opening only: who, when)."""
     check_scope(Receipt.objects.editable_by(actor), receipt)
-    if receipt.read_at is None and Receipt.objects.claim(receipt.pk, read_at=None):
-        history.change(receipt, actor=actor, read_at=timezone.now(), read_by=actor)
-    return receipt
+    if receipt.read_at is not None:
+        return receipt
+    locked = _locked(receipt)
+    if locked.read_at is None:
+        history.change(locked, actor=actor, read_at=timezone.now(), read_by=actor)
+    return locked
+
+
+def _locked(record):
+    """``record`` read again under its row's lock (PostgreSQL; SQLite has one writer at a
+    time): two people of an office opening or replying at once, the second sees the first."""
+    return type(record).objects.select_for_update().get(pk=record.pk)
 
 
 @transaction.atomic
@@ -163,13 +172,15 @@ def receipt_reply(*, actor, receipt: Receipt, reply: str, file=None) -> Receipt:
     if not reply.strip():
         raise ValidationError({"reply": _("请填写回复内容。")})
     files = _check_files([file])
-    if receipt.replied_at is not None or not Receipt.objects.claim(receipt.pk, replied_at=None):
+    locked = _locked(receipt)
+    if locked.replied_at is not None:
         raise ValidationError(_("本机构已回复该通知，不能重复回复。"))
     now, values = timezone.now(), {}
-    if receipt.read_at is None:
+    if locked.read_at is None:
         values = {"read_at": now, "read_by": actor}
-    history.change(receipt, actor=actor, reply=reply.strip(), replied_at=now, replied_by=actor,
+    history.change(locked, actor=actor, reply=reply.strip(), replied_at=now, replied_by=actor,
                    **values)  # fmt: skip
+    receipt.refresh_from_db()
     _attach(ReceiptAttachment, files, actor=actor, region_id=receipt.region_id, receipt=receipt)
     return receipt
 
@@ -205,10 +216,10 @@ def report_acknowledge(*, actor, report: Report, comment: str = "") -> Report:
     check_scope(Report.objects.visible_to(actor), report)
     if actor.org_id != report.to_org_id:
         raise PermissionDenied(_("只有报送至的机构可以签收。"))
-    if report.acknowledged_at is not None or not Report.objects.claim(
-        report.pk, acknowledged_at=None
-    ):
+    locked = _locked(report)
+    if locked.acknowledged_at is not None:
         raise ValidationError(_("该报送已签收。"))
-    history.change(report, actor=actor, acknowledged_at=timezone.now(), acknowledged_by=actor,
+    history.change(locked, actor=actor, acknowledged_at=timezone.now(), acknowledged_by=actor,
                    comment=comment.strip())  # fmt: skip
+    report.refresh_from_db()
     return report

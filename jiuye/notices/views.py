@@ -99,7 +99,7 @@ class NoticeDetailView(PagedListMixin, ScopedDetailView):
         notice = super().get_object(queryset)
         receipt = services.receipt_of(self.request.user, notice)
         if receipt is not None:
-            services.receipt_read(actor=self.request.user, receipt=receipt)
+            receipt = services.receipt_read(actor=self.request.user, receipt=receipt)
             receipt.notice = notice
         self.receipt = receipt
         return notice
