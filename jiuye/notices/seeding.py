@@ -107,13 +107,15 @@ def _county(county: Region) -> None:
         regions=[township.region], kinds=[OrgKind.VILLAGE_STATION], reply_required=True,
         reply_by=timezone.localdate() + datetime.timedelta(days=10),
     )  # fmt: skip
-    first_two = notice.receipts.select_related("org").order_by("pk")[:2]
-    for index, receipt in enumerate(first_two):
+    receipts = notice.receipts.select_related("org").order_by("pk")
+    replied = receipts.first()
+    read = receipts.exclude(pk=replied.pk).first()
+    for receipt in filter(None, (replied, read)):
         coordinator = _first_user(receipt.org, "coordinator")
         if coordinator is None:
             continue
         receipt_read(actor=coordinator, receipt=receipt)
-        if index == 0:
+        if receipt is replied:
             receipt_reply(actor=coordinator, receipt=receipt, reply="经核查，本社区现有零就业家庭0户。",
                           file=SimpleUploadedFile("核查表.pdf", b"%PDF-1.4 demo"))  # fmt: skip
     _backdate(notice, 3)
