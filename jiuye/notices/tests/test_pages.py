@@ -138,6 +138,8 @@ def test_the_inbox_shows_the_unread_first_and_what_is_overdue(approver, coordina
         assert [r.notice.title for r in overdue.context["object_list"]] == ["逾期的通知"]
         home = login(coordinator).get(reverse("home")).content.decode()
         assert "逾期的通知" in home and "新来的通知" in home and "逾期未回复" in home
+        sender = login(approver).get(reverse("home")).content.decode()
+        assert "本机构发出的1件通知有逾期未回复的机构" in sender
     assert late.receipts.get().read_at is None
 
 
