@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "jiuye.performance",
     "jiuye.policies",
     "jiuye.complaints",
+    "jiuye.notices",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

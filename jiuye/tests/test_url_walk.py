@@ -64,6 +64,7 @@ from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.services import household_create, person_create
+from jiuye.notices.tests import samples as notices_samples
 from jiuye.performance.tests import samples as performance_samples
 from jiuye.policies.models import Policy
 from jiuye.policies.tests import samples as policies_samples
@@ -188,6 +189,7 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "community-month": "computed from the ledger every night, never entered",
     "community-title": "granted by the province's decision, revoked by a re-check",
     "community-recheck": "started by the province administrator on the re-checks page",
+    "notices-receipt": "made when a notice is sent; read (…/read/) and replied (…/reply/) by its office",
 }
 NOT_CREATED = {  # no POST to the list
     "community-application": "a community applies on its own page, in an open round",
@@ -208,6 +210,8 @@ NOT_EDITED = {  # no PUT or PATCH of a record
     "training-enrolment": "it moves by its transitions, attendance, completion and certificate",
     "supervision-finding": "what was found is kept as found; it moves by its reply and follow-up",
     "complaint": "what the complainant said is kept as said; it moves by its actions",
+    "notices-notice": "a notice sent is kept as sent (公文): its receipts record what followed",
+    "notices-report": "a report sent is kept as sent; the office above acknowledges it (…/acknowledge/)",
 }
 NEVER_DELETED = {  # no DELETE of a record
     "community-application": "an application is withdrawn by its transition, never deleted",
@@ -243,6 +247,8 @@ NEVER_DELETED = {  # no DELETE of a record
     "consultation": "a consultation answered is kept; PUT/PATCH corrects it",
     "practice": "a case is withdrawn from publication (…/publish/), never deleted",
     "complaint": "a complaint is answered and closed, never deleted",
+    "notices-notice": "a notice sent stays on record with its receipts, never deleted",
+    "notices-report": "a report sent stays on record with its acknowledgement, never deleted",
 }
 # What a role may not do in any region, and why: refused (403) before the record is looked up,
 # or by the service that checks the finer permission, so the record's own region gets the
@@ -366,6 +372,7 @@ NOT_THEIR_TASK = {
                 "complaint-transitions",
             )
         },
+        "notices:report-acknowledge": "a report is acknowledged by the office above it (notices.acknowledge_report)",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -553,7 +560,7 @@ class Samples:
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
                              performance_samples, staff_samples, policies_samples,
-                             complaints_samples):  # fmt: skip
+                             complaints_samples, notices_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
