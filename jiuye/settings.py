@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "jiuye.supervision",
     "jiuye.funds",
     "jiuye.performance",
+    "jiuye.assessment",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.generic.list import MultipleObjectMixin
 from openpyxl import load_workbook
 
+from jiuye.assessment.tests import samples as assessment_samples
 from jiuye.assistance.models import (
     AssistanceService,
     Attachment,
@@ -170,6 +171,8 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "community-month": "computed from the ledger every night, never entered",
     "community-title": "granted by the province's decision, revoked by a re-check",
     "community-recheck": "started by the province administrator on the re-checks page",
+    "assessment-round": "a county opens its round on the rounds page; it moves by its transitions",
+    "assessment-assessment": "made by the round for each worker; changed by its actions (self, score…)",
 }
 NOT_CREATED = {  # no POST to the list
     "community-application": "a community applies on its own page, in an open round",
@@ -235,6 +238,7 @@ ASSESSED = (
 INSPECTORS = "the levels above the office (township, county, city, province)"
 COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
 TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
+ROUNDS = "a county's assessment round is run and read from the county up (assessment.view_round)"
 NOT_THEIR_TASK = {
     "approver": {
         "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
@@ -298,6 +302,19 @@ NOT_THEIR_TASK = {
         "funds:spending-add": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds:spending-edit": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
         "funds-spending-detail": f"a platform's spending is recorded by {TOWNSHIP_FUNDS}",
+        **{
+            name: ROUNDS
+            for name in (
+                "assessment:round",
+                "assessment:round-fire",
+                "assessment:round-prefill",
+                "assessment:round-export",
+                "assessment-round-detail",
+                "assessment-round-transitions",
+            )
+        },
+        "assessment:decide": "the county decides on a worker 不称职 two years running",
+        "assessment-assessment-decide": "the county decides on a worker 不称职 two years running",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -484,7 +501,7 @@ class Samples:
         self.extra_kwargs = {}
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
-                             performance_samples):  # fmt: skip
+                             performance_samples, assessment_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
