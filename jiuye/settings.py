@@ -233,6 +233,7 @@ SPECTACULAR_SETTINGS = {
         "FlexibleEndReasonEnum": "jiuye.flexible.choices.EndReason",
         "FlexibleWorkFormEnum": "jiuye.flexible.choices.WorkForm",
         "StandardKindEnum": "jiuye.communities.choices.StandardKind",
+        "ScorerLevelEnum": "jiuye.assessment.choices.ScorerLevel",
     },
 }
 

@@ -67,7 +67,7 @@ class AdjustSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True)
 
 
-class DecisionSerializer(serializers.Serializer):
+class AssessmentDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     note = serializers.CharField()
 
@@ -120,11 +120,11 @@ class AssessmentViewSet(EditableScopedViewSet):
     def adjust(self, request, pk=None):
         return self.act(request, AdjustSerializer, services.adjust)
 
-    @extend_schema(request=DecisionSerializer, responses=AssessmentSerializer)
-    @action(detail=True, methods=["post"], serializer_class=DecisionSerializer,
+    @extend_schema(request=AssessmentDecisionSerializer, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"], serializer_class=AssessmentDecisionSerializer,
             permission_classes=[ViewPermission])  # fmt: skip
     def decide(self, request, pk=None):
-        return self.act(request, DecisionSerializer, services.decide)
+        return self.act(request, AssessmentDecisionSerializer, services.decide)
 
 
 def routes(router) -> None:
