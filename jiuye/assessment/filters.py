@@ -37,18 +37,29 @@ class RoundFilter(django_filters.FilterSet):
         fields = ["region", "year", "state"]
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class WorkerFilter(django_filters.FilterSet):
+    """The workers of one round (its page): by region, grade, flag and name."""
+
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
-    year = django_filters.NumberFilter(field_name="round__year", label=_("考核年度"))
-    # a number, not a choice of all rounds, which would tell another county's exist
-    round = django_filters.NumberFilter(field_name="round_id", label=_("考核"))
     grade = django_filters.ChoiceFilter(choices=Grade.choices, label=_("等次"))
     flagged = django_filters.BooleanFilter(label=_("连续两年不称职"))
     name = django_filters.CharFilter(method="by_name", label=_("姓名"))
 
     class Meta:
         model = Assessment
-        fields = ["region", "year", "round", "grade", "flagged", "name"]
+        fields = ["region", "grade", "flagged", "name"]
 
     def by_name(self, queryset, name, value):
         return queryset.filter(Q(worker__name__contains=value) | Q(worker__username=value))
+
+
+class AssessmentFilter(WorkerFilter):
+    """Assessments of every round in the jurisdiction: also by year and round."""
+
+    year = django_filters.NumberFilter(field_name="round__year", label=_("考核年度"))
+    # a number, not a choice of all rounds, which would tell another county's exist
+    round = django_filters.NumberFilter(field_name="round_id", label=_("考核"))
+
+    class Meta:
+        model = Assessment
+        fields = ["region", "year", "round", "grade", "flagged", "name"]

@@ -58,7 +58,8 @@ def workers_of(county_code: str):
     )
 
 
-def _county_actor(actor, round_: Round) -> bool:
+def runs_round(actor, round_: Round) -> bool:
+    """Whether ``actor`` is of the county office that runs the round (or a superuser)."""
     return actor.is_superuser or (
         actor.org_id is not None and actor.org.region_id == round_.region_id
     )
@@ -106,7 +107,7 @@ def round_prefill(*, actor, round_: Round, by_workflow: bool = False) -> int:
     if not by_workflow:
         require(actor, "assessment.change_round")
         check_scope(Round.objects.editable_by(actor), round_)
-        if not _county_actor(actor, round_):
+        if not runs_round(actor, round_):
             raise PermissionDenied(_("只有组织考核的县级机构可以重新预填。"))
         if round_.state not in (OPEN, SCORING):
             raise ValidationError(_("评分结束后不再预填。"))
@@ -248,7 +249,7 @@ def decide(*, actor, assessment: Assessment, decision: str, note: str = "") -> A
     a proposal of adjustment to the department concerned (调整建议), with its note."""
     require(actor, "assessment.decide_assessment")
     check_scope(Assessment.objects.editable_by(actor), assessment)
-    if not _county_actor(actor, assessment.round):
+    if not runs_round(actor, assessment.round):
         raise PermissionDenied(_("处理决定由组织考核的县级机构作出。"))
     if not assessment.flagged:
         raise ValidationError(_("只有连续两年考核不称职的工作人员才需作出处理决定。"))

@@ -6,7 +6,7 @@ from django.views import generic
 
 from jiuye.assessment import services
 from jiuye.assessment.choices import Grade
-from jiuye.assessment.filters import AssessmentFilter, RoundFilter
+from jiuye.assessment.filters import AssessmentFilter, RoundFilter, WorkerFilter
 from jiuye.assessment.forms import (
     AdjustForm,
     DecisionForm,
@@ -78,8 +78,7 @@ class RoundDetailView(WorkflowDetailView):
         assessments = Assessment.objects.visible_to(self.request.user).filter(round=round_)
         data = self.request.GET.copy()
         data.pop("page", None)
-        data.pop("round", None)
-        filterset = AssessmentFilter(data or None, queryset=assessments)
+        filterset = WorkerFilter(data or None, queryset=assessments)
         if filterset.is_bound and filterset.is_valid():
             assessments = filterset.qs
         page = Paginator(assessments.with_parts().order_by("region_id", "pk"), PAGE).get_page(
@@ -94,7 +93,7 @@ class RoundDetailView(WorkflowDetailView):
             excellent_over=services.excellent_over(round_, counts),
             workers=round_.assessments.count(), incomplete=round_.assessments.incomplete().count(),
             can_prefill=self.may("assessment.change_round") and round_.state in (OPEN, SCORING)
-            and services._county_actor(self.request.user, round_),
+            and services.runs_round(self.request.user, round_),
             **kwargs,
         )  # fmt: skip
 
@@ -203,7 +202,7 @@ class AssessmentDetailView(ScopedDetailView):
         own = user.pk == assessment.worker_id and state in (OPEN, SCORING)
         decide = (
             assessment.flagged and state == CLOSED and self.may("assessment.decide_assessment")
-            and services._county_actor(user, assessment.round)
+            and services.runs_round(user, assessment.round)
         )  # fmt: skip
         scores = {score.level: score for score in assessment.scores.all()}
         return super().get_context_data(
