@@ -37,12 +37,14 @@ class ScoreSerializer(serializers.ModelSerializer):
 
 class AssessmentSerializer(serializers.ModelSerializer):
     scores = ScoreSerializer(many=True, read_only=True)
+    round_title = serializers.CharField(source="round.title", read_only=True)
+    worker_name = serializers.CharField(source="worker.name", read_only=True)
     ji = serializers.DecimalField(max_digits=4, decimal_places=1, read_only=True, allow_null=True)
     qin = serializers.DecimalField(max_digits=4, decimal_places=1, read_only=True, allow_null=True)
 
     class Meta:
         model = Assessment
-        fields = ["id", "round", "region", "org", "worker", "position", "self_text", "self_submitted_at",
+        fields = ["id", "round", "round_title", "region", "org", "worker", "worker_name", "position", "self_text", "self_submitted_at",
                   "ji", "ji_auto", "ji_sources", "ji_adjusted", "ji_reason", "qin", "qin_auto",
                   "qin_sources", "qin_adjusted", "qin_reason", "de", "xiao", "scores", "total", "grade",
                   "flagged", "decision", "decision_note", "decided_on"]  # fmt: skip
@@ -90,7 +92,10 @@ class AssessmentViewSet(EditableScopedViewSet):
     item_name = "assessment"
 
     def scope(self, queryset):
-        return queryset.prefetch_related("scores").order_by("round_id", "region_id", "pk")
+        return (
+            queryset.select_related("round", "worker").prefetch_related("scores")
+            .order_by("round_id", "region_id", "pk")
+        )  # fmt: skip
 
     def act(self, request, serializer_class, service):
         """Run ``service`` on the assessment with the small serializer's data (the service
