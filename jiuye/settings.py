@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "jiuye.policies",
     "jiuye.complaints",
     "jiuye.notices",
+    "jiuye.assessment",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 
@@ -235,6 +236,7 @@ SPECTACULAR_SETTINGS = {
         "FlexibleEndReasonEnum": "jiuye.flexible.choices.EndReason",
         "FlexibleWorkFormEnum": "jiuye.flexible.choices.WorkForm",
         "StandardKindEnum": "jiuye.communities.choices.StandardKind",
+        "ScorerLevelEnum": "jiuye.assessment.choices.ScorerLevel",
     },
 }
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.generic.list import MultipleObjectMixin
 from openpyxl import load_workbook
 
+from jiuye.assessment.tests import samples as assessment_samples
 from jiuye.assistance.models import (
     AssistanceService,
     Attachment,
@@ -190,6 +191,8 @@ READ_ONLY = {  # no POST, PUT, PATCH or DELETE
     "community-title": "granted by the province's decision, revoked by a re-check",
     "community-recheck": "started by the province administrator on the re-checks page",
     "notices-receipt": "made when a notice is sent; read (…/read/) and replied (…/reply/) by its office",
+    "assessment-round": "a county opens its round on the rounds page; it moves by its transitions",
+    "assessment-assessment": "made by the round for each worker; changed by its actions (self, score…)",
 }
 NOT_CREATED = {  # no POST to the list
     "community-application": "a community applies on its own page, in an open round",
@@ -268,6 +271,7 @@ COMPLAINT_READERS = (
 )
 COUNTY_FUNDS = "the county's finance office and approver (funds.change_platformbudget)"
 TOWNSHIP_FUNDS = "the township's service centre and finance office (funds.add_spending)"
+ROUNDS = "a county's assessment round is run and read from the county up (assessment.view_round)"
 NOT_THEIR_TASK = {
     "approver": {
         "ledger:add": f"residents are added by {KEEPERS} (ledger.add_person)",
@@ -373,6 +377,19 @@ NOT_THEIR_TASK = {
             )
         },
         "notices:report-acknowledge": "a report is acknowledged by the office above it (notices.acknowledge_report)",
+        **{
+            name: ROUNDS
+            for name in (
+                "assessment:round",
+                "assessment:round-fire",
+                "assessment:round-prefill",
+                "assessment:round-export",
+                "assessment-round-detail",
+                "assessment-round-transitions",
+            )
+        },
+        "assessment:decide": "the county decides on a worker 不称职 two years running",
+        "assessment-assessment-decide": "the county decides on a worker 不称职 two years running",
     },
 }
 # Where the owner is sent to the login page, and why.
@@ -560,7 +577,7 @@ class Samples:
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
                              performance_samples, staff_samples, policies_samples,
-                             complaints_samples, notices_samples):  # fmt: skip
+                             complaints_samples, notices_samples, assessment_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record
