@@ -3,8 +3,8 @@
 last and of last year — its last village's coordinator graded 不称职 both years, so flagged for
 the county's decision — and is scoring this year's (a part of the self-assessments and scores
 entered); 市中区 is grading last year's round, one worker 不称职, and has not opened this
-year's. Past years' posts had no targets in the system, so their 绩 was set by the township
-with that reason."""
+year's. Where a post had no targets in the system (past years; this year, an office that records
+none of the work its targets count), its 绩 was set by the township with that reason."""
 
 import datetime
 from decimal import Decimal
@@ -22,7 +22,7 @@ from jiuye.staff.models import User
 
 SELF = ("本年度认真履行岗位职责，按时完成台账更新和就业援助任务，定期走访辖区就业困难人员，"
         "参加业务培训，遵守服务规范，无群众投诉。")  # fmt: skip
-NO_TARGETS = "往年岗位目标未在系统中分解，按年终述职和台账核定"
+NO_TARGETS = "岗位无在系统中分解的年度目标，按年终述职和台账核定"
 FAILING = "多次未按时更新台账，走访记录缺失，群众投诉两次"
 
 

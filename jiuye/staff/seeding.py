@@ -8,6 +8,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from jiuye.core.registry import registry
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, ancestor, prefix_of
 from jiuye.regions.models import ServiceOrg
@@ -120,13 +121,13 @@ def certificate_for(user: User, role: RoleCode, rng) -> StaffCertificate:
 EMPLOYMENT_ODDS = {
     OrgKind.VILLAGE_STATION: [(Employment.SPECIAL_POST, 6), (Employment.PART_TIME, 3), (Employment.FULL_TIME, 1)],
 }  # fmt: skip
-# (indicator, the worker's own count of it, yearly target of a township, of a village)
+# (indicator, the worker's own count of it) of the yearly targets of townships and villages
 TARGETS = [
-    ("services_recorded", "assistance_services", 240, 60),
-    ("referral_hires", "referral_hires", 60, 8),
-    ("vacancies_gathered", "vacancies_registered", 80, 10),
+    ("services_recorded", "assistance_services"),
+    ("referral_hires", "referral_hires"),
+    ("vacancies_gathered", "vacancies_registered"),
 ]
-TARGETED = {OrgKind.TOWNSHIP_CENTRE: 0, OrgKind.VILLAGE_STATION: 1}
+TARGETED = (OrgKind.TOWNSHIP_CENTRE, OrgKind.VILLAGE_STATION)
 
 
 def started(rng, today) -> datetime.date:
@@ -210,7 +211,6 @@ def seed(context) -> None:
         [training for user, _, rng in planned for training in trainings_of(user, rng, today)],
         batch_size=5000,
     )
-    _targets(context, [org for org in orgs if org.kind in TARGETED], positions, today.year)
     _pairings(context, orgs, today)
     if "admin" not in existing:
         User.objects.create_superuser("admin", password=None, name="系统管理员")
@@ -218,33 +218,58 @@ def seed(context) -> None:
     context.log(f"Created {len(planned)} staff accounts.")
 
 
-def _targets(context, orgs, positions, year: int) -> None:
-    """This year's targets of the townships and villages, each broken down to the posts that
-    record the work: a township's two window posts share it, a village's coordinator has all."""
-    have = set(Target.objects.filter(org__in=orgs, year=year).values_list("org_id", flat=True))
-    targets, shares = [], []
-    for org in orgs:
-        if org.pk in have:
-            continue
+def targets(context) -> None:
+    """This year's targets of the townships and villages, broken down to the posts whose
+    holders record the work. Run once the lines of work have recorded the year (a county sets
+    them from what each office achieved): an office's target is its holders' work of the year
+    so far, projected to the whole year, give or take a quarter; a post's share is its
+    holders' part of it. An office that records none of a work gets no target for it."""
+    today = timezone.localdate()
+    first = datetime.date(today.year, 1, 1)
+    codes = {region.code for region in scale_regions(context.scale)}
+    offices = [org for org in ServiceOrg.objects.filter(kind__in=TARGETED, is_active=True).order_by("region_id")
+               if org.region_id in codes]  # fmt: skip
+    if Target.objects.filter(org__in=offices, year=today.year).exists():
+        return
+    holders = {}  # position id → the active accounts holding it
+    for user in User.objects.filter(
+        org__in=offices, is_active=True, position__isnull=False
+    ).select_related("position"):
+        holders.setdefault(user.position, []).append(user.pk)
+    ids = [pk for group in holders.values() for pk in group]
+    done = {}
+    for _indicator, code in TARGETS:
+        counts = {}
+        for start in range(0, len(ids), 5000):
+            counts.update(registry["work"][code].count(ids[start : start + 5000], first, today))
+        done[code] = counts
+    year_share = Decimal((today - first).days + 1) / Decimal(365)
+    by_office: dict[int, list] = {}
+    for position, users in holders.items():
+        by_office.setdefault(position.org_id, []).append((position, users))
+    made, shares = [], []
+    for org in offices:
         rng = context.rng("targets", org.region_id)
-        holders = [
-            title
-            for role, _s, title, _d in STAFF_PLAN[OrgKind(org.kind)]
-            if role != RoleCode.TOWNSHIP_FINANCE
-        ]
-        for indicator, work, *values in TARGETS:
-            value = Decimal(round(values[TARGETED[org.kind]] * rng.uniform(0.8, 1.2)))
-            target = Target(org=org, year=year, indicator=indicator, value=value)
-            targets.append(target)
-            split = [value - value // 2 * (len(holders) - 1)] + [value // 2] * (len(holders) - 1)
-            shares += [
-                PositionTarget(
-                    target=target, position=positions[org.pk, title], work=work, value=part
-                )
-                for title, part in zip(holders, split, strict=True)
+        for indicator, code in TARGETS:
+            parts = [
+                (position, sum(done[code].get(pk, 0) for pk in users))
+                for position, users in by_office.get(org.pk, [])
             ]
-    Target.objects.bulk_create(targets, batch_size=5000)
+            parts = [
+                (position, n / year_share * Decimal(rng.uniform(0.8, 1.25)))
+                for position, n in parts
+                if n
+            ]
+            if not parts:
+                continue
+            values = [max(Decimal(1), value.quantize(Decimal(1))) for _position, value in parts]
+            target = Target(org=org, year=today.year, indicator=indicator, value=sum(values))
+            made.append(target)
+            shares += [PositionTarget(target=target, position=position, work=code, value=value)
+                       for (position, _n), value in zip(parts, values, strict=True)]  # fmt: skip
+    Target.objects.bulk_create(made, batch_size=5000)
     PositionTarget.objects.bulk_create(shares, batch_size=5000)
+    context.log(f"  {len(made)} yearly targets of offices, {len(shares)} shares of posts")
 
 
 def _pairings(context, orgs, today) -> None:

@@ -71,7 +71,7 @@ def test_a_wrong_value_is_refused_at_the_field(login, province_admin):
         },
     )
     assert response.status_code == 200 and response.context["form"].errors["value"]
-    assert not PolicyParameter.objects.exists()
+    assert not PolicyParameter.objects.filter(key=KEY).exists()
 
 
 def test_other_roles_read_the_parameters_but_cannot_set_them(login, approver):
@@ -81,4 +81,4 @@ def test_other_roles_read_the_parameters_but_cannot_set_them(login, approver):
         "/system/parameters/",
         {"key": KEY, "region": "370102000000", "value": "62", "effective_from": "2026-01-01"},
     )
-    assert response.status_code == 403 and not PolicyParameter.objects.exists()
+    assert response.status_code == 403 and not PolicyParameter.objects.filter(key=KEY).exists()

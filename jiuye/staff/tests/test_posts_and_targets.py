@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from jiuye.assistance.models import Identification
 from jiuye.assistance.services import service_record
 from jiuye.conftest import TOWNSHIP, VILLAGE_B
+from jiuye.regions.codes import Level, prefix_of
 from jiuye.regions.models import ServiceOrg
 from jiuye.staff import services
 from jiuye.staff.models import (
@@ -36,12 +37,14 @@ def office(code):
 
 def test_the_demo_gives_every_account_a_post_and_breaks_the_targets_down(coordinator):
     assert coordinator.position.org == coordinator.org and coordinator.started_on
-    target = Target.objects.get(
-        org=coordinator.org, year=TODAY().year, indicator="services_recorded"
-    )
-    share = target.shares.get()
-    assert share.position == coordinator.position and share.value == target.value
-    assert share.work == "assistance_services"
+    assert not User.objects.filter(
+        is_active=True, org__isnull=False, position__isnull=True
+    ).exists()
+    targets = Target.objects.filter(year=TODAY().year).prefetch_related("shares__position")
+    assert {target.indicator for target in targets} >= {"services_recorded", "referral_hires"}
+    for target in targets:  # set from what the office's workers recorded, and all given to posts
+        assert sum(share.value for share in target.shares.all()) == target.value > 0
+        assert all(share.position.org_id == target.org_id for share in target.shares.all())
 
 
 def test_a_post_earns_what_its_holder_records_and_the_office_page_shows_it(login, approver):
@@ -49,6 +52,16 @@ def test_a_post_earns_what_its_holder_records_and_the_office_page_shows_it(login
     coordinator = User.objects.get(username=f"coordinator-{identification.region_id}")
     client = login(approver)
     org = coordinator.org
+    reviewer = User.objects.get(
+        username=f"reviewer-{prefix_of(identification.region_id, Level.TOWNSHIP)}"
+    )
+    if not Target.objects.filter(
+        org=org, year=TODAY().year, indicator="services_recorded"
+    ).exists():
+        target = services.target_save(actor=reviewer, target=Target(org=org, year=TODAY().year,
+                                                                     indicator="services_recorded", value=12))  # fmt: skip
+        services.share_save(actor=reviewer, share=PositionTarget(target=target, position=coordinator.position,
+                                                                  work="assistance_services", value=12))  # fmt: skip
 
     def shown():
         page = client.get(reverse("staff:plan", args=[org.pk]))
@@ -116,7 +129,12 @@ def test_targets_are_set_by_the_level_above_and_posts_by_the_office_or_above(
 
 def test_a_sibling_county_sees_none_of_an_office_plan(login, sibling_approver, coordinator):
     client = login(sibling_approver)
-    target = Target.objects.filter(org=coordinator.org).first()
+    target = Target.objects.create(
+        org=coordinator.org, year=TODAY().year + 2, indicator="referral_hires", value=5
+    )
+    PositionTarget.objects.create(
+        target=target, position=coordinator.position, work="referral_hires", value=5
+    )
     for url in (reverse("staff:plan", args=[coordinator.org_id]), reverse("staff:target-edit", args=[target.pk]),
                 reverse("staff:position-edit", args=[coordinator.position_id]),
                 reverse("staff:share-edit", args=[target.shares.first().pk])):  # fmt: skip
