@@ -236,27 +236,34 @@ class StaffSetPasswordView(ManagedMemberMixin, generic.FormView):
         return redirect("staff:detail", pk=self.member.pk)
 
 
-class CertificateFormMixin(ServiceFormMixin):
-    form_class = CertificateForm
+class MemberRecordMixin:
+    """Pages of one kind of record of a staff member (a certificate, a training), kept by the
+    managers: ``save`` and ``delete`` are its services, called with the record as ``record``."""
+
     permission_required = "staff.change_user"
-    template_name = "staff/certificate_form.html"
-    success_message = _("证书信息已保存。")
+    template_name = "staff/member_record_form.html"
+    record = ""  # the services' keyword for the record
+    save_service = delete_service = None
+    deleted = ""
 
     def get_success_url(self):
         return reverse("staff:detail", args=[self.object.user_id])
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind=self.model._meta.verbose_name, **kwargs)
 
-class CertificateCreateView(ManagedMemberMixin, CertificateFormMixin, generic.CreateView):
-    model = StaffCertificate
+
+class MemberRecordCreateView(
+    MemberRecordMixin, ManagedMemberMixin, ServiceFormMixin, generic.CreateView
+):
     member_kwarg = "user"
 
     def save(self, form):
         form.instance.user = self.member
-        return services.certificate_save(actor=self.request.user, certificate=form.instance)
+        return self.save_service(actor=self.request.user, **{self.record: form.instance})
 
 
-class CertificateUpdateView(ScopedMixin, CertificateFormMixin, generic.UpdateView):
-    model = StaffCertificate
+class MemberRecordUpdateView(MemberRecordMixin, ScopedMixin, ServiceFormMixin, generic.UpdateView):
     scope_method = "managed_by"
 
     def scope(self, queryset):
@@ -266,23 +273,41 @@ class CertificateUpdateView(ScopedMixin, CertificateFormMixin, generic.UpdateVie
         return super().get_context_data(staff_member=self.object.user, **kwargs)
 
     def save(self, form):
-        return services.certificate_save(
-            actor=self.request.user,
-            certificate=form.instance,
-            expected_version=form.cleaned_data["version"],
-        )
+        return self.save_service(actor=self.request.user, **{self.record: form.instance},
+                                 expected_version=form.cleaned_data["version"])  # fmt: skip
 
 
-class CertificateDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
-    model = StaffCertificate
+class MemberRecordDeleteView(
+    MemberRecordMixin, ScopedMixin, generic.detail.SingleObjectMixin, generic.View
+):
     scope_method = "managed_by"
-    permission_required = "staff.change_user"
 
     def post(self, request, pk):
-        certificate = self.get_object()
-        services.certificate_delete(actor=request.user, certificate=certificate)
-        messages.success(request, _("证书已删除。"))
-        return redirect("staff:detail", pk=certificate.user_id)
+        record = self.get_object()
+        self.delete_service(actor=request.user, **{self.record: record})
+        messages.success(request, self.deleted)
+        return redirect("staff:detail", pk=record.user_id)
+
+
+class CertificateMixin(MemberRecordMixin):
+    model, form_class, record = StaffCertificate, CertificateForm, "certificate"
+    save_service, delete_service = (
+        staticmethod(services.certificate_save),
+        staticmethod(services.certificate_delete),
+    )
+    success_message, deleted = _("证书信息已保存。"), _("证书已删除。")
+
+
+class CertificateCreateView(CertificateMixin, MemberRecordCreateView):
+    pass
+
+
+class CertificateUpdateView(CertificateMixin, MemberRecordUpdateView):
+    pass
+
+
+class CertificateDeleteView(CertificateMixin, MemberRecordDeleteView):
+    pass
 
 
 # Posts and yearly targets ------------------------------------------------------------------
@@ -564,50 +589,25 @@ class TrainingExportView(TrainingListView):
                               widths={0: 14, 1: 24})  # fmt: skip
 
 
-class TrainingFormMixin(ServiceFormMixin):
-    form_class = TrainingForm
-    permission_required = "staff.change_user"
-    template_name = "staff/certificate_form.html"
-    success_message = _("培训记录已保存。")
-
-    def get_success_url(self):
-        return reverse("staff:detail", args=[self.object.user_id])
-
-
-class TrainingCreateView(ManagedMemberMixin, TrainingFormMixin, generic.CreateView):
-    model = StaffTraining
-    member_kwarg = "user"
-
-    def save(self, form):
-        form.instance.user = self.member
-        return services.training_save(actor=self.request.user, training=form.instance)
+class TrainingMixin(MemberRecordMixin):
+    model, form_class, record = StaffTraining, TrainingForm, "training"
+    save_service, delete_service = (
+        staticmethod(services.training_save),
+        staticmethod(services.training_delete),
+    )
+    success_message, deleted = _("培训记录已保存。"), _("培训记录已删除。")
 
 
-class TrainingUpdateView(ScopedMixin, TrainingFormMixin, generic.UpdateView):
-    model = StaffTraining
-    scope_method = "managed_by"
-
-    def scope(self, queryset):
-        return queryset.select_related("user")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(staff_member=self.object.user, **kwargs)
-
-    def save(self, form):
-        return services.training_save(actor=self.request.user, training=form.instance,
-                                      expected_version=form.cleaned_data["version"])  # fmt: skip
+class TrainingCreateView(TrainingMixin, MemberRecordCreateView):
+    pass
 
 
-class TrainingDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
-    model = StaffTraining
-    scope_method = "managed_by"
-    permission_required = "staff.change_user"
+class TrainingUpdateView(TrainingMixin, MemberRecordUpdateView):
+    pass
 
-    def post(self, request, pk):
-        training = self.get_object()
-        services.training_delete(actor=request.user, training=training)
-        messages.success(request, _("培训记录已删除。"))
-        return redirect("staff:detail", pk=training.user_id)
+
+class TrainingDeleteView(TrainingMixin, MemberRecordDeleteView):
+    pass
 
 
 # Pairing (对口联系) --------------------------------------------------------------------------
