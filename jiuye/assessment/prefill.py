@@ -21,18 +21,14 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.utils import timezone
 
 from jiuye.assessment.models import points
 from jiuye.core.models import WorkflowEvent
 from jiuye.core.registry import registry
-from jiuye.staff.models import PositionTarget
+from jiuye.staff.models import PositionTarget, User
+from jiuye.staff.selectors import year_so_far
 
-
-def period(year: int, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
-    """The days of the year counted: from 1 January to 31 December, or to today."""
-    today = today or timezone.localdate()
-    return datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), today)
+period = year_so_far  # the days of the year counted: 1 January to 31 December, or to today
 
 
 def deadlines(user_ids, first: datetime.date, last: datetime.date) -> dict[int, tuple[int, int]]:
@@ -74,6 +70,11 @@ def compute(round_, assessments, *, today=None) -> dict[int, dict]:
     ).order_by("position_id", "pk"):
         if share.work in works:
             shares[share.position_id].append(share)
+    # a post held by several workers: each answers for an equal part of its share
+    holders = dict(
+        User.objects.filter(position_id__in=shares, is_active=True)
+        .values("position_id").annotate(n=Count("pk")).values_list("position_id", "n").order_by()
+    )  # fmt: skip
     visits = [code for code, work in works.items() if work.visit]
     needed = sorted({share.work for held in shares.values() for share in held} | set(visits))
     counts = {code: works[code].count(user_ids, first, last) for code in needed}
@@ -82,10 +83,13 @@ def compute(round_, assessments, *, today=None) -> dict[int, dict]:
     found = {}
     for assessment in assessments:
         uid = assessment.worker_id
+        position = assessment.worker.position_id
+        part = Decimal(holders.get(position) or 1)
         ji_sources = [
-            {"work": share.work, "target": str(share.value), "count": counts[share.work].get(uid, 0),
-             "rate": str(points(rate(counts[share.work].get(uid, 0), share.value)))}
-            for share in shares.get(assessment.worker.position_id, [])
+            {"work": share.work, "target": str((share.value / part).quantize(Decimal("0.01"))),
+             "count": counts[share.work].get(uid, 0),
+             "rate": str(points(rate(counts[share.work].get(uid, 0), share.value / part)))}
+            for share in shares.get(position, [])
         ]  # fmt: skip
         ji = (
             points(sum(Decimal(source["rate"]) for source in ji_sources) / len(ji_sources))

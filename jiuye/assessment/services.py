@@ -111,7 +111,9 @@ def round_prefill(*, actor, round_: Round, by_workflow: bool = False) -> int:
             raise PermissionDenied(_("只有组织考核的县级机构可以重新预填。"))
         if round_.state not in (OPEN, SCORING):
             raise ValidationError(_("评分结束后不再预填。"))
-    assessments = list(round_.assessments.select_related("worker").order_by("pk"))
+    assessments = list(
+        round_.assessments.select_for_update().select_related("worker").order_by("pk")
+    )
     found = prefill.compute(round_, assessments)
     for assessment in assessments:
         for name, value in found[assessment.pk].items():
@@ -179,6 +181,12 @@ def _points(value, field: str) -> Decimal:
 def score_save(*, actor, assessment: Assessment, level: str, de, xiao, note: str = "") -> Score:
     """A level's score of the worker on 德 and 效; entered again, it replaces the level's
     earlier score (kept in its history). 德 and 效 of the assessment follow."""
+    Round.objects.select_for_update().filter(pk=assessment.round_id).first()  # no grading meanwhile
+    assessment = (
+        Assessment.objects.select_for_update()
+        .select_related("round", "worker")
+        .get(pk=assessment.pk)
+    )
     levels = _check_scoring(actor, assessment)
     if level not in levels:
         raise ValidationError({"level": _("您不能代表该层级评分。")})
@@ -192,7 +200,7 @@ def score_save(*, actor, assessment: Assessment, level: str, de, xiao, note: str
         score.save()
     else:
         history.change(score, actor=actor, de=de, xiao=xiao, note=note.strip(), scored_by=actor)
-    scores = {each.level: each for each in assessment.scores.all()}
+    scores = {each.level: each for each in Score.objects.filter(assessment=assessment)}
     history.change(assessment, actor=actor, de=assessment.side_of(scores, "de"),
                    xiao=assessment.side_of(scores, "xiao"))  # fmt: skip
     return score

@@ -5,6 +5,7 @@ offices. A complaint counts for the region complained about, so a street's figur
 communities' complaints."""
 
 from django.db.models import Count, F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.complaints.models import Complaint
@@ -23,7 +24,7 @@ def collect(query: Query) -> dict:
         complaints_received=Count("pk"),
         complaints_on_time=Count("pk", filter=Complaint.objects.on_time_q()),
         complaints_late=Count("pk", filter=Q(answered_on__gt=F("first_answer_by")) | Q(
-            answered_on__isnull=True, first_answer_by__lt=query.last)),
+            answered_on__isnull=True, first_answer_by__lt=min(query.last, timezone.localdate()))),
     )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.complaints.choices import Channel, Satisfaction
+from jiuye.complaints.choices import About, Channel, Satisfaction
 from jiuye.complaints.models import Complaint, ComplaintNote
 from jiuye.complaints.workflow import ANSWERED, CLOSED
 from jiuye.core import parameters, workflow
@@ -111,6 +111,14 @@ def _receive(complaint: Complaint, *, actor) -> Complaint:
         raise ValidationError({"phone": _("请填写联系电话，以便答复和回访。")})
     complaint.handler = check_region(complaint.region)
     complaint.org = office_of_region(complaint.region)
+    about_handler = (
+        complaint.about in (About.OFFICE, About.WORKER) and complaint.handler.pk == complaint.org_id
+    )
+    if about_handler or (
+        complaint.worker is not None and complaint.worker.org_id == complaint.handler.pk
+    ):
+        # nobody handles a complaint about their own office or one of its workers
+        complaint.handler = office_above(complaint.handler) or complaint.handler
     days = parameters.value("complaints.answer_days", complaint.region_id, complaint.received_on)
     complaint.first_answer_by = complaint.answer_by = add_working_days(complaint.received_on, days)
     # 31**12 codes: a clash is as good as impossible, and the unique index would refuse one

@@ -116,3 +116,14 @@ def region_of(user) -> str:
     if user is not None and getattr(user, "org_id", None):
         return user.org.region_id
     return Region.objects.filter(level=Level.PROVINCE).values_list("code", flat=True).first()
+
+
+def rows_for(user):
+    """The rows that apply in the user's jurisdiction: its own and those of the regions above."""
+    from jiuye.regions.selectors import jurisdiction_root
+
+    root = jurisdiction_root(user)
+    above = [region.code for region in root.path] if root else []
+    return PolicyParameter.objects.visible_to(user) | PolicyParameter.objects.filter(
+        region_id__in=above
+    )

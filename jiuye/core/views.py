@@ -15,8 +15,8 @@ from django_filters.views import FilterMixin
 
 from jiuye.core import workflow
 from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
-from jiuye.core.models import CalendarDay, PolicyParameter
-from jiuye.core.parameters import PARAMETERS
+from jiuye.core.models import CalendarDay
+from jiuye.core.parameters import PARAMETERS, rows_for
 from jiuye.core.registry import registry
 from jiuye.core.scoping import can_edit
 from jiuye.core.selectors import worklist, worklist_counts
@@ -375,12 +375,7 @@ class ParameterListView(PermissionRequiredMixin, generic.FormView):
     def get_context_data(self, **kwargs):
         # The rows that apply to the user's jurisdiction: its own and those of the regions above.
         user = self.request.user
-        root = jurisdiction_root(user)
-        above = [region.code for region in root.path] if root else []
-        rows = PolicyParameter.objects.visible_to(user) | PolicyParameter.objects.filter(
-            region_id__in=above
-        )
-        rows = rows.select_related("region", "policy")
+        rows = rows_for(user).select_related("region", "policy")
         by_key = {}
         for row in rows.order_by("key", "region_id", "-effective_from"):
             by_key.setdefault(row.key, []).append(row)

@@ -12,8 +12,8 @@ from django.views import generic
 from jiuye.core import charts
 from jiuye.core.excel import sheet_response
 from jiuye.core.history import timeline
-from jiuye.core.models import PolicyParameter
 from jiuye.core.parameters import PARAMETERS
+from jiuye.core.parameters import rows_for as parameter_rows
 from jiuye.core.scoping import EVERYTHING
 from jiuye.core.views import (
     PagedListMixin,
@@ -118,7 +118,7 @@ class PolicyDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         policy, user = self.object, self.request.user
-        rows = PolicyParameter.objects.filter(policy=policy).select_related("region")
+        rows = parameter_rows(user).filter(policy=policy).select_related("region")
         parameters = [(PARAMETERS.get(row.key), row) for row in rows]
         # a policy has nothing personal and is read by every level it reaches: all its history
         history = timeline(
@@ -178,7 +178,7 @@ class ConsultationCreateView(ServiceFormMixin, generic.CreateView):
 
     def get_initial(self):
         policy = self.request.GET.get("policy", "")
-        return {"policies": [int(policy)]} if policy.isdigit() else {}
+        return {"policies": [int(policy)]} if policy.isdecimal() and policy.isascii() else {}
 
     def save(self, form):
         data = dict(form.cleaned_data)

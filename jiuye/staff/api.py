@@ -7,7 +7,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from jiuye.core.api import ScopedViewSet
-from jiuye.staff.filters import PositionFilter, StaffFilter
+from jiuye.staff.filters import (
+    PairingApiFilter,
+    PositionFilter,
+    StaffFilter,
+    TargetApiFilter,
+    TrainingApiFilter,
+)
 from jiuye.staff.models import (
     Pairing,
     Position,
@@ -115,7 +121,7 @@ class TargetViewSet(ScopedViewSet):
 
     queryset = Target.objects.all()
     serializer_class = TargetSerializer
-    filterset_fields = ["year", "indicator", "org"]
+    filterset_class = TargetApiFilter
 
     def scope(self, queryset):
         return (
@@ -146,7 +152,7 @@ class TrainingViewSet(ScopedViewSet):
 
     queryset = StaffTraining.objects.all()
     serializer_class = TrainingSerializer
-    filterset_fields = ["user", "kind"]
+    filterset_class = TrainingApiFilter
 
     def scope(self, queryset):
         return queryset.order_by("user_id", "-ended_on")
@@ -165,7 +171,7 @@ class PairingViewSet(ScopedViewSet):
 
     queryset = Pairing.objects.all()
     serializer_class = PairingSerializer
-    filterset_fields = ["worker", "org", "reason"]
+    filterset_class = PairingApiFilter
 
     def scope(self, queryset):
         return queryset.select_related("org").order_by("org__region_id", "-started_on")

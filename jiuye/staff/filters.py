@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.regions.models import ServiceOrg
-from jiuye.staff.models import Employment, Pairing, PairingReason, Position, User
+from jiuye.staff.models import (
+    Employment,
+    Pairing,
+    PairingReason,
+    Position,
+    StaffTraining,
+    Target,
+    User,
+)
 from jiuye.staff.roles import RoleCode
 from jiuye.staff.selectors import lacking
 
@@ -83,3 +91,32 @@ class PairingFilter(django_filters.FilterSet):
     def current_filter(self, queryset, name, value):
         current = Pairing.objects.current().values("pk")
         return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
+
+
+# The API's filters name records by their number: a choice list of every account or office
+# would show the browsable API's visitor those of the whole province.
+
+
+class TargetApiFilter(django_filters.FilterSet):
+    org = django_filters.NumberFilter()
+
+    class Meta:
+        model = Target
+        fields = ["year", "indicator", "org"]
+
+
+class TrainingApiFilter(django_filters.FilterSet):
+    user = django_filters.NumberFilter()
+
+    class Meta:
+        model = StaffTraining
+        fields = ["user", "kind"]
+
+
+class PairingApiFilter(django_filters.FilterSet):
+    worker = django_filters.NumberFilter()
+    org = django_filters.NumberFilter()
+
+    class Meta:
+        model = Pairing
+        fields = ["worker", "org", "reason"]

@@ -201,6 +201,11 @@ def target_save(*, actor, target: Target, expected_version: int | None = None) -
     require(actor, "staff.change_target")
     check_scope(ServiceOrg.objects.below(actor), target.org, field="org")
     if target.pk is not None:
+        before = Target.objects.select_for_update().get(pk=target.pk)  # no share added meanwhile
+        if before.indicator != target.indicator and target.shares.exists():
+            raise ValidationError(
+                {"indicator": _("该目标已分解到岗位，不能更换指标；请先删除各岗位的目标。")}
+            )
         shared = target.shares.aggregate(total=Sum("value"))["total"] or 0
         if target.value < shared:
             raise ValidationError(

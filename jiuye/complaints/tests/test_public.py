@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from jiuye.complaints.choices import About
 from jiuye.complaints.models import Complaint
 from jiuye.complaints.services import RECEIPT_ALPHABET, RECEIPT_LENGTH, complaint_answer
 from jiuye.complaints.tests.helpers import NAME, fill_in
@@ -62,10 +63,15 @@ def test_the_region_must_be_a_street_or_community_and_the_error_is_at_the_field(
     assert made() == 0
 
 
-def test_a_complaint_about_a_street_goes_to_the_street_itself(client):
-    fill_in(client, code=TOWNSHIP)
+def test_a_complaint_about_a_street_office_or_its_worker_goes_to_the_county(client):
+    """Nobody handles a complaint about their own office or worker; a matter it handled (a
+    case) the street answers itself."""
+    fill_in(client, code=TOWNSHIP)  # about a worker of the street's centre
     complaint = Complaint.objects.get(name=NAME)
-    assert complaint.handler.region_id == TOWNSHIP and complaint.org.region_id == TOWNSHIP
+    assert complaint.org.region_id == TOWNSHIP and complaint.handler.region_id == COUNTY
+    fill_in(client, code=TOWNSHIP, about=About.CASE, name="办事群众")
+    case = Complaint.objects.get(name="办事群众")
+    assert case.handler.region_id == TOWNSHIP
 
 
 def test_the_region_picker_lists_the_children_of_a_region_of_the_province(client):
