@@ -28,7 +28,8 @@ def test_the_office_replies_with_a_file_and_the_township_closes_the_finding(
     page.set_viewport_size({"width": 1366, "height": 768})
     log_in(page, live_server.url, f"coordinator-{finding.region_id}")
     assert page.get_by_role("heading", name="督查问题待整改").is_visible()
-    page.get_by_role("link", name=finding.problem).first.click()
+    with page.expect_navigation():  # the finding's page, before it is measured
+        page.get_by_role("link", name=finding.problem).first.click()
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366  # no page-wide scroll
     page.get_by_label("整改情况").fill("已补齐全部联系记录")
     evidence = tmp_path / "记录.pdf"
