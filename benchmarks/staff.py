@@ -2,9 +2,9 @@
 ``large`` data set.
 
 Uses the data set of ``benchmarks/ledger.py`` (same database), seeding what is missing. Measures
-the page of the township with the most posts' targets (its posts, its targets of the year with
-the office's and each post's holders' figures), the posts and training lists of the county with
-the most staff, the list of who lacks this year's training, the certification page of the
+the page of the office with the most shares of targets and of its township (their posts, their
+targets of the year with the office's and each post's holders' figures), the posts and training
+lists of that county, the list of who lacks this year's training, the certification page of the
 province and of that county, and the county's home page (which counts who lacks training).
 
     python benchmarks/staff.py [--runs N] [--skip-seed]   # SQLite, benchmarks/out/ledger.sqlite3
@@ -20,6 +20,7 @@ from django.db.models import Count  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from jiuye.regions.codes import Level, ancestor, prefix_of  # noqa: E402
+from jiuye.regions.models import ServiceOrg  # noqa: E402
 from jiuye.staff.models import Target  # noqa: E402
 
 
@@ -27,16 +28,19 @@ def main():
     args = options(__doc__)
     year = timezone.localdate().year
     busiest = (
-        Target.objects.filter(year=year, org__kind="township_centre")
-        .values("org_id", "org__region_id").annotate(n=Count("shares")).order_by("-n").first()
+        Target.objects.filter(year=year)
+        .values("org_id", "org__region_id").annotate(n=Count("shares")).order_by("-n", "org_id").first()
     )  # fmt: skip
     county = ancestor(busiest["org__region_id"], Level.COUNTY)
-    print(f"database: {connection.vendor}; township {busiest['org__region_id']} "
+    township = ServiceOrg.objects.get(region_id=ancestor(busiest["org__region_id"], Level.TOWNSHIP),
+                                      kind="township_centre")  # fmt: skip
+    print(f"database: {connection.vendor}; office {busiest['org__region_id']} "
           f"({busiest['n']} shares of targets); median of {args.runs} runs, ms")  # fmt: skip
     approver = client_of(f"approver-{prefix_of(county, Level.COUNTY)}")
     province = client_of("province-37")
     for label, client, url in (
-        ("a township's posts and targets of the year", approver, f"/staff/offices/{busiest['org_id']}/"),
+        ("an office's posts and targets of the year", approver, f"/staff/offices/{busiest['org_id']}/"),
+        ("its township's", approver, f"/staff/offices/{township.pk}/"),
         ("the county's posts (first page)", approver, "/staff/positions/"),
         ("the county's staff training (first page)", approver, "/staff/training/"),
         ("who in the county lacks this year's training", approver, "/staff/training/?lacking=this_year"),
