@@ -28,13 +28,7 @@ from jiuye.funds.choices import Category
 from jiuye.funds.filters import PlatformBudgetFilter
 from jiuye.funds.forms import BudgetForm, LineForm, SpendingForm
 from jiuye.funds.models import BudgetLine, PlatformBudget, Spending
-from jiuye.regions.selectors import asked_region, visible_path
-
-
-def asked_year(request, default) -> int:
-    """The ``?year=`` of the request, or ``default`` when absent or not a year."""
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default
+from jiuye.regions.selectors import asked_region, asked_year, visible_path
 
 
 class BudgetListView(ScopedListView):
@@ -50,7 +44,9 @@ class BudgetListView(ScopedListView):
     @cached_property
     def year(self) -> int:
         today = timezone.localdate().year
-        return asked_year(self.request, selectors.latest_year(self.request.user, today))
+        return asked_year(
+            self.request.GET.get("year"), selectors.latest_year(self.request.user, today)
+        )
 
     def scope(self, queryset):
         return queryset.filter(year=self.year).select_related("region")
@@ -283,7 +279,9 @@ class ReportView(PermissionRequiredMixin, generic.TemplateView):
     def report(self):
         user = self.request.user
         region = asked_region(user, self.request.GET.get("region"))
-        year = asked_year(self.request, selectors.latest_year(user, timezone.localdate().year))
+        year = asked_year(
+            self.request.GET.get("year"), selectors.latest_year(user, timezone.localdate().year)
+        )
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         return indicators.table(user, region, indicators.of_report("funds"), first, last), year
 

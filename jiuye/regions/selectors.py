@@ -73,6 +73,15 @@ def asked_region(user, code: str | None) -> Region:
     return region
 
 
+def asked_year(text: str | None, default: int) -> int:
+    """The year a page asks for (``?year=2026``): ``default`` when none is asked or it is not a
+    year."""
+    text = text or ""
+    return (
+        int(text) if text.isascii() and text.isdecimal() and 2000 <= int(text) <= 2100 else default
+    )
+
+
 def asked_day(text: str | None) -> datetime.date:
     """The day a report asks for (``?on=2026-11-30``): today when none is asked or it is not
     a date, and never a day after today (the ledger does not know it yet)."""

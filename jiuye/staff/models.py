@@ -3,6 +3,7 @@ import datetime
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -261,6 +262,9 @@ class Target(BaseModel):
 
     def __str__(self):
         return f"{self.year} {self.label}"
+
+    def get_absolute_url(self):
+        return f"{reverse('staff:plan', args=[self.org_id])}?year={self.year}"
 
     @property
     def label(self) -> str:

@@ -82,10 +82,10 @@ def plan(user, org, year: int) -> tuple[list[Position], list[Line]]:
     holders = {
         position.pk: [holder.pk for holder in position.holders.all()] for position in positions
     }
+    ids = [pk for group in holders.values() for pk in group]
     counts = {}
     for code in {share.work for target in targets for share in target.shares.all()}:
         if code in registry["work"]:
-            ids = [pk for ids in holders.values() for pk in ids]
             counts[code] = registry["work"][code].count(ids, first, last)
     lines = []
     for target in targets:

@@ -31,7 +31,7 @@ from jiuye.ledger.models import Person
 from jiuye.posts.models import Placement
 from jiuye.posts.selectors import special_placements
 from jiuye.regions.models import ServiceOrg
-from jiuye.regions.selectors import asked_region, visible_path
+from jiuye.regions.selectors import asked_region, asked_year, visible_path
 from jiuye.staff import selectors, services
 from jiuye.staff.filters import PairingFilter, PositionFilter, StaffFilter, TrainingFilter
 from jiuye.staff.forms import (
@@ -313,12 +313,9 @@ class CertificateDeleteView(CertificateMixin, MemberRecordDeleteView):
 # Posts and yearly targets ------------------------------------------------------------------
 
 
-def asked_year(request) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+def year_of(request) -> int:
+    """The year a page of targets asks for: this year by default."""
+    return asked_year(request.GET.get("year"), timezone.localdate().year)
 
 
 class PositionListView(ScopedListView):
@@ -361,8 +358,9 @@ class OfficePlanView(ScopedDetailView):
         return queryset.with_region()
 
     def get_context_data(self, **kwargs):
-        user, org, year = self.request.user, self.object, asked_year(self.request)
+        user, org, year = self.request.user, self.object, year_of(self.request)
         positions, lines = selectors.plan(user, org, year)
+        below = ServiceOrg.objects.below(user).filter(pk=org.pk).exists()
         kept = (
             user.has_perm("staff.change_position")
             and services.offices_kept_by(user).filter(pk=org.pk).exists()
@@ -370,8 +368,8 @@ class OfficePlanView(ScopedDetailView):
         return super().get_context_data(
             year=year, years=range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
             positions=positions, lines=lines, kept=kept,
-            sets_targets=user.has_perm("staff.change_target") and ServiceOrg.objects.below(user).filter(pk=org.pk).exists(),
-            pairs=user.has_perm("staff.change_pairing") and ServiceOrg.objects.below(user).filter(pk=org.pk).exists(),
+            sets_targets=user.has_perm("staff.change_target") and below,
+            pairs=user.has_perm("staff.change_pairing") and below,
             pairings=Pairing.objects.visible_to(user).filter(org=org).select_related("worker__org"),
             **kwargs,
         )  # fmt: skip
@@ -390,10 +388,6 @@ class OfficeMixin:
     def get_context_data(self, **kwargs):
         return super().get_context_data(org=self.org, **kwargs)
 
-    def plan_url(self, org_id, year=None):
-        url = reverse("staff:plan", args=[org_id])
-        return f"{url}?year={year}" if year else url
-
 
 class PositionCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
     model = Position
@@ -407,7 +401,7 @@ class PositionCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
         return services.position_save(actor=self.request.user, position=form.instance)
 
     def get_success_url(self):
-        return self.plan_url(self.object.org_id)
+        return reverse("staff:plan", args=[self.object.org_id])
 
 
 class PositionUpdateView(ServiceUpdateMixin, generic.UpdateView):
@@ -442,14 +436,14 @@ class TargetCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
         return ServiceOrg.objects.below(self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(year=asked_year(self.request), **kwargs)
+        return super().get_context_data(year=year_of(self.request), **kwargs)
 
     def save(self, form):
-        form.instance.org, form.instance.year = self.org, asked_year(self.request)
+        form.instance.org, form.instance.year = self.org, year_of(self.request)
         return services.target_save(actor=self.request.user, target=form.instance)
 
     def get_success_url(self):
-        return self.plan_url(self.object.org_id, self.object.year)
+        return self.object.get_absolute_url()
 
 
 class TargetUpdateView(ServiceUpdateMixin, generic.UpdateView):
@@ -470,7 +464,7 @@ class TargetUpdateView(ServiceUpdateMixin, generic.UpdateView):
                                     expected_version=form.cleaned_data["version"])  # fmt: skip
 
     def get_success_url(self):
-        return f"{reverse('staff:plan', args=[self.object.org_id])}?year={self.object.year}"
+        return self.object.get_absolute_url()
 
 
 class TargetDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
@@ -481,7 +475,7 @@ class TargetDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.Vi
         target = self.get_object()
         services.target_delete(actor=request.user, target=target)
         messages.success(request, _("年度目标已删除。"))
-        return redirect(f"{reverse('staff:plan', args=[target.org_id])}?year={target.year}")
+        return redirect(target)
 
 
 class ShareCreateView(ServiceFormMixin, generic.CreateView):
@@ -509,7 +503,7 @@ class ShareCreateView(ServiceFormMixin, generic.CreateView):
         return services.share_save(actor=self.request.user, share=form.instance)
 
     def get_success_url(self):
-        return f"{reverse('staff:plan', args=[self.target.org_id])}?year={self.target.year}"
+        return self.target.get_absolute_url()
 
 
 class ShareUpdateView(ServiceUpdateMixin, generic.UpdateView):
@@ -535,7 +529,7 @@ class ShareUpdateView(ServiceUpdateMixin, generic.UpdateView):
 
     def get_success_url(self):
         target = self.object.target
-        return f"{reverse('staff:plan', args=[target.org_id])}?year={target.year}"
+        return target.get_absolute_url()
 
 
 class ShareDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
@@ -547,7 +541,7 @@ class ShareDeleteView(ScopedMixin, generic.detail.SingleObjectMixin, generic.Vie
         target = share.target
         services.share_delete(actor=request.user, share=share)
         messages.success(request, _("已删除该岗位的目标。"))
-        return redirect(f"{reverse('staff:plan', args=[target.org_id])}?year={target.year}")
+        return redirect(target)
 
 
 # Training -----------------------------------------------------------------------------------
@@ -655,7 +649,7 @@ class PairingCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):
         return services.pairing_save(actor=self.request.user, pairing=form.instance)
 
     def get_success_url(self):
-        return self.plan_url(self.object.org_id)
+        return reverse("staff:plan", args=[self.object.org_id])
 
 
 class PairingUpdateView(ServiceUpdateMixin, generic.UpdateView):
