@@ -241,6 +241,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A list's export of more rows than this is made in the background (core.exporting), and its
+# file kept this many hours for the user who asked.
+EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 10_000)
+EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
 
 JIUYE_DEMO_PASSWORD = env_str("JIUYE_DEMO_PASSWORD", "jiuye-demo")
 

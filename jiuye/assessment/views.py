@@ -17,6 +17,7 @@ from jiuye.assessment.forms import (
 from jiuye.assessment.models import Assessment, Round
 from jiuye.assessment.workflow import CLOSED, OPEN, SCORING
 from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.registry import registry
 from jiuye.core.views import (
@@ -38,6 +39,13 @@ class RoundListView(ScopedListView):
     model = Round
     filterset_class = RoundFilter
     template_name = "assessment/round_list.html"
+    export_columns = [
+        Column(_("考核年度"), "year"), Column(_("名称"), "title", 24), Column(_("区划"), "region.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("状态"), "state_label"), Column(_("参加人数"), "workers"),
+        Column(_("优秀"), "grade_excellent"), Column(_("称职"), "grade_competent"),
+        Column(_("基本称职"), "grade_basic"), Column(_("不称职"), "grade_incompetent"),
+        Column(_("连续两年不称职"), "flagged"),
+    ]  # fmt: skip
     sort_fields = {"year": "year", "region": "region_id"}
     default_sort = "-year"
 
@@ -137,6 +145,13 @@ class AssessmentListView(ScopedListView):
     model = Assessment
     filterset_class = AssessmentFilter
     template_name = "assessment/assessment_list.html"
+    export_columns = [
+        Column(_("考核年度"), "round.year"), Column(_("年度考核"), "round.title", 24),
+        Column(_("姓名"), lambda a: a.worker.name or a.worker.username), Column(_("所在机构"), "org.name", 24),
+        Column(_("区划代码"), "region_id", 14), Column(_("岗位"), "position"), Column(_("德"), "de"),
+        Column(_("勤"), "qin"), Column(_("绩"), "ji"), Column(_("效"), "xiao"), Column(_("总分"), "total"),
+        Column(_("等次"), "get_grade_display"), Column(_("连续两年不称职"), "flagged"),
+    ]  # fmt: skip
     sort_fields = {"year": "round__year", "region": "region_id", "total": "total"}
     default_sort = "-year"
 

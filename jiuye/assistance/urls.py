@@ -2,11 +2,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.assistance.views import cards, households, identifications, plans
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 
 app_name = "assistance"
 urlpatterns = [
     path("", identifications.IdentificationListView.as_view(), name="list"),
+    path("export/", exporting.view(identifications.IdentificationListView), name="export"),
     path("new/<int:person>/", identifications.IdentificationCreateView.as_view(), name="add"),
     path("<int:pk>/", identifications.IdentificationDetailView.as_view(), name="detail"),
     path("<int:pk>/investigation/", identifications.InvestigationView.as_view(), name="edit"),
@@ -30,6 +32,11 @@ urlpatterns = [
     path("plans/<int:pk>/agreement.pdf", plans.AgreementView.as_view(), name="agreement"),
     path("record/<int:pk>/", plans.RecordView.as_view(), name="record"),
     path("households/", households.ZeroHouseholdListView.as_view(), name="households"),
+    path(
+        "households/export/",
+        exporting.view(households.ZeroHouseholdListView),
+        name="households-export",
+    ),
     path("households/<int:pk>/", households.ZeroHouseholdDetailView.as_view(), name="household"),
     path(
         "households/<int:pk>/fire/",

@@ -2,6 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.communities import views
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 
 app_name = "communities"
@@ -11,10 +12,12 @@ urlpatterns = [
     path("region/<str:code>/", views.CommunityView.as_view(), name="community"),
     path("region/<str:code>/apply/<int:round>/", views.ApplicationCreateView.as_view(), name="apply"),
     path("standards/", views.StandardListView.as_view(), name="standards"),
+    path("standards/export/", exporting.view(views.StandardListView), name="standards-export"),
     path("standards/<int:pk>/", views.StandardDetailView.as_view(), name="standard"),
     path("standards/<int:pk>/criteria/new/", views.CriterionCreateView.as_view(), name="criterion-add"),
     path("criteria/<int:pk>/edit/", views.CriterionUpdateView.as_view(), name="criterion-edit"),
     path("rounds/", views.RoundListView.as_view(), name="rounds"),
+    path("rounds/export/", exporting.view(views.RoundListView), name="rounds-export"),
     path("rounds/new/", views.RoundCreateView.as_view(), name="round-add"),
     path("rounds/<int:pk>/", views.RoundDetailView.as_view(), name="round"),
     path("applications/", views.ApplicationListView.as_view(), name="applications"),
@@ -29,6 +32,7 @@ urlpatterns = [
     path("titles/export/", views.TitleExportView.as_view(), name="titles-export"),
     path("titles/<int:pk>/", views.TitleDetailView.as_view(), name="title"),
     path("rechecks/", views.RecheckListView.as_view(), name="rechecks"),
+    path("rechecks/export/", exporting.view(views.RecheckListView), name="rechecks-export"),
     path("rechecks/new/", views.RecheckCreateView.as_view(), name="recheck-add"),
     path("rechecks/<int:pk>/", views.RecheckDetailView.as_view(), name="recheck"),
 ]  # fmt: skip

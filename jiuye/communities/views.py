@@ -34,7 +34,8 @@ from jiuye.communities.models import (
 )
 from jiuye.core import indicators, parameters
 from jiuye.core.charts import bars, trend
-from jiuye.core.excel import sheet_response, table_response
+from jiuye.core.excel import table_response
+from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.scoping import can_edit, jurisdiction_q
 from jiuye.core.views import (
     EvidenceDownloadView,
@@ -178,6 +179,11 @@ class StandardListView(ScopedListView):
     filterset_class = filters.StandardFilter
     model = Standard
     template_name = "communities/standard_list.html"
+    export_columns = [
+        Column(_("名称"), "name", 30), Column(_("类别"), "get_kind_display"), Column(_("评定对象"), "get_unit_display"),
+        Column(_("版本（年）"), "edition"), Column(_("等级"), "rank"), Column(_("条件数"), "criteria_count"),
+        Column(_("制定区划"), "region_id", 14),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.annotate(criteria_count=Count("criteria")).order_by(
@@ -252,6 +258,11 @@ class RoundListView(ScopedListView):
     filterset_class = filters.RoundFilter
     model = Round
     template_name = "communities/round_list.html"
+    export_columns = [
+        Column(_("名称"), "name", 30), Column(_("类别"), "get_kind_display"), Column(_("年度"), "year"),
+        Column(_("申报开始"), "opens_on"), Column(_("申报截止"), "closes_on"),
+        Column(_("申报数"), "applications_count"), Column(_("区划代码"), "region_id", 14),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         mine = jurisdiction_q(self.request.user, "applications__region_id")
@@ -293,32 +304,20 @@ class ApplicationListView(ScopedListView):
     filterset_class = filters.ApplicationFilter
     model = Application
     template_name = "communities/application_list.html"
+    export_name, export_file = _("评定申报"), "community-applications"
+    export_columns = [
+        Column(_("区划代码"), "region_id"), Column(_("社区（村）"), "region.name", 24),
+        Column(_("批次"), "round.name", 24), Column(_("申报称号"), "standard.name", 24),
+        Column(_("状态"), "state_label"), Column(_("提交日期"), "submitted_on"),
+        Column(_("认定日期"), "decided_on"),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.with_related()
 
 
-class ApplicationExportView(ApplicationListView):
+class ApplicationExportView(ExportMixin, ApplicationListView):
     """The applications of the list, its filters applied, as Excel."""
-
-    paginate_by = None
-
-    def get(self, request, *args, **kwargs):
-        heads = [
-            _("区划代码"),
-            _("社区（村）"),
-            _("批次"),
-            _("申报称号"),
-            _("状态"),
-            _("提交日期"),
-            _("认定日期"),
-        ]
-        rows = ([application.region_id, application.region.name, application.round.name,
-                 application.standard.name, application.state_label, application.submitted_on,
-                 application.decided_on] for application in self.get_queryset())  # fmt: skip
-        return sheet_response(
-            "community-applications", _("评定申报"), heads, rows, widths={1: 24, 2: 24, 3: 24}
-        )
 
 
 class ApplicationCreateView(ServiceFormMixin, generic.FormView):
@@ -420,31 +419,20 @@ class TitleListView(ScopedListView):
     filterset_class = filters.TitleFilter
     model = Title
     template_name = "communities/title_list.html"
+    export_name, export_file = _("命名"), "community-titles"
+    export_columns = [
+        Column(_("区划代码"), "region_id"), Column(_("社区（村）"), "region.name", 24),
+        Column(_("称号"), "standard.name", 24), Column(_("状态"), "state_label"),
+        Column(_("命名日期"), "granted_on"), Column(_("有效期至"), "valid_until"),
+        Column(_("撤销原因"), "revoke_reason", 40),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.with_related()
 
 
-class TitleExportView(TitleListView):
+class TitleExportView(ExportMixin, TitleListView):
     """The titles of the list, its filters applied, as Excel."""
-
-    paginate_by = None
-
-    def get(self, request, *args, **kwargs):
-        heads = [
-            _("区划代码"),
-            _("社区（村）"),
-            _("称号"),
-            _("状态"),
-            _("命名日期"),
-            _("有效期至"),
-            _("撤销原因"),
-        ]
-        rows = ([title.region_id, title.region.name, title.standard.name, title.state_label, title.granted_on,
-                 title.valid_until, title.revoke_reason] for title in self.get_queryset())  # fmt: skip
-        return sheet_response(
-            "community-titles", _("命名"), heads, rows, widths={1: 24, 2: 24, 6: 40}
-        )
 
 
 class TitleDetailView(WorkflowDetailView):
@@ -463,6 +451,11 @@ class RecheckListView(ScopedListView):
     filterset_class = filters.RecheckFilter
     model = Recheck
     template_name = "communities/recheck_list.html"
+    export_columns = [
+        Column(_("名称"), "name", 30), Column(_("类别"), "get_kind_display"), Column(_("复查日期"), "on"),
+        Column(_("抽查比例（%）"), "sample_percent"), Column(_("复查命名数"), "checked"),
+        Column(_("不合格"), "failed"), Column(_("区划代码"), "region_id", 14),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         mine = jurisdiction_q(self.request.user, "items__region_id")

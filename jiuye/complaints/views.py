@@ -21,7 +21,7 @@ from jiuye.complaints.forms import (
 )
 from jiuye.complaints.models import Complaint
 from jiuye.complaints.workflow import ANSWERED, AWAITING_ANSWER
-from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
 from jiuye.core.views import (
@@ -45,6 +45,22 @@ class ComplaintListView(ScopedListView):
     template_name = "complaints/complaint_list.html"
     sort_fields = {"received_on": "received_on", "due_on": "due_on", "region": "region_id"}
     default_sort = "-received_on"
+    export_name, export_file = _("投诉台账"), "complaints"
+    export_columns = [
+        Column(_("回执码"), "receipt"), Column(_("受理日期"), "received_on"),
+        Column(_("投诉渠道"), "get_channel_display"), Column(_("被投诉地区"), "region.name", 20),
+        Column(_("区划代码"), "region_id"), Column(_("投诉对象"), "get_about_display"),
+        Column(_("被投诉机构"), "org.name", 24), Column(_("被投诉工作人员"), "worker_name"),
+        Column(_("相关事项"), "case_ref"), Column(_("投诉人"), "name"),
+        Column(_("联系电话"), "masked_phone"), Column(_("投诉内容"), "content", 40),
+        Column(_("承办机构"), "handler.name", 24), Column(_("状态"), "state_label"),
+        Column(_("答复时限（受理时）"), "first_answer_by"), Column(_("答复时限"), "answer_by"),
+        Column(_("超期"), lambda c: _t("是") if c.is_overdue else ""),
+        Column(_("升级次数"), "escalations"), Column(_("答复内容"), "answer", 40),
+        Column(_("答复日期"), "answered_on"),
+        Column(_("按时答复"), lambda c: _t("是") if c.answered_on_time else ""),
+        Column(_("满意度"), "get_satisfaction_display"),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.with_parties()
@@ -53,26 +69,8 @@ class ComplaintListView(ScopedListView):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
-class ComplaintExportView(ComplaintListView):
+class ComplaintExportView(ExportMixin, ComplaintListView):
     """The filtered complaints as an Excel file (投诉台账), phones masked."""
-
-    def get(self, request, *args, **kwargs):
-        today = timezone.localdate()
-        rows = (
-            [c.receipt, c.received_on, c.get_channel_display(), c.region.name, c.region_id,
-             c.get_about_display(), c.org.name if c.org else "", c.worker_name, c.case_ref,
-             c.name, c.masked_phone, c.content, c.handler.name, c.state_label, c.first_answer_by,
-             c.answer_by, _t("是") if c.is_overdue else "", c.escalations, c.answer, c.answered_on,
-             _t("是") if c.answered_on_time else "", c.get_satisfaction_display()]
-            for c in self.get_queryset()
-        )  # fmt: skip
-        heads = [_("回执码"), _("受理日期"), _("投诉渠道"), _("被投诉地区"), _("区划代码"),
-                 _("投诉对象"), _("被投诉机构"), _("被投诉工作人员"), _("相关事项"), _("投诉人"),
-                 _("联系电话"), _("投诉内容"), _("承办机构"), _("状态"), _("答复时限（受理时）"),
-                 _("答复时限"), _("超期"), _("升级次数"), _("答复内容"), _("答复日期"),
-                 _("按时答复"), _("满意度")]  # fmt: skip
-        return sheet_response(f"complaints-{today:%Y%m%d}", _("投诉台账"), heads, rows,
-                              widths={3: 20, 6: 24, 11: 40, 12: 24, 18: 40})  # fmt: skip
 
 
 class ComplaintCreateView(ServiceFormMixin, generic.FormView):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from jiuye.core.money import EXCEL_FORMAT, yuan
@@ -28,25 +29,38 @@ def sheet_response(filename: str, title: str, heads: list, rows, *, money: set[i
     """A download of one sheet: ``title`` on the first row, ``heads`` on the second, then
     ``rows``. ``money`` holds the indexes (from 0) of the columns in yuan; ``widths`` the
     widths of columns by index."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = filename[:31]
-    sheet.append([str(title)])
-    sheet.append([str(head) for head in heads])
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
-    for index in money:
-        for (cell,) in sheet.iter_rows(min_row=3, min_col=index + 1, max_col=index + 1):
-            if isinstance(cell.value, (int, float, Decimal)):
-                cell.value = yuan(cell.value)
-                cell.number_format = EXCEL_FORMAT
-    for index, width in (widths or {}).items():
-        sheet.column_dimensions[get_column_letter(index + 1)].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
+    return file_response(filename, sheet(filename, title, heads, rows, money=money, widths=widths))
+
+
+def file_response(filename: str, content: bytes) -> HttpResponse:
+    """``content``, an Excel file, as a download named ``filename``.xlsx."""
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def sheet(name: str, title: str, heads: list, rows, *, money: set[int] = frozenset(),
+          widths: dict[int, int] | None = None) -> bytes:  # fmt: skip
+    """The file of ``sheet_response``, written row by row (openpyxl's write-only mode), so a
+    long list is never held as cells in memory; ``rows`` may be a generator."""
+    book = Workbook(write_only=True)
+    page = book.create_sheet(name[:31])
+    for index, width in (widths or {}).items():
+        page.column_dimensions[get_column_letter(index + 1)].width = width
+    page.append([str(title)])
+    page.append([str(head) for head in heads])
+    for row in rows:
+        cells = []
+        for index, value in enumerate(row):
+            value = _cell(value)
+            if index in money and isinstance(value, (int, float, Decimal)):
+                value = WriteOnlyCell(page, value=yuan(value))
+                value.number_format = EXCEL_FORMAT
+            cells.append(value)
+        page.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _cell(value):

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -294,3 +295,63 @@ class Evidence(ScopedModel):
 
     def __str__(self):
         return self.title
+
+
+class ExportState(models.TextChoices):
+    RUNNING = "running", _("正在生成")
+    DONE = "done", _("已生成")
+    FAILED = "failed", _("生成失败")
+
+
+class ExportQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Only the user who asked, only while they still hold the jurisdiction the file was
+        made in (the region lies in their subtree), and only until the file expires."""
+        mine = super().visible_to(user).filter(requested_by_id=getattr(user, "pk", None))
+        return mine.filter(expires_at__gt=timezone.now())
+
+    editable_by = visible_to
+
+
+class Export(models.Model):
+    """An Excel file of a list too long to make during a request (``core.exporting``): made
+    in the background, kept for ``settings.EXPORT_KEEP_HOURS``, downloadable only by the user
+    who asked. ``path`` and ``query`` are the export's URL: the task opens the list view with
+    them as that user, so the file holds what the list holds. No change history: a file, not a
+    record."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("申请时间"), default=timezone.now)
+    expires_at = models.DateTimeField(_("保留至"))
+    title = models.CharField(_("名称"), max_length=200)
+    filename = models.CharField(_("文件名"), max_length=200)
+    path = models.CharField(max_length=500)
+    query = models.TextField(blank=True)
+    language = models.CharField(max_length=10, default="zh-hans")
+    state = models.CharField(
+        _("状态"), max_length=20, choices=ExportState.choices, default=ExportState.RUNNING
+    )
+    total = models.PositiveIntegerField(_("行数"), default=0)
+    processed = models.PositiveIntegerField(_("已处理行数"), default=0)
+    content = models.BinaryField(_("文件内容"), blank=True, default=b"")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ExportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("导出文件")
+        verbose_name_plural = _("导出文件")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("core:export", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 0

@@ -7,6 +7,8 @@ PERMISSIONS = {
     # Policy parameters
     "core.view_policyparameter": EVERYONE,
     "core.add_policyparameter": frozenset({RoleCode.PROVINCE_ADMIN}),
+    # A list's export made in the background: each user reads their own (core.models.Export)
+    "core.view_export": EVERYONE,
     # The working-day calendar
     "core.view_calendarday": EVERYONE,
     "core.add_calendarday": frozenset({RoleCode.PROVINCE_ADMIN}),

@@ -14,8 +14,10 @@ from django.views import generic
 from django_filters.views import FilterMixin
 
 from jiuye.core import workflow
+from jiuye.core.excel import file_response
+from jiuye.core.exporting import export_links
 from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
-from jiuye.core.models import CalendarDay
+from jiuye.core.models import CalendarDay, Export, ExportState
 from jiuye.core.parameters import PARAMETERS, rows_for
 from jiuye.core.registry import registry
 from jiuye.core.scoping import can_edit
@@ -114,6 +116,7 @@ class ScopedListView(ScopedMixin, PagedListMixin, FilterMixin, generic.ListView)
         query.pop("sort", None)
         context["query_without_sort"] = query.urlencode()
         context["current_sort"] = self.request.GET.get("sort", self.default_sort)
+        context.update(export_links(self))
         return context
 
 
@@ -275,6 +278,35 @@ class ServiceUpdateMixin(ScopedMixin, ServiceFormMixin):
             expected_version=data.pop("version"),
             **data,
         )
+
+
+class ExportDetailView(ScopedDetailView):
+    """A list's export made in the background (``core.exporting``): its progress while it
+    runs, then the file's link. Only for the user who asked, while they hold the jurisdiction."""
+
+    model = Export
+    template_name = "core/export_detail.html"
+    context_object_name = "job"
+
+    def scope(self, queryset):
+        return queryset.defer("content")
+
+    def get_template_names(self):
+        return ["core/_export_progress.html"] if self.request.htmx else [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        running = self.object.state == ExportState.RUNNING
+        return super().get_context_data(running=running, **kwargs)
+
+
+class ExportDownloadView(ScopedDetailView):
+    """The file of a finished background export, for the user who asked."""
+
+    model = Export
+
+    def get(self, request, *args, **kwargs):
+        job = get_object_or_404(self.get_queryset(), pk=kwargs["pk"], state=ExportState.DONE)
+        return file_response(job.filename, bytes(job.content))
 
 
 class HomeView(generic.TemplateView):

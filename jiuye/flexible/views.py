@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     ActionView,
@@ -28,6 +29,14 @@ class FlexibleJobListView(ScopedListView):
     model = FlexibleJob
     filterset_class = FlexibleJobFilter
     template_name = "flexible/flexiblejob_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("就业形式"), "get_form_display"), Column(_("从事工作"), "work", 24),
+        Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("开始日期"), "started_on"), Column(_("社会保险缴费（元）"), "contribution", money=True),
+        Column(_("结束日期"), "ended_on"), Column(_("下次核实"), "next_check_on"),
+    ]  # fmt: skip
     sort_fields = {
         "started_on": "started_on",
         "next_check_on": "next_check_on",
@@ -52,6 +61,7 @@ class DueListView(FlexibleJobListView):
     """The registrations whose periodic check is due (核实到期), the oldest first."""
 
     default_sort = "next_check_on"
+    export_name, export_file = _("待核实的灵活就业"), "flexible-due"
 
     def scope(self, queryset):
         return super().scope(queryset).due(timezone.localdate())

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import indicators
-from jiuye.core.excel import sheet_response, table_response
+from jiuye.core.excel import sheet, table_response
+from jiuye.core.exporting import ExportMixin
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     EvidenceDownloadView,
@@ -66,11 +67,13 @@ class BudgetListView(ScopedListView):
         return context
 
 
-class BudgetExportView(BudgetListView):
+class BudgetExportView(ExportMixin, BudgetListView):
     """The list (every page of it) as an Excel sheet, with the totals on the last row."""
 
-    def get(self, request, *args, **kwargs):
-        budgets = list(self.get_queryset())
+    export_columns = ()
+
+    def export_content(self, queryset, progress=None):
+        budgets = list(queryset)
         figures = selectors.budget_figures(budgets)
         heads = [gettext("区划代码"), gettext("平台"), gettext("年度")]
         for _value, label in Category.choices:
@@ -95,13 +98,16 @@ class BudgetExportView(BudgetListView):
             ]
             for budget in budgets
         ]
-        rows.append(
-            ["", gettext("合计"), self.year, *_cells(selectors.totals(self.get_queryset())), ""]
-        )
+        rows.append(["", gettext("合计"), self.year, *_cells(selectors.totals(queryset)), ""])
         money = set(range(3, 3 + 2 * len(Category.choices) + 3))
-        title = gettext("%(year)s年基层平台经费") % {"year": self.year}
-        return sheet_response(f"funds-{self.year}", title, heads, rows, money=money,
-                              widths={0: 14, 1: 18})  # fmt: skip
+        return sheet(self.export_filename(), self.export_title(), heads, rows, money=money,
+                     widths={0: 14, 1: 18})  # fmt: skip
+
+    def export_title(self):
+        return gettext("%(year)s年基层平台经费") % {"year": self.year}
+
+    def export_filename(self):
+        return f"funds-{self.year}"
 
 
 def _split(figures) -> tuple[list, selectors.Figures]:

@@ -14,6 +14,7 @@ from django.views import generic
 
 from jiuye.core import parameters
 from jiuye.core.excel import CONTENT_TYPE
+from jiuye.core.exporting import Column, ExportMixin, counted
 from jiuye.core.history import timeline
 from jiuye.core.models import AccessLog
 from jiuye.core.registry import registry
@@ -304,38 +305,45 @@ class HouseholdDetailView(ScopedDetailView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class PersonExportView(PersonListView):
-    """The current filtered list as an Excel file (the same scope and filters as the list),
-    numbers and phones masked. With ``full=1`` a role that needs them gets them in full, and
-    each exported person then counts as viewed (access log)."""
+class PersonExportView(ExportMixin, PersonListView):
+    """The ledger's export: the import template's columns (``ledger.excel``), masked unless
+    ``full=1`` by a role that needs the numbers; no more than the parameter's rows at once."""
 
     permission_required = "ledger.export_person"
+    export_columns = [Column(name, name, personal="id_number" if "身份号码" in name else
+                             "phone" if name == "联系电话" else "") for name in excel.COLUMNS]  # fmt: skip
+    export_file = "ledger"
 
-    def get(self, request, *args, **kwargs):
-        user = request.user
-        queryset = self.get_queryset()
-        limit = parameters.value("ledger.export_max_rows", parameters.region_of(user))
-        if queryset.count() > limit:
-            messages.error(
-                request,
-                _("要导出的人员超过%(limit)d人，请先按区划或条件缩小范围。") % {"limit": limit},
-            )
-            return redirect(f"{reverse('ledger:list')}?{request.GET.urlencode()}")
-        head = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD)
-        people = queryset.annotate(head_number=Subquery(head.values("id_number")[:1])).iterator(
-            chunk_size=2000
+    def export_refused(self, total):
+        limit = parameters.value("ledger.export_max_rows", parameters.region_of(self.request.user))
+        if total <= limit:
+            return None
+        messages.error(
+            self.request,
+            _("要导出的人员超过%(limit)d人，请先按区划或条件缩小范围。") % {"limit": limit},
         )
-        full = request.GET.get("full") == "1" and user.has_perm("ledger.view_person_identity")
+        return redirect(f"{reverse('ledger:list')}?{self.request.GET.urlencode()}")
+
+    def export_queryset(self):
+        head = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD)
+        return self.get_queryset().annotate(head_number=Subquery(head.values("id_number")[:1]))
+
+    def export_title(self):
+        return "人力资源台账"
+
+    def export_log_purpose(self):
+        return str(_("导出台账"))
+
+    def export_content(self, queryset, progress=None):
+        full = self.full
+        people = queryset.iterator(chunk_size=2000)
         if full:
             people = list(people)
-            access_log(actor=user, objs=people, purpose=str(_("导出台账")))
-        book = excel.workbook(excel.person_row(p, p.head_number or "", full=full) for p in people)
+            access_log(actor=self.request.user, objs=people, purpose=self.export_log_purpose())
+        rows = (excel.person_row(p, p.head_number or "", full=full) for p in people)
         buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="ledger-{stamp}.xlsx"'
-        return response
+        excel.workbook(counted(rows, progress)).save(buffer)
+        return buffer.getvalue()
 
 
 class ImportView(PermissionRequiredMixin, generic.FormView):

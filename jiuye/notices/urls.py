@@ -1,13 +1,16 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.notices import views
 
 app_name = "notices"
 urlpatterns = [
     path("", views.InboxView.as_view(), name="inbox"),
+    path("inbox.xlsx", exporting.view(views.InboxView), name="inbox-export"),
     path("sent/", views.NoticeListView.as_view(), name="sent"),
+    path("sent/export/", exporting.view(views.NoticeListView), name="sent-export"),
     path("new/", views.NoticeCreateView.as_view(), name="add"),
     path("<int:pk>/", views.NoticeDetailView.as_view(), name="notice"),
     path("<int:pk>/receipts.xlsx", views.ReceiptExportView.as_view(), name="export"),
@@ -15,7 +18,13 @@ urlpatterns = [
     path("files/<int:pk>/", views.NoticeAttachmentView.as_view(), name="attachment"),
     path("replies/files/<int:pk>/", views.ReceiptAttachmentView.as_view(), name="reply-attachment"),
     path("reports/", views.ReportListView.as_view(), name="reports"),
+    path("reports/export/", exporting.view(views.ReportListView), name="reports-export"),
     path("reports/received/", views.ReportReceivedView.as_view(), name="reports-received"),
+    path(
+        "reports/received/export/",
+        exporting.view(views.ReportReceivedView),
+        name="reports-received-export",
+    ),
     path("reports/new/", views.ReportCreateView.as_view(), name="report-add"),
     path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report"),
     path(

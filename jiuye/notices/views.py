@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column
 from jiuye.core.scoping import jurisdiction_prefix
 from jiuye.core.views import (
     EvidenceDownloadView,
@@ -38,6 +39,13 @@ class NoticeListView(ScopedListView):
     scope_method = "sent_within"
     filterset_class = NoticeFilter
     template_name = "notices/notice_list.html"
+    export_name, export_file = _("发文"), "notices"
+    export_columns = [
+        Column(_("发文时间"), "sent_at"), Column(_("标题"), "title", 40), Column(_("文号"), "number", 20),
+        Column(_("发文机构"), "org.name", 24), Column(_("区划代码"), "region_id", 14),
+        Column(_("回复期限"), "reply_by"), Column(_("接收机构"), "receipts_count"), Column(_("已阅"), "read_count"),
+        Column(_("已回复"), "replied_count"), Column(_("逾期未回复"), "overdue_count"),
+    ]  # fmt: skip
     sort_fields = {"sent_at": "sent_at", "reply_by": "reply_by"}
     default_sort = "-sent_at"
 
@@ -52,6 +60,14 @@ class InboxView(ScopedListView):
     scope_method = "addressed_to"
     filterset_class = ReceiptFilter
     template_name = "notices/inbox.html"
+    export_name, export_file = _("收文"), "inbox"
+    export_columns = [
+        Column(_("标题"), "notice.title", 40), Column(_("文号"), "notice.number", 20),
+        Column(_("发文机构"), "notice.org.name", 24), Column(_("发文时间"), "notice.sent_at"),
+        Column(_("回复期限"), "notice.reply_by"),
+        Column(_("收文机构"), "org.name", 24), Column(_("区划代码"), "region_id", 14),
+        Column(_("阅读时间"), "read_at"), Column(_("回复时间"), "replied_at"),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.with_notice().unread_first()
@@ -194,6 +210,12 @@ class ReportListView(ScopedListView):
     model = Report
     filterset_class = ReportFilter
     template_name = "notices/report_list.html"
+    export_name, export_file = _("上报材料"), "reports"
+    export_columns = [
+        Column(_("报送时间"), "sent_at"), Column(_("标题"), "title", 40), Column(_("报送机构"), "org.name", 24),
+        Column(_("区划代码"), "region_id", 14), Column(_("报送至"), "to_org.name", 24),
+        Column(_("签收时间"), "acknowledged_at"),
+    ]  # fmt: skip
     sort_fields = {"sent_at": "sent_at"}
     default_sort = "-sent_at"
     received = False

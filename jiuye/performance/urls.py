@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.performance import views
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("office/<str:code>/commend/", views.CommendationCreateView.as_view(), name="commend"),
     path("rewards/", views.RewardView.as_view(), name="rewards"),
     path("schemes/", views.SchemeListView.as_view(), name="schemes"),
+    path("schemes/export/", exporting.view(views.SchemeListView), name="schemes-export"),
     path("schemes/add/", views.SchemeCreateView.as_view(), name="scheme-add"),
     path("schemes/<int:pk>/", views.SchemeDetailView.as_view(), name="scheme"),
     path("schemes/<int:pk>/items/add/", views.ItemAddView.as_view(), name="item-add"),

@@ -16,6 +16,7 @@ from django.views import generic
 
 from jiuye.core import charts, parameters
 from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column
 from jiuye.core.views import ActionView, ScopedDetailView, ScopedListView, add_service_error
 from jiuye.performance import periods, services
 from jiuye.performance.choices import OfficeLevel
@@ -278,6 +279,11 @@ class SchemeListView(ScopedListView):
     scope_method = "readable_by"
     filterset_class = SchemeFilter
     template_name = "performance/scheme_list.html"
+    export_columns = [
+        Column(_("方案名称"), "name", 30), Column(_("年度"), "year"), Column(_("考核对象"), "get_level_display"),
+        Column(_("制定区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("指标数"), lambda scheme: len(scheme.items.all())),
+    ]  # fmt: skip
     sort_fields = {"year": "year", "region": "region_id"}
     default_sort = "-year"
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import charts
-from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.history import timeline
 from jiuye.core.parameters import PARAMETERS
 from jiuye.core.parameters import rows_for as parameter_rows
@@ -47,6 +47,14 @@ class PolicyListView(ScopedListView):
     filterset_class = PolicyFilter
     template_name = "policies/policy_list.html"
     sort_fields = {"issued_on": "issued_on", "effective_from": "effective_from", "title": "title"}
+    export_name, export_file = _("政策目录"), "policies"
+    export_columns = [
+        Column(_("政策名称"), "title", 50), Column(_("发文机关"), "issuer", 30), Column(_("文号"), "number", 24),
+        Column(_("发文层级"), "get_level_display"), Column(_("制定区划"), "region.name"),
+        Column(_("发布日期"), "issued_on"), Column(_("施行日期"), "effective_from"),
+        Column(_("有效期至"), "effective_until"), Column(_("状态"), "get_status_display"),
+        Column(_("适用地区"), lambda p: "、".join(area.name for area in p.areas.all()) or _t("全域"), 30),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.with_region()
@@ -64,21 +72,11 @@ class PolicyListView(ScopedListView):
                                         **kwargs)  # fmt: skip
 
 
-class PolicyExportView(PolicyListView):
+class PolicyExportView(ExportMixin, PolicyListView):
     """The filtered policies as an Excel file (without their full text)."""
 
-    def get(self, request, *args, **kwargs):
-        policies = self.get_queryset().prefetch_related("areas")
-        rows = (
-            [p.title, p.issuer, p.number, p.get_level_display(), p.region.name, p.issued_on,
-             p.effective_from, p.effective_until, p.get_status_display(),
-             "、".join(area.name for area in p.areas.all()) or _t("全域")]
-            for p in policies
-        )  # fmt: skip
-        heads = [_("政策名称"), _("发文机关"), _("文号"), _("发文层级"), _("制定区划"), _("发布日期"),
-                 _("施行日期"), _("有效期至"), _("状态"), _("适用地区")]  # fmt: skip
-        return sheet_response(f"policies-{timezone.localdate():%Y%m%d}", _("政策目录"), heads, rows,
-                              widths={0: 50, 1: 30, 2: 24, 9: 30})  # fmt: skip
+    def export_queryset(self):
+        return super().export_queryset().prefetch_related("areas")
 
 
 class PolicyCreateView(ServiceFormMixin, generic.CreateView):
@@ -149,22 +147,21 @@ class ConsultationListView(ScopedListView):
     template_name = "policies/consultation_list.html"
     sort_fields = {"asked_on": "asked_on", "region": "region_id", "topic": "topic"}
     default_sort = "-asked_on"
+    export_name, export_file = _("政策咨询台账"), "consultations"
+    export_columns = [
+        Column(_("咨询日期"), "asked_on"), Column(_("受理机构"), "org.name", 24),
+        Column(_("区划代码"), "region_id", 14), Column(_("咨询人"), "asker"),
+        Column(_("咨询类别"), "get_topic_display"), Column(_("咨询问题"), "question", 40),
+        Column(_("答复内容"), "answer", 50),
+        Column(_("引用政策"), lambda c: "；".join(str(policy) for policy in c.policies.all()), 40),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.select_related("org", "person", "region").prefetch_related("policies")
 
 
-class ConsultationExportView(ConsultationListView):
-    def get(self, request, *args, **kwargs):
-        rows = (
-            [c.asked_on, c.org.name, c.region_id, c.asker, c.get_topic_display(), c.question,
-             c.answer, "；".join(str(policy) for policy in c.policies.all())]
-            for c in self.get_queryset()
-        )  # fmt: skip
-        heads = [_("咨询日期"), _("受理机构"), _("区划代码"), _("咨询人"), _("咨询类别"), _("咨询问题"),
-                 _("答复内容"), _("引用政策")]  # fmt: skip
-        return sheet_response(f"consultations-{timezone.localdate():%Y%m%d}", _("政策咨询台账"), heads,
-                              rows, widths={1: 24, 2: 14, 5: 40, 6: 50, 7: 40})  # fmt: skip
+class ConsultationExportView(ExportMixin, ConsultationListView):
+    pass
 
 
 class ConsultationCreateView(ServiceFormMixin, generic.CreateView):
@@ -268,21 +265,18 @@ class GoodPracticeListView(ScopedListView):
     filterset_class = GoodPracticeFilter
     template_name = "policies/practice_list.html"
     sort_fields = {"published_on": "published_on", "region": "region_id"}
+    export_name, export_file = _("典型经验"), "practices"
+    export_columns = [
+        Column(_("标题"), "title", 40), Column(_("经验单位"), "org.name", 24), Column(_("区划代码"), "region_id"),
+        Column(_("已公开发布"), "published"), Column(_("发布日期"), "published_on"), Column(_("正文"), "text", 80),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.select_related("org", "region")
 
 
-class GoodPracticeExportView(GoodPracticeListView):
-    def get(self, request, *args, **kwargs):
-        rows = (
-            [p.title, p.org.name, p.region_id, _t("是") if p.published else _t("否"), p.published_on,
-             p.text]
-            for p in self.get_queryset()
-        )  # fmt: skip
-        heads = [_("标题"), _("经验单位"), _("区划代码"), _("已公开发布"), _("发布日期"), _("正文")]
-        return sheet_response(f"practices-{timezone.localdate():%Y%m%d}", _("典型经验"), heads, rows,
-                              widths={0: 40, 1: 24, 5: 80})  # fmt: skip
+class GoodPracticeExportView(ExportMixin, GoodPracticeListView):
+    pass
 
 
 class GoodPracticeCreateView(ServiceFormMixin, generic.CreateView):

@@ -1,17 +1,20 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.posts import views
 
 app_name = "posts"
 urlpatterns = [
     path("", views.PostListView.as_view(), name="posts"),
+    path("export/", exporting.view(views.PostListView), name="posts-export"),
     path("new/", views.PostCreateView.as_view(), name="post-add"),
     path("<int:pk>/", views.PostDetailView.as_view(), name="post"),
     path("<int:pk>/edit/", views.PostUpdateView.as_view(), name="post-edit"),
     path("<int:post>/place/", views.PlacementCreateView.as_view(), name="place"),
     path("placements/", views.PlacementListView.as_view(), name="placements"),
+    path("placements/export/", exporting.view(views.PlacementListView), name="placements-export"),
     path("placements/<int:pk>/", views.PlacementDetailView.as_view(), name="placement"),
     path("placements/<int:pk>/end/", views.PlacementEndView.as_view(), name="placement-end"),
     path("employers/", views.AbsorbedView.as_view(), name="employers"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import parameters
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     ScopedDetailView,
@@ -34,6 +35,13 @@ class PostListView(ScopedListView):
     model = Post
     filterset_class = PostFilter
     template_name = "posts/post_list.html"
+    export_columns = [
+        Column(_("岗位名称"), "title", 24), Column(_("用岗单位"), "unit_name", 30),
+        Column(_("所在区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("岗位数量"), "posts"), Column(_("在岗"), "filled"), Column(_("期限自"), "starts_on"),
+        Column(_("期限至"), "ends_on"), Column(_("岗位补贴（元/月）"), "post_subsidy", money=True),
+        Column(_("社保补贴（元/月）"), "insurance_subsidy", money=True),
+    ]  # fmt: skip
     sort_fields = {"starts_on": "starts_on", "ends_on": "ends_on", "region": "region_id"}
     default_sort = "-starts_on"
 
@@ -133,6 +141,14 @@ class PlacementListView(ScopedListView):
     model = Placement
     filterset_class = PlacementFilter
     template_name = "posts/placement_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("岗位"), "post.title", 24), Column(_("用岗单位"), "post.unit_name", 30),
+        Column(_("区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("上岗日期"), "started_on"), Column(_("离岗日期"), "ended_on"),
+        Column(_("离岗原因"), "get_leave_reason_display"),
+    ]  # fmt: skip
     sort_fields = {"started_on": "started_on", "ended_on": "ended_on", "region": "region_id"}
     default_sort = "-started_on"
 

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.regions import views
 from jiuye.regions.converters import RegionCodeConverter
@@ -12,6 +13,7 @@ urlpatterns = [
     path("", views.RegionRootView.as_view(), name="browse"),
     path("<region:code>/", views.RegionDetailView.as_view(), name="detail"),
     path("orgs/", views.ServiceOrgListView.as_view(), name="org-list"),
+    path("orgs/export/", exporting.view(views.ServiceOrgListView), name="org-list-export"),
     path("orgs/new/", views.ServiceOrgCreateView.as_view(), name="org-add"),
     path("orgs/<int:pk>/", views.ServiceOrgDetailView.as_view(), name="org-detail"),
     path("orgs/<int:pk>/edit/", views.ServiceOrgUpdateView.as_view(), name="org-edit"),

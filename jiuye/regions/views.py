@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.scoping import can_edit, jurisdiction_prefix
 from jiuye.core.views import (
@@ -62,6 +63,11 @@ class ServiceOrgListView(ScopedListView):
     model = ServiceOrg
     filterset_class = ServiceOrgFilter
     template_name = "regions/serviceorg_list.html"
+    export_columns = [
+        Column(_("机构名称"), "name", 30), Column(_("机构类别"), "get_kind_display"),
+        Column(_("所在区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("联系电话"), "phone"), Column(_("有效"), "is_active"),
+    ]  # fmt: skip
     sort_fields = {"name": "name", "region": "region_id", "kind": "kind"}
     default_sort = "region"
 

@@ -1,13 +1,16 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.registration import views
 
 app_name = "registration"
 urlpatterns = [
     path("", views.RegistrationListView.as_view(), name="list"),
+    path("export/", exporting.view(views.RegistrationListView), name="export"),
     path("unemployed/", views.UnemployedListView.as_view(), name="unemployed"),
+    path("unemployed/export/", exporting.view(views.UnemployedListView), name="unemployed-export"),
     path("new/<int:person>/<str:kind>/", views.RegistrationCreateView.as_view(), name="add"),
     path("<int:pk>/", views.RegistrationDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.RegistrationUpdateView.as_view(), name="edit"),

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.services import access_log
 from jiuye.core.views import (
@@ -30,6 +31,13 @@ class RegistrationListView(ScopedListView):
     model = Registration
     filterset_class = RegistrationFilter
     template_name = "registration/registration_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("登记类别"), "get_kind_display"), Column(_("申请日期"), "applied_on"),
+        Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("当前环节"), "state_label"), Column(_("办理时限"), "due_on"), Column(_("注销日期"), "ended_on"),
+    ]  # fmt: skip
     sort_fields = {"applied_on": "applied_on", "due_on": "due_on", "region": "region_id"}
     default_sort = "-applied_on"
 
@@ -46,6 +54,14 @@ class UnemployedListView(ScopedListView):
     model = Registration
     filterset_class = UnemployedFilter
     template_name = "registration/unemployed_list.html"
+    export_name, export_file = _("登记失业人员"), "unemployed"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("登记日期"), "approved_on"), Column(_("最近联系"), "last_contact_on"),
+        Column(_("未联系天数"), "days_since_contact"),
+    ]  # fmt: skip
     sort_fields = {"last": "last", "name": "person__name_initials", "approved_on": "approved_on"}
     default_sort = "last"
 

@@ -1,12 +1,14 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.staff import views
 
 app_name = "staff"
 urlpatterns = [
     path("", views.StaffListView.as_view(), name="list"),
+    path("export/", exporting.view(views.StaffListView), name="export"),
     path("new/<int:org>/", views.StaffCreateView.as_view(), name="add"),
     path("<int:pk>/", views.StaffDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.StaffUpdateView.as_view(), name="edit"),

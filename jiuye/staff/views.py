@@ -17,6 +17,7 @@ from django.views import generic
 
 from jiuye.core import charts, indicators
 from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.history import timeline
 from jiuye.core.registry import registry
 from jiuye.core.scoping import can_edit
@@ -105,6 +106,13 @@ class StaffListView(ScopedListView):
     model = User
     filterset_class = StaffFilter
     template_name = "staff/user_list.html"
+    export_name, export_file = _("工作人员"), "staff"
+    export_columns = [
+        Column(_("姓名"), "name"), Column(_("用户名"), "username"), Column(_("所属机构"), "org.name", 24),
+        Column(_("区划代码"), "org.region_id", 14), Column(_("角色"), lambda u: "、".join(map(str, u.role_labels))),
+        Column(_("岗位"), "position.title"), Column(_("用工形式"), "get_employment_display"),
+        Column(_("联系电话"), "phone", personal="phone"), Column(_("有效"), "is_active"),
+    ]  # fmt: skip
     sort_fields = {"username": "username", "name": "name", "org": "org__region_id"}
     default_sort = "org"
 
@@ -326,22 +334,21 @@ class PositionListView(ScopedListView):
     template_name = "staff/position_list.html"
     sort_fields = {"org": "org__region_id", "title": "title"}
     default_sort = "org"
+    export_name, export_file = _("工作岗位"), "positions"
+    export_columns = [
+        Column(_("区划代码"), "org.region_id", 14), Column(_("机构"), "org.name", 24),
+        Column(_("岗位名称"), "title", 18), Column(_("岗位职责"), "duties", 50),
+        Column(_("在岗人员"), lambda p: "、".join(h.name for h in p.holders.all()), 20),
+        Column(_("状态"), lambda p: _t("在用") if p.is_active else _t("停用")),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         holders = User.objects.filter(is_active=True).order_by("username")
         return queryset.select_related("org__region").prefetch_related(Prefetch("holders", holders))
 
 
-class PositionExportView(PositionListView):
-    def get(self, request, *args, **kwargs):
-        rows = (
-            [p.org.region_id, p.org.name, p.title, p.duties, "、".join(h.name for h in p.holders.all()),
-             _t("在用") if p.is_active else _t("停用")]
-            for p in self.get_queryset()
-        )  # fmt: skip
-        heads = [_("区划代码"), _("机构"), _("岗位名称"), _("岗位职责"), _("在岗人员"), _("状态")]
-        return sheet_response(f"positions-{timezone.localdate():%Y%m%d}", _("工作岗位"), heads, rows,
-                              widths={0: 14, 1: 24, 2: 18, 3: 50, 4: 20})  # fmt: skip
+class PositionExportView(ExportMixin, PositionListView):
+    pass
 
 
 class OfficePlanView(ScopedDetailView):
@@ -557,6 +564,14 @@ class TrainingListView(ScopedListView):
     template_name = "staff/training_list.html"
     sort_fields = {"org": "org__region_id", "name": "name"}
     default_sort = "org"
+    export_name, export_file = _("工作人员培训情况"), "staff-training"
+    export_columns = [
+        Column(_("区划代码"), "org.region_id", 14), Column(_("机构"), "org.name", 24),
+        Column(_("姓名"), "name"), Column(_("用户名"), "username"), Column(_("岗位"), "position.title"),
+        Column(_("用工形式"), "get_employment_display"), Column(_("上岗日期"), "started_on"),
+        Column(_("参加岗前培训"), "has_induction"), Column(_("本年度参加培训"), "trained_this_year"),
+        Column(_("最近培训"), "last_trained"),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         year = timezone.localdate().year
@@ -568,19 +583,8 @@ class TrainingListView(ScopedListView):
         )  # fmt: skip
 
 
-class TrainingExportView(TrainingListView):
-    def get(self, request, *args, **kwargs):
-        yes, no = _t("是"), _t("否")
-        rows = (
-            [u.org.region_id, u.org.name, u.name, u.username, u.position.title if u.position else "",
-             u.get_employment_display(), u.started_on, yes if u.has_induction else no,
-             yes if u.trained_this_year else no, u.last_trained]
-            for u in self.get_queryset()
-        )  # fmt: skip
-        heads = [_("区划代码"), _("机构"), _("姓名"), _("用户名"), _("岗位"), _("用工形式"), _("上岗日期"),
-                 _("参加岗前培训"), _("本年度参加培训"), _("最近培训")]  # fmt: skip
-        return sheet_response(f"staff-training-{timezone.localdate():%Y%m%d}", _("工作人员培训情况"), heads, rows,
-                              widths={0: 14, 1: 24})  # fmt: skip
+class TrainingExportView(ExportMixin, TrainingListView):
+    pass
 
 
 class TrainingMixin(MemberRecordMixin):
@@ -613,22 +617,20 @@ class PairingListView(ScopedListView):
     template_name = "staff/pairing_list.html"
     sort_fields = {"org": "org__region_id", "started_on": "started_on"}
     default_sort = "org"
+    export_name, export_file = _("对口联系"), "pairings"
+    export_columns = [
+        Column(_("区划代码"), "org.region_id", 14), Column(_("联系的基层机构"), "org.name", 24),
+        Column(_("联系原因"), "get_reason_display"), Column(_("联系人"), "worker.name"),
+        Column(_("联系人所在机构"), "worker.org.name", 24), Column(_("开始日期"), "started_on"),
+        Column(_("结束日期"), "ended_on"), Column(_("联系蹲点情况"), "note", 40),
+    ]  # fmt: skip
 
     def scope(self, queryset):
         return queryset.select_related("worker__org", "org__region")
 
 
-class PairingExportView(PairingListView):
-    def get(self, request, *args, **kwargs):
-        rows = (
-            [p.org.region_id, p.org.name, p.get_reason_display(), p.worker.name, p.worker.org.name,
-             p.started_on, p.ended_on, p.note]
-            for p in self.get_queryset()
-        )  # fmt: skip
-        heads = [_("区划代码"), _("联系的基层机构"), _("联系原因"), _("联系人"), _("联系人所在机构"),
-                 _("开始日期"), _("结束日期"), _("联系蹲点情况")]  # fmt: skip
-        return sheet_response(f"pairings-{timezone.localdate():%Y%m%d}", _("对口联系"), heads, rows,
-                              widths={0: 14, 1: 24, 4: 24, 7: 40})  # fmt: skip
+class PairingExportView(ExportMixin, PairingListView):
+    pass
 
 
 class PairingCreateView(OfficeMixin, ServiceFormMixin, generic.CreateView):

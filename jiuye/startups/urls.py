@@ -1,19 +1,23 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.startups import views
 
 app_name = "startups"
 urlpatterns = [
     path("", views.EntrepreneurListView.as_view(), name="entrepreneurs"),
+    path("export/", exporting.view(views.EntrepreneurListView), name="entrepreneurs-export"),
     path("find/", views.PersonFindView.as_view(), name="find"),
     path("entrepreneurs/new/<int:person>/", views.EntrepreneurCreateView.as_view(), name="entrepreneur-add"),
     path("entrepreneurs/<int:pk>/", views.EntrepreneurDetailView.as_view(), name="entrepreneur"),
     path("entrepreneurs/<int:pk>/edit/", views.EntrepreneurUpdateView.as_view(), name="entrepreneur-edit"),
     path("entrepreneurs/<int:pk>/service/", views.ServiceAddView.as_view(), name="service-add"),
     path("loans/", views.LoanListView.as_view(), name="loans"),
+    path("loans/export/", exporting.view(views.LoanListView), name="loans-export"),
     path("loans/overdue/", views.OverdueListView.as_view(), name="overdue"),
+    path("loans/overdue/export/", exporting.view(views.OverdueListView), name="overdue-export"),
     path("loans/credit/", views.CreditView.as_view(), name="credit"),
     path("loans/new/<int:person>/", views.LoanCreateView.as_view(), name="loan-add"),
     path("loans/<int:pk>/", views.LoanDetailView.as_view(), name="loan"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     FireView,
@@ -72,6 +73,14 @@ class EntrepreneurListView(ScopedListView):
     model = Entrepreneur
     filterset_class = EntrepreneurFilter
     template_name = "startups/entrepreneur_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("创业项目（行业）"), "trade", 24),
+        Column(_("已提供的服务"), lambda e: "、".join(str(s.get_kind_display()) for s in e.services.all()), 30),
+        Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("登记日期"), "registered_on"), Column(_("状态"), "get_state_display"),
+    ]  # fmt: skip
     sort_fields = {"registered_on": "registered_on", "region": "region_id"}
     default_sort = "-registered_on"
 
@@ -144,6 +153,14 @@ class LoanListView(ScopedListView):
     model = Loan
     filterset_class = LoanFilter
     template_name = "startups/loan_list.html"
+    export_columns = [
+        Column(_("借款人"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("创业项目"), "project", 24), Column(_("贷款金额（元）"), "amount", money=True),
+        Column(_("期限（月）"), "term_months"), Column(_("展期（月）"), "extended_months"),
+        Column(_("所在社区（村）"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("申请日期"), "applied_on"), Column(_("状态"), "state_label"), Column(_("办理时限"), "due_on"),
+    ]  # fmt: skip
     sort_fields = {"applied_on": "applied_on", "amount": "amount", "due_on": "due_on"}
     default_sort = "-applied_on"
 
@@ -158,6 +175,15 @@ class OverdueListView(LoanListView):
     """逾期贷款: loans with an instalment past its due date, the longest overdue first."""
 
     template_name = "startups/overdue_list.html"
+    export_name, export_file = _("逾期贷款"), "overdue-loans"
+    export_columns = [
+        Column(_("借款人"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("所在社区（村）"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("贷款金额（元）"), "amount", money=True), Column(_("最早逾期应还日"), "overdue_since"),
+        Column(_("逾期天数"), lambda loan: (timezone.localdate() - loan.overdue_since).days),
+        Column(_("逾期金额（元）"), "overdue_amount", money=True),
+    ]  # fmt: skip
     sort_fields = {"overdue_since": "overdue_since", "overdue_amount": "-overdue_amount"}
     default_sort = "overdue_since"
 

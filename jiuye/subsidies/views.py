@@ -12,6 +12,7 @@ from django.views import generic
 from openpyxl import Workbook
 
 from jiuye.core.excel import CONTENT_TYPE, safe, table_response
+from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.money import money_columns
 from jiuye.core.views import (
     FireView,
@@ -34,6 +35,12 @@ class ClaimListView(ScopedListView):
     model = Claim
     filterset_class = ClaimFilter
     template_name = "subsidies/claim_list.html"
+    export_columns = [
+        Column(_("申报机构"), "org.name", 24), Column(_("区划代码"), "region_id", 14),
+        Column(_("补贴类别"), "kind_label", 20), Column(_("所属月份"), lambda c: f"{c.month:%Y-%m}"),
+        Column(_("人数"), "count"), Column(_("金额（元）"), "total", money=True),
+        Column(_("当前环节"), "state_label"), Column(_("办理时限"), "due_on"),
+    ]  # fmt: skip
     sort_fields = {"month": "month", "due_on": "due_on"}
     default_sort = "-month"
 
@@ -146,6 +153,13 @@ class BudgetListView(ScopedListView):
     model = Budget
     filterset_class = BudgetFilter
     template_name = "subsidies/budget_list.html"
+    export_columns = [
+        Column(_("预算所属区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("年度"), "year"), Column(_("补贴类别"), "kind_label", 20),
+        Column(_("预算金额（元）"), "amount", money=True), Column(_("已核准拨付（元）"), "use.spent", money=True),
+        Column(_("审核中（元）"), "use.pending", money=True), Column(_("余额（元）"), "balance", money=True),
+        Column(_("资金来源及说明"), "note", 40),
+    ]  # fmt: skip
     sort_fields = {"year": "year", "region": "region_id"}
     default_sort = "-year"
 
@@ -266,3 +280,17 @@ class ReportExportView(ReportView):
         return table_response(
             f"programmes-{report.region.code}-{report.month:%Y-%m}", title, report
         )
+
+
+class BudgetExportView(ExportMixin, BudgetListView):
+    """The budgets with what was spent and is pending on each: one grouped query per level,
+    for the whole list."""
+
+    def export_rows(self, queryset):
+        budgets = list(queryset)
+        uses = selectors.budget_uses(budgets)
+        for budget in budgets:
+            budget.use = uses[budget.pk]
+            budget.balance = budget.use.balance(budget)
+        for budget in budgets:
+            yield [column.of(budget, full=False) for column in self.export_columns]

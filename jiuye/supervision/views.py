@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core.excel import sheet_response
+from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     EvidenceDownloadView,
@@ -44,31 +44,31 @@ class InspectionListView(ScopedListView):
         return queryset.with_parties().with_counts()
 
 
-class InspectionExportView(InspectionListView):
+class InspectionExportView(ExportMixin, InspectionListView):
     """The findings of the filtered inspections as an Excel file (整改台账): those of the
     area, state and lateness chosen."""
 
-    def get(self, request, *args, **kwargs):
+    export_name, export_file = _("督查问题整改台账"), "supervision"
+    export_label = _("导出整改台账")
+    export_columns = [
+        Column(_("督查日期"), "inspection.inspected_on"), Column(_("被督查机构"), "inspection.org.name", 22),
+        Column(_("区划代码"), "region_id", 14), Column(_("督查机构"), "inspection.by_org.name", 22),
+        Column(_("督查人员"), "inspection.inspectors"),
+        Column(_("督查结论"), "inspection.get_conclusion_display"), Column(_("督查方面"), "get_area_display"),
+        Column(_("发现的问题"), "problem", 40), Column(_("整改要求"), "requirement", 40),
+        Column(_("整改期限"), "fix_by"), Column(_("状态"), "state_label"),
+        Column(_("超期"), lambda f: _t("是") if f.state != CLOSED and f.due_on and f.due_on < timezone.localdate() else ""),
+        Column(_("整改情况"), "reply", 40), Column(_("反馈日期"), "replied_on"), Column(_("复核意见"), "follow_up"),
+    ]  # fmt: skip
+
+    def export_queryset(self):
         inspections = self.get_queryset()
-        findings = Finding.objects.visible_to(request.user).filter(
+        findings = Finding.objects.visible_to(self.request.user).filter(
             inspection__in=inspections.values("pk")
         )
         if self.filterset.is_bound and self.filterset.is_valid():
             findings = findings.filter(self.filterset.finding_q())
-        today = timezone.localdate()
-        rows = (
-            [f.inspection.inspected_on, f.inspection.org.name, f.region_id, f.inspection.by_org.name,
-             f.inspection.inspectors, f.inspection.get_conclusion_display(), f.get_area_display(),
-             f.problem, f.requirement, f.fix_by, f.state_label,
-             _t("是") if f.state != CLOSED and f.due_on and f.due_on < today else "",
-             f.reply, f.replied_on, f.follow_up]
-            for f in findings.with_inspection().order_by("-inspection__inspected_on", "pk")
-        )  # fmt: skip
-        heads = [_("督查日期"), _("被督查机构"), _("区划代码"), _("督查机构"), _("督查人员"),
-                 _("督查结论"), _("督查方面"), _("发现的问题"), _("整改要求"), _("整改期限"),
-                 _("状态"), _("超期"), _("整改情况"), _("反馈日期"), _("复核意见")]  # fmt: skip
-        return sheet_response(f"supervision-{today:%Y%m%d}", _("督查问题整改台账"), heads, rows,
-                              widths={1: 22, 2: 14, 3: 22, 7: 40, 8: 40, 12: 40})  # fmt: skip
+        return findings.with_inspection().order_by("-inspection__inspected_on", "pk")
 
 
 class InspectionCreateView(ServiceFormMixin, generic.CreateView):

@@ -1,13 +1,20 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.training import views
 
 app_name = "training"
 urlpatterns = [
     path("", views.CatalogueView.as_view(), name="catalogue"),
+    path("export/", exporting.view(views.CatalogueView), name="catalogue-export"),
     path("institutions/", views.InstitutionListView.as_view(), name="institutions"),
+    path(
+        "institutions/export/",
+        exporting.view(views.InstitutionListView),
+        name="institutions-export",
+    ),
     path("institutions/new/", views.InstitutionCreateView.as_view(), name="institution-add"),
     path("institutions/<int:pk>/", views.InstitutionDetailView.as_view(), name="institution"),
     path(
@@ -16,15 +23,18 @@ urlpatterns = [
         name="institution-edit",
     ),
     path("courses/", views.CourseListView.as_view(), name="courses"),
+    path("courses/export/", exporting.view(views.CourseListView), name="courses-export"),
     path("courses/new/", views.CourseCreateView.as_view(), name="course-add"),
     path("courses/<int:pk>/", views.CourseDetailView.as_view(), name="course"),
     path("courses/<int:pk>/edit/", views.CourseUpdateView.as_view(), name="course-edit"),
     path("needs/", views.NeedListView.as_view(), name="needs"),
+    path("needs/export/", exporting.view(views.NeedListView), name="needs-export"),
     path("needs/candidates/", views.CandidatesView.as_view(), name="candidates"),
     path("needs/new/<int:person>/", views.NeedCreateView.as_view(), name="need-add"),
     path("needs/<int:pk>/", views.NeedDetailView.as_view(), name="need"),
     path("needs/<int:pk>/close/", views.NeedCloseView.as_view(), name="need-close"),
     path("enrolments/", views.EnrolmentListView.as_view(), name="enrolments"),
+    path("enrolments/export/", exporting.view(views.EnrolmentListView), name="enrolments-export"),
     path("enrolments/new/<int:person>/", views.EnrolmentCreateView.as_view(), name="enrolment-add"),
     path("enrolments/<int:pk>/", views.EnrolmentDetailView.as_view(), name="enrolment"),
     path("enrolments/<int:pk>/fire/", views.EnrolmentFireView.as_view(), name="enrolment-fire"),

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.money import ZERO
 from jiuye.core.views import (
@@ -45,6 +46,12 @@ class InstitutionListView(ScopedListView):
     model = Institution
     filterset_class = InstitutionFilter
     template_name = "training/institution_list.html"
+    export_columns = [
+        Column(_("机构名称"), "name", 30), Column(_("统一社会信用代码"), "credit_code", 20),
+        Column(_("所在区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("认定日期"), "designated_from"), Column(_("认定有效期至"), "designated_until"),
+        Column(_("联系电话"), "contact_phone"), Column(_("有效"), "is_active"),
+    ]  # fmt: skip
     sort_fields = {"name": "name", "region": "region_id", "designated_from": "designated_from"}
 
     def scope(self, queryset):
@@ -103,6 +110,14 @@ class CourseListView(ScopedListView):
     model = Course
     filterset_class = CourseFilter
     template_name = "training/course_list.html"
+    export_columns = [
+        Column(_("培训班"), "title", 30), Column(_("培训机构"), "institution.name", 30),
+        Column(_("类别"), "get_kind_display"), Column(_("职业（工种）"), "occupation.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("开班日期"), "starts_on"), Column(_("结业日期"), "ends_on"),
+        Column(_("学时"), "hours"),
+        Column(_("已推荐人数"), "taken"), Column(_("计划人数"), "capacity"), Column(_("结业人数"), "completed"),
+        Column(_("已发布"), "published"),
+    ]  # fmt: skip
     sort_fields = {"starts_on": "starts_on", "region": "region_id"}
     default_sort = "-starts_on"
 
@@ -119,6 +134,15 @@ class CatalogueView(ScopedListView):
     permission_required = "training.add_enrolment"
     scope_method = "offered_to"
     template_name = "training/catalogue.html"
+    export_name, export_file = _("可推荐的培训班"), "catalogue"
+    export_columns = [
+        Column(_("培训班"), "title", 30), Column(_("培训机构"), "institution.name", 30),
+        Column(_("类别"), "get_kind_display"), Column(_("职业（工种）"), "occupation.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("开班日期"), "starts_on"), Column(_("结业日期"), "ends_on"),
+        Column(_("学时"), "hours"),
+        Column(_("培训地点"), "place", 24), Column(_("剩余名额"), "seats_left"),
+        Column(_("机构联系电话"), "institution.contact_phone"),
+    ]  # fmt: skip
     sort_fields = {"starts_on": "starts_on"}
     default_sort = "starts_on"
 
@@ -180,6 +204,13 @@ class NeedListView(ScopedListView):
     model = Need
     filterset_class = NeedFilter
     template_name = "training/need_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("所在区划"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("意向培训类别"), "get_kind_display"), Column(_("意向职业（工种）"), "occupation.name", 20),
+        Column(_("登记日期"), "recorded_on"), Column(_("状态"), "state_label"),
+    ]  # fmt: skip
     sort_fields = {"recorded_on": "recorded_on", "region": "region_id"}
     default_sort = "-recorded_on"
 
@@ -272,6 +303,15 @@ class EnrolmentListView(ScopedListView):
     model = Enrolment
     filterset_class = EnrolmentFilter
     template_name = "training/enrolment_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("培训机构"), "course.institution.name", 30), Column(_("培训班"), "course.title", 30),
+        Column(_("推荐机构"), "org.name", 24), Column(_("区划代码"), "region_id", 14),
+        Column(_("推荐日期"), "referred_on"), Column(_("状态"), "state_label"),
+        Column(_("出勤学时"), "attended_hours"), Column(_("结业日期"), "completed_on"),
+        Column(_("证书"), "get_certificate_kind_display"),
+    ]  # fmt: skip
     sort_fields = {"referred_on": "referred_on", "completed_on": "completed_on"}
     default_sort = "-referred_on"
 

@@ -17,6 +17,7 @@ from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.forms import EvidenceForm, HouseholdInvestigationForm, HouseholdSupportForm
 from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
 from jiuye.core import indicators, parameters
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     EvidenceDownloadView,
@@ -32,6 +33,12 @@ class ZeroHouseholdListView(ScopedListView):
     model = ZeroHousehold
     filterset_class = ZeroHouseholdFilter
     template_name = "assistance/household_list.html"
+    export_columns = [
+        Column(_("户主"), "head_name"), Column(_("类别"), "get_kind_display"),
+        Column(_("所在社区（村）"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("出现日期"), "appeared_on"), Column(_("已出现天数"), "days_open"), Column(_("时限"), "due_on"),
+        Column(_("状态"), "state_label"), Column(_("责任人"), "responsible.name"),
+    ]  # fmt: skip
     sort_fields = {"appeared_on": "appeared_on", "region": "region_id"}
     default_sort = "appeared_on"
 

@@ -23,6 +23,7 @@ from jiuye.assistance.forms import (
     ServiceForm,
 )
 from jiuye.assistance.models import Attachment, Card, Identification, Plan
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     ActionView,
@@ -43,6 +44,13 @@ class IdentificationListView(ScopedListView):
     model = Identification
     filterset_class = IdentificationFilter
     template_name = "assistance/identification_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("援助对象类别"), "category_names", 20), Column(_("申请日期"), "applied_on"),
+        Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("当前环节"), "state_label"), Column(_("办理时限"), "due_on"), Column(_("就业援助卡"), "card.number"),
+    ]  # fmt: skip
     sort_fields = {"applied_on": "applied_on", "due_on": "due_on", "region": "region_id"}
     default_sort = "-applied_on"
 

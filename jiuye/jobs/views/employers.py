@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import ScopedDetailView, ScopedListView, ServiceFormMixin, ServiceUpdateMixin
 from jiuye.jobs import services
@@ -15,6 +16,12 @@ class EmployerListView(ScopedListView):
     model = Employer
     filterset_class = EmployerFilter
     template_name = "jobs/employer_list.html"
+    export_columns = [
+        Column(_("单位名称"), "name", 30), Column(_("统一社会信用代码"), "credit_code", 20),
+        Column(_("行业"), "industry.name", 20), Column(_("所在区划"), "region.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("联系人"), "contact_name"),
+        Column(_("联系电话"), "contact_phone"),
+    ]  # fmt: skip
     sort_fields = {"name": "name", "region": "region_id"}
 
     def scope(self, queryset):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core.documents import render_pdf
+from jiuye.core.exporting import Column
 from jiuye.core.services import access_log
 from jiuye.core.views import (
     FireView,
@@ -29,6 +30,14 @@ class ReferralListView(ScopedListView):
     model = Referral
     filterset_class = ReferralFilter
     template_name = "jobs/referral_list.html"
+    person_path = "seeker__person"
+    export_columns = [
+        Column(_("介绍信编号"), "number"), Column(_("求职者"), "seeker.person.name"),
+        Column(_("公民身份号码"), "seeker.person.id_number", 21, personal="id_number"),
+        Column(_("用人单位"), "vacancy.employer.name", 30), Column(_("岗位"), "vacancy.title", 24),
+        Column(_("区划代码"), "region_id", 14), Column(_("推荐日期"), "referred_on"),
+        Column(_("状态"), "state_label"), Column(_("反馈时限"), "due_on"),
+    ]  # fmt: skip
     sort_fields = {"referred_on": "referred_on", "due_on": "due_on"}
     default_sort = "-referred_on"
 

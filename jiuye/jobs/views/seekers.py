@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     ScopedDetailView,
@@ -23,6 +24,14 @@ class SeekerListView(ScopedListView):
     model = Seeker
     filterset_class = SeekerFilter
     template_name = "jobs/seeker_list.html"
+    export_columns = [
+        Column(_("姓名"), "person.name"),
+        Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
+        Column(_("求职意向"), lambda s: "、".join(o.name for o in s.occupations.all()), 30),
+        Column(_("期望月薪（元）"), "wage_expected", money=True), Column(_("居住地"), "region.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("登记日期"), "registered_on"),
+        Column(_("状态"), "get_status_display"),
+    ]  # fmt: skip
     sort_fields = {"registered_on": "registered_on", "region": "region_id"}
     default_sort = "-registered_on"
 

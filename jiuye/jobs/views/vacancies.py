@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
     ScopedDetailView,
@@ -35,6 +36,14 @@ class VacancyListView(ScopedListView):
     model = Vacancy
     filterset_class = VacancyFilter
     template_name = "jobs/vacancy_list.html"
+    export_columns = [
+        Column(_("岗位名称"), "title", 24), Column(_("用人单位"), "employer.name", 30),
+        Column(_("职业（工种）"), "occupation.name", 20), Column(_("招聘人数"), "posts"),
+        Column(_("尚缺人数"), "open_posts"), Column(_("月薪下限（元）"), "wage_min", money=True),
+        Column(_("月薪上限（元）"), "wage_max", money=True), Column(_("工作地点"), "region.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("登记日期"), "registered_on"),
+        Column(_("有效期至"), "valid_until"), Column(_("状态"), "state_label"),
+    ]  # fmt: skip
     sort_fields = {
         "registered_on": "registered_on",
         "valid_until": "valid_until",
