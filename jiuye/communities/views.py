@@ -34,6 +34,7 @@ from jiuye.communities.models import (
 )
 from jiuye.core import indicators, parameters
 from jiuye.core.charts import bars, trend
+from jiuye.core.documents import PdfMixin
 from jiuye.core.excel import table_response
 from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.scoping import can_edit, jurisdiction_q
@@ -56,10 +57,12 @@ from jiuye.subsidies.forms import ReportForm as MonthForm
 # The share at the standard ------------------------------------------------------------------
 
 
-class OverviewView(PermissionRequiredMixin, generic.TemplateView):
+class OverviewView(PdfMixin, PermissionRequiredMixin, generic.TemplateView):
     """The communities at the full-employment standard by sub-region against the target
     (guideline 四: 80 %), their trend by month, and the communities' figures of the day;
     a sub-region opens its own page, a community its community page."""
+
+    pdf_name = "communities"
 
     permission_required = "communities.view_communitymonth"
     template_name = "communities/overview.html"

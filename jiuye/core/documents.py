@@ -1,12 +1,52 @@
 """Printed papers: a template rendered to PDF by WeasyPrint with the fonts of the machine
 (``fonts-wqy-microhei`` for Chinese; see docs/operations.md)."""
 
+import mimetypes
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 
 
 def render_pdf(template: str, context: dict) -> bytes:
     return HTML(
         string=render_to_string(template, {"printed_on": timezone.localdate(), **context})
     ).write_pdf()
+
+
+def _static_only(url: str):
+    """WeasyPrint's fetcher for a page printed on the server: the app's own static files
+    (the stylesheet, fonts) read from disk; nothing is fetched over the network."""
+    path = urlsplit(url).path
+    if path.startswith("/" + settings.STATIC_URL.lstrip("/")):
+        found = finders.find(path.removeprefix("/" + settings.STATIC_URL.lstrip("/")))
+        if found:
+            return {"file_obj": open(found, "rb"), "mime_type": mimetypes.guess_type(found)[0]}
+    raise ValueError(f"not fetched when printing: {url}")
+
+
+class PdfMixin:
+    """A report page that also prints as PDF: ``?format=pdf`` renders the same page with its
+    print stylesheet (menus, filters and buttons hidden, the tables kept) to an A4 landscape
+    PDF. ``includes/print_pdf.html`` shows the link."""
+
+    pdf_name = "report"
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.request.GET.get("format") != "pdf":
+            return response
+        html = response.render().content.decode()
+        pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/"),
+                   url_fetcher=_static_only).write_pdf(stylesheets=[CSS(string=LANDSCAPE)])  # fmt: skip
+        download = HttpResponse(pdf, content_type="application/pdf")
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        download["Content-Disposition"] = f'attachment; filename="{self.pdf_name}-{stamp}.pdf"'
+        return download
+
+
+LANDSCAPE = "@page { size: A4 landscape; margin: 12mm; } .chart-box { display: none; }"

@@ -25,6 +25,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldError, PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import redirect
 from django.urls import URLResolver, get_resolver, resolve, reverse
@@ -246,7 +247,7 @@ def export_start(request, export_view, total: int) -> Export:
         language=translation.get_language() or settings.LANGUAGE_CODE,
         total=total,
     )
-    build_export.enqueue(job.pk)
+    transaction.on_commit(lambda: build_export.enqueue(job.pk))
     return job
 
 

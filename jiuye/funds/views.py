@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import indicators
+from jiuye.core.documents import PdfMixin
 from jiuye.core.excel import sheet, table_response
 from jiuye.core.exporting import ExportMixin
 from jiuye.core.history import timeline
@@ -276,8 +277,10 @@ class SpendingFileView(EvidenceDownloadView):
         return queryset.exclude(file="")
 
 
-class ReportView(PermissionRequiredMixin, generic.TemplateView):
+class ReportView(PdfMixin, PermissionRequiredMixin, generic.TemplateView):
     """The funds' indicators of a region and year, by sub-region (drill-down)."""
+
+    pdf_name = "funds-report"
 
     permission_required = "funds.view_platformbudget"
     template_name = "funds/report.html"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import charts, parameters
+from jiuye.core.documents import PdfMixin
 from jiuye.core.excel import sheet_response
 from jiuye.core.exporting import Column
 from jiuye.core.views import ActionView, ScopedDetailView, ScopedListView, add_service_error
@@ -84,9 +85,11 @@ def score_bars(found) -> dict | None:
     )
 
 
-class RankingView(RankingMixin, generic.TemplateView):
+class RankingView(PdfMixin, RankingMixin, generic.TemplateView):
     """The offices of a region (county, city, province) ranked by score, with the movement
     since the previous period; each office opens its score explained item by item."""
+
+    pdf_name = "ranking"
 
     template_name = "performance/ranking.html"
 

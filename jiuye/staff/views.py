@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from jiuye.core import charts, indicators
+from jiuye.core.documents import PdfMixin
 from jiuye.core.excel import sheet_response
 from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.history import timeline
@@ -681,9 +682,11 @@ class PairingUpdateView(ServiceUpdateMixin, generic.UpdateView):
 # Certificates (持证上岗) ----------------------------------------------------------------------
 
 
-class CertificationView(PermissionRequiredMixin, generic.TemplateView):
+class CertificationView(PdfMixin, PermissionRequiredMixin, generic.TemplateView):
     """The coordinators' certification rate by sub-region, and the certificates expired or
     running out within 90 days that nothing renewed."""
+
+    pdf_name = "certification"
 
     permission_required = "staff.view_user"
     template_name = "staff/certification.html"

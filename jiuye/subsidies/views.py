@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from openpyxl import Workbook
 
+from jiuye.core.documents import PdfMixin
 from jiuye.core.excel import CONTENT_TYPE, safe, table_response
 from jiuye.core.exporting import Column, ExportMixin
 from jiuye.core.money import money_columns
@@ -247,9 +248,11 @@ class PersonSubsidiesView(ScopedMixin, generic.TemplateView):
         return super().get_context_data(person=person, lines=lines, paid=paid, **kwargs)
 
 
-class ReportView(PermissionRequiredMixin, generic.TemplateView):
+class ReportView(PdfMixin, PermissionRequiredMixin, generic.TemplateView):
     """Subsidies by kind and the programmes' figures of a region and month, by sub-region;
     each sub-region opens its own report (drill-down)."""
+
+    pdf_name = "programmes-report"
 
     permission_required = "subsidies.view_report"
     template_name = "subsidies/report.html"

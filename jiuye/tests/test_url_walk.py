@@ -4,7 +4,12 @@ in the API); the owner gets an answer, never a 404 or a server error. Pages are 
 the methods their view accepts, API routes with GET, POST, PUT, PATCH and DELETE; a 403 or
 405 met on the way must be named below with its reason. A new view is covered without
 writing a test for it; if it takes a URL argument this test does not know yet, the test
-fails and says which sample to add to ``Samples``."""
+fails and says which sample to add to ``Samples``.
+
+Every list page (a ``ScopedListView``) has an export (``core.exporting``), found from the URL
+patterns: a list without one fails the walk. Each export is walked too: the list page links to
+it, the owner's file holds the record of village A, a sibling's none of it, and the file reads
+as many queries for one village as for the whole county (no query per row)."""
 
 import datetime
 import io
@@ -13,7 +18,8 @@ from dataclasses import dataclass
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.views.generic.list import MultipleObjectMixin
@@ -53,10 +59,12 @@ from jiuye.communities.models import (
 )
 from jiuye.communities.tests import samples as communities_samples
 from jiuye.complaints.tests import samples as complaints_samples
-from jiuye.conftest import VILLAGE_A
+from jiuye.conftest import COUNTY, VILLAGE_A
 from jiuye.core import workflow
 from jiuye.core.drf import ViewPermission
-from jiuye.core.models import CalendarDay
+from jiuye.core.exporting import ExportMixin, exports
+from jiuye.core.models import CalendarDay, Export, ExportState
+from jiuye.core.views import ScopedListView
 from jiuye.flexible.tests import samples as flexible_samples
 from jiuye.funds.tests import samples as funds_samples
 from jiuye.jobs.models import Employer, Industry, Occupation, Referral, Seeker, Vacancy
@@ -522,7 +530,18 @@ class Samples:
             content=b"",
             state=ImportState.READY,
         )
+        self.export = Export.objects.create(
+            region_id=COUNTY,
+            requested_by=User.objects.get(username="approver-370102"),
+            expires_at=timezone.now() + datetime.timedelta(hours=1),
+            title="甲县样本导出",
+            filename="sample",
+            path=reverse("ledger:export"),
+            state=ExportState.DONE,
+            content=b"PK",
+        )
         self.by_model = {
+            Export: self.export,
             Region: self.region,
             ServiceOrg: self.org,
             User: self.user,
@@ -550,6 +569,7 @@ class Samples:
             Industry: Industry.objects.get(code="80"),
         }
         self.markers = {
+            Export: self.export.title,
             Region: VILLAGE_A,
             ServiceOrg: self.org.name,
             User: self.user.username,
@@ -1041,3 +1061,59 @@ def test_admin_is_for_superusers_only(login, approver, superuser, client):
     assert client.get("/admin/").status_code == 302
     assert login(approver).get("/admin/").status_code == 302
     assert login(superuser).get("/admin/").status_code == 200
+
+
+# Every list page, and its export.
+LIST_PAGES = [
+    route
+    for route in CHECKED
+    if route.view
+    and issubclass(route.view, ScopedListView)
+    and not issubclass(route.view, ExportMixin)
+    and not route.kwargs
+]
+ROUTE_NAMED = {route.name: route for route in ALL_ROUTES}
+
+
+def test_every_list_page_has_an_export():
+    assert len(LIST_PAGES) > 40
+    missing = [route.name for route in LIST_PAGES if route.view not in exports()]
+    assert not missing, f"list pages without an export (see core.exporting.view): {missing}"
+
+
+def rows_of(response) -> int:
+    book = load_workbook(io.BytesIO(response.content))
+    return sum(1 for sheet in book for _row in sheet.iter_rows())
+
+
+@pytest.mark.parametrize("route", LIST_PAGES, ids=route_ids)
+def test_each_list_exports_its_records_and_a_sibling_gets_none_of_the_other_region(
+    route, samples, login
+):
+    name, _view = exports()[route.view]
+    export = ROUTE_NAMED[name]
+    owner, sibling = pair_for(export)
+    owner_client = login(owner)
+    query = f"?region={VILLAGE_A}" if route.model not in (Region, Household) else ""
+    page = owner_client.get(samples.url(route) + query)
+    assert f'href="{reverse(name)}?' in page.content.decode(), f"{route.name} shows no export link"
+    mine = owner_client.get(reverse(name) + query)
+    assert mine["Content-Type"].startswith("application/vnd.openxmlformats"), name
+    assert samples.markers[route.model] in text_of(mine), f"{name}: the record is not in the file"
+    # the sibling's file (the whole of their jurisdiction, numbers in full) has nothing of ours
+    theirs = text_of(login(sibling).get(reverse(name) + "?full=1"))
+    public = DOWNWARD | (
+        {Vacancy, Employer, Region, *NAMED_BY_COMMUNITY} if route.name in PUBLISHED_LISTS else set()
+    )
+    for model, marker in samples.markers.items():
+        if model not in public:
+            assert marker not in theirs, f"{name} gives {marker!r} to {sibling.username}"
+    # as many queries for a village as for the county: none per row
+    counts = {}
+    for where in (VILLAGE_A, COUNTY):
+        with CaptureQueriesContext(connection) as queries:
+            response = owner_client.get(f"{reverse(name)}?region={where}")
+        counts[where] = (len(queries), rows_of(response))
+    (few, few_rows), (many, many_rows) = counts[VILLAGE_A], counts[COUNTY]
+    if many_rows > few_rows > 2:
+        assert many == few, f"{name}: {few} queries for {few_rows} rows, {many} for {many_rows}"

@@ -17,6 +17,7 @@ from jiuye.assistance.filters import ZeroHouseholdFilter
 from jiuye.assistance.forms import EvidenceForm, HouseholdInvestigationForm, HouseholdSupportForm
 from jiuye.assistance.models import HouseholdAttachment, ZeroHousehold
 from jiuye.core import indicators, parameters
+from jiuye.core.documents import PdfMixin
 from jiuye.core.exporting import Column
 from jiuye.core.history import timeline
 from jiuye.core.views import (
@@ -121,8 +122,10 @@ class HouseholdAttachmentDownloadView(EvidenceDownloadView):
         return list(attachment.case.household.members.all())
 
 
-class DashboardView(PermissionRequiredMixin, generic.TemplateView):
+class DashboardView(PdfMixin, PermissionRequiredMixin, generic.TemplateView):
     """Figures of assistance for a region and each region below it, with drill-down."""
+
+    pdf_name = "assistance"
 
     permission_required = "assistance.view_identification"
     template_name = "assistance/dashboard.html"
@@ -135,9 +138,11 @@ class DashboardView(PermissionRequiredMixin, generic.TemplateView):
         )
 
 
-class ZeroingView(PermissionRequiredMixin, generic.TemplateView):
+class ZeroingView(PdfMixin, PermissionRequiredMixin, generic.TemplateView):
     """动态清零 of a region and a year, by sub-region (drill-down): households that appeared,
     were identified, placed within the limit, became stable, and passed the limit."""
+
+    pdf_name = "zeroing"
 
     permission_required = "assistance.view_zerohousehold"
     template_name = "assistance/zeroing.html"
