@@ -2,6 +2,7 @@
 (``fonts-wqy-microhei`` for Chinese; see docs/operations.md)."""
 
 import mimetypes
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
 def render_pdf(template: str, context: dict) -> bytes:
@@ -18,15 +20,18 @@ def render_pdf(template: str, context: dict) -> bytes:
     ).write_pdf()
 
 
-def _static_only(url: str):
+class StaticFiles(URLFetcher):
     """WeasyPrint's fetcher for a page printed on the server: the app's own static files
     (the stylesheet, fonts) read from disk; nothing is fetched over the network."""
-    path = urlsplit(url).path
-    if path.startswith("/" + settings.STATIC_URL.lstrip("/")):
-        found = finders.find(path.removeprefix("/" + settings.STATIC_URL.lstrip("/")))
-        if found:
-            return {"file_obj": open(found, "rb"), "mime_type": mimetypes.guess_type(found)[0]}
-    raise ValueError(f"not fetched when printing: {url}")
+
+    def fetch(self, url, headers=None):
+        static = "/" + settings.STATIC_URL.lstrip("/")
+        path = urlsplit(url).path
+        found = path.startswith(static) and finders.find(path.removeprefix(static))
+        if not found:
+            raise ValueError(f"not fetched when printing: {url}")
+        return URLFetcherResponse(url, body=Path(found).read_bytes(),
+                                  headers={"Content-Type": mimetypes.guess_type(found)[0] or ""})  # fmt: skip
 
 
 class PdfMixin:
@@ -42,7 +47,7 @@ class PdfMixin:
             return response
         html = response.render().content.decode()
         pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/"),
-                   url_fetcher=_static_only).write_pdf(stylesheets=[CSS(string=LANDSCAPE)])  # fmt: skip
+                   url_fetcher=StaticFiles()).write_pdf(stylesheets=[CSS(string=LANDSCAPE)])  # fmt: skip
         download = HttpResponse(pdf, content_type="application/pdf")
         stamp = timezone.localdate().strftime("%Y%m%d")
         download["Content-Disposition"] = f'attachment; filename="{self.pdf_name}-{stamp}.pdf"'

@@ -236,10 +236,12 @@ def export_links(view) -> dict:
 
 def export_start(request, export_view, total: int) -> Export:
     """Record an export too long for a request and start its task."""
+    now = timezone.now()
     job = Export.objects.create(
         region=jurisdiction_root(request.user),
         requested_by=request.user,
-        expires_at=timezone.now() + datetime.timedelta(hours=settings.EXPORT_KEEP_HOURS),
+        created_at=now,
+        expires_at=now + datetime.timedelta(hours=settings.EXPORT_KEEP_HOURS),
         title=export_view.export_title(),
         filename=export_view.export_filename(),
         path=request.path,

@@ -326,7 +326,8 @@ class PersonExportView(ExportMixin, PersonListView):
 
     def export_queryset(self):
         head = Person.objects.filter(household=OuterRef("household"), relation=Relation.HEAD)
-        return self.get_queryset().annotate(head_number=Subquery(head.values("id_number")[:1]))
+        queryset = self.get_queryset().select_related("household")
+        return queryset.annotate(head_number=Subquery(head.values("id_number")[:1]))
 
     def export_title(self):
         return "人力资源台账"
