@@ -149,7 +149,7 @@ PUBLISHED = {
     "vacancy-matches": "the reader's own seekers ranked for a published vacancy",
 }
 # Lists that show the published vacancies of every region: their employers and places.
-PUBLISHED_LISTS = {"jobs:vacancies", "vacancy-list"}
+PUBLISHED_LISTS = {"jobs:vacancies", "jobs:vacancies-export", "vacancy-list"}
 SKIPPED_NAMESPACES = {
     "admin"
 }  # Django's admin: superusers only, see test_admin_is_for_superusers_only
@@ -291,6 +291,7 @@ NOT_THEIR_TASK = {
         "posts:post-add": f"posts are developed by {KEEPERS} (posts.add_post)",
         "flexible:add": f"flexible employment is registered by {KEEPERS}",
         "training:catalogue": f"the catalogue is for enrolling, by {KEEPERS}",
+        "training:catalogue-export": f"the catalogue is for enrolling, by {KEEPERS}",
         "training:candidates": f"the candidates page records needs, by {KEEPERS}",
         "startups:find": f"it opens the form of an entrepreneur or a loan, added by {KEEPERS}",
         "core:parameters": f"POST sets a policy parameter: by {PROVINCE}",
