@@ -102,7 +102,7 @@ class RankingExportView(RankingMixin, generic.View):
     def get(self, request):
         region, _form, found, errors = self.ranking()
         if found is None:
-            raise Http404("；".join(errors))
+            raise Http404(_("；").join(errors))
         heads = [
             _("名次"),
             _("较上期"),
@@ -114,7 +114,7 @@ class RankingExportView(RankingMixin, generic.View):
         ]
         rows = [
             [score.rank, score.movement, score.region.code, score.region.name, score.total,
-             score.weight, "；".join(part.words for part in score.parts)]
+             score.weight, _("；").join(part.words for part in score.parts)]
             for score in found.scores
         ]  # fmt: skip
         title = _("%(region)s%(level)s绩效排名 %(period)s") % {
@@ -141,7 +141,7 @@ class CommendTopView(RankingMixin, generic.View):
             made = services.commend_top(actor=request.user, region=region, level=data["level"],
                                         period=data["period"])  # fmt: skip
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
         else:
             messages.success(request, _("已表彰 %(count)s 个机构。") % {"count": len(made)})
         query = f"region={region.code}&level={data['level']}&period={data['period'].key}"
@@ -262,7 +262,7 @@ class RewardView(PermissionRequiredMixin, generic.TemplateView):
         try:
             claim = services.reward_propose(actor=request.user, period=self.period(county))
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
             return redirect("performance:rewards")
         messages.success(request, _("已生成奖补方案，请核对后“提出并提交审核”。"))
         return redirect(claim)
