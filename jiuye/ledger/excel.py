@@ -3,7 +3,7 @@
 import datetime
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -24,14 +24,17 @@ from jiuye.ledger.identity import mask_id_number, mask_phone
 # The columns of the ledger template, in this order (issue #3). A file carries them in the
 # language of whoever made it; the import reads either (``reading.header_of``).
 COLUMNS = [
-    N_("姓名"), N_("公民身份号码"), N_("性别"), N_("民族"), N_("出生日期"), N_("文化程度"), N_("户籍性质"), N_("户主公民身份号码"), N_("与户主关系"),
-    N_("居住地区划代码"), N_("现住址"), N_("联系电话"), N_("就业状态"), N_("就业单位"), N_("就业日期"), N_("失业日期"), N_("备注"),
-    N_("就业（转移就业）意愿"), N_("享受低保"), N_("经营性投资性收入"), N_("家庭人均月收入（元）"),
+    gettext_noop("姓名"), gettext_noop("公民身份号码"), gettext_noop("性别"), gettext_noop("民族"),
+    gettext_noop("出生日期"), gettext_noop("文化程度"), gettext_noop("户籍性质"), gettext_noop("户主公民身份号码"),
+    gettext_noop("与户主关系"), gettext_noop("居住地区划代码"), gettext_noop("现住址"), gettext_noop("联系电话"),
+    gettext_noop("就业状态"), gettext_noop("就业单位"), gettext_noop("就业日期"), gettext_noop("失业日期"),
+    gettext_noop("备注"), gettext_noop("就业（转移就业）意愿"), gettext_noop("享受低保"), gettext_noop("经营性投资性收入"),
+    gettext_noop("家庭人均月收入（元）"),
 ]  # fmt: skip
 # Columns of digits that Excel must keep as text.
 TEXT_COLUMNS = ("公民身份号码", "户主公民身份号码", "居住地区划代码", "联系电话")
 # The household's means are on its head's row.
-MEANS_COLUMNS = (N_("享受低保"), N_("经营性投资性收入"), N_("家庭人均月收入（元）"))
+MEANS_COLUMNS = ("享受低保", "经营性投资性收入", "家庭人均月收入（元）")
 WIDTHS = [10, 21, 6, 8, 12, 12, 12, 21, 10, 15, 30, 15, 12, 24, 12, 12, 20, 10, 8, 10, 12]
 
 
