@@ -1,11 +1,26 @@
-"""The English catalogue covers every message and the compiled file matches it."""
+"""English is complete: the catalogue covers every message without Chinese in its English,
+the code and templates mark every Chinese text for translation, and the main pages in English
+show Chinese only in data."""
 
 import ast
 import gettext
+import io
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import CharField, Q, TextField
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from jiuye.conftest import VILLAGE_A
 from jiuye.ledger.excel import COLUMNS
+from jiuye.ledger.models import ImportState, LedgerImport, Person
+from jiuye.ledger.services import ledger_import_start
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES"
 
@@ -56,7 +71,7 @@ CHINESE = re.compile(
 )
 PROJECT = Path(__file__).resolve().parents[1]
 GETTEXT = {
-    "_", "_t", "N_", "gettext", "gettext_lazy", "gettext_noop", "pgettext", "pgettext_lazy",
+    "_", "_t", "gettext", "gettext_lazy", "gettext_noop", "pgettext", "pgettext_lazy",
     "ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy",
 }  # fmt: skip
 # Chinese that is data, not UI text: module (relative to jiuye/) and the names assigned whose
@@ -213,3 +228,132 @@ def test_the_english_has_no_chinese_and_no_full_width_punctuation():
         if msgid not in CHINESE_IN_ENGLISH and any(CHINESE.search(string) for string in strings)
     ]
     assert found == []
+
+
+class _Text(HTMLParser):
+    """The text a reader sees on a page, and the words of its labelling attributes; not the
+    scripts, nor what is marked as written in Chinese (the language switch)."""
+
+    HIDDEN = {"script", "style"}
+    ATTRIBUTES = {"placeholder", "title", "aria-label", "alt"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.HIDDEN or attrs.get("lang", "").startswith("zh"):
+            self._skip.append(tag)
+        elif not self._skip:
+            self.parts += [
+                value for name, value in attrs.items() if name in self.ATTRIBUTES and value
+            ]
+
+    def handle_endtag(self, tag):
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _data_runs(runs: set[str]) -> set[str]:
+    """Those of ``runs`` that are data: part of a value of some text field of the project's
+    models (names, addresses, titles, region and office names)."""
+    found = set()
+    # the usual ones first: most runs are names of residents, regions and offices
+    usual = ("regions.Region", "ledger.Person", "regions.ServiceOrg", "staff.User")
+    models = sorted(
+        (model for model in apps.get_models() if model.__module__.startswith("jiuye.")),
+        key=lambda model: model._meta.label not in usual,
+    )
+    for run in runs:
+        for model in models:
+            fields = [
+                field.name
+                for field in model._meta.concrete_fields
+                if isinstance(field, CharField | TextField) and not field.choices
+            ]
+            query = Q()
+            for name in fields:
+                query |= Q(**{f"{name}__contains": run})
+            if fields and model._base_manager.filter(query).exists():
+                found.add(run)
+                break
+    return found
+
+
+RUN = re.compile(f"{CHINESE.pattern}+")
+
+
+@pytest.mark.django_db
+def test_pages_in_english_show_chinese_only_in_data(
+    login, coordinator, approver, django_capture_on_commit_callbacks
+):
+    """The main pages of a coordinator and a county approver in English: every run of Chinese
+    characters left on them is data from the database or from the uploaded file."""
+    client = login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    person = Person.objects.filter(region_id=VILLAGE_A).order_by("pk").first()
+    template = load_workbook(io.BytesIO(client.get("/ledger/import/template.xlsx").content))
+    header = [cell.value for cell in template.active[1]]
+    assert "Name" in header and "民族" not in header  # the template speaks the user's language
+    typed = {"Name": "火星人", "Ethnic group": "火星族", "ID number": "370102199001011230"}
+    book = Workbook()
+    book.active.append(header)
+    book.active.append([typed.get(name, "") for name in header])
+    content = io.BytesIO()
+    book.save(content)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/ledger/import/", {"file": SimpleUploadedFile("x.xlsx", content.getvalue())})
+    job = LedgerImport.objects.latest("pk")
+    assert job.state == ImportState.INVALID
+    pages = [
+        "/",
+        "/ledger/",
+        f"/ledger/{person.pk}/",
+        "/ledger/import/",
+        f"/ledger/import/{job.pk}/",
+    ]
+    texts = {}
+    for path in pages:
+        texts[path] = client.get(path).content.decode()
+    client = login(approver)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for path in ["/", "/subsidies/report/", "/funds/report/"]:
+        texts[f"{path} (approver)"] = client.get(path).content.decode()
+    runs = {}
+    for path, html in texts.items():
+        parser = _Text()
+        parser.feed(html)
+        for run in {run for part in parser.parts for run in RUN.findall(part)}:
+            runs.setdefault(run, []).append(path)
+    typed_runs = {run for run in runs if any(run in value for value in typed.values())}
+    data = typed_runs | _data_runs(set(runs) - typed_runs)
+    left = {run: paths for run, paths in runs.items() if run not in data}
+    assert not left, "\n".join(f"{run}: {paths}" for run, paths in sorted(left.items()))
+
+
+@pytest.mark.django_db
+def test_the_import_worker_reports_in_the_uploaders_language(
+    coordinator, django_capture_on_commit_callbacks
+):
+    """The worker that checks an import has no request and so no language of its own: the
+    errors it keeps are in the language of whoever uploaded the file."""
+    book = Workbook()
+    book.active.append(COLUMNS)
+    book.active.append(["火星人", "370102199001011230", "", "火星族"])
+    content = io.BytesIO()
+    book.save(content)
+    with translation.override("en"), django_capture_on_commit_callbacks() as callbacks:
+        job = ledger_import_start(
+            actor=coordinator, filename="x.xlsx", size=1, read=content.getvalue
+        )
+    with translation.override("zh-hans"):  # the worker's own language
+        for callback in callbacks:
+            callback()
+    job.refresh_from_db()
+    messages = " ".join(error["message"] for error in job.errors)
+    assert job.errors and not CHINESE.search(messages.replace("火星族", ""))
