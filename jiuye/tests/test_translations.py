@@ -102,7 +102,6 @@ DATA = {
     ),
     "policies/search.py": ({"TERMS"}, "words of the policy texts for the Chinese word splitter"),
     "assistance/categories.py": ({"CATEGORIES"}, "a province's categories, seeded as data"),
-    "core/workdays.py": ({"FIXED_HOLIDAYS"}, "holiday names stored on calendar days"),
     "settings.py": ({"LANGUAGES", "SPECTACULAR_SETTINGS"}, "a language's own name; bilingual"),
     "regions/management/commands/load_regions.py": ({"Command"}, "command-line help"),
 }
