@@ -239,6 +239,13 @@ class RewardView(PermissionRequiredMixin, generic.TemplateView):
                 can_propose=user.has_perm("subsidies.propose_claim")
                 and user.org_id is not None and user.org.region_id == region.code,
             )  # fmt: skip
+            if context["awards"]:
+                context["chart"] = charts.named_bars(
+                    [award.org.name for award in context["awards"]],
+                    {_("金额（元）"): [award.amount for award in context["awards"]]},
+                    title=_("%(period)s奖补测算（元）") % {"period": period},
+                    whole=False,
+                )
         return super().get_context_data(**context, **kwargs)
 
     def post(self, request):

@@ -37,6 +37,10 @@
   library.src = boxes[0].dataset.library;
   library.addEventListener("load", () => boxes.forEach(draw));
   document.head.append(library);
-  // The page is laid out again for paper: redraw at the printed width.
-  window.matchMedia("print").addEventListener("change", () => charts.forEach((chart) => chart.resize()));
+  // The page is laid out again for paper: redraw at the printed width (the print dialog sends
+  // beforeprint/afterprint; emulated print media only the media query's change).
+  const resize = () => charts.forEach((chart) => chart.resize());
+  window.matchMedia("print").addEventListener("change", resize);
+  window.addEventListener("beforeprint", resize);
+  window.addEventListener("afterprint", resize);
 })();
