@@ -21,6 +21,8 @@
       textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
       ...(spec.xAxis ? { grid: AXES_GRID } : {}),
       ...spec,
+      // a bar is never wider than this, even when a region has a single sub-region
+      series: spec.series.map((series) => (series.type === "bar" ? { barMaxWidth: 48, ...series } : series)),
     });
     new ResizeObserver(() => chart.resize()).observe(element);
     box.querySelector("[data-chart-png]").addEventListener("click", () => {
