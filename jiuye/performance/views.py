@@ -62,24 +62,11 @@ def score_bars(found) -> dict | None:
     """The ranking's scores as bars, best first (the table below holds the figures)."""
     if not found or not 0 < len(found.scores) <= CHARTED:
         return None
-    names = [score.region.name for score in found.scores]
-    slant = 30 if len(names) > charts.ROTATE_AFTER else 0
-    return charts.spec(
-        _("%(period)s绩效得分") % {"period": found.period},
-        [
-            {
-                "type": "bar",
-                "name": str(_("得分")),
-                "data": [charts.number(score.total) for score in found.scores],
-            }
-        ],
-        tooltip={"trigger": "axis"},
-        xAxis={
-            "type": "category",
-            "data": names,
-            "axisLabel": charts.NAME_LABEL | {"rotate": slant},
-        },
-        yAxis={"type": "value"},
+    return charts.named_bars(
+        [score.region.name for score in found.scores],
+        {_("得分"): [score.total for score in found.scores]},
+        title=_("%(period)s绩效得分") % {"period": found.period},
+        whole=False,
     )
 
 
@@ -252,6 +239,13 @@ class RewardView(PermissionRequiredMixin, generic.TemplateView):
                 can_propose=user.has_perm("subsidies.propose_claim")
                 and user.org_id is not None and user.org.region_id == region.code,
             )  # fmt: skip
+            if context["awards"]:
+                context["chart"] = charts.named_bars(
+                    [award.org.name for award in context["awards"]],
+                    {_("金额（元）"): [award.amount for award in context["awards"]]},
+                    title=_("%(period)s奖补测算（元）") % {"period": period},
+                    whole=False,
+                )
         return super().get_context_data(**context, **kwargs)
 
     def post(self, request):

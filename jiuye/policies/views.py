@@ -247,9 +247,15 @@ class ConsultationFiguresView(PermissionRequiredMixin, generic.TemplateView):
         figures = consultation_figures(user, region, first, last)
         context.update(figures=figures, query=query.urlencode())
         if figures["topics"]:
-            context["chart"] = charts.shares(
-                [(topic.label, n) for topic, n in figures["topics"]], title=_t("咨询类别构成")
-            )
+            names = [f"{row['name']}{_t('（本级）')}" if row["own"] else row["name"]
+                     for row in figures["rows"]]  # fmt: skip
+            context["charts"] = [
+                charts.named_bars(names, {_t("咨询次数"): [row["total"] for row in figures["rows"]]},
+                                  title=_t("咨询次数按下级区划")),
+                charts.shares(
+                    [(topic.label, n) for topic, n in figures["topics"]], title=_t("咨询类别构成")
+                ),
+            ]  # fmt: skip
         return context
 
 
