@@ -13,12 +13,12 @@ code an area had before a day (``data/shandong-division-changes.csv``: 莱芜市
 
 A renamed or moved code carries its subtree along (the digits below the changed prefix are
 kept); a merged code resolves to the code it went into; a split row says that the area of the
-new code was part of the old one (backward only). The rows are few: they are read once per
-process and kept ``KEEP_SECONDS`` (a write in this process forgets them at once).
+new code was part of the old one (backward only). The rows are few and change a few times a
+year: they are read once per process (a write in the process forgets them; other processes
+read them again when restarted, as after ``load_regions``).
 """
 
 import datetime
-import time
 from dataclasses import dataclass
 
 from django.db.models.signals import post_delete, post_save
@@ -40,24 +40,20 @@ from jiuye.regions.models import ChangeKind, Region, RegionChange
 WHOLE = {ChangeKind.RENAMED, ChangeKind.MOVED}  # the whole area, its subtree along
 FORWARD = WHOLE | {ChangeKind.MERGED}
 BACKWARD = WHOLE | {ChangeKind.SPLIT}
-KEEP_SECONDS = 300
-
-_kept: dict = {"at": None, "changes": ()}
+_kept: dict = {"changes": None}
 
 
 def all_changes() -> tuple[RegionChange, ...]:
-    """Every change, oldest first: one query per process every ``KEEP_SECONDS``."""
-    now = time.monotonic()
-    if _kept["at"] is None or now - _kept["at"] > KEEP_SECONDS:
+    """Every change, oldest first: one query per process."""
+    if _kept["changes"] is None:
         _kept["changes"] = tuple(RegionChange.objects.order_by("effective", "old_code"))
-        _kept["at"] = now
     return _kept["changes"]
 
 
 @receiver([post_save, post_delete], sender=RegionChange)
 def forget(**kwargs) -> None:
     """Read the changes again on next use (after a write, or a test that rolled one back)."""
-    _kept["at"] = None
+    _kept["changes"] = None
 
 
 def _carry(code: str, source: str, target: str) -> str:
