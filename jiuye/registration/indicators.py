@@ -79,8 +79,10 @@ INDICATORS = (
 # (from the first of the month to the day asked for) — registered, ended and in force at its
 # end — and those in force by how long they have been unemployed and by cause.
 def approved_unemployment(query: Query):
-    return Registration.objects.visible_to(query.user).within(query.prefix).filter(
-        kind=RegistrationKind.UNEMPLOYMENT, state="approved", approved_on__isnull=False
+    return (
+        Registration.objects.visible_to(query.user)
+        .within(query.prefix)
+        .filter(kind=RegistrationKind.UNEMPLOYMENT, state="approved", approved_on__isnull=False)
     )
 
 

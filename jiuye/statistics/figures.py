@@ -121,7 +121,9 @@ def chart_of(block: Block, table: indicators.Table) -> dict:
     title = str(block.heading)
     if not table.rows:
         labels = {column.code: column.label for column in table.columns}
-        return charts.shares([(labels[code], table.total.values[code]) for code in codes], title=title)
+        return charts.shares(
+            [(labels[code], table.total.values[code]) for code in codes], title=title
+        )
     spec = charts.bars(table, codes, title=title)
     if block.stacked:
         for series in spec["series"]:
@@ -134,7 +136,8 @@ def export_table(found: Figures) -> indicators.Table:
     sheet has no headings above its columns)."""
     columns = [
         dataclasses.replace(
-            column, label=_t("%(block)s：%(label)s") % {"block": part.block.heading, "label": column.label}
+            column,
+            label=_t("%(block)s：%(label)s") % {"block": part.block.heading, "label": column.label},
         )
         for part in found.parts
         for column in part.table.columns

@@ -42,4 +42,6 @@ class StatisticsExportView(StatisticsView):
         title = _("%(region)s 台账统计 %(day)s（期间指标为%(first)s至%(day)s）") % {
             "region": found.region.name, "day": found.day, "first": found.first,
         }  # fmt: skip
-        return table_response(f"statistics-{found.region.code}-{found.day}", title, export_table(found))
+        return table_response(
+            f"statistics-{found.region.code}-{found.day}", title, export_table(found)
+        )
