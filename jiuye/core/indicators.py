@@ -95,13 +95,16 @@ def per_worker(model, by: str, on: str, **filters) -> Callable:
     return count
 
 
-def breakdown(code: str, categories, section, collect, **fields) -> tuple[Indicator, ...]:
+def breakdown(code: str, categories, section, collect, *, definition, **fields) -> tuple:
     """A figure broken down by a category (labour status, sex, age band …): one indicator per
     category, ``categories`` being ``[(key, label)]`` (a ``TextChoices``' ``choices``), coded
-    ``<code>_<key>`` and counted by ``collect`` with the aggregates ``counts`` names. Each is
-    an ordinary indicator: tables, charts, exports and rankings read it like any other."""
+    ``<code>_<key>`` and counted by ``collect`` with the aggregates ``counts`` names; the
+    ``definition`` says what is counted and by what. Each is an ordinary indicator: tables,
+    charts, exports and rankings read it like any other."""
     return tuple(
-        Indicator(f"{code}_{key or 'none'}", label, section, collect, **fields)
+        Indicator(
+            f"{code}_{key or 'none'}", label, section, collect, definition=definition, **fields
+        )
         for key, label in categories
     )
 

@@ -150,5 +150,5 @@ INDICATORS += (
                BY_DURATION, stock, definition=_("自失业日期（未填的自登记日期）至所选日期"),
                **COUNTED),
     *breakdown("unemployed_cause", [*UnemploymentCause.choices, ("", _("未填"))], BY_CAUSE, stock,
-               **COUNTED),
+               definition=_("所选日期失业登记有效的人员，按失业原因"), **COUNTED),
 )  # fmt: skip

@@ -47,5 +47,6 @@ INDICATORS = (
     Indicator("transferred", _("转移就业人员合计"), BY_INDUSTRY, by_industry, **COUNTED,
               definition=_("当日处于转移就业状态的人员")),
     *breakdown("transfer_industry", [*IndustrySection.choices, ("", _("其他或未填"))], BY_INDUSTRY,
-               by_industry, **COUNTED),
+               by_industry, definition=_("当日处于转移就业状态的人员，按其行业所属国民经济行业门类"),
+               **COUNTED),
 )  # fmt: skip
