@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jiuye.complaints",
     "jiuye.notices",
     "jiuye.assessment",
+    "jiuye.statistics",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -101,6 +101,31 @@ def per_worker(model, by: str, on: str, **filters) -> Callable:
         return {row[by]: row["n"] for row in rows}
 
     return count
+
+
+def breakdown(code: str, categories, section, collect, *, definition, **fields) -> tuple:
+    """A figure broken down by a category (labour status, sex, age band …): one indicator per
+    category, ``categories`` being ``[(key, label)]`` (a ``TextChoices``' ``choices``), coded
+    ``<code>_<key>`` and counted by ``collect`` with the aggregates ``counts`` names; the
+    ``definition`` says what is counted and by what. Each is an ordinary indicator: tables,
+    charts, exports and rankings read it like any other."""
+    return tuple(
+        Indicator(
+            f"{code}_{key or 'none'}", label, section, collect, definition=definition, **fields
+        )
+        for key, label in categories
+    )
+
+
+def counts(code: str, conditions: dict, *, only: Q | None = None, distinct=False) -> dict:
+    """The aggregates of the breakdown ``code`` for ``grouped``: the records that meet each
+    category's condition (``{key: Q}``) and ``only`` (``distinct`` where a join repeats
+    them)."""
+    only = only or Q()
+    return {
+        f"{code}_{key or 'none'}": Count("pk", filter=only & condition, distinct=distinct)
+        for key, condition in conditions.items()
+    }
 
 
 def merge(*parts: dict[str, dict]) -> dict[str, dict]:
