@@ -18,8 +18,8 @@ class BookBuild(models.Model):
     """A large book's Excel file made in the background (more rows than the setting
     ``BOOKS_BACKGROUND_ROWS``): who asked, for which region, book and day, its progress and
     the file. It belongs to the region of the book, so only that region's jurisdiction reads
-    it; the file is made for, and downloaded by, the one who asked. No change history: it is
-    a product of the record, not a record."""
+    it (and a role that may read the book). No change history: it is a product of the record,
+    not a record."""
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     book = models.CharField(_("台账"), max_length=30)

@@ -131,19 +131,22 @@ class BookExcelView(BookMixin, generic.View):
 
 
 class BuildDetailView(ScopedDetailView):
-    """A book's Excel made in the background: its progress, then the file. Only the one who
-    asked it opens it (others: 404)."""
+    """A book's Excel made in the background: its progress, then the file. Read like any
+    record of its region (a sibling region: 404), by a role that may read the book."""
 
     model = BookBuild
     template_name = "books/build_detail.html"
     context_object_name = "build"
 
     def scope(self, queryset):
-        return (
-            queryset.filter(requested_by=self.request.user)
-            .select_related("region")
-            .defer("content")
-        )
+        return queryset.select_related("region").defer("content")
+
+    def get_object(self, queryset=None):
+        build = super().get_object(queryset)
+        book = registry["books"].get(build.book)
+        if book is None or not self.request.user.has_perm(book.permission):
+            raise PermissionDenied
+        return build
 
     def get_template_names(self):
         return ["books/_build_progress.html"] if self.request.htmx else [self.template_name]
@@ -158,10 +161,8 @@ class BuildDetailView(ScopedDetailView):
 
 class BuildFileView(BuildDetailView):
     def get(self, request, *args, **kwargs):
-        build = (
-            self.get_queryset().defer(None).filter(state=BuildState.DONE, pk=kwargs["pk"]).first()
-        )
-        if build is None:
+        build = self.get_object(self.get_queryset().defer(None))
+        if build.state != BuildState.DONE:
             raise Http404
         response = HttpResponse(bytes(build.content), content_type=CONTENT_TYPE)
         name = f"{build.book}-{build.region_id}-{build.on:%Y%m%d}.xlsx"
