@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -21,7 +21,12 @@ from jiuye.core.documents import render_pdf
 from jiuye.core.excel import safe
 from jiuye.regions.models import Region, ServiceOrg, region_path
 
-SIGNATURES = (_lazy("填表人"), _lazy("审核人"), _lazy("负责人"), _lazy("日期"))
+SIGNATURES = (
+    gettext_lazy("填表人"),
+    gettext_lazy("审核人"),
+    gettext_lazy("负责人"),
+    gettext_lazy("日期"),
+)
 
 
 @dataclass
@@ -59,6 +64,10 @@ def _css_string(text: str) -> str:
     return "".join(char for char in text if char not in '"\\<>\n')
 
 
+def _signature(label) -> str:
+    return _("%(label)s：") % {"label": label}
+
+
 def _date(day: datetime.date) -> str:
     return _("%(y)d年%(m)d月%(d)d日") % {"y": day.year, "m": day.month, "d": day.day}
 
@@ -79,7 +88,7 @@ def book_pdf(book: Book, heading: Heading, rows) -> bytes:
     return render_pdf("books/book_pdf.html", {
         "book": book, "heading": heading, "heads": list(zip(columns, widths, strict=True)),
         "rows": ([_text(value) for value in row] for row in rows),
-        "signatures": [str(label) for label in SIGNATURES],
+        "signatures": [_signature(label) for label in SIGNATURES],
     })  # fmt: skip
 
 
@@ -116,7 +125,7 @@ def book_workbook(book: Book, heading: Heading, rows, progress=None) -> bytes:
     sheet.append([])
     signatures = [None] * max(width, 3 * len(SIGNATURES))  # a label every third column
     for position, label in enumerate(SIGNATURES):
-        signatures[3 * position] = _styled(sheet, f"{label}：", Font(size=11))
+        signatures[3 * position] = _styled(sheet, _signature(label), Font(size=11))
     sheet.append(signatures)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -14,7 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 RARE_FONT = "vendor/hanazono/HanaMinB.woff"
 RARE_FAMILY = "Jiuye Rare"
-SUPPLEMENTARY = re.compile("[\U00020000-\U0003ffff]")
+SUPPLEMENTARY = re.compile(r"[\U00020000-\U0003FFFF]")
 
 
 @functools.cache
