@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "jiuye.notices",
     "jiuye.assessment",
     "jiuye.statistics",
+    "jiuye.books",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 
@@ -244,6 +245,11 @@ SPECTACULAR_SETTINGS = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The ledger books (books/): above this many rows a book's Excel file is made in the
+# background, and a book is not printed to PDF at once (print it community by community).
+BOOKS_BACKGROUND_ROWS = env_int("BOOKS_BACKGROUND_ROWS", 10_000)
+BOOKS_PDF_MAX_ROWS = env_int("BOOKS_PDF_MAX_ROWS", 3_000)
 
 JIUYE_DEMO_PASSWORD = env_str("JIUYE_DEMO_PASSWORD", "jiuye-demo")
 

@@ -78,6 +78,7 @@ STORES = (
     KeyedStore("nightly_checks", "checks run every night, in order (core.registry.Task)", "name"),
     KeyedStore("work", "what each worker records themselves, counted for their post's targets and assessment (core.registry.Work)", "code"),
     KeyedStore("seeders", "demo-data seeders, in order (core.registry.Task)", "name"),
+    KeyedStore("books", "the prescribed ledger books of a region on a date (books.registry.Book)", "code"),
     KeyedStore("urls", "an app's pages under a path and its API routes (core.registry.Urls)", "prefix"),
 )  # fmt: skip
 registry: dict[str, Store | KeyedStore] = {store.name: store for store in STORES}
