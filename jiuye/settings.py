@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "jiuye.complaints",
     "jiuye.notices",
     "jiuye.assessment",
+    "jiuye.statistics",
+    "jiuye.books",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 
@@ -183,6 +185,8 @@ SILENCED_SYSTEM_CHECKS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "jiuye" / "locale"]
+# Chinese numbers grouped by thousands with a comma, as reports print them (jiuye/formats)
+FORMAT_MODULE_PATH = ["jiuye.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -245,6 +249,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # file kept this many hours for the user who asked.
 EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 10_000)
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
+
+# The ledger books (books/): above this many rows a book's Excel file is made in the
+# background, and a book is not printed to PDF at once (print it community by community).
+BOOKS_BACKGROUND_ROWS = env_int("BOOKS_BACKGROUND_ROWS", 10_000)
+BOOKS_PDF_MAX_ROWS = env_int("BOOKS_PDF_MAX_ROWS", 3_000)
 
 JIUYE_DEMO_PASSWORD = env_str("JIUYE_DEMO_PASSWORD", "jiuye-demo")
 

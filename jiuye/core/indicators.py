@@ -17,13 +17,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.money import yuan
 from jiuye.core.registry import registry
+from jiuye.regions.changes import regions_on
 from jiuye.regions.codes import child_prefix_length, prefix_sql
 from jiuye.regions.models import Region
+
+
+def words(template, **params):
+    """``template % params`` translated when shown, not when the module defining an indicator
+    loads (a lazy string formatted with % is translated at once, in the default language)."""
+    return lazy(lambda: str(template) % {name: str(value) for name, value in params.items()}, str)()
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,31 @@ def per_worker(model, by: str, on: str, **filters) -> Callable:
     return count
 
 
+def breakdown(code: str, categories, section, collect, *, definition, **fields) -> tuple:
+    """A figure broken down by a category (labour status, sex, age band …): one indicator per
+    category, ``categories`` being ``[(key, label)]`` (a ``TextChoices``' ``choices``), coded
+    ``<code>_<key>`` and counted by ``collect`` with the aggregates ``counts`` names; the
+    ``definition`` says what is counted and by what. Each is an ordinary indicator: tables,
+    charts, exports and rankings read it like any other."""
+    return tuple(
+        Indicator(
+            f"{code}_{key or 'none'}", label, section, collect, definition=definition, **fields
+        )
+        for key, label in categories
+    )
+
+
+def counts(code: str, conditions: dict, *, only: Q | None = None, distinct=False) -> dict:
+    """The aggregates of the breakdown ``code`` for ``grouped``: the records that meet each
+    category's condition (``{key: Q}``) and ``only`` (``distinct`` where a join repeats
+    them)."""
+    only = only or Q()
+    return {
+        f"{code}_{key or 'none'}": Count("pk", filter=only & condition, distinct=distinct)
+        for key, condition in conditions.items()
+    }
+
+
 def merge(*parts: dict[str, dict]) -> dict[str, dict]:
     """Several ``{group: {code: value}}`` as one."""
     found: dict[str, dict] = {}
@@ -131,6 +164,7 @@ class Row:
     region: object | None  # None: the total
     values: dict = field(default_factory=dict)
     own: bool = False  # the region's own records, not of a region below it
+    former: bool = False  # a region of a past day that no region of today stands for
     cells: list = field(default_factory=list)  # (indicator, value) in the columns' order
 
 
@@ -161,15 +195,33 @@ class Table:
 
 def table(user, region, indicators: list[Indicator], first, last) -> Table:
     """``indicators`` for ``region`` (which the caller checked ``user`` may see) and each of its
-    visible children, from ``first`` to ``last``: a few grouped queries, whatever their number."""
+    visible children, from ``first`` to ``last``: a few grouped queries, whatever their number.
+    When division codes changed after ``last``, the children are those of that day
+    (``regions.changes.regions_on``): today's codes are grouped finer and added up by the
+    sub-region they were in, in the same queries."""
     prefix, length = region.prefix, child_prefix_length(region.code)
     children = list(Region.objects.visible_to(user).filter(parent=region).order_by("code"))
-    values = collect(indicators, Query(user, prefix, length, first, last))
+    past = regions_on(region, last, children)
+    if past is None:
+        values = collect(indicators, Query(user, prefix, length, first, last))
+        shown = [(child.prefix, child, False) for child in children]
+    else:
+        found = collect(indicators, Query(user, past.prefix, past.length, first, last))
+        parts: dict[str, list] = {}
+        for group, row in found.items():
+            child = past.child_of(group)
+            if child is not None:  # None: a part that was not in the region that day
+                parts.setdefault(child or region.prefix, []).append(row)
+        values = {child: add_up(rows, indicators) for child, rows in parts.items()}
+        shown = past.children
     sections: dict[str, list] = {}
     for indicator in indicators:
         sections.setdefault(indicator.section, []).append(indicator)
-    rows = [Row(child, fill(values.get(child.prefix, {}), indicators)) for child in children]
-    child_groups = {child.prefix for child in children}
+    rows = [
+        Row(child, fill(values.get(then, {}), indicators), former=former)
+        for then, child, former in shown
+    ]
+    child_groups = {then for then, _child, _former in shown}
     own = [row for group, row in values.items() if group not in child_groups]
     if own:  # records of the region itself (a township's own posts …), not of a child
         rows.append(Row(region, fill(add_up(own, indicators), indicators), own=True))

@@ -29,3 +29,17 @@ class NotHiredReason(models.TextChoices):
     NO_SHOW = "no_show", _("求职者未到场")
     POST_FILLED = "post_filled", _("岗位已招满")
     OTHER = "other", _("其他")
+
+
+class OccupationGroup(models.TextChoices):
+    """The major groups (大类) of the occupation classification (2022): the first part of an
+    occupation's code."""
+
+    HEADS = "1", _("党的机关、国家机关、群众团体和社会组织、企事业单位负责人")
+    PROFESSIONALS = "2", _("专业技术人员")
+    CLERKS = "3", _("办事人员和有关人员")
+    SERVICES = "4", _("社会生产服务和生活服务人员")
+    FARMING = "5", _("农、林、牧、渔业生产及辅助人员")
+    PRODUCTION = "6", _("生产制造及有关人员")
+    MILITARY = "7", _("军队人员")
+    OTHER = "8", _("不便分类的其他从业人员")

@@ -7,13 +7,14 @@ area gathers its employers' vacancies) and only in its own jurisdiction, never t
 vacancies of others that every office reads; a hire through referral is counted for the office
 that referred, wherever the seeker lives."""
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.indicators import Indicator, Query, grouped, merge, per_worker
+from jiuye.core.indicators import Indicator, Query, breakdown, counts, grouped, merge, per_worker
 from jiuye.core.registry import Work
 from jiuye.core.scoping import jurisdiction_prefix, subtree_q
-from jiuye.jobs.models import Referral, Vacancy
+from jiuye.jobs.choices import OccupationGroup
+from jiuye.jobs.models import Referral, Seeker, Vacancy
 
 REFERRED_BY = "org__region_id"  # the office that referred
 
@@ -59,4 +60,60 @@ WORK = (
          per_worker(Referral, "referred_by", "hired_on", state="hired")),
     Work("vacancies_registered", _("登记招聘岗位"), "vacancies_gathered",
          per_worker(Vacancy, "registered_by", "registered_on")),
+)  # fmt: skip
+
+
+# The ledger's statistics (report ``statistics``): seekers registered, vacancies registered,
+# referrals made and hires through referral in the period (from the first of the month to the
+# day asked for), by the major group of the occupation (a seeker's wished occupations, the
+# vacancy's). Seekers and referrals are counted where the seeker lives, vacancies where the
+# work is; a seeker who wishes occupations of several groups counts in each.
+def of_group(field: str, group: str) -> Q:
+    return Q(**{field: group}) | Q(**{f"{field}__startswith": f"{group}-"})
+
+
+def by_occupation(query: Query) -> dict[str, dict]:
+    user, prefix, length, period = query.user, query.prefix, query.length, (query.first, query.last)
+    seekers = Seeker.objects.visible_to(user).within(prefix).filter(registered_on__range=period)
+    vacancies = Vacancy.objects.editable_by(user).within(prefix).filter(registered_on__range=period)
+    referred, hired = Q(referred_on__range=period), Q(state="hired", hired_on__range=period)
+    referrals = Referral.objects.visible_to(user).within(prefix).filter(referred | hired)
+    groups = OccupationGroup.values
+    return merge(
+        grouped(seekers, length, job_seekers=Count("pk", distinct=True),
+                **counts("job_seekers", {group: of_group("occupations__code", group) for group in groups},
+                         distinct=True)),
+        grouped(vacancies, length, job_vacancies=Count("pk"),
+                **counts("job_vacancies", {group: of_group("occupation__code", group) for group in groups})),
+        grouped(referrals, length, job_referrals=Count("pk", filter=referred),
+                job_hires=Count("pk", filter=hired),
+                **counts("job_referrals", {group: of_group("vacancy__occupation__code", group) for group in groups},
+                         only=referred),
+                **counts("job_hires", {group: of_group("vacancy__occupation__code", group) for group in groups},
+                         only=hired)),
+    )  # fmt: skip
+
+
+SEEKERS = _("求职登记：按职业大类")
+VACANCIES = _("招聘岗位：按职业大类")
+REFERRALS = _("职业介绍：按职业大类")
+HIRES = _("推荐录用：按职业大类")
+IN_PERIOD = {"report": "statistics", "at_date": True}
+INDICATORS += (
+    Indicator("job_seekers", _("求职登记人数"), SEEKERS, by_occupation, unit=_("人"), **IN_PERIOD,
+              definition=_("期内（当月1日至所选日期）登记求职的人数，按求职者居住地")),
+    *breakdown("job_seekers", OccupationGroup.choices, SEEKERS, by_occupation, unit=_("人"), **IN_PERIOD,
+               definition=_("求职意向职业属于该大类的求职者（意向多个大类的各计一次）")),
+    Indicator("job_vacancies", _("招聘岗位数"), VACANCIES, by_occupation, unit=_("个"), **IN_PERIOD,
+              definition=_("期内在本地区登记的招聘岗位数（按工作地点）")),
+    *breakdown("job_vacancies", OccupationGroup.choices, VACANCIES, by_occupation, unit=_("个"),
+               definition=_("期内登记的招聘岗位，按岗位职业所属大类"), **IN_PERIOD),
+    Indicator("job_referrals", _("推荐人次"), REFERRALS, by_occupation, unit=_("人次"), **IN_PERIOD,
+              definition=_("期内推荐求职者到岗位的次数，按求职者居住地")),
+    *breakdown("job_referrals", OccupationGroup.choices, REFERRALS, by_occupation, unit=_("人次"),
+               definition=_("期内的推荐，按岗位职业所属大类"), **IN_PERIOD),
+    Indicator("job_hires", _("推荐录用人数"), HIRES, by_occupation, unit=_("人"), **IN_PERIOD,
+              definition=_("期内经推荐录用的人数，按求职者居住地")),
+    *breakdown("job_hires", OccupationGroup.choices, HIRES, by_occupation, unit=_("人"),
+               definition=_("期内经推荐录用的人员，按岗位职业所属大类"), **IN_PERIOD),
 )  # fmt: skip

@@ -53,7 +53,7 @@ class PolicyListView(ScopedListView):
         Column(_("发文层级"), "get_level_display"), Column(_("制定区划"), "region.name"),
         Column(_("发布日期"), "issued_on"), Column(_("施行日期"), "effective_from"),
         Column(_("有效期至"), "effective_until"), Column(_("状态"), "get_status_display"),
-        Column(_("适用地区"), lambda p: "、".join(area.name for area in p.areas.all()) or _t("全域"), 30),
+        Column(_("适用地区"), lambda p: _t("、").join(area.name for area in p.areas.all()) or _t("全域"), 30),
     ]  # fmt: skip
 
     def scope(self, queryset):
@@ -153,7 +153,7 @@ class ConsultationListView(ScopedListView):
         Column(_("区划代码"), "region_id", 14), Column(_("咨询人"), "asker"),
         Column(_("咨询类别"), "get_topic_display"), Column(_("咨询问题"), "question", 40),
         Column(_("答复内容"), "answer", 50),
-        Column(_("引用政策"), lambda c: "；".join(str(policy) for policy in c.policies.all()), 40),
+        Column(_("引用政策"), lambda c: _t("；").join(str(policy) for policy in c.policies.all()), 40),
     ]  # fmt: skip
 
     def scope(self, queryset):
@@ -244,9 +244,15 @@ class ConsultationFiguresView(PermissionRequiredMixin, generic.TemplateView):
         figures = consultation_figures(user, region, first, last)
         context.update(figures=figures, query=query.urlencode())
         if figures["topics"]:
-            context["chart"] = charts.shares(
-                [(topic.label, n) for topic, n in figures["topics"]], title=_t("咨询类别构成")
-            )
+            names = [f"{row['name']}{_t('（本级）')}" if row["own"] else row["name"]
+                     for row in figures["rows"]]  # fmt: skip
+            context["charts"] = [
+                charts.named_bars(names, {_t("咨询次数"): [row["total"] for row in figures["rows"]]},
+                                  title=_t("咨询次数按下级区划")),
+                charts.shares(
+                    [(topic.label, n) for topic, n in figures["topics"]], title=_t("咨询类别构成")
+                ),
+            ]  # fmt: skip
         return context
 
 

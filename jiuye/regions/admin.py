@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from jiuye.regions.models import Region, ServiceOrg
+from jiuye.regions.models import Region, RegionChange, ServiceOrg
 
 
 @admin.register(Region)
@@ -18,3 +18,10 @@ class ServiceOrgAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "region__code"]
     raw_id_fields = ["region"]
+
+
+@admin.register(RegionChange)
+class RegionChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["old_code", "old_name", "new_code", "effective", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["old_code", "old_name", "new_code"]

@@ -117,3 +117,37 @@ class ServiceOrg(ScopedModel):
                     % {"kind": self.get_kind_display(), "level": Level(expected).label}
                 }
             )
+
+
+class ChangeKind(models.TextChoices):
+    """How a division code changed (``regions.changes`` reads each kind)."""
+
+    RENAMED = "renamed", _("更名（代码变更）")
+    MOVED = "moved", _("改属（整体划归）")
+    MERGED = "merged", _("撤销并入")
+    SPLIT = "split", _("部分划出")
+
+
+class RegionChange(BaseModel):
+    """One change of a division code: from ``effective`` on, the area that had ``old_code``
+    has ``new_code`` (wholly for renamed and moved, as part of it for merged, a part of it for
+    split). Records keep the codes of today; these rows let old codes be read and past
+    statistics be drawn as the regions were (``regions.changes``)."""
+
+    old_code = models.CharField(_("原区划代码"), max_length=12, validators=[code_validator])
+    old_name = models.CharField(_("原名称"), max_length=100)
+    new_code = models.CharField(_("现区划代码"), max_length=12, validators=[code_validator])
+    effective = models.DateField(_("生效日期"))
+    kind = models.CharField(_("变更类别"), max_length=10, choices=ChangeKind.choices)
+    source = models.CharField(_("依据"), max_length=300)
+
+    class Meta:
+        ordering = ["effective", "old_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["old_code", "new_code"], name="regionchange_unique")
+        ]
+        verbose_name = _("区划代码变更")
+        verbose_name_plural = _("区划代码变更")
+
+    def __str__(self):
+        return f"{self.old_name} {self.old_code} → {self.new_code} ({self.effective})"

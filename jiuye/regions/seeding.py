@@ -7,7 +7,7 @@ from django.db import transaction
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, code_of_prefix, prefix_of
 from jiuye.regions.models import Region, ServiceOrg
-from jiuye.regions.services import divisions_count, regions_load
+from jiuye.regions.services import changes_load, divisions_count, regions_load
 
 _COMMITTEE = re.compile(r"(居民委员会|村民委员会|居委会|村委会|委员会)$")
 
@@ -77,6 +77,7 @@ def landline(rng, code: str) -> str:
 def seed(context) -> None:
     if Region.objects.count() != divisions_count():
         context.log(f"Loaded {regions_load()} regions.")
+    context.log(f"Loaded {changes_load()} division code changes.")
     existing = set(ServiceOrg.objects.values_list("region_id", "kind"))  # renamed ones too
     new = []
     for region in scale_regions(context.scale):

@@ -1,6 +1,7 @@
 """Writes of regions and service organisations."""
 
 import csv
+import datetime
 import gzip
 import io
 from pathlib import Path
@@ -11,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history
 from jiuye.core.services import check_scope, require, save_versioned
+from jiuye.regions.changes import forget
 from jiuye.regions.codes import LEVEL_BY_NAME, contains, is_valid_code, kind_of, prefix_of
-from jiuye.regions.models import Region, ServiceOrg
+from jiuye.regions.models import ChangeKind, Region, RegionChange, ServiceOrg
 
 DIVISIONS_FILE = Path(__file__).parent / "data" / "shandong-divisions-2023.csv.gz"
+CHANGES_FILE = Path(__file__).parent / "data" / "shandong-division-changes.csv"
 
 
 def _read_divisions(path: Path):
@@ -66,6 +69,47 @@ def regions_load(*, path: Path = DIVISIONS_FILE, prefix: str = "", batch_size: i
     history.bulk_update(
         changed, ["name", "level", "kind", "parent"], actor=None, batch_size=batch_size
     )
+    return len(rows)
+
+
+@transaction.atomic
+def changes_load(*, path: Path = CHANGES_FILE) -> int:
+    """Load (or refresh) the division code changes of a CSV file with columns old_code,
+    old_name, new_code, effective, kind, source (see data/README.md). Returns the row count."""
+    rows = []
+    for line, record in enumerate(_read_divisions(path), start=2):
+        change = RegionChange(
+            old_code=record["old_code"].strip(),
+            old_name=record["old_name"].strip(),
+            new_code=record["new_code"].strip(),
+            effective=record["effective"].strip(),
+            kind=record["kind"].strip(),
+            source=record["source"].strip(),
+        )
+        if (
+            not (is_valid_code(change.old_code) and is_valid_code(change.new_code))
+            or change.kind not in ChangeKind.values
+            or not change.source
+        ):
+            raise ValidationError(
+                _("第%(line)d行：区划代码、变更类别或依据无效。") % {"line": line}
+            )
+        change.effective = datetime.date.fromisoformat(change.effective)
+        rows.append(change)
+    fields = ["old_name", "effective", "kind", "source"]
+    existing = {(change.old_code, change.new_code): change for change in RegionChange.objects.all()}
+    new, changed = [], []
+    for change in rows:
+        old = existing.get((change.old_code, change.new_code))
+        if old is None:
+            new.append(change)
+        elif any(getattr(old, f) != getattr(change, f) for f in fields):
+            for name in fields:
+                setattr(old, name, getattr(change, name))
+            changed.append(old)
+    history.bulk_create(new, actor=None)
+    history.bulk_update(changed, fields, actor=None)
+    forget()
     return len(rows)
 
 

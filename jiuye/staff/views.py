@@ -339,7 +339,7 @@ class PositionListView(ScopedListView):
     export_columns = [
         Column(_("区划代码"), "org.region_id", 14), Column(_("机构"), "org.name", 24),
         Column(_("岗位名称"), "title", 18), Column(_("岗位职责"), "duties", 50),
-        Column(_("在岗人员"), lambda p: "、".join(h.name for h in p.holders.all()), 20),
+        Column(_("在岗人员"), lambda p: _t("、").join(h.name for h in p.holders.all()), 20),
         Column(_("状态"), lambda p: _t("在用") if p.is_active else _t("停用")),
     ]  # fmt: skip
 

@@ -46,6 +46,7 @@ from jiuye.assistance.services import (
     plan_create,
     service_record,
 )
+from jiuye.books.tests import samples as books_samples
 from jiuye.communities.models import (
     Application as CommunityApplication,
 )
@@ -599,7 +600,8 @@ class Samples:
         for line_of_work in (posts_samples, flexible_samples, training_samples, startups_samples,
                              communities_samples, supervision_samples, funds_samples,
                              performance_samples, staff_samples, policies_samples,
-                             complaints_samples, notices_samples, assessment_samples):  # fmt: skip
+                             complaints_samples, notices_samples, assessment_samples,
+                             books_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record

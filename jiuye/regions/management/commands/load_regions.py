@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from jiuye.regions.services import DIVISIONS_FILE, regions_load
+from jiuye.regions.services import DIVISIONS_FILE, changes_load, regions_load
 
 
 class Command(BaseCommand):
@@ -24,3 +24,4 @@ class Command(BaseCommand):
         started = time.monotonic()
         count = regions_load(path=file, prefix=prefix)
         self.stdout.write(f"Loaded {count} regions in {time.monotonic() - started:.1f} s.")
+        self.stdout.write(f"Loaded {changes_load()} division code changes.")

@@ -1,0 +1,115 @@
+"""Division code changes: old codes follow to today's, and a statistic of a past day shows the
+regions as they were (regions.changes, core.indicators.table)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from jiuye.core import indicators
+from jiuye.core.registry import registry
+from jiuye.ledger.models import StatusRecord
+from jiuye.regions import changes
+from jiuye.regions.models import ChangeKind, Region, RegionChange
+
+OLD = "370390000000"  # a code of 淄博市 that 市中区 had (made up for the test)
+
+
+@pytest.fixture
+def forgetful():
+    """The changes are kept per process: a rolled-back change must not outlive its test."""
+    changes.forget()
+    yield
+    changes.forget()
+
+
+def _by_region(table) -> dict[str, int]:
+    return {row.region.code: row.values["labour_force"] for row in table.rows}
+
+
+def _labour(user, region, day):
+    wanted = [registry["indicators"]["labour_force"]]
+    indicators.table(user, region, wanted, day, day)  # the changes and the user's scope read
+    with CaptureQueriesContext(connection) as queries:
+        table = indicators.table(user, region, wanted, day, day)
+    return table, len(queries)
+
+
+def test_a_moved_county_counts_under_its_city_of_the_day(forgetful, province_admin):
+    """市中区 (370103) is made to have moved from 淄博市 to 济南市 a month ago: the province's
+    table before that day counts it under 淄博市, after it under 济南市; 济南市's own table
+    before it leaves it out; the queries are as many as without the change."""
+    today = timezone.localdate()
+    moved_on = today - datetime.timedelta(days=30)
+    before = moved_on - datetime.timedelta(days=1)
+    province = Region.objects.get(code="370000000000")
+    jinan = Region.objects.get(code="370100000000")
+    county = StatusRecord.objects.within("370103").on(before)
+    county = county.filter(indicators_q()).count()
+    assert county > 0
+    plain_before, plain_queries = _labour(province_admin, province, before)
+    plain_after, _queries = _labour(province_admin, province, today)
+
+    RegionChange.objects.create(
+        old_code=OLD, old_name="市中区", new_code="370103000000", effective=moved_on,
+        kind=ChangeKind.MOVED, source="测试",
+    )  # fmt: skip
+    past, queries = _labour(province_admin, province, before)
+    assert queries == plain_queries  # however many regions: the same grouped queries
+    then, plain = _by_region(past), _by_region(plain_before)
+    assert then["370300000000"] == plain["370300000000"] + county  # under 淄博市 that day
+    assert then["370100000000"] == plain["370100000000"] - county
+    assert past.total.values == plain_before.total.values
+    assert _by_region(_labour(province_admin, province, today)[0]) == _by_region(plain_after)
+
+    jinan_then = _labour(province_admin, jinan, before)[0]
+    assert "370103000000" not in _by_region(jinan_then)
+    assert jinan_then.total.values["labour_force"] == plain["370100000000"] - county
+
+    # records and identity numbers keyed to the old code follow it
+    assert changes.current("370390001002").code == "370103001002"
+    region, note = changes.resolve_region("370390")
+    assert region.name == "市中区" and OLD in note
+    assert changes.is_known("370390") and not changes.is_known("370391")
+
+
+def indicators_q():
+    from jiuye.ledger.indicators import EMPLOYED_Q, SEEKING_Q
+
+    return EMPLOYED_Q | SEEKING_Q
+
+
+def test_laiwu_merged_into_jinan_in_2019(forgetful, province_admin):
+    """The shipped changes: 莱城区 codes read as 莱芜区, and the province of 2018 has 莱芜市
+    (no region of today, so not linked) with 济南市 as it was."""
+    assert changes.current("371202").code == "370116000000"
+    assert changes.current("371203102205").code == "370117102205"
+    assert changes.current("371201000000").code == "370100000000"  # merged: into 济南市
+    assert changes.current("370125000000").code == "370115000000"  # 济阳县 → 济阳区
+    assert changes.current("370102001002").followed == ()
+    assert changes.past_code("370116001000", datetime.date(2018, 12, 31)) == "371202001000"
+    assert changes.past_code("370116001000", datetime.date(2019, 1, 9)) == "370116001000"
+
+    province = Region.objects.get(code="370000000000")
+    table = _labour(province_admin, province, datetime.date(2018, 12, 31))[0]
+    laiwu = next(row for row in table.rows if row.region.code == "371200000000")
+    assert laiwu.region.name == "莱芜市" and laiwu.former
+    jinan = Region.objects.get(code="370100000000")
+    names = [
+        row.region.name for row in _labour(province_admin, jinan, datetime.date(2018, 1, 1))[0].rows
+    ]
+    assert "莱芜区" not in names and "济阳县" in names and "济阳区" not in names
+
+
+def test_the_api_answers_an_old_code_with_the_region_it_became(
+    forgetful, province_admin, approver, login
+):
+    """莱城区's old code gives 莱芜区 with a note; to a county approver elsewhere it is 404."""
+    client = login(province_admin)
+    found = client.get("/api/v1/regions/371202000000/").json()
+    assert found["code"] == "370116000000" and "371202000000" in found["note"]
+    assert client.get("/api/v1/regions/370116000000/").json()["note"] == ""
+    assert client.get("/api/v1/regions/379999000000/").status_code == 404
+    assert login(approver).get("/api/v1/regions/371202000000/").status_code == 404
