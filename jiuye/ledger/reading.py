@@ -4,7 +4,8 @@ Real files are messy: a title above the header row, full-width digits, spaces, d
 several ways or stored as Excel dates, a lower-case x, columns in another order or named the
 way a county's old template named them, numbers stored as numbers. Each reader normalises a
 cell or raises a ValidationError that says what is wrong with it (``ledger.importing`` puts it
-at its row and column)."""
+at its row and column). The message is lazy, with its values as ``params``, so the import keeps
+its msgid and shows it in the reader's language."""
 
 import datetime
 import io
@@ -15,7 +16,7 @@ from decimal import Decimal
 from xml.etree.ElementTree import ParseError
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -121,8 +122,8 @@ def read_amount(value, column: str) -> Decimal | None:
         or amount < 0
         or amount != amount.quantize(Decimal("0.01"))
     ):
-        raise ValidationError(_("“%(value)s”不是有效的%(column)s：应为不小于0、最多两位小数的金额。")
-                              % {"value": text, "column": column})  # fmt: skip
+        raise ValidationError(_("“%(value)s”不是有效的%(column)s：应为不小于0、最多两位小数的金额。"),
+                              params={"value": text, "column": column})  # fmt: skip
     return amount
 
 
@@ -130,8 +131,8 @@ def read_code(value, column: str) -> str:
     if isinstance(value, float):
         if value >= 1e15:  # beyond what a float keeps exactly
             raise ValidationError(
-                _("%(column)s被Excel存成了数字，末几位可能已经丢失，请把该列设为文本后重新录入。")
-                % {"column": column}
+                _("%(column)s被Excel存成了数字，末几位可能已经丢失，请把该列设为文本后重新录入。"),
+                params={"column": column},
             )
         value = int(value)
     return read_text(value).replace(" ", "")
@@ -143,7 +144,7 @@ def read_choice(value, table: dict, column: str) -> str:
         return ""
     if text not in table:
         raise ValidationError(
-            _("“%(value)s”不是有效的%(column)s。") % {"value": text, "column": column}
+            _("“%(value)s”不是有效的%(column)s。"), params={"value": text, "column": column}
         )
     return table[text]
 
