@@ -183,6 +183,8 @@ SILENCED_SYSTEM_CHECKS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "jiuye" / "locale"]
+# Chinese numbers grouped by thousands with a comma, as reports print them (jiuye/formats)
+FORMAT_MODULE_PATH = ["jiuye.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

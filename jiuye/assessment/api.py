@@ -4,6 +4,7 @@ moved on at ``…/{id}/transitions/``) and the workers' assessments
 a level's score at ``…/{id}/score/``, an adjustment of 绩 or 勤 at ``…/{id}/adjust/`` and the
 county's decision at ``…/{id}/decide/``. Rounds are opened on the rounds page."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -65,7 +66,7 @@ class ScoreInSerializer(serializers.Serializer):
 class AdjustSerializer(serializers.Serializer):
     dimension = serializers.ChoiceField(choices=[Dimension.JI, Dimension.QIN])
     value = serializers.DecimalField(max_digits=4, decimal_places=1, min_value=0, max_value=100,
-                                     required=False, allow_null=True, help_text="不填则恢复为预填分数")  # fmt: skip
+                                     required=False, allow_null=True, help_text=_("不填则恢复为预填分数"))  # fmt: skip
     reason = serializers.CharField(required=False, allow_blank=True)
 
 

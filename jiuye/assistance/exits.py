@@ -49,7 +49,7 @@ def registration_ended(*, registration, actor) -> None:
         "reason": registration.get_end_reason_display(), "date": registration.ended_on
     }  # fmt: skip
     if registration.end_note:
-        reason += f"：{registration.end_note}"
+        reason += _("：") + registration.end_note
     for case in Identification.objects.identified().filter(person_id=registration.person_id):
         review_exit(case, reason=reason, actor=actor)
 

@@ -130,7 +130,7 @@ class Identification(WorkflowModel):
     @property
     def category_names(self) -> str:
         """The person's categories, as the card and the notice print them (prefetch them)."""
-        return "、".join(category.name for category in self.categories.all())
+        return _("、").join(category.name for category in self.categories.all())
 
 
 class Objection(ScopedModel):

@@ -10,7 +10,10 @@ from jiuye.core.registry import registry
 def indicator_choices():
     """The registry's indicators of a region (not money), by section."""
     return [("", _("（按证明材料查验）"))] + [
-        (code, f"{indicator.section}：{indicator.label}")
+        (
+            code,
+            _("%(section)s：%(label)s") % {"section": indicator.section, "label": indicator.label},
+        )
         for code, indicator in registry["indicators"].items()
         if not indicator.is_money
     ]

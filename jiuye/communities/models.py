@@ -42,7 +42,7 @@ class Standard(ScopedModel):
         verbose_name_plural = _("认定标准")
 
     def __str__(self):
-        return f"{self.name}（{self.edition}）"
+        return _("%(name)s（%(edition)s）") % {"name": self.name, "edition": self.edition}
 
     def get_absolute_url(self):
         return reverse("communities:standard", args=[self.pk])

@@ -1,5 +1,10 @@
 """Reads of full-employment communities for other pages."""
 
+import datetime
+
+from django.db.models import Max
+from django.utils import timezone
+
 from jiuye.communities.models import CommunityMonth, Standard
 from jiuye.regions.codes import Level
 
@@ -24,3 +29,14 @@ def home_panel(user, today):
         .order_by("kind", "rank")
     )
     return "communities/home_panel.html", {"kept": kept, "region": org.region, "met": standards}
+
+
+def latest_month(user, region) -> datetime.date:
+    """The month the overview opens at: the latest the nightly run computed for a community
+    of ``region`` that the user may see, or this month when there is none (the page then says
+    it has no figures)."""
+    latest = (
+        CommunityMonth.objects.visible_to(user).within(region.prefix)
+        .aggregate(latest=Max("month"))["latest"]
+    )  # fmt: skip
+    return (latest or timezone.localdate()).replace(day=1)

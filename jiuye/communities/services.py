@@ -183,8 +183,10 @@ def _sampled(recheck: Recheck, title: Title) -> bool:
 
 def _recheck_title(recheck: Recheck, title: Title, figures: dict, actor) -> None:
     judgement = evaluation.judge(title.standard, figures)
-    reasons = "；".join(
-        f"{result.criterion.label}：{result.explanation}" for result in judgement.missed
+    reasons = _("；").join(
+        _("%(criterion)s：%(explanation)s")
+        % {"criterion": result.criterion.label, "explanation": result.explanation}
+        for result in judgement.missed
     )
     RecheckItem.objects.create(recheck=recheck, title=title, region_id=title.region_id,
                                values=evaluation.as_json(figures), passed=judgement.met,

@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.communities import evaluation, filters, services
+from jiuye.communities import evaluation, filters, selectors, services
 from jiuye.communities.forms import (
     ApplicationForm,
     AttachmentForm,
@@ -75,7 +75,7 @@ class OverviewView(PermissionRequiredMixin, generic.TemplateView):
     def month(self) -> datetime.date:
         form = MonthForm(self.request.GET)
         asked = form.cleaned_data["month"] if form.is_valid() else None
-        return asked or timezone.localdate().replace(day=1)
+        return asked or selectors.latest_month(self.request.user, self.region)
 
     def report(self):
         user, month = self.request.user, self.month()

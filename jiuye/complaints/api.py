@@ -3,6 +3,7 @@
 the office handling one starts (``…/transitions/``, ``handle``), notes (``…/notes/``), answers
 (``…/answer/``) and closes it after the call-back (``…/close/``)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -23,11 +24,11 @@ class NoteSerializer(serializers.Serializer):
 
 class ComplaintSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.none(),
-                                          help_text="被投诉地区（街道乡镇或社区村）的区划代码")  # fmt: skip
+                                          help_text=_("被投诉地区（街道乡镇或社区村）的区划代码"))  # fmt: skip
     channel = serializers.ChoiceField(choices=[Channel.WINDOW, Channel.PHONE])
     state_label = serializers.CharField(read_only=True)
     worker = serializers.CharField(required=False, allow_blank=True, write_only=True,
-                                   help_text="被投诉工作人员的登录账号（工号），可选")  # fmt: skip
+                                   help_text=_("被投诉工作人员的登录账号（工号），可选"))  # fmt: skip
     worker_id = serializers.IntegerField(read_only=True, allow_null=True)
     notes = serializers.SerializerMethodField()
 
@@ -67,7 +68,7 @@ class CloseSerializer(serializers.Serializer):
     satisfaction = serializers.ChoiceField(choices=Satisfaction.choices, required=False,
                                            allow_blank=True)  # fmt: skip
     note = serializers.CharField(required=False, allow_blank=True,
-                                 help_text="未记录满意度的，写明原因")  # fmt: skip
+                                 help_text=_("未记录满意度的，写明原因"))  # fmt: skip
 
 
 class ComplaintViewSet(mixins.CreateModelMixin, WorkflowActionsMixin, EditableScopedViewSet):

@@ -32,17 +32,25 @@ def bars(table: indicators.Table, codes, *, title="") -> dict:
     names = [
         f"{row.region.name}{_('（本级）')}" if row.own else row.region.name for row in table.rows
     ]
-    series = [
-        {"type": "bar", "name": labels[code], "data": [number(row.values[code]) for row in table.rows]}
-        for code in codes
-    ]  # fmt: skip
+    series = {labels[code]: [row.values[code] for row in table.rows] for code in codes}
+    return named_bars(names, series, title=title)
+
+
+def named_bars(names, series: dict, *, title="", whole=True) -> dict:
+    """Bars of ``names`` (regions, offices): ``series`` is ``{label: [value per name]}``, a
+    series per label; ``whole`` counts whole numbers (the axis has no fractional steps)."""
+    names = [str(name) for name in names]
+    drawn = [
+        {"type": "bar", "name": str(label), "data": [number(value) for value in values]}
+        for label, values in series.items()
+    ]
     slant = 30 if len(names) > ROTATE_AFTER else 0
     return spec(
         title,
-        series,
+        drawn,
         tooltip={"trigger": "axis"},
         xAxis={"type": "category", "data": names, "axisLabel": NAME_LABEL | {"rotate": slant}},
-        yAxis={"type": "value", "minInterval": 1},
+        yAxis={"type": "value", "minInterval": 1} if whole else {"type": "value"},
     )
 
 

@@ -61,7 +61,10 @@ class PolicyParameterForm(UserFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["key"] = forms.ChoiceField(
             label=_("参数"),
-            choices=[(key, f"{p.label}（{key}）") for key, p in sorted(PARAMETERS.items())],
+            choices=[
+                (key, _("%(name)s（%(code)s）") % {"name": p.label, "code": key})
+                for key, p in sorted(PARAMETERS.items())
+            ],
         )
         self.fields["region"] = RegionChoiceField(label=_("适用区划（省、市或县）"))
         self.fields["region"].for_user(self.user, levels=[Level.PROVINCE, Level.CITY, Level.COUNTY])

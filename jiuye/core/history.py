@@ -180,7 +180,7 @@ def _display(model, name, value) -> str:
             next((v for k, v in row.items() if k != model._meta.model_name), "") for row in value
         ]
         choices = dict(model._meta.get_field(name).related_model._meta.pk.choices or [])
-        return "、".join(str(choices.get(code, code)) for code in related) or "—"
+        return _("、").join(str(choices.get(code, code)) for code in related) or "—"
     model_field = model._meta.get_field(name)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))

@@ -18,12 +18,19 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.db.models import Count
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.money import yuan
 from jiuye.core.registry import registry
 from jiuye.regions.codes import child_prefix_length, prefix_sql
 from jiuye.regions.models import Region
+
+
+def words(template, **params):
+    """``template % params`` translated when shown, not when the module defining an indicator
+    loads (a lazy string formatted with % is translated at once, in the default language)."""
+    return lazy(lambda: str(template) % {name: str(value) for name, value in params.items()}, str)()
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ STORES = (
     Store("transfer_handlers", "handler(person=, on=, actor=) when a resident moves; may refuse"),
     Store("contracts", "source(persons, since) → the labour contracts of those persons begun on or after since (Contract)"),
     Store("status_handlers", "handler(person=, record=, actor=) after a resident's labour status changed (record: the new period)"),
-    Store("registration_ended", "handler(registration=, actor=) after an unemployment registration ended (注销), for any reason"),
+    Store("registration_ended", "handler(registration=, actor=) after an unemployment registration ended (deregistered), for any reason"),
     Store("contact_sources", "source(person) → a Subquery of the latest day a line of work served or contacted the person (OuterRef)"),
     KeyedStore("subsidy_kinds", "kinds of subsidy and their rules (subsidies.kinds.SubsidyKind)", "code"),
     KeyedStore("indicators", "figures for a region and a period (core.indicators.Indicator)", "code"),

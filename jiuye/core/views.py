@@ -195,7 +195,7 @@ class ActionView(ScopedDetailView):
                 raise ValidationError([e for errors in form.errors.values() for e in errors])
             self.act(request, form.cleaned_data if form else {})
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
         return redirect(self.object)
 
     def act(self, request, data: dict) -> None:

@@ -11,6 +11,7 @@ import calendar
 import datetime
 
 import chinese_calendar
+from django.utils.translation import gettext_lazy as _
 
 from jiuye.core.models import CalendarDay
 
@@ -22,12 +23,12 @@ _LIBRARY_YEARS = {day.year for day in chinese_calendar.holidays} | {
 # The statutory holidays with a fixed solar date: New Year's Day, Labour Day (two days) and
 # National Day (three days), by (month, day).
 FIXED_HOLIDAYS = {
-    (1, 1): "元旦",
-    (5, 1): "劳动节",
-    (5, 2): "劳动节",
-    (10, 1): "国庆节",
-    (10, 2): "国庆节",
-    (10, 3): "国庆节",
+    (1, 1): _("元旦"),
+    (5, 1): _("劳动节"),
+    (5, 2): _("劳动节"),
+    (10, 1): _("国庆节"),
+    (10, 2): _("国庆节"),
+    (10, 3): _("国庆节"),
 }
 
 
@@ -90,7 +91,17 @@ def library_last_year() -> int:
     return max(_LIBRARY_YEARS)
 
 
-_CHINESE_NAMES = {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
+# The built-in calendar's holidays, by its English names, as the UI names them.
+_NAMES = {
+    "New Year's Day": _("元旦"),
+    "Spring Festival": _("春节"),
+    "Tomb-sweeping Day": _("清明"),
+    "Labour Day": _("劳动节"),
+    "Dragon Boat Festival": _("端午"),
+    "National Day": _("国庆节"),
+    "Mid-autumn Festival": _("中秋"),
+    "Anti-Fascist 70th Day": _("中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"),
+}
 
 
 def special_days(year: int) -> list[dict]:
@@ -114,7 +125,7 @@ def special_days(year: int) -> list[dict]:
                 days[day] = {
                     "date": day,
                     "is_working_day": working,
-                    "name": _CHINESE_NAMES.get(name, name or ""),
+                    "name": _NAMES.get(name, name or ""),
                     "row": None,
                 }
             day += datetime.timedelta(days=1)

@@ -2,6 +2,7 @@
 periodic checks (``…/{id}/checks/``) and the subsidy's months (``…/{id}/months/``)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -21,7 +22,7 @@ from jiuye.ledger.models import Person
 class FlexibleJobSerializer(serializers.ModelSerializer):
     person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.none())
     person_name = serializers.CharField(source="person.name", read_only=True)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = FlexibleJob
@@ -61,7 +62,7 @@ class FlexibleEndSerializer(serializers.Serializer):
     )
     employer = serializers.CharField(required=False, allow_blank=True, max_length=100)
     note = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    version = serializers.IntegerField(help_text="读取时的版本号")
+    version = serializers.IntegerField(help_text=_("读取时的版本号"))
 
 
 class FlexibleMonthSerializer(serializers.Serializer):

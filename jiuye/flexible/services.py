@@ -106,7 +106,9 @@ def flexible_update(*, actor, job: FlexibleJob, expected_version: int, **fields)
         raise ValidationError(_("该灵活就业登记已终止，不能再修改。"))
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(_("不能修改：%(fields)s。") % {"fields": "、".join(sorted(unknown))})
+        raise ValidationError(
+            _("不能修改：%(fields)s。") % {"fields": _("、").join(sorted(unknown))}
+        )
     for name, value in fields.items():
         setattr(job, name, value)
     _check_insurance(job)

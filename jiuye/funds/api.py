@@ -1,6 +1,7 @@
 """The platforms' funds in the API: budgets (with their figures by category), their lines
 and the spending against them; the same jurisdiction and roles as the pages."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers
 
@@ -58,9 +59,11 @@ class PlatformBudgetSerializer(EditableChoices, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.none())
     region_name = serializers.CharField(source="region.name", read_only=True)
     figures = serializers.SerializerMethodField(
-        help_text="按经费类别（work、staff、project）及合计（total）的预算、支出、余额（元）和执行率（%）"
+        help_text=_(
+            "按经费类别（work、staff、project）及合计（total）的预算、支出、余额（元）和执行率（%）"
+        )
     )
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = PlatformBudget
@@ -105,8 +108,8 @@ class PlatformBudgetViewSet(
 class BudgetLineSerializer(EditableChoices, serializers.ModelSerializer):
     editable = {"budget": PlatformBudget}
     budget = serializers.PrimaryKeyRelatedField(queryset=PlatformBudget.objects.none())
-    spent = serializers.SerializerMethodField(help_text="已支出（元）")
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    spent = serializers.SerializerMethodField(help_text=_("已支出（元）"))
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = BudgetLine
@@ -155,8 +158,8 @@ class BudgetLineViewSet(
 class SpendingSerializer(EditableChoices, serializers.ModelSerializer):
     editable = {"line": BudgetLine}
     line = serializers.PrimaryKeyRelatedField(queryset=BudgetLine.objects.none())
-    has_file = serializers.SerializerMethodField(help_text="是否有凭证附件（在页面上下载）")
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    has_file = serializers.SerializerMethodField(help_text=_("是否有凭证附件（在页面上下载）"))
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Spending

@@ -4,10 +4,9 @@ report. A budget is yearly: a period counts the budgets of the years it touches 
 spending dated within it (a year's figures are the year's budgets and spending)."""
 
 from django.db.models import Q, Sum
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.indicators import MONEY_UNIT, Indicator, Query, grouped, merge
+from jiuye.core.indicators import MONEY_UNIT, Indicator, Query, grouped, merge, words
 from jiuye.funds.choices import Category
 from jiuye.funds.models import BudgetLine, Spending
 
@@ -41,7 +40,7 @@ SECTION = _("平台经费")
 
 def _words(template, label):
     """``template`` filled with ``label``, both translated when shown, not at start-up."""
-    return lazy(lambda: str(template) % {"what": label}, str)()
+    return words(template, what=label)
 
 
 def _three(suffix: str, label: str) -> tuple[Indicator, ...]:

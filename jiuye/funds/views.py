@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import indicators
+from jiuye.core import charts, indicators
 from jiuye.core.excel import sheet_response, table_response
 from jiuye.core.history import timeline
 from jiuye.core.views import (
@@ -287,8 +287,34 @@ class ReportView(PermissionRequiredMixin, generic.TemplateView):
 
     def get_context_data(self, **kwargs):
         report, year = self.report()
-        path = visible_path(self.request.user, report.region)
-        return super().get_context_data(report=report, year=year, path=path, **kwargs)
+        user = self.request.user
+        return super().get_context_data(
+            report=report, year=year, path=visible_path(user, report.region),
+            charts=report_charts(user, report), **kwargs,
+        )  # fmt: skip
+
+
+def report_charts(user, report: indicators.Table) -> list[dict]:
+    """The year's budget and spending by sub-region, the spending's shares by category and
+    the spending month by month of the year in the whole region (one query a month)."""
+    total = report.total.values
+    if not total["funds_budget"] and not total["funds_spent"]:
+        return []  # the table says the year has no figures
+    found = []
+    if report.rows:
+        found.append(charts.bars(report, ["funds_budget", "funds_spent"],
+                                 title=_("平台经费预算与支出按下级区划（元）")))  # fmt: skip
+    labels = {column.code: column.label for column in report.columns}
+    parts = [
+        (labels[f"funds_spent_{each}"], total[f"funds_spent_{each}"]) for each in Category.values
+    ]
+    if any(value for _label, value in parts):
+        found.append(charts.shares(parts, title=_("平台经费支出构成")))
+    last = min(report.last, timezone.localdate())
+    if report.first <= last:  # a year to come has budgets but no months yet
+        points = charts.monthly(user, report.region, ["funds_spent"], last, count=last.month)
+        found.append(charts.trend(points, title=_("平台经费支出按月（元）")))
+    return found
 
 
 class ReportExportView(ReportView):

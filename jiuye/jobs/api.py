@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -55,7 +56,7 @@ class IndustryViewSet(viewsets.ReadOnlyModelViewSet):
 
 class EmployerSerializer(serializers.ModelSerializer):
     region = RegionCodeField()
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Employer
@@ -90,9 +91,9 @@ class VacancySerializer(serializers.ModelSerializer):
     employer = serializers.PrimaryKeyRelatedField(queryset=Employer.objects.none())
     employer_name = serializers.CharField(source="employer.name", read_only=True)
     occupation_name = serializers.CharField(source="occupation.name", read_only=True)
-    region = RegionCodeField(help_text="工作地点的区划代码")
+    region = RegionCodeField(help_text=_("工作地点的区划代码"))
     status = serializers.ChoiceField(source="state", choices=VacancyState.choices, read_only=True)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Vacancy
@@ -179,7 +180,7 @@ class SeekerSerializer(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.name", read_only=True)
     occupations = serializers.PrimaryKeyRelatedField(queryset=Occupation.objects.all(), many=True)
     places = RegionCodeField(many=True, required=False)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Seeker

@@ -241,7 +241,7 @@ def _place_reason(vacancy, seeker, level: int, regions: dict[str, str]) -> tuple
     home, work = seeker.region_id, vacancy.region_id
     if level == 3 and county(home) != county(work):
         wished = [code for code in seeker.place_codes.split() if contains(code, work)]
-        place = "、".join(regions.get(code_of_prefix(code), code) for code in wished)
+        place = _("、").join(regions.get(code_of_prefix(code), code) for code in wished)
         return points, _("工作地点在期望工作地点（%(place)s）内") % {"place": place}
     words = {
         5: _("工作地点与居住地在同一社区（村）"),

@@ -6,6 +6,7 @@ to roles that need them (``ledger.view_person_identity``), and each such opening
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -37,7 +38,7 @@ class StatusRecordSerializer(serializers.ModelSerializer):
 
 class PersonSerializer(serializers.ModelSerializer):
     region = serializers.PrimaryKeyRelatedField(queryset=Region.objects.none())  # the 12-digit code
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     status = serializers.ChoiceField(choices=LabourStatus.choices)
     status_since = serializers.DateField()
@@ -82,7 +83,7 @@ class StatusChangeSerializer(serializers.Serializer):
 
 
 class OnDateSerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, help_text="默认今天")
+    date = serializers.DateField(required=False, help_text=_("默认今天"))
 
 
 class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
@@ -159,7 +160,7 @@ class PersonViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedView
 
 class HouseholdSerializer(serializers.ModelSerializer):
     members = serializers.SerializerMethodField()
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Household
@@ -194,9 +195,9 @@ class HouseholdViewSet(mixins.UpdateModelMixin, EditableScopedViewSet):
 
 class StatusCountSerializer(serializers.Serializer):
     region = serializers.CharField(
-        min_length=12, max_length=12, required=False, help_text="默认本辖区"
+        min_length=12, max_length=12, required=False, help_text=_("默认本辖区")
     )
-    date = serializers.DateField(required=False, help_text="默认今天")
+    date = serializers.DateField(required=False, help_text=_("默认今天"))
     status = serializers.ChoiceField(choices=LabourStatus.choices, default=LabourStatus.UNEMPLOYED)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils import get_column_letter
 
@@ -73,17 +73,6 @@ PARTICULAR_COLUMNS = {
     "联系电话": "phone", "备注": "note",
 }  # fmt: skip
 MAX_LENGTH = {"姓名": 50, "现住址": 200, "就业单位": 100, "备注": 1000}
-# The template's columns (``excel.COLUMNS``) marked for translation: errors and the preview
-# name the column as the file has it and, in English, its translation.
-COLUMN_MSGIDS = (
-    gettext_noop("姓名"), gettext_noop("公民身份号码"), gettext_noop("性别"), gettext_noop("民族"),
-    gettext_noop("出生日期"), gettext_noop("文化程度"), gettext_noop("户籍性质"),
-    gettext_noop("户主公民身份号码"), gettext_noop("与户主关系"), gettext_noop("居住地区划代码"),
-    gettext_noop("现住址"), gettext_noop("联系电话"), gettext_noop("就业状态"), gettext_noop("就业单位"),
-    gettext_noop("就业日期"), gettext_noop("失业日期"), gettext_noop("备注"),
-    gettext_noop("就业（转移就业）意愿"), gettext_noop("享受低保"), gettext_noop("经营性投资性收入"),
-    gettext_noop("家庭人均月收入（元）"),
-)  # fmt: skip
 # How the preview shows a column's stored value: by its choices, as yes/no, or as it is.
 SHOWN_BY_CHOICES = {
     "性别": Sex, "民族": Ethnicity, "文化程度": Education, "户籍性质": HukouType,
@@ -104,7 +93,8 @@ def msgid(message) -> str:
 
 
 def heading(column: str) -> str:
-    """A column of the template by its name in the active language (``COLUMN_MSGIDS``)."""
+    """A column of the template by its name in the active language (``excel.COLUMNS`` are
+    marked for translation)."""
     return gettext(column) if column else ""
 
 

@@ -16,6 +16,8 @@ from decimal import Decimal
 from xml.etree.ElementTree import ParseError
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -40,14 +42,19 @@ HEADER_SEARCH_ROWS = 10  # the header may sit below a title or a note
 
 
 def _choices(enum, synonyms=None) -> dict[str, str]:
-    table = {str(label): value for value, label in enum.choices if value}
+    """Label or code → code; the labels in Chinese whatever language is active while this
+    module loads, and in English too, so that a file exported in English reads back."""
+    table = {}
+    for language in ("en", None):
+        with translation.override(language):
+            table.update({str(label): value for value, label in enum.choices if value})
     table.update({value: value for value, _label in enum.choices if value})
     table.update(synonyms or {})
     return table
 
 
 ETHNICITY = _choices(Ethnicity) | {
-    str(label).removesuffix("族"): value for value, label in Ethnicity.choices
+    label.removesuffix("族"): value for label, value in _choices(Ethnicity).items()
 }
 EDUCATION = _choices(Education, {
     "博士": "10", "硕士": "10", "研究生及以上": "10", "本科": "20", "大学": "20", "大专": "30", "专科": "30",
@@ -71,8 +78,17 @@ STATUS_LABELS = _choices(LabourStatus, {
     "学生": "student", "在校生": "student", "退休": "retired", "离休": "retired", "丧失劳动能力人员": "unable",
     "家务": "homemaker", "务农人员": "farming", "农民": "farming",
 })  # fmt: skip
-SEX = {"男": Sex.MALE, "女": Sex.FEMALE, "1": Sex.MALE, "2": Sex.FEMALE}
-YES_NO = {"是": "yes", "有": "yes", "否": "no", "无": "no", "1": "yes", "0": "no"}
+SEX = _choices(Sex)
+YES_NO = {
+    "是": "yes",
+    "有": "yes",
+    "否": "no",
+    "无": "no",
+    "1": "yes",
+    "0": "no",
+    "Yes": "yes",
+    "No": "no",
+}
 
 
 def read_date(value) -> datetime.date | None:
@@ -186,13 +202,22 @@ def open_workbook(content: bytes, filename: str):
     return book.worksheets[0]
 
 
+def _header_key(cell) -> str:
+    return re.sub(r"[\s*＊:：]", "", clean_text(cell)).casefold()
+
+
 def header_of(cells) -> dict[str, int]:
     """The template's columns found in a header row, by their index (a name is compared as
-    cleaned text: full-width brackets read as half-width ones)."""
-    known = {clean_text(column): column for column in COLUMNS}
+    cleaned text: full-width brackets read as half-width ones). The header may be the
+    Chinese template's or the English one's."""
+    with translation.override("en"):
+        english = {gettext(column): column for column in COLUMNS}
+    known = {_header_key(name): column for name, column in english.items()} | {
+        _header_key(column): column for column in COLUMNS
+    }
     names = {}
     for index, cell in enumerate(cells or ()):
-        name = re.sub(r"[\s*＊:：]", "", clean_text(cell))
+        name = _header_key(cell)
         name = known.get(HEADER_SYNONYMS.get(name, name))
         if name and name not in names:
             names[name] = index

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from jiuye.core import history, parameters
@@ -341,7 +341,8 @@ def ledger_import_start(*, actor, filename: str, size: int, read) -> LedgerImpor
     job = LedgerImport.objects.create(
         region_id=region, uploaded_by=actor, filename=filename[-200:], content=read()
     )
-    transaction.on_commit(lambda: validate_import.enqueue(job.pk))
+    language = translation.get_language()
+    transaction.on_commit(lambda: validate_import.enqueue(job.pk, language))
     return job
 
 
@@ -354,4 +355,5 @@ def ledger_import_confirm(*, actor, job: LedgerImport) -> None:
     ).update(state=ImportState.IMPORTING, processed=0)
     if not claimed:
         raise ValidationError(_("该导入已处理或不能确认。"))
-    transaction.on_commit(lambda: apply_import.enqueue(job.pk))
+    language = translation.get_language()
+    transaction.on_commit(lambda: apply_import.enqueue(job.pk, language))

@@ -6,8 +6,9 @@ validates the file again first: the ledger may have changed since the preview.""
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -79,7 +80,20 @@ def _check(
 
 
 @task()
-def validate_import(job_id: int) -> None:
+def validate_import(job_id: int, language: str = settings.LANGUAGE_CODE) -> None:
+    """Check the file, in the uploader's language: the worker process has none of its own, and
+    the errors are kept as words."""
+    with translation.override(language):
+        _validate(job_id)
+
+
+@task()
+def apply_import(job_id: int, language: str = settings.LANGUAGE_CODE) -> None:
+    with translation.override(language):
+        _apply(job_id)
+
+
+def _validate(job_id: int) -> None:
     job = LedgerImport.objects.select_related("uploaded_by__org").get(pk=job_id)
     report = _check(job)
     if report is None:
@@ -111,8 +125,7 @@ def validate_import(job_id: int) -> None:
     )
 
 
-@task()
-def apply_import(job_id: int) -> None:
+def _apply(job_id: int) -> None:
     job = LedgerImport.objects.select_related("uploaded_by__org").get(pk=job_id)
     report = _check(job)
     if report is None:

@@ -3,7 +3,9 @@ their receipts (``/api/v1/notices/receipts/``: read at ``…/{id}/read/``, repli
 ``…/{id}/reply/``) and reports (``/api/v1/notices/reports/``, acknowledged at
 ``…/{id}/acknowledge/``). The same jurisdiction as the pages (``models``)."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -28,17 +30,19 @@ def _files(attachments) -> list[dict]:
 class NoticeSerializer(serializers.ModelSerializer):
     kinds = serializers.ListField(
         child=serializers.CharField(), write_only=True, required=False,
-        help_text="接收层级（机构类别）：" + "、".join(OrgKind.values),
+        help_text=format_lazy("{}{}", gettext_lazy("接收层级（机构类别）："), ", ".join(OrgKind.values)),
     )  # fmt: skip
     regions = serializers.PrimaryKeyRelatedField(
         queryset=Region.objects.all(), many=True, write_only=True, required=False,
-        help_text="接收区域（区划代码，须在本机构下级）",
+        help_text=gettext_lazy("接收区域（区划代码，须在本机构下级）"),
     )  # fmt: skip
     orgs = serializers.PrimaryKeyRelatedField(
         queryset=ServiceOrg.objects.all(), many=True, write_only=True, required=False,
-        help_text="另选的接收机构",
+        help_text=gettext_lazy("另选的接收机构"),
     )  # fmt: skip
-    file = serializers.FileField(write_only=True, required=False, help_text="附件（可选）")
+    file = serializers.FileField(
+        write_only=True, required=False, help_text=gettext_lazy("附件（可选）")
+    )
     attachments = serializers.SerializerMethodField()
 
     class Meta:
@@ -52,7 +56,7 @@ class NoticeSerializer(serializers.ModelSerializer):
         wrong = [kind for kind in kinds if kind not in OrgKind.values]
         if wrong:
             raise serializers.ValidationError(
-                _("没有这种机构类别：%(kinds)s") % {"kinds": "、".join(wrong)}
+                _("没有这种机构类别：%(kinds)s") % {"kinds": _("、").join(wrong)}
             )
         return kinds
 
@@ -78,12 +82,14 @@ class ReceiptSerializer(serializers.ModelSerializer):
 
 class NoticeReplySerializer(serializers.Serializer):
     reply = serializers.CharField()
-    file = serializers.FileField(required=False, help_text="回复附件（可选）")
+    file = serializers.FileField(required=False, help_text=gettext_lazy("回复附件（可选）"))
 
 
 class ReportSerializer(serializers.ModelSerializer):
     to_org = serializers.PrimaryKeyRelatedField(queryset=ServiceOrg.objects.all())
-    file = serializers.FileField(write_only=True, required=False, help_text="附件（可选）")
+    file = serializers.FileField(
+        write_only=True, required=False, help_text=gettext_lazy("附件（可选）")
+    )
     attachments = serializers.SerializerMethodField()
 
     class Meta:

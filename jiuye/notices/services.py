@@ -75,7 +75,7 @@ def receivers(
     outside = [r.name for r in regions if r.code == org.region_id or not contains(own, r.code)]
     if outside:
         raise ValidationError({"regions": _t("%(names)s不在本机构的下级范围内。")
-                               % {"names": "、".join(outside)}})  # fmt: skip
+                               % {"names": _t("、").join(outside)}})  # fmt: skip
     below = offices_below(org)
     picked = {each.pk for each in orgs}
     if picked - set(below.filter(pk__in=picked).values_list("pk", flat=True)):
@@ -101,12 +101,12 @@ def describe_targets(kinds, regions, orgs) -> str:
     """Whom a notice was sent to, in words (kept with the notice)."""
     parts = []
     if kinds or regions:
-        levels = "、".join(str(OrgKind(kind).label) for kind in kinds) or _t("各级机构")
-        where = "、".join(region.name for region in regions) or _t("全辖区")
+        levels = _t("、").join(str(OrgKind(kind).label) for kind in kinds) or _t("各级机构")
+        where = _t("、").join(region.name for region in regions) or _t("全辖区")
         parts.append(_t("%(where)s的%(levels)s") % {"where": where, "levels": levels})
     if orgs:
-        parts.append(_t("另选：%(names)s") % {"names": "、".join(org.name for org in orgs)})
-    return "；".join(parts)
+        parts.append(_t("另选：%(names)s") % {"names": _t("、").join(org.name for org in orgs)})
+    return _t("；").join(parts)
 
 
 @transaction.atomic

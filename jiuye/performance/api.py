@@ -4,6 +4,7 @@ schemes and the commendations; the same jurisdiction rules as the pages."""
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -68,10 +69,10 @@ class CommendationViewSet(ScopedViewSet):
 
 
 class QuerySerializer(serializers.Serializer):
-    region = serializers.CharField(required=False, help_text="区划代码，默认您的辖区")
+    region = serializers.CharField(required=False, help_text=_("区划代码，默认您的辖区"))
     level = serializers.ChoiceField(choices=OfficeLevel.choices, required=False,
-                                    help_text="4 街道（乡镇），5 社区（村）")  # fmt: skip
-    period = serializers.CharField(required=False, help_text="2026 或 2026-Q3，默认上一季度")
+                                    help_text=_("4 街道（乡镇），5 社区（村）"))  # fmt: skip
+    period = serializers.CharField(required=False, help_text=_("2026 或 2026-Q3，默认上一季度"))
 
     def validate_period(self, value):
         try:

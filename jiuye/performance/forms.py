@@ -15,7 +15,11 @@ def indicator_choices(blank: str | None = None) -> list[tuple[str, str]]:
     complaints app's, once it registers one, with no change here)."""
     found = [("", blank)] if blank is not None else []
     found += [
-        (code, f"{indicator.section} · {indicator.label}（{code}）")
+        (
+            code,
+            _("%(name)s（%(code)s）")
+            % {"name": f"{indicator.section} · {indicator.label}", "code": code},
+        )
         for code, indicator in registry["indicators"].items()
         if ":" not in code  # the subsidies' own persons and amounts are not work of an office
     ]

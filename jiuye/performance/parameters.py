@@ -22,10 +22,10 @@ def period(value) -> None:
 
 
 PARAMETERS = (
-    Parameter("performance.reward_period", "以奖代补考核周期（quarter 季度 / year 年度）", str, "quarter",
+    Parameter("performance.reward_period", _("以奖代补考核周期（quarter 季度 / year 年度）"), str, "quarter",
               check=period),
-    Parameter("performance.reward_share", "以奖代补奖励面（得分前百分之几的机构）", int, 30, "%", check=percent),
-    Parameter("performance.reward_base", "以奖代补基础奖励", Decimal, Decimal("10000"), "元", check=yuan),
-    Parameter("performance.reward_per_point", "以奖代补每分奖励", Decimal, Decimal("200"), "元", check=yuan),
-    Parameter("performance.commend_share", "表彰面（得分前百分之几的机构）", int, 10, "%", check=percent),
+    Parameter("performance.reward_share", _("以奖代补奖励面（得分前百分之几的机构）"), int, 30, "%", check=percent),
+    Parameter("performance.reward_base", _("以奖代补基础奖励"), Decimal, Decimal("10000"), _("元"), check=yuan),
+    Parameter("performance.reward_per_point", _("以奖代补每分奖励"), Decimal, Decimal("200"), _("元"), check=yuan),
+    Parameter("performance.commend_share", _("表彰面（得分前百分之几的机构）"), int, 10, "%", check=percent),
 )  # fmt: skip

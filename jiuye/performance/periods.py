@@ -7,11 +7,17 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jiuye.core.workdays import add_months
 
 KEY = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
-QUARTERS = "一二三四"
+QUARTERS = [
+    pgettext_lazy("quarter", "一"),
+    pgettext_lazy("quarter", "二"),
+    pgettext_lazy("quarter", "三"),
+    pgettext_lazy("quarter", "四"),
+]
 
 
 @dataclass(frozen=True)

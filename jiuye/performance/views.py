@@ -62,24 +62,11 @@ def score_bars(found) -> dict | None:
     """The ranking's scores as bars, best first (the table below holds the figures)."""
     if not found or not 0 < len(found.scores) <= CHARTED:
         return None
-    names = [score.region.name for score in found.scores]
-    slant = 30 if len(names) > charts.ROTATE_AFTER else 0
-    return charts.spec(
-        _("%(period)s绩效得分") % {"period": found.period},
-        [
-            {
-                "type": "bar",
-                "name": str(_("得分")),
-                "data": [charts.number(score.total) for score in found.scores],
-            }
-        ],
-        tooltip={"trigger": "axis"},
-        xAxis={
-            "type": "category",
-            "data": names,
-            "axisLabel": charts.NAME_LABEL | {"rotate": slant},
-        },
-        yAxis={"type": "value"},
+    return charts.named_bars(
+        [score.region.name for score in found.scores],
+        {_("得分"): [score.total for score in found.scores]},
+        title=_("%(period)s绩效得分") % {"period": found.period},
+        whole=False,
     )
 
 
@@ -102,7 +89,7 @@ class RankingExportView(RankingMixin, generic.View):
     def get(self, request):
         region, _form, found, errors = self.ranking()
         if found is None:
-            raise Http404("；".join(errors))
+            raise Http404(_("；").join(errors))
         heads = [
             _("名次"),
             _("较上期"),
@@ -114,7 +101,7 @@ class RankingExportView(RankingMixin, generic.View):
         ]
         rows = [
             [score.rank, score.movement, score.region.code, score.region.name, score.total,
-             score.weight, "；".join(part.words for part in score.parts)]
+             score.weight, _("；").join(part.words for part in score.parts)]
             for score in found.scores
         ]  # fmt: skip
         title = _("%(region)s%(level)s绩效排名 %(period)s") % {
@@ -141,7 +128,7 @@ class CommendTopView(RankingMixin, generic.View):
             made = services.commend_top(actor=request.user, region=region, level=data["level"],
                                         period=data["period"])  # fmt: skip
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
         else:
             messages.success(request, _("已表彰 %(count)s 个机构。") % {"count": len(made)})
         query = f"region={region.code}&level={data['level']}&period={data['period'].key}"
@@ -252,6 +239,13 @@ class RewardView(PermissionRequiredMixin, generic.TemplateView):
                 can_propose=user.has_perm("subsidies.propose_claim")
                 and user.org_id is not None and user.org.region_id == region.code,
             )  # fmt: skip
+            if context["awards"]:
+                context["chart"] = charts.named_bars(
+                    [award.org.name for award in context["awards"]],
+                    {_("金额（元）"): [award.amount for award in context["awards"]]},
+                    title=_("%(period)s奖补测算（元）") % {"period": period},
+                    whole=False,
+                )
         return super().get_context_data(**context, **kwargs)
 
     def post(self, request):
@@ -262,7 +256,7 @@ class RewardView(PermissionRequiredMixin, generic.TemplateView):
         try:
             claim = services.reward_propose(actor=request.user, period=self.period(county))
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
             return redirect("performance:rewards")
         messages.success(request, _("已生成奖补方案，请核对后“提出并提交审核”。"))
         return redirect(claim)

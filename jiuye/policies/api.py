@@ -2,6 +2,7 @@
 them, most relevant first), consultations (``/api/v1/policies/consultations/``) and
 good-practice cases (``/api/v1/policies/practices/``, published at ``…/{id}/publish/``)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -21,10 +22,10 @@ class PolicySerializer(serializers.ModelSerializer):
     areas = serializers.SlugRelatedField(
         many=True, slug_field="code", required=False,
         queryset=Region.objects.filter(level__in=[Level.CITY, Level.COUNTY]),
-        help_text="适用的市、县区划代码；空：适用于制定区划全域",
+        help_text=_("适用的市、县区划代码；空：适用于制定区划全域"),
     )  # fmt: skip
-    rank = serializers.SerializerMethodField(help_text="按关键词检索（q）时的相关度，越大越相关")
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    rank = serializers.SerializerMethodField(help_text=_("按关键词检索（q）时的相关度，越大越相关"))
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Policy
@@ -66,12 +67,12 @@ class PolicyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableSc
 class ConsultationSerializer(serializers.ModelSerializer):
     person = serializers.PrimaryKeyRelatedField(
         queryset=Person.objects.none(), required=False, allow_null=True,
-        help_text="台账人员编号（可选）",
+        help_text=_("台账人员编号（可选）"),
     )  # fmt: skip
     policies = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Policy.objects.none(), required=False
     )
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Consultation
@@ -115,7 +116,7 @@ class ConsultationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Edit
 
 class GoodPracticeSerializer(serializers.ModelSerializer):
     org = serializers.PrimaryKeyRelatedField(queryset=ServiceOrg.objects.none())
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = GoodPractice
@@ -131,7 +132,7 @@ class GoodPracticeSerializer(serializers.ModelSerializer):
 
 
 class PublishSerializer(serializers.Serializer):
-    published = serializers.BooleanField(help_text="true：在公开页面发布；false：撤回")
+    published = serializers.BooleanField(help_text=_("true：在公开页面发布；false：撤回"))
 
 
 class GoodPracticeViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):

@@ -20,7 +20,7 @@ class AreasField(forms.ModelMultipleChoiceField):
     """Cities and counties, the counties indented under their city."""
 
     def label_from_instance(self, region):
-        return f"\u3000{region.name}" if region.level == Level.COUNTY else region.name
+        return f"\u00a0\u00a0{region.name}" if region.level == Level.COUNTY else region.name
 
 
 class PolicyForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):

@@ -97,7 +97,11 @@ class Policy(ScopedModel):
         verbose_name_plural = _("政策")
 
     def __str__(self):
-        return f"{self.title}（{self.number}）" if self.number else self.title
+        return (
+            _("%(name)s（%(code)s）") % {"name": self.title, "code": self.number}
+            if self.number
+            else self.title
+        )
 
     def get_absolute_url(self):
         return reverse("policies:detail", args=[self.pk])

@@ -72,7 +72,7 @@ class PolicyExportView(PolicyListView):
         rows = (
             [p.title, p.issuer, p.number, p.get_level_display(), p.region.name, p.issued_on,
              p.effective_from, p.effective_until, p.get_status_display(),
-             "、".join(area.name for area in p.areas.all()) or _t("全域")]
+             _t("、").join(area.name for area in p.areas.all()) or _t("全域")]
             for p in policies
         )  # fmt: skip
         heads = [_("政策名称"), _("发文机关"), _("文号"), _("发文层级"), _("制定区划"), _("发布日期"),
@@ -158,7 +158,7 @@ class ConsultationExportView(ConsultationListView):
     def get(self, request, *args, **kwargs):
         rows = (
             [c.asked_on, c.org.name, c.region_id, c.asker, c.get_topic_display(), c.question,
-             c.answer, "；".join(str(policy) for policy in c.policies.all())]
+             c.answer, _t("；").join(str(policy) for policy in c.policies.all())]
             for c in self.get_queryset()
         )  # fmt: skip
         heads = [_("咨询日期"), _("受理机构"), _("区划代码"), _("咨询人"), _("咨询类别"), _("咨询问题"),
@@ -247,9 +247,15 @@ class ConsultationFiguresView(PermissionRequiredMixin, generic.TemplateView):
         figures = consultation_figures(user, region, first, last)
         context.update(figures=figures, query=query.urlencode())
         if figures["topics"]:
-            context["chart"] = charts.shares(
-                [(topic.label, n) for topic, n in figures["topics"]], title=_t("咨询类别构成")
-            )
+            names = [f"{row['name']}{_t('（本级）')}" if row["own"] else row["name"]
+                     for row in figures["rows"]]  # fmt: skip
+            context["charts"] = [
+                charts.named_bars(names, {_t("咨询次数"): [row["total"] for row in figures["rows"]]},
+                                  title=_t("咨询次数按下级区划")),
+                charts.shares(
+                    [(topic.label, n) for topic, n in figures["topics"]], title=_t("咨询类别构成")
+                ),
+            ]  # fmt: skip
         return context
 
 

@@ -1,5 +1,6 @@
 """The API of this line of work, registered on the project's router by ``register``."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -20,10 +21,10 @@ class PostSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(
         slug_field="code",
         queryset=Region.objects.all(),
-        help_text="街道（乡镇）或社区（村）的区划代码",
+        help_text=_("街道（乡镇）或社区（村）的区划代码"),
     )
-    filled = serializers.IntegerField(read_only=True, help_text="在岗人数")
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    filled = serializers.IntegerField(read_only=True, help_text=_("在岗人数"))
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Post
@@ -74,7 +75,7 @@ class PlacementSerializer(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.name", read_only=True)
     post = serializers.PrimaryKeyRelatedField(queryset=Post.objects.none())
     post_title = serializers.CharField(source="post.title", read_only=True)
-    contract_ends_on = serializers.DateField(read_only=True, help_text="协议（合同）期满日")
+    contract_ends_on = serializers.DateField(read_only=True, help_text=_("协议（合同）期满日"))
 
     class Meta:
         model = Placement
@@ -84,7 +85,7 @@ class PlacementSerializer(serializers.ModelSerializer):
         read_only_fields = ["region", "ended_on", "leave_reason", "leave_note", "version"]
         extra_kwargs = {
             "contract_months": {"required": True, "allow_null": False,
-                                "help_text": "协议（合同）期限（月），自上岗之日起计算"},
+                                "help_text": _("协议（合同）期限（月），自上岗之日起计算")},
         }  # fmt: skip
         validators = []  # one open placement per person: the service says so at ``person``
 
@@ -97,10 +98,10 @@ class PlacementSerializer(serializers.ModelSerializer):
 
 
 class EndSerializer(serializers.Serializer):
-    ended_on = serializers.DateField(help_text="离岗日期（当日起不在岗）")
-    leave_reason = serializers.ChoiceField(choices=LeaveReason.choices, help_text="离岗原因")
+    ended_on = serializers.DateField(help_text=_("离岗日期（当日起不在岗）"))
+    leave_reason = serializers.ChoiceField(choices=LeaveReason.choices, help_text=_("离岗原因"))
     employer = serializers.CharField(required=False, allow_blank=True, max_length=100,
-                                     help_text="实现其他就业的新就业单位")  # fmt: skip
+                                     help_text=_("实现其他就业的新就业单位"))  # fmt: skip
     note = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 

@@ -63,7 +63,11 @@ class PostForm(UserFormMixin, VersionedFormMixin, forms.ModelForm):
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, person):
-        return f"{person.name}（{person.masked_id_number}，{person.region.name}）"
+        return _("%(name)s（%(number)s，%(region)s）") % {
+            "name": person.name,
+            "number": person.masked_id_number,
+            "region": person.region.name,
+        }
 
 
 class PlacementForm(UserFormMixin, forms.Form):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -16,7 +17,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
     person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.none())
     person_name = serializers.CharField(source="person.name", read_only=True)
     state_label = serializers.CharField(read_only=True)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
     certificate_number = serializers.CharField(
         source="certificate.number", read_only=True, default=None
     )

@@ -23,14 +23,14 @@ def check_certificate_format(pattern: str) -> None:
 
 
 PARAMETERS = (
-    Parameter("registration.days_first_review", "登记初审时限", int, 3, "工作日"),
-    Parameter("registration.days_township_review", "登记审核上报时限", int, 3, "工作日"),
-    Parameter("registration.days_county_approval", "登记审批时限", int, 4, "工作日",
-              "就业失业登记证自受理之日起10个工作日内核发（人社部发〔2010〕75号）"),
-    Parameter("registration.no_contact_months", "失业登记人员失联注销期限", int, 3, "个月",
-              "连续3个月未与公共就业服务机构联系的，注销失业登记"),
-    Parameter("registration.certificate_format", "就业失业登记证编号格式", str,
+    Parameter("registration.days_first_review", _("登记初审时限"), int, 3, _("工作日")),
+    Parameter("registration.days_township_review", _("登记审核上报时限"), int, 3, _("工作日")),
+    Parameter("registration.days_county_approval", _("登记审批时限"), int, 4, _("工作日"),
+              _("就业失业登记证自受理之日起10个工作日内核发（人社部发〔2010〕75号）")),
+    Parameter("registration.no_contact_months", _("失业登记人员失联注销期限"), int, 3, _("个月"),
+              _("连续3个月未与公共就业服务机构联系的，注销失业登记")),
+    Parameter("registration.certificate_format", _("就业失业登记证编号格式"), str,
               "{county}{hukou}{check}{year2}{sequence:06d}", "",
-              "16位：6位县级行政区划代码+1位户籍类别+1位校验码+2位年份+6位顺序号",
+              _("16位：6位县级行政区划代码+1位户籍类别+1位校验码+2位年份+6位顺序号"),
               check=check_certificate_format),
 )  # fmt: skip

@@ -105,7 +105,11 @@ class User(AbstractUser):
         verbose_name_plural = _("工作人员")
 
     def __str__(self):
-        return f"{self.name}（{self.username}）" if self.name else self.username
+        return (
+            _("%(name)s（%(code)s）") % {"name": self.name, "code": self.username}
+            if self.name
+            else self.username
+        )
 
     def get_full_name(self):
         return self.name
@@ -151,7 +155,7 @@ class User(AbstractUser):
             raise ValidationError(
                 {
                     "roles": _("%(roles)s不能设在%(level)s级机构。")
-                    % {"roles": "、".join(wrong), "level": level.label}
+                    % {"roles": _("、").join(wrong), "level": level.label}
                 }
             )
 
@@ -350,7 +354,7 @@ class StaffTraining(BaseModel):
         verbose_name_plural = _("工作人员培训记录")
 
     def __str__(self):
-        return f"{self.title}（{self.ended_on:%Y-%m-%d}）"
+        return _("%(name)s（%(code)s）") % {"name": self.title, "code": f"{self.ended_on:%Y-%m-%d}"}
 
     def clean(self):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:

@@ -45,7 +45,7 @@ def _set_roles(actor, user: User, roles) -> None:
     beyond = sorted(role.code for role in roles if role.code not in grantable(actor))
     if beyond:
         raise ValidationError({"roles": _("您不能授予%(roles)s角色。") % {
-            "roles": "、".join(str(RoleCode(code).label) for code in beyond)}})  # fmt: skip
+            "roles": _("、").join(str(RoleCode(code).label) for code in beyond)}})  # fmt: skip
     user.clean_roles(roles)
     user.roles.set(roles)
     user.__dict__.pop("role_codes", None)

@@ -335,7 +335,7 @@ class PositionListView(ScopedListView):
 class PositionExportView(PositionListView):
     def get(self, request, *args, **kwargs):
         rows = (
-            [p.org.region_id, p.org.name, p.title, p.duties, "、".join(h.name for h in p.holders.all()),
+            [p.org.region_id, p.org.name, p.title, p.duties, _t("、").join(h.name for h in p.holders.all()),
              _t("在用") if p.is_active else _t("停用")]
             for p in self.get_queryset()
         )  # fmt: skip

@@ -1,5 +1,6 @@
 """The API of this line of work, registered on the project's router by ``register``."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -30,7 +31,7 @@ class EntrepreneurSerializer(serializers.ModelSerializer):
     services = StartupServiceSerializer(many=True, read_only=True)
     entrepreneur_state = serializers.ChoiceField(source="state", choices=EntrepreneurState.choices,
                                                  required=False)  # fmt: skip
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Entrepreneur
@@ -125,7 +126,7 @@ class LoanSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True)
     state_label = serializers.CharField(read_only=True)
     schedule = serializers.SerializerMethodField()
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Loan

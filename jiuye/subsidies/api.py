@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers
@@ -54,8 +55,8 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class PrepareSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="补贴类别代码，如 job_introduction")
-    month = serializers.DateField(help_text="该月任一天，如 2026-11-01")
+    kind = serializers.CharField(help_text=_("补贴类别代码，如 job_introduction"))
+    month = serializers.DateField(help_text=_("该月任一天，如 2026-11-01"))
 
 
 @extend_schema_view(transitions=extend_schema(responses=ClaimSerializer))
@@ -92,10 +93,10 @@ class ClaimViewSet(WorkflowActionsMixin, EditableScopedViewSet):
 class BudgetSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=())
     kind_label = serializers.CharField(read_only=True)
-    spent = serializers.SerializerMethodField(help_text="已核准拨付（元）")
-    pending = serializers.SerializerMethodField(help_text="审核中（元）")
-    balance = serializers.SerializerMethodField(help_text="余额（元）")
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    spent = serializers.SerializerMethodField(help_text=_("已核准拨付（元）"))
+    pending = serializers.SerializerMethodField(help_text=_("审核中（元）"))
+    balance = serializers.SerializerMethodField(help_text=_("余额（元）"))
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Budget
@@ -156,8 +157,8 @@ class BudgetViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableSc
 
 
 class ReportQuerySerializer(serializers.Serializer):
-    region = serializers.CharField(required=False, help_text="区划代码，默认为本人管辖范围")
-    month = serializers.DateField(required=False, help_text="该月任一天，默认本月")
+    region = serializers.CharField(required=False, help_text=_("区划代码，默认为本人管辖范围"))
+    month = serializers.DateField(required=False, help_text=_("该月任一天，默认本月"))
 
     def validate_month(self, value):
         try:

@@ -4,7 +4,7 @@ the lines of the period's approved claims, by the persons' regions (programmes r
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.indicators import Indicator, Query
+from jiuye.core.indicators import Indicator, Query, words
 from jiuye.core.money import MONEY, yuan
 from jiuye.regions.codes import prefix_sql
 from jiuye.subsidies.models import ClaimLine
@@ -39,10 +39,10 @@ def collect(query: Query) -> dict[str, dict]:
 
 def indicators_of(kind) -> tuple[Indicator, Indicator]:
     return (
-        Indicator(f"{kind.code}:count", _("%(kind)s人数") % {"kind": kind.label}, SECTION, collect,
+        Indicator(f"{kind.code}:count", words(_("%(kind)s人数"), kind=kind.label), SECTION, collect,
                   unit=_("人"), definition=_("期内核准的补贴申报中该类补贴的人数"), report="programmes",
                   at_date=True),
-        Indicator(f"{kind.code}:amount", _("%(kind)s金额（元）") % {"kind": kind.label}, SECTION,
+        Indicator(f"{kind.code}:amount", words(_("%(kind)s金额（元）"), kind=kind.label), SECTION,
                   collect, unit=_("元"), definition=_("期内核准的补贴申报中该类补贴的金额"),
                   report="programmes", at_date=True),
     )  # fmt: skip

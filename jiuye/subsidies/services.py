@@ -175,7 +175,7 @@ def claims_prepare_all(*, prefix: str, month: datetime.date) -> Batch:
                 logger.info(
                     "claim of %s, %s, %s not prepared: %s", org.pk, kind.code, first, refusal
                 )
-                batch.skipped.append((org, kind.code, "；".join(refusal.messages)))
+                batch.skipped.append((org, kind.code, _("；").join(refusal.messages)))
                 continue
             if claim is not None:
                 batch.prepared.append(claim)

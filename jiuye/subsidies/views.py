@@ -57,12 +57,14 @@ class PrepareView(ScopedMixin, generic.View):
     def post(self, request):
         form = PrepareForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+            messages.error(
+                request, _("；").join(e for errors in form.errors.values() for e in errors)
+            )
             return redirect("subsidies:claims")
         try:
             claim = services.claim_prepare(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
             return redirect("subsidies:claims")
         messages.success(
             request,

@@ -3,6 +3,7 @@ inspections/``, a finding added at ``…/{id}/findings/``) and the findings
 (``/api/v1/supervision/findings/``), replied at ``…/{id}/reply/`` and followed up at
 ``…/{id}/follow-up/``."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -28,7 +29,7 @@ class FindingSerializer(serializers.ModelSerializer):
                   "attachments"]  # fmt: skip
         read_only_fields = ["inspection", "region", "state", "due_on", "reply", "replied_on",
                             "follow_up", "followed_up_on"]  # fmt: skip
-        extra_kwargs = {"fix_by": {"required": False, "help_text": "不填则按政策参数的默认期限"}}
+        extra_kwargs = {"fix_by": {"required": False, "help_text": _("不填则按政策参数的默认期限")}}
 
     def get_attachments(self, finding) -> list[dict]:
         return [{"id": each.pk, "title": each.title} for each in finding.attachments.all()]
@@ -37,7 +38,7 @@ class FindingSerializer(serializers.ModelSerializer):
 class InspectionSerializer(serializers.ModelSerializer):
     org = serializers.PrimaryKeyRelatedField(queryset=ServiceOrg.objects.none())
     findings = FindingSerializer(many=True, required=False)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Inspection
@@ -55,13 +56,15 @@ class InspectionSerializer(serializers.ModelSerializer):
 class ReplySerializer(serializers.Serializer):
     reply = serializers.CharField()
     title = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    file = serializers.FileField(required=False, help_text="整改材料（可选）")
+    file = serializers.FileField(required=False, help_text=_("整改材料（可选）"))
 
 
 class FollowUpSerializer(serializers.Serializer):
-    accepted = serializers.BooleanField(help_text="true：整改到位，销号；false：退回重新整改")
+    accepted = serializers.BooleanField(help_text=_("true：整改到位，销号；false：退回重新整改"))
     note = serializers.CharField(required=False, allow_blank=True)
-    fix_by = serializers.DateField(required=False, allow_null=True, help_text="退回时的新整改期限")
+    fix_by = serializers.DateField(
+        required=False, allow_null=True, help_text=_("退回时的新整改期限")
+    )
 
 
 class InspectionViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, EditableScopedViewSet):

@@ -1,6 +1,7 @@
 """The API of vocational and entrepreneurship training: designated institutions, courses,
 training needs and enrolments, with the same jurisdiction and role rules as the pages."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -18,7 +19,7 @@ from jiuye.training.models import Course, Enrolment, Institution, Need
 
 class InstitutionSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Institution
@@ -57,7 +58,7 @@ class CourseSerializer(serializers.ModelSerializer):
     occupation = serializers.PrimaryKeyRelatedField(
         queryset=Occupation.objects.all(), required=False, allow_null=True
     )
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Course

@@ -124,7 +124,11 @@ class CertificateForm(forms.Form):
 
 class TraineeChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, enrolment):
-        return f"{enrolment.person.name}（{enrolment.course.title}，{enrolment.state_label}）"
+        return _("%(name)s（%(course)s，%(state)s）") % {
+            "name": enrolment.person.name,
+            "course": enrolment.course.title,
+            "state": enrolment.state_label,
+        }
 
 
 class ReferralPaymentForm(forms.Form):

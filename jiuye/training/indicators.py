@@ -4,7 +4,7 @@ within 3 (6) months."""
 
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.indicators import Indicator, Query
+from jiuye.core.indicators import Indicator, Query, words
 from jiuye.core.workdays import add_months
 from jiuye.subsidies.kinds import month_bounds
 from jiuye.training.models import Enrolment
@@ -33,16 +33,16 @@ INDICATORS = (
     Indicator("completed", _("本月结业人数"), SECTION, collect, unit=_("人"),
               definition=_("期内结业的参训人数"), report="programmes", at_date=True),
     Indicator("cohort_3m", _("3个月前结业人数"), SECTION, collect, unit=_("人"),
-              definition=COHORT % {"n": 3}, report="programmes", at_date=True),
+              definition=words(COHORT, n=3), report="programmes", at_date=True),
     Indicator("employed_3m", _("其中3个月内就业"), SECTION, collect, unit=_("人"),
-              definition=EMPLOYED % {"n": 3}, report="programmes", at_date=True),
+              definition=words(EMPLOYED, n=3), report="programmes", at_date=True),
     Indicator("rate_3m", _("培训后3个月就业率（%）"), SECTION, collect, unit="%",
               definition=_("3个月内就业人数占3个月前结业人数的百分比"), report="programmes",
               ratio=("employed_3m", "cohort_3m"), at_date=True),
     Indicator("cohort_6m", _("6个月前结业人数"), SECTION, collect, unit=_("人"),
-              definition=COHORT % {"n": 6}, report="programmes", at_date=True),
+              definition=words(COHORT, n=6), report="programmes", at_date=True),
     Indicator("employed_6m", _("其中6个月内就业"), SECTION, collect, unit=_("人"),
-              definition=EMPLOYED % {"n": 6}, report="programmes", at_date=True),
+              definition=words(EMPLOYED, n=6), report="programmes", at_date=True),
     Indicator("rate_6m", _("培训后6个月就业率（%）"), SECTION, collect, unit="%",
               definition=_("6个月内就业人数占6个月前结业人数的百分比"), report="programmes",
               ratio=("employed_6m", "cohort_6m"), at_date=True),

@@ -14,18 +14,18 @@ def _percent(value):
 
 
 PARAMETERS = (
-    Parameter("subsidies.training_vocational_amount", "职业培训补贴标准", Decimal, Decimal("600"), "元/人",
-              "各地所见：职业培训500–600元，创业培训1200元", check=yuan),
-    Parameter("subsidies.training_startup_amount", "创业培训补贴标准", Decimal, Decimal("1200"), "元/人",
-              "各地所见：职业培训500–600元，创业培训1200元", check=yuan),
-    Parameter("subsidies.training_min_attendance", "培训补贴最低出勤率", int, 80, "%",
-              "出勤学时不少于课程学时的该比例", check=_percent),
-    Parameter("subsidies.training_certificate_required", "培训补贴须取得证书", int, 1, "1=是，0=否",
-              "结业并取得职业资格、技能等级、专项能力或培训合格证书", check=yes_no),
+    Parameter("subsidies.training_vocational_amount", _("职业培训补贴标准"), Decimal, Decimal("600"), _("元/人"),
+              _("各地所见：职业培训500–600元，创业培训1200元"), check=yuan),
+    Parameter("subsidies.training_startup_amount", _("创业培训补贴标准"), Decimal, Decimal("1200"), _("元/人"),
+              _("各地所见：职业培训500–600元，创业培训1200元"), check=yuan),
+    Parameter("subsidies.training_min_attendance", _("培训补贴最低出勤率"), int, 80, "%",
+              _("出勤学时不少于课程学时的该比例"), check=_percent),
+    Parameter("subsidies.training_certificate_required", _("培训补贴须取得证书"), int, 1, _("1=是，0=否"),
+              _("结业并取得职业资格、技能等级、专项能力或培训合格证书"), check=yes_no),
 )  # fmt: skip
 
 PARAMETERS += (
-    Parameter("training.referral_subsidy_amount", "推荐参训补助标准", Decimal, Decimal("50"), "元/人",
-              "省指导意见第十七条：街道（乡镇）、社区组织推荐失业人员和求职人员到定点培训机构参加培训的，"
-              "由培训机构按一定标准给予补助；标准由各地确定", check=yuan),
+    Parameter("training.referral_subsidy_amount", _("推荐参训补助标准"), Decimal, Decimal("50"), _("元/人"),
+              _("省指导意见第十七条：街道（乡镇）、社区组织推荐失业人员和求职人员到定点培训机构参加培训的，"
+              "由培训机构按一定标准给予补助；标准由各地确定"), check=yuan),
 )  # fmt: skip

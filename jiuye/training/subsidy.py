@@ -24,8 +24,11 @@ PERIOD = "once"  # once per person and kind: the claim lines' (kind, person, per
 VOCATIONAL = "training_vocational"
 STARTUP = "training_startup"
 AMOUNT_KEYS = {
-    CourseKind.VOCATIONAL: ("subsidies.training_vocational_amount", "职业培训补贴标准"),
-    CourseKind.STARTUP: ("subsidies.training_startup_amount", "创业培训补贴标准"),
+    CourseKind.VOCATIONAL: (
+        "subsidies.training_vocational_amount",
+        gettext_lazy("职业培训补贴标准"),
+    ),
+    CourseKind.STARTUP: ("subsidies.training_startup_amount", gettext_lazy("创业培训补贴标准")),
 }
 
 

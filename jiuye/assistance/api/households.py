@@ -21,7 +21,7 @@ from jiuye.staff.models import User
 
 class ZeroHouseholdSerializer(serializers.ModelSerializer):
     days_open = serializers.SerializerMethodField()
-    head_name = serializers.CharField(read_only=True, help_text="户主姓名")
+    head_name = serializers.CharField(read_only=True, help_text=_("户主姓名"))
     members = serializers.PrimaryKeyRelatedField(
         source="household.members", many=True, read_only=True
     )
@@ -43,7 +43,7 @@ class SupportSerializer(serializers.Serializer):
 
 class InvestigationSerializer(serializers.Serializer):
     investigation = serializers.CharField()
-    version = serializers.IntegerField(help_text="读取时的版本号")
+    version = serializers.IntegerField(help_text=_("读取时的版本号"))
 
 
 class ZeroHouseholdViewSet(WorkflowActionsMixin, ScopedViewSet):

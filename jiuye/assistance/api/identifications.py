@@ -1,5 +1,6 @@
 """The API of the identification of hard-to-employ persons."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -20,12 +21,12 @@ class IdentificationSerializer(serializers.ModelSerializer):
     categories = serializers.PrimaryKeyRelatedField(
         many=True,
         queryset=Category.objects.filter(is_active=True),
-        help_text="援助对象类别（可多个）",
+        help_text=_("援助对象类别（可多个）"),
     )
     category_names = serializers.CharField(read_only=True)
     state_label = serializers.CharField(read_only=True)
     card_number = serializers.CharField(source="card.number", read_only=True, default=None)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Identification
@@ -48,7 +49,7 @@ class ObjectionSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.Serializer):
     upheld = serializers.BooleanField(
-        help_text="true：异议成立，不予认定；false：异议不成立，重新公示"
+        help_text=_("true：异议成立，不予认定；false：异议不成立，重新公示")
     )
     outcome = serializers.CharField()
 
@@ -65,7 +66,7 @@ class AttachmentSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100)
     category = serializers.PrimaryKeyRelatedField(
         queryset=Category.objects.all(), required=False, allow_null=True,
-        help_text="所证明的类别（凭证明材料认定的类别须注明）",
+        help_text=_("所证明的类别（凭证明材料认定的类别须注明）"),
     )  # fmt: skip
     file = serializers.FileField()
 

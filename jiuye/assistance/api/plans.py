@@ -1,6 +1,7 @@
 """The API of assistance plans, their measures and the services given."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -33,7 +34,7 @@ class MeasureSerializer(serializers.ModelSerializer):
 class PlanSerializer(serializers.ModelSerializer):
     identification = serializers.PrimaryKeyRelatedField(queryset=Identification.objects.none())
     measures = MeasureSerializer(many=True, read_only=True)
-    version = serializers.IntegerField(required=False, help_text="修改时必填：读取时的版本号")
+    version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
         model = Plan

@@ -40,7 +40,7 @@ def test_the_county_approver_sees_the_dashboard_drawn_as_its_table_says_and_down
     assert size["width"] > 300 and size["height"] == pytest.approx(320, abs=2)
 
     # the bars are the table's figures: regions in order, and its first three columns
-    rows = page.locator("h2:has-text('下级区划') + table tbody tr")
+    rows = page.locator("h2:has-text('下级区划') + .wide table tbody tr")
     names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
     columns = [
         [number(rows.nth(i).locator("td").nth(column).inner_text()) for i in range(rows.count())]

@@ -82,7 +82,7 @@ class ZeroHouseholdDetailView(WorkflowDetailView):
         try:
             services.household_support(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
         else:
             messages.success(request, _("已保存。"))
         return redirect("assistance:household", pk=case.pk)

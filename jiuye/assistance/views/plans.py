@@ -84,7 +84,7 @@ class PlanView(ScopedDetailView):
             else:
                 raise BadRequest
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
         else:
             messages.success(request, _("已保存。"))
         return redirect("assistance:plan", pk=case.pk)

@@ -207,3 +207,20 @@ def test_the_province_sets_a_criterion_and_a_county_may_not(province_admin, appr
         "需提供的证明材料" in refused.content.decode()
         and not standard.criteria.filter(position=10).exists()
     )
+
+
+def test_the_overview_opens_at_the_latest_month_computed_and_says_when_a_month_has_none(
+    approver, login
+):
+    earlier = months_before(timezone.localdate().replace(day=1), 3)
+    evaluation.snapshot(evaluation.month_end(earlier))
+    CommunityMonth.objects.filter(month__gt=earlier).delete()  # the nightly run stopped then
+    client = login(approver)
+    page = client.get(reverse("communities:overview"), {"region": "370102000000"})
+    assert page.context["report"].month == earlier and not page.context["report"].is_empty
+    assert "本期在本辖区没有统计数据" not in page.content.decode()
+    empty = client.get(
+        reverse("communities:overview"), {"region": "370102000000", "month": "2001-01"}
+    )
+    assert empty.context["report"].is_empty
+    assert "本期在本辖区没有统计数据" in empty.content.decode()

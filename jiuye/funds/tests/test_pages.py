@@ -172,3 +172,18 @@ def test_the_home_page_shows_this_years_funds_and_the_lines_over(
     page = login(yanshan).get(reverse("home")).content.decode()
     assert "年平台经费" in page and "测试项目0" in page and "150.00" in page
     assert "年平台经费" not in login(coordinator).get(reverse("home")).content.decode()
+
+
+def test_the_report_draws_its_table_and_the_year_month_by_month(approver, login):
+    page = login(approver).get(reverse("funds:report") + f"?year={YEAR}")
+    table, (bars, *_shares, trend) = page.context["report"], page.context["charts"]
+    assert bars["xAxis"]["data"][-1] == table.rows[-1].region.name  # a group per row
+    budget, spent = bars["series"]
+    assert budget["data"] == [float(row.values["funds_budget"]) for row in table.rows]
+    assert spent["data"] == [float(row.values["funds_spent"]) for row in table.rows]
+    months = trend["series"][0]["data"]
+    assert trend["xAxis"]["data"][0] == f"{YEAR}-01" and len(months) == len(trend["xAxis"]["data"])
+    assert sum(months) == pytest.approx(float(table.total.values["funds_spent"]))
+    assert page.content.decode().count('class="chart-box"') == len(page.context["charts"])
+    empty = login(approver).get(reverse("funds:report") + "?year=2001")
+    assert empty.context["charts"] == [] and "本期在本辖区没有统计数据" in empty.content.decode()

@@ -49,12 +49,14 @@ class ReferView(ScopedMixin, generic.View):
     def post(self, request):
         form = ReferForm(request.POST, user=request.user)
         if not form.is_valid():
-            messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+            messages.error(
+                request, _("；").join(e for errors in form.errors.values() for e in errors)
+            )
             return redirect(request.POST.get("back") or "jobs:referrals")
         try:
             referral = services.referral_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
+            messages.error(request, _("；").join(error.messages))
             return redirect(form.cleaned_data["seeker"])
         messages.success(request, _("已推荐，请打印介绍信交求职者。"))
         return redirect(referral)

@@ -73,8 +73,10 @@ def test_the_figures_count_the_topics_and_the_policies_cited_most(approver, coor
     assert (cited, 4) in figures["top"]
     counts = dict((topic.value, n) for topic, n in figures["topics"])
     assert counts["startup"] >= 3 and counts["training"] >= 1
-    assert "chart" in page.context
     street = next(row for row in figures["rows"] if row["code"] == "370102001000")
+    bars, ring = page.context["charts"]  # by sub-region, then the topics' shares
+    assert bars["series"][0]["data"] == [row["total"] for row in figures["rows"]]
+    assert street["name"] in bars["xAxis"]["data"] and ring["series"][0]["type"] == "pie"
     assert dict((t.value, n) for t, n in street["cells"])["startup"] >= 3
     # the sibling county counts none of it; a region outside its jurisdiction shows its own
     other = login(sibling_approver).get(

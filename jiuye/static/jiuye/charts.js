@@ -21,6 +21,8 @@
       textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
       ...(spec.xAxis ? { grid: AXES_GRID } : {}),
       ...spec,
+      // a bar is never wider than this, even when a region has a single sub-region
+      series: spec.series.map((series) => (series.type === "bar" ? { barMaxWidth: 48, ...series } : series)),
     });
     new ResizeObserver(() => chart.resize()).observe(element);
     box.querySelector("[data-chart-png]").addEventListener("click", () => {
@@ -37,6 +39,10 @@
   library.src = boxes[0].dataset.library;
   library.addEventListener("load", () => boxes.forEach(draw));
   document.head.append(library);
-  // The page is laid out again for paper: redraw at the printed width.
-  window.matchMedia("print").addEventListener("change", () => charts.forEach((chart) => chart.resize()));
+  // The page is laid out again for paper: redraw at the printed width (the print dialog sends
+  // beforeprint/afterprint; emulated print media only the media query's change).
+  const resize = () => charts.forEach((chart) => chart.resize());
+  window.matchMedia("print").addEventListener("change", resize);
+  window.addEventListener("beforeprint", resize);
+  window.addEventListener("afterprint", resize);
 })();
