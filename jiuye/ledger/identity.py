@@ -1,18 +1,23 @@
 """Resident identity numbers (公民身份号码, GB 11643-1999) and phone numbers as people type them.
 
-A wrong check character, length, format or birth date is an error. A region code that
-python-stdnum does not know for the birth year is only a warning: real people hold such
-numbers (counties renamed or merged since their birth, e.g. 莱城区, 诸城市).
+A wrong check character, length, format or birth date is an error. The region code (the first
+six digits) is checked against python-stdnum's table of every county code since 1980 with the
+years each was in use (its ``cn/loc`` data), but not against the birth year: a number carries
+the code of the place where it was first issued, and the table's years start in the 1980s, so
+a person born in 1950 in 历下区 (370102, "[1983-]") or in a county abolished in 1987 holds a
+real number. Only a code that was never a county's is a warning, not an error (the table may
+lag behind a new county).
 """
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from stdnum.cn import ric
+from stdnum import numdb
 
 MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
 LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-[0-9]{7,8}(-[0-9]{1,6})?$")
@@ -59,14 +64,18 @@ def parse_id_number(raw) -> IdNumber:
     if check_character(number[:17]) != number[17]:
         raise ValidationError(_("公民身份号码校验位错误。"), code="checksum")
     warnings = []
-    try:
-        ric.validate(number)
-    except (ric.InvalidComponent, KeyError):  # python-stdnum 2.2 raises KeyError for unknown codes
-        warnings.append(
-            str(_("公民身份号码的地区码不在出生年份的行政区划中（可能已撤并），请核对。"))
-        )
+    if not is_region_code(number[:6]):
+        warnings.append(_("公民身份号码的地区码不是任何时期的县级行政区划代码，请核对。"))
     sex = "1" if int(number[16]) % 2 else "2"
     return IdNumber(number=number, birth_date=birth_date, sex=sex, warnings=warnings)
+
+
+@functools.cache
+def is_region_code(code: str) -> bool:
+    """Whether a six-digit code is, or once was, the code of a county, city or province (the
+    years it was in use do not matter: see the module's docstring)."""
+    found = numdb.get("cn/loc").info(code)
+    return len(found) == 2 and "county" in found[1][1]
 
 
 def clean_phone(raw) -> str:

@@ -4,7 +4,8 @@ Real files are messy: a title above the header row, full-width digits, spaces, d
 several ways or stored as Excel dates, a lower-case x, columns in another order or named the
 way a county's old template named them, numbers stored as numbers. Each reader normalises a
 cell or raises a ValidationError that says what is wrong with it (``ledger.importing`` puts it
-at its row and column)."""
+at its row and column). The message is lazy, with its values as ``params``, so the import keeps
+its msgid and shows it in the reader's language."""
 
 import datetime
 import io
@@ -16,7 +17,8 @@ from xml.etree.ElementTree import ParseError
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -136,8 +138,8 @@ def read_amount(value, column: str) -> Decimal | None:
         or amount < 0
         or amount != amount.quantize(Decimal("0.01"))
     ):
-        raise ValidationError(_("“%(value)s”不是有效的%(column)s：应为不小于0、最多两位小数的金额。")
-                              % {"value": text, "column": _(column)})  # fmt: skip
+        raise ValidationError(_("“%(value)s”不是有效的%(column)s：应为不小于0、最多两位小数的金额。"),
+                              params={"value": text, "column": column})  # fmt: skip
     return amount
 
 
@@ -145,8 +147,8 @@ def read_code(value, column: str) -> str:
     if isinstance(value, float):
         if value >= 1e15:  # beyond what a float keeps exactly
             raise ValidationError(
-                _("%(column)s被Excel存成了数字，末几位可能已经丢失，请把该列设为文本后重新录入。")
-                % {"column": _(column)}
+                _("%(column)s被Excel存成了数字，末几位可能已经丢失，请把该列设为文本后重新录入。"),
+                params={"column": column},
             )
         value = int(value)
     return read_text(value).replace(" ", "")
@@ -158,7 +160,7 @@ def read_choice(value, table: dict, column: str) -> str:
         return ""
     if text not in table:
         raise ValidationError(
-            _("“%(value)s”不是有效的%(column)s。") % {"value": text, "column": _(column)}
+            _("“%(value)s”不是有效的%(column)s。"), params={"value": text, "column": column}
         )
     return table[text]
 
@@ -209,7 +211,7 @@ def header_of(cells) -> dict[str, int]:
     cleaned text: full-width brackets read as half-width ones). The header may be the
     Chinese template's or the English one's."""
     with translation.override("en"):
-        english = {_(column): column for column in COLUMNS}
+        english = {gettext(column): column for column in COLUMNS}
     known = {_header_key(name): column for name, column in english.items()} | {
         _header_key(column): column for column in COLUMNS
     }

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from jiuye.ledger import importing
+from jiuye.ledger.excel import COLUMNS
 from jiuye.ledger.models import ImportState, LedgerImport
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,12 @@ logger = logging.getLogger(__name__)
 
 def _save(job: LedgerImport, **fields) -> None:
     LedgerImport.objects.filter(pk=job.pk).update(**fields)
+
+
+def _without_preview(job: LedgerImport) -> dict:
+    """The job's summary without the preview, which holds the file's personal data and is
+    dropped with the file."""
+    return {key: value for key, value in job.summary.items() if key not in ("columns", "preview")}
 
 
 def _failed(job: LedgerImport, step: str) -> None:
@@ -30,13 +37,16 @@ def _failed(job: LedgerImport, step: str) -> None:
         job,
         state=ImportState.FAILED,
         content=b"",
+        summary=_without_preview(job),
         message=_("导入失败，未写入任何数据。系统错误已记录（导入编号%(id)s），请联系系统管理员。")
         % {"id": job.pk},
         finished_at=timezone.now(),
     )
 
 
-def _check(job: LedgerImport) -> importing.Report | None:
+def _check(
+    job: LedgerImport,
+) -> "importing.Report | None":  # importing imports services, which import us
     """Validate the job's file; on errors record them and return None."""
 
     def progress(done, total):
@@ -52,7 +62,7 @@ def _check(job: LedgerImport) -> importing.Report | None:
         )
     except ValidationError as error:
         report = importing.Report()
-        report.error(None, "", error.messages[0])
+        report.refuse(None, "", error)
     except Exception:
         _failed(job, "validating")
         raise
@@ -62,6 +72,7 @@ def _check(job: LedgerImport) -> importing.Report | None:
             state=ImportState.INVALID,
             errors=report.errors,
             content=b"",
+            summary={},  # a preview made before the ledger changed no longer holds
             finished_at=timezone.now(),
         )
         return None
@@ -92,7 +103,7 @@ def _validate(job_id: int) -> None:
         for action in ("create", "update", "conflict")
     }
     warnings = [
-        {"row": row["row"], "message": text}
+        {"row": row["row"], "message": importing.msgid(text)}
         for row in report.rows
         for text in row.get("warnings", [])
     ]
@@ -104,7 +115,13 @@ def _validate(job_id: int) -> None:
     _save(
         job,
         state=ImportState.READY,
-        summary={"counts": counts, "warnings": warnings, "conflicts": conflicts},
+        summary={
+            "counts": counts,
+            "warnings": warnings,
+            "conflicts": conflicts,
+            "columns": [column for column in COLUMNS if column in report.columns],
+            "preview": report.preview,
+        },
     )
 
 
@@ -122,6 +139,6 @@ def _apply(job_id: int) -> None:
         job,
         state=ImportState.DONE,
         content=b"",
-        summary={**job.summary, "result": result},
+        summary={**_without_preview(job), "result": result},
         finished_at=timezone.now(),
     )

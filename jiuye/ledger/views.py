@@ -3,6 +3,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -28,7 +29,7 @@ from jiuye.core.views import (
     ServiceUpdateMixin,
     add_service_error,
 )
-from jiuye.ledger import excel, services
+from jiuye.ledger import excel, importing, services
 from jiuye.ledger.choices import Relation
 from jiuye.ledger.filters import PersonFilter
 from jiuye.ledger.forms import (
@@ -385,6 +386,9 @@ class ImportTemplateView(PermissionRequiredMixin, generic.View):
         return response
 
 
+PREVIEW_PAGE = 100  # rows of the preview on one page
+
+
 class ImportDetailView(ScopedDetailView):
     """An import: progress while it runs, every error by row and column, the confirmation."""
 
@@ -410,12 +414,41 @@ class ImportDetailView(ScopedDetailView):
     def get_context_data(self, **kwargs):
         job = self.object
         running = job.state in (ImportState.VALIDATING, ImportState.IMPORTING)
-        return super().get_context_data(
+        context = super().get_context_data(
             running=running,
             can_confirm=job.state == ImportState.READY
             and job.uploaded_by_id == self.request.user.pk,
             **kwargs,
         )
+        if self.request.htmx:  # the progress only
+            return context
+        errors = [
+            {
+                **error,
+                "heading": importing.heading(error["column"]),
+                "text": importing.message_text(error),
+            }
+            for error in job.errors
+        ]
+        warnings = [
+            {"row": warning["row"], "text": importing.message_text(warning)}
+            for warning in job.summary.get("warnings", [])
+        ]
+        context.update(errors=errors, warnings=warnings)
+        if job.summary.get("preview"):
+            columns = job.summary["columns"]
+            page = Paginator(job.summary["preview"], PREVIEW_PAGE).get_page(
+                self.request.GET.get("page")
+            )
+            full = self.request.user.has_perm("ledger.view_person_identity")
+            context.update(
+                columns=[importing.heading(column) for column in columns],
+                preview=importing.preview_rows(page.object_list, columns, full=full),
+                page_obj=page,
+                paginator=page.paginator,
+                query_without_page="",
+            )
+        return context
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -17,6 +18,7 @@ from jiuye.ledger import services
 from jiuye.ledger.choices import LabourStatus, Relation
 from jiuye.ledger.excel import COLUMNS
 from jiuye.ledger.identity import check_character
+from jiuye.ledger.importing import message_text
 from jiuye.ledger.models import ImportState, LedgerImport, Person
 from jiuye.regions.models import Region
 
@@ -248,18 +250,17 @@ def test_missing_required_columns_are_named(client_, django_capture_on_commit_ca
         xlsx([{"姓名": "甲"}], headers=["姓名", "备注"]),
         capture=django_capture_on_commit_callbacks,
     )
-    assert "公民身份号码" in job.errors[0]["message"] and "就业状态" in job.errors[0]["message"]
+    message = message_text(job.errors[0])
+    assert "公民身份号码" in message and "就业状态" in message
 
 
 def test_duplicate_numbers_inside_the_file_are_errors(client_, django_capture_on_commit_callbacks):
     rows = family()
     rows[2]["公民身份号码"] = HEAD
     _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
-    assert {
-        "row": 4,
-        "column": "公民身份号码",
-        "message": "与第2行的公民身份号码重复。",
-    } in job.errors
+    assert [(e["row"], e["column"], message_text(e)) for e in job.errors] == [
+        (4, "公民身份号码", "与第2行的公民身份号码重复。")
+    ]
 
 
 def test_a_number_stored_as_an_excel_number_is_an_error_not_a_wrong_number(
@@ -458,3 +459,97 @@ def test_willingness_and_the_households_means_are_imported_and_checked(
         320.5,
         "是",
     )
+
+
+OUTSIDER = number("37010219600101123")  # in neither the file nor the ledger
+
+
+def test_every_error_of_every_row_is_reported_in_one_validation_and_in_english_too(
+    client_, django_capture_on_commit_callbacks
+):
+    """Each row has several errors; the duplicate and household checks still run on rows
+    that also have unreadable cells (they used to be skipped), and a member whose head's row
+    has errors is checked against that row, not told the head is missing."""
+    rows = family(
+        r0={"文化程度": "幼儿园", "居住地区划代码": VILLAGE_B},
+        r1={"就业日期": "2025-13-45", "户主公民身份号码": OUTSIDER, "性别": "男"},
+        r2={"公民身份号码": SPOUSE, "民族": "火星", "就业单位": ""},
+    )
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID
+    found = [(e["row"], e["letter"], e["column"]) for e in job.errors]
+    assert found == [
+        (2, "F", "文化程度"), (2, "J", "居住地区划代码"),
+        (3, "C", "性别"), (3, "H", "户主公民身份号码"), (3, "O", "就业日期"),
+        (4, "B", "公民身份号码"), (4, "D", "民族"), (4, "H", "户主公民身份号码"), (4, "N", "就业单位"),
+    ]  # fmt: skip
+    page = client_.get(f"/ledger/import/{job.pk}/").content.decode()
+    for text in ("不是您管辖范围内", "户主不在本文件中", "与第3行的公民身份号码重复", "户主的居住地与本人不同",
+                 "性别与公民身份号码不符", "“火星”不是有效的民族"):  # fmt: skip
+        assert text in page
+    assert not Person.objects.filter(id_number__in=[HEAD, SPOUSE, SON]).exists()
+    client_.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    with translation.override("zh-hans"):  # the request leaves its language active
+        english = client_.get(f"/ledger/import/{job.pk}/").content.decode()
+    assert "Duplicates the ID number in row 3." in english and "F Education" in english
+
+
+def test_the_preview_shows_the_values_as_stored_and_what_an_update_changes(
+    client_, coordinator, django_capture_on_commit_callbacks
+):
+    village = Region.objects.get(code=VILLAGE_A)
+    services.person_create(actor=coordinator, id_number=HEAD, name="王大山", region=village,
+                           status=LabourStatus.FARMING, status_since=D(2025, 1, 1))  # fmt: skip
+    services.person_create(actor=coordinator, id_number=SPOUSE, name="李小花", region=village,
+                           status=LabourStatus.UNEMPLOYED, status_since=D(2025, 1, 1), address="旧址")  # fmt: skip
+    old = "370102500101123"  # 15 digits, born 1950 in 历下区 (in the table from 1983 only)
+    made_up = number("37999919660606126")
+    rows = [
+        {"姓名": "李小花", "公民身份号码": SPOUSE, "居住地区划代码": VILLAGE_A, "就业状态": "单位就业",
+         "就业单位": "某物流有限公司", "就业日期": "2026.4.1", "现住址": "新址", "户主公民身份号码": HEAD,
+         "与户主关系": "妻"},  # the head is in the ledger only
+        {"姓名": "老张", "公民身份号码": old, "居住地区划代码": VILLAGE_A, "就业状态": "退休", "民族": "汉",
+         "出生日期": "1950/1/1"},
+        {"姓名": "错码", "公民身份号码": made_up, "居住地区划代码": VILLAGE_A, "就业状态": "务农"},
+    ]  # fmt: skip
+    _response, job = upload(client_, xlsx(rows), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.READY, job.errors
+    assert [w["row"] for w in job.summary["warnings"]] == [4]  # the made-up code only
+    spouse, old_man, _made_up = job.summary["preview"]
+    assert (spouse["action"], old_man["action"]) == ("update", "create")
+    assert sorted(spouse["changes"]) == [
+        ["与户主关系", "", "spouse"], ["就业单位", "", "某物流有限公司"], ["就业日期", "2025-01-01", "2026-04-01"],
+        ["就业状态", "unemployed", "employed_unit"], ["户主公民身份号码", "", HEAD], ["现住址", "旧址", "新址"],
+    ]  # fmt: skip
+    cell = dict(zip(job.summary["columns"], old_man["cells"], strict=True))
+    assert cell["公民身份号码"] == number("37010219500101123") and cell["出生日期"] == "1950-01-01"
+    page = client_.get(f"/ledger/import/{job.pk}/").content.decode()
+    for text in (number("37010219500101123"), f"原为：{old}", "原为：1950/1/1", "汉族", "原为：汉",
+                 "现住址：旧址 → 新址", "就业状态：失业 → 单位就业", "就业日期：2025-01-01 → 2026-04-01"):  # fmt: skip
+        assert text in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client_.post(f"/ledger/import/{job.pk}/")
+    job.refresh_from_db()
+    assert job.state == ImportState.DONE and "preview" not in job.summary  # personal data dropped
+    assert (
+        Person.objects.get(id_number=SPOUSE).household.members.get(relation=Relation.HEAD).id_number
+        == HEAD
+    )
+
+
+def test_nothing_is_written_when_the_ledger_changed_since_the_preview_into_an_error(
+    client_, coordinator, django_capture_on_commit_callbacks
+):
+    _response, job = upload(client_, xlsx(family()), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.READY
+    services.person_create(actor=coordinator, id_number=HEAD, name="王大山", employer="某公司",
+                           region=Region.objects.get(code=VILLAGE_A), status=LabourStatus.EMPLOYED_UNIT,
+                           status_since=D(2026, 5, 1))  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        client_.post(f"/ledger/import/{job.pk}/")
+    job.refresh_from_db()
+    assert job.state == ImportState.INVALID and [(e["row"], e["column"]) for e in job.errors] == [
+        (2, "失业日期")
+    ]
+    assert not Person.objects.filter(id_number__in=[SPOUSE, SON]).exists()
+    assert job.summary == {}
