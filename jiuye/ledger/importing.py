@@ -152,8 +152,8 @@ def validate(content: bytes, filename: str, *, actor, region_code: str, progress
             break
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        report.error(header_row or 1, "、".join(missing),
-                     _("缺少必需的列：%(columns)s。请使用导入模板的列名。"), columns="、".join(missing))  # fmt: skip
+        report.error(header_row or 1, _("、").join(missing),
+                     _("缺少必需的列：%(columns)s。请使用导入模板的列名。"), columns=_("、").join(missing))  # fmt: skip
         return report
     report.columns = header
     limit = parameters.value("ledger.import_max_rows", region_code)

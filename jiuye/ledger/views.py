@@ -311,7 +311,7 @@ class PersonExportView(ExportMixin, PersonListView):
     ``full=1`` by a role that needs the numbers; no more than the parameter's rows at once."""
 
     permission_required = "ledger.export_person"
-    export_columns = [Column(name, name, personal="id_number" if "身份号码" in name else
+    export_columns = [Column(name, name, personal="id_number" if name in ("公民身份号码", "户主公民身份号码") else
                              "phone" if name == "联系电话" else "") for name in excel.COLUMNS]  # fmt: skip
     export_file = "ledger"
 
@@ -331,7 +331,7 @@ class PersonExportView(ExportMixin, PersonListView):
         return queryset.annotate(head_number=Subquery(head.values("id_number")[:1]))
 
     def export_title(self):
-        return "人力资源台账"
+        return _("人力资源台账")
 
     def export_log_purpose(self):
         return str(_("导出台账"))

@@ -71,7 +71,7 @@ class Resolved:
     @property
     def note(self) -> str:
         """'' for a code of today; else what happened to it, for the import or API to show."""
-        return "；".join(
+        return _("；").join(
             _("原区划代码%(old)s（%(name)s）自%(day)s起为%(new)s。")
             % {
                 "old": change.old_code,

@@ -110,7 +110,7 @@ class StaffListView(ScopedListView):
     export_name, export_file = _("工作人员"), "staff"
     export_columns = [
         Column(_("姓名"), "name"), Column(_("用户名"), "username"), Column(_("所属机构"), "org.name", 24),
-        Column(_("区划代码"), "org.region_id", 14), Column(_("角色"), lambda u: "、".join(map(str, u.role_labels))),
+        Column(_("区划代码"), "org.region_id", 14), Column(_("角色"), lambda u: _("、").join(map(str, u.role_labels))),
         Column(_("岗位"), "position.title"), Column(_("用工形式"), "get_employment_display"),
         Column(_("联系电话"), "phone", personal="phone"), Column(_("有效"), "is_active"),
     ]  # fmt: skip

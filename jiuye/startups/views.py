@@ -77,7 +77,7 @@ class EntrepreneurListView(ScopedListView):
         Column(_("姓名"), "person.name"),
         Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
         Column(_("创业项目（行业）"), "trade", 24),
-        Column(_("已提供的服务"), lambda e: "、".join(str(s.get_kind_display()) for s in e.services.all()), 30),
+        Column(_("已提供的服务"), lambda e: _("、").join(str(s.get_kind_display()) for s in e.services.all()), 30),
         Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
         Column(_("登记日期"), "registered_on"), Column(_("状态"), "get_state_display"),
     ]  # fmt: skip

@@ -121,10 +121,7 @@ CHINESE_TEMPLATES = {
 
 # Modules another change of the same round rewrites; the main session drops each entry when
 # the two are merged.
-PENDING = {
-    "ledger/importing.py": "issue 13 point 7 (helper imports): the list of missing columns must "
-    'join their translated names with _("、")',
-}
+PENDING = {}
 # The ledger's column names are keys: marked for translation once (ledger.excel.COLUMNS) and
 # translated where they are shown.
 KEYS = set(COLUMNS)

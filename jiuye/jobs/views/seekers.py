@@ -27,7 +27,7 @@ class SeekerListView(ScopedListView):
     export_columns = [
         Column(_("姓名"), "person.name"),
         Column(_("公民身份号码"), "person.id_number", 21, personal="id_number"),
-        Column(_("求职意向"), lambda s: "、".join(o.name for o in s.occupations.all()), 30),
+        Column(_("求职意向"), lambda s: _("、").join(o.name for o in s.occupations.all()), 30),
         Column(_("期望月薪（元）"), "wage_expected", money=True), Column(_("居住地"), "region.name", 20),
         Column(_("区划代码"), "region_id", 14), Column(_("登记日期"), "registered_on"),
         Column(_("状态"), "get_status_display"),
