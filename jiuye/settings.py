@@ -250,9 +250,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 10_000)
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
 
-# The ledger books (books/): above this many rows a book's Excel file is made in the
-# background, and a book is not printed to PDF at once (print it community by community).
-BOOKS_BACKGROUND_ROWS = env_int("BOOKS_BACKGROUND_ROWS", 10_000)
+# The ledger books (books/): above this many rows a book is not printed to PDF at once (print
+# it community by community); its Excel is made in the background like a list's export.
 BOOKS_PDF_MAX_ROWS = env_int("BOOKS_PDF_MAX_ROWS", 3_000)
 
 JIUYE_DEMO_PASSWORD = env_str("JIUYE_DEMO_PASSWORD", "jiuye-demo")

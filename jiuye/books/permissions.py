@@ -4,6 +4,5 @@
 from jiuye.staff.roles import EVERYONE
 
 PERMISSIONS = {
-    "books.view_bookbuild": EVERYONE,
-    "books.add_bookbuild": EVERYONE,
+    "books.view_book": EVERYONE,
 }

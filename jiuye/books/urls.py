@@ -9,11 +9,7 @@ urlpatterns = [
     path("", views.BookListView.as_view(), name="list"),
     path("<str:code>/<str:book>.pdf", views.BookPdfView.as_view(), name="pdf"),
     path("<str:code>/<str:book>.xlsx", views.BookExcelView.as_view(), name="excel"),
-    path("builds/<int:pk>/", views.BuildDetailView.as_view(), name="build"),
-    path("builds/<int:pk>/file/", views.BuildFileView.as_view(), name="build-file"),
 ]
 
 # This app's section of the left menu (registered by its AppConfig.ready).
-MENU = Section(
-    _("台账簿册"), (Item(_("台账簿册"), "books:list", "books.view_bookbuild"),), order=11
-)
+MENU = Section(_("台账簿册"), (Item(_("台账簿册"), "books:list", "books.view_book"),), order=11)

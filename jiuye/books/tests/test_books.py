@@ -12,8 +12,8 @@ from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from jiuye.books.models import BookBuild, BuildState
 from jiuye.conftest import VILLAGE_A
+from jiuye.core.models import Export, ExportState
 from jiuye.ledger.choices import LabourStatus
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import StatusRecord
@@ -145,27 +145,23 @@ def test_a_user_of_a_sibling_region_gets_404(rare, sibling_coordinator, login):
     assert client.get(reverse("books:list") + f"?region={VILLAGE_A}").status_code == 404
     assert client.get(url("pdf")).status_code == 404
     assert client.get(url("excel")).status_code == 404
-    assert client.post(url("excel")).status_code == 404
 
 
-@override_settings(BOOKS_BACKGROUND_ROWS=2, BOOKS_PDF_MAX_ROWS=2)
+@override_settings(EXPORT_BACKGROUND_ROWS=2, BOOKS_PDF_MAX_ROWS=2)
 def test_a_large_book_is_made_in_the_background(
     rare, coordinator, sibling_coordinator, login, django_capture_on_commit_callbacks
 ):
     client = login(coordinator)
-    refused = client.get(url("excel"), follow=True)
-    assert "后台生成" in refused.content.decode()
     assert "请按社区（村）分别打印" in client.get(url("pdf"), follow=True).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("excel"))
-    build = BookBuild.objects.get(requested_by=coordinator)
-    assert response.url == reverse("books:build", args=[build.pk])
-    assert build.state == BuildState.DONE and build.total == len(residents_on(timezone.localdate()))
-    assert "下载Excel" in client.get(response.url).content.decode()
-    sheet = load_workbook(
-        io.BytesIO(client.get(reverse("books:build-file", args=[build.pk])).content)
-    ).active
+        response = client.get(url("excel"))
+    job = Export.objects.get(requested_by=coordinator)
+    assert response.url == reverse("core:export", args=[job.pk])
+    assert job.state == ExportState.DONE and job.total == len(residents_on(timezone.localdate()))
+    download = reverse("core:export-download", args=[job.pk])
+    assert download in client.get(response.url).content.decode()
+    sheet = load_workbook(io.BytesIO(client.get(download).content)).active
     assert RARE in [row[2] for row in sheet.iter_rows(min_row=5, values_only=True)]
     other = login(sibling_coordinator)
-    assert other.get(reverse("books:build", args=[build.pk])).status_code == 404
-    assert other.get(reverse("books:build-file", args=[build.pk])).status_code == 404
+    assert other.get(response.url).status_code == 404
+    assert other.get(download).status_code == 404
