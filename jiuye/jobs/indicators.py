@@ -69,7 +69,9 @@ WORK = (
 # vacancy's). Seekers and referrals are counted where the seeker lives, vacancies where the
 # work is; a seeker who wishes occupations of several groups counts in each.
 def of_group(field: str, group: str) -> Q:
-    return Q(**{field: group}) | Q(**{f"{field}__startswith": f"{group}-"})
+    """An occupation code of major group ``group``: the group itself or a code below it
+    ("2-02-…": from "2-" up to, not including, "2.", the next character after "-")."""
+    return Q(**{field: group}) | Q(**{f"{field}__gte": f"{group}-", f"{field}__lt": f"{group}."})
 
 
 def by_occupation(query: Query) -> dict[str, dict]:

@@ -107,7 +107,7 @@ def test_a_coordinator_imports_a_ledger_file_after_fixing_its_errors(
     page.get_by_text("没有写入任何数据").wait_for()
     assert page.locator("table.list tbody tr").first.inner_text().split("\t")[:2] == [
         "2",
-        "失业日期",
+        "P 失业日期",  # the column letter and its name
     ]
 
     menu.get_by_role("link", name="导入台账").click()

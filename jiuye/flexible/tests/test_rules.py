@@ -250,7 +250,7 @@ def test_every_explanation_names_the_parameters_and_their_values(coordinator):
         "已认定为就业困难人员",
     ):
         assert shown in words, shown
-    assert all(PARAMETERS[key].label in words for key in PARAMETERS if key.startswith("flexible.subsidy_")
+    assert all(str(PARAMETERS[key].label) in words for key in PARAMETERS if key.startswith("flexible.subsidy_")
                and key != "flexible.subsidy_groups")  # fmt: skip
 
 
