@@ -5,8 +5,8 @@ Measures, as the county's approver, the statistics page of the county with the m
 for a past date (the last day of the month three months back) and today, and as the province's
 administrator, the province's page for that past date, and the county's Excel download.
 
-    python benchmarks/statistics.py [--runs N] [--skip-seed]   # SQLite, benchmarks/out/ledger.sqlite3
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/statistics.py
+    python benchmarks/ledger_statistics.py [--runs N] [--skip-seed]   # SQLite, benchmarks/out/ledger.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiuye_ledger python benchmarks/ledger_statistics.py
 """
 
 import datetime
