@@ -37,6 +37,16 @@ def _in_force(queryset, day, start: str, end: str):
     )
 
 
+def _this_year(queryset, field: str, day):
+    """Records of ``field`` from the first of ``day``'s year to ``day``."""
+    return queryset.filter(**{f"{field}__gte": day.replace(month=1, day=1), f"{field}__lte": day})
+
+
+def _by(date, day):
+    """``date`` if it had come by ``day``, else None (the book shows the record as it was)."""
+    return date if date and date <= day else None
+
+
 @functools.cache
 def _labels(field, language) -> dict:
     return {value: str(label) for value, label in field.flatchoices}
@@ -148,7 +158,7 @@ def _posts_row(placement, day):
 def _referrals(user, prefix, day):
     referrals = Referral.objects.visible_to(user).within(prefix)
     return (
-        referrals.filter(referred_on__gte=day.replace(month=1, day=1), referred_on__lte=day)
+        _this_year(referrals, "referred_on", day)
         .select_related("seeker__person", "region", "vacancy__employer")
         .order_by("region_id", "referred_on", "id")
     )  # fmt: skip
@@ -156,14 +166,10 @@ def _referrals(user, prefix, day):
 
 def _referrals_row(referral, day):
     vacancy = referral.vacancy
-
-    def by_day(date):
-        return date if date and date <= day else None
-
     return [
         referral.region.name, *_person(referral.seeker.person), referral.seeker.registered_on,
         vacancy.employer.name, vacancy.title, referral.referred_on,
-        by_day(referral.interviewed_on), by_day(referral.hired_on),
+        _by(referral.interviewed_on, day), _by(referral.hired_on, day),
     ]  # fmt: skip
 
 
@@ -171,7 +177,7 @@ def _referrals_row(referral, day):
 def _training(user, prefix, day):
     enrolments = Enrolment.objects.visible_to(user).within(prefix)
     return (
-        enrolments.filter(referred_on__gte=day.replace(month=1, day=1), referred_on__lte=day)
+        _this_year(enrolments, "referred_on", day)
         .select_related("person", "region", "course__institution")
         .order_by("region_id", "referred_on", "id")
     )  # fmt: skip
@@ -179,12 +185,9 @@ def _training(user, prefix, day):
 
 def _training_row(enrolment, day):
     course = enrolment.course
-    completed = (
-        enrolment.completed_on if enrolment.completed_on and enrolment.completed_on <= day else None
-    )
     return [
         enrolment.region.name, *_person(enrolment.person), _label(course, "kind"), course.title,
-        course.institution.name, course.starts_on, completed, enrolment.certificate_number,
+        course.institution.name, course.starts_on, _by(enrolment.completed_on, day), enrolment.certificate_number,
     ]  # fmt: skip
 
 
@@ -203,14 +206,9 @@ def _startups(user, prefix, day):
 
 
 def _startups_row(entrepreneur, day):
-    started = (
-        entrepreneur.started_on
-        if entrepreneur.started_on and entrepreneur.started_on <= day
-        else None
-    )
     return [
         entrepreneur.region.name, *_person(entrepreneur.person), entrepreneur.trade,
-        entrepreneur.registered_on, started, entrepreneur.jobs_created, entrepreneur.loan_amount,
+        entrepreneur.registered_on, _by(entrepreneur.started_on, day), entrepreneur.jobs_created, entrepreneur.loan_amount,
         entrepreneur.loan_on, entrepreneur.loan_ends,
     ]  # fmt: skip
 
