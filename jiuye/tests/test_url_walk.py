@@ -1111,7 +1111,7 @@ def test_each_list_exports_its_records_and_a_sibling_gets_none_of_the_other_regi
     assert samples.markers[route.model] in text_of(mine), f"{name}: the record is not in the file"
     # the sibling's file (the whole of their jurisdiction, numbers in full) has nothing of ours:
     # no cell that is a marker, and no cell that holds one of six characters or more (a
-    # shorter one, such as a target's 4321, may be part of a phone number by chance)
+    # shorter one, such as a short number, may be part of a phone number by chance)
     cells = text_of(login(sibling).get(reverse(name) + "?full=1")).split("\n")
     public = DOWNWARD | (
         {Vacancy, Employer, Region, *NAMED_BY_COMMUNITY} if route.name in PUBLISHED_LISTS else set()

@@ -24,9 +24,9 @@ def build(samples):
         actor=reviewer, position=Position(org=samples.org, title="甲村样本定岗")
     )
     target = services.target_save(actor=reviewer, target=Target(org=samples.org, year=today.year + 1,
-                                                                 indicator="referral_hires", value=98765))  # fmt: skip
+                                                                 indicator="referral_hires", value=98765432))  # fmt: skip
     share = services.share_save(actor=reviewer, share=PositionTarget(target=target, position=position,
-                                                                      work="referral_hires", value=4321))  # fmt: skip
+                                                                      work="referral_hires", value=7654321))  # fmt: skip
     training = services.training_save(actor=reviewer, training=StaffTraining(
         user=samples.user, kind=TrainingKind.SERVING, title="甲村样本培训", organiser="甲村样本培训单位",
         started_on=today, ended_on=today, hours=4))  # fmt: skip
@@ -34,8 +34,8 @@ def build(samples):
         worker=approver, org=samples.org, reason="lagging", started_on=today, note="甲村样本联系"))  # fmt: skip
     return {
         Position: (position, position.title),
-        Target: (target, "98765"),
-        PositionTarget: (share, "4321"),
+        Target: (target, "98765432"),
+        PositionTarget: (share, "7654321"),
         StaffTraining: (training, training.title),
         Pairing: (pairing, pairing.note),
     }, {"target": target.pk}
