@@ -14,6 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from jiuye.conftest import COUNTY
+from jiuye.core.models import Export, ExportState
 from jiuye.jobs.tests.helpers import user
 from jiuye.startups.tests.helpers import lent, pay
 from jiuye.startups.tests.test_credit import borrowers, village  # noqa: F401 - a fixture
@@ -78,3 +79,21 @@ def test_the_file_takes_as_many_queries_for_a_community_as_for_the_county(
         counts[where] = (len(captured), len(rows))
     assert counts[village.code][1] == 1 < counts[COUNTY][1]
     assert counts[village.code][0] == counts[COUNTY][0]
+
+
+def test_a_long_file_of_computed_rows_is_made_in_the_background_with_the_same_rows(
+    settings, approver, login, django_capture_on_commit_callbacks
+):
+    settings.EXPORT_BACKGROUND_ROWS = 1  # more rows than this go to the background
+    browser = login(approver)
+    query = {"region": COUNTY}
+    listed = [row.region.code for row in browser.get(reverse("startups:credit"), {
+        **query, "page": 1}).context["paginator"].object_list]  # fmt: skip
+    assert len(listed) > 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.get(reverse(URL), query)
+    job = Export.objects.get(requested_by=approver)
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert job.state == ExportState.DONE and job.total == len(listed)
+    made = rows_of(browser.get(reverse("core:export-download", args=[job.pk])))
+    assert [cells[1] for cells in made] == listed
