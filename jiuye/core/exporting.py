@@ -4,7 +4,10 @@ A list view declares its columns once (``export_columns``, a list of ``Column``)
 the same view with ``ExportMixin`` in front (``exporting.view(ListView)`` makes one for a URL),
 so the file holds what the list holds: the user's jurisdiction, the filters and the sort of
 the query string, every page of it. Every list page shows the link through
-``includes/filters.html`` (``export_url``, with the current query string).
+``includes/filters.html`` (``export_url``, with the current query string and the list's own
+URL arguments). A list whose rows are computed from its records (accounts of offices,
+figures of communities) returns them as a Python list from ``get_queryset``: the page and
+the file then show the same rows.
 
 - Identity numbers and phones (``Column.personal``) are masked unless the query asks
   ``full=1`` and the user holds ``ledger.view_person_identity``; a full export writes one
@@ -106,7 +109,7 @@ class ExportMixin:
 
     def get(self, request, *args, **kwargs):
         queryset = self.export_queryset()
-        total = queryset.count()
+        total = len(queryset) if isinstance(queryset, list) else queryset.count()
         refused = self.export_refused(total)
         if refused is not None:
             return refused
@@ -138,7 +141,8 @@ class ExportMixin:
     def export_rows(self, queryset):
         full = self.full
         columns = self.export_columns
-        for record in queryset.iterator(chunk_size=2000):
+        records = queryset if isinstance(queryset, list) else queryset.iterator(chunk_size=2000)
+        for record in records:
             yield [column.of(record, full=full) for column in columns]
 
     def export_content(self, queryset, progress=None) -> bytes:
@@ -223,7 +227,7 @@ def export_links(view) -> dict:
     query = view.request.GET.copy()
     query.pop("page", None)
     query.pop("full", None)
-    url = f"{reverse(name)}?{query.urlencode()}"
+    url = f"{reverse(name, kwargs=view.kwargs)}?{query.urlencode()}"
     links = {"export_url": url, "export_label": getattr(export, "export_label", "")}
     personal = any(column.personal for column in getattr(export, "export_columns", ()))
     if personal and view.request.user.has_perm(FULL_PERMISSION):

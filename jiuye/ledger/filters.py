@@ -1,6 +1,7 @@
 import re
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -87,3 +88,16 @@ class PersonFilter(django_filters.FilterSet):
                 if high is not None:
                     queryset = queryset.filter(birth_date__gt=years_before(today, high))
         return queryset
+
+
+class BehindFilter(PersonFilter):
+    """The ledger's filters over the residents behind a figure; ``on`` (hidden) keeps the
+    day of the figure when the form is sent again."""
+
+    on = django_filters.CharFilter(method="keep_day", widget=forms.HiddenInput)
+
+    class Meta(PersonFilter.Meta):
+        fields = [*PersonFilter.Meta.fields, "on"]
+
+    def keep_day(self, queryset, name, value):
+        return queryset  # the view reads the day (``asked_day``)

@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core import exporting
 from jiuye.core.navigation import Item, Section
 from jiuye.ledger import views
 
@@ -19,6 +20,11 @@ urlpatterns = [
     path("<int:pk>/household/new/", views.HouseholdCreateView.as_view(), name="household-add"),
     path("<int:pk>/household/leave/", views.LeaveHouseholdView.as_view(), name="household-leave"),
     path("behind/<str:indicator>/<str:code>/", views.BehindView.as_view(), name="behind"),
+    path(
+        "behind/<str:indicator>/<str:code>/export/",
+        exporting.view(views.BehindView),
+        name="behind-export",
+    ),
     path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household"),
     path("households/<int:pk>/edit/", views.HouseholdUpdateView.as_view(), name="household-edit"),
 ]

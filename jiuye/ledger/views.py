@@ -21,7 +21,6 @@ from jiuye.core.models import AccessLog
 from jiuye.core.registry import registry
 from jiuye.core.services import access_log
 from jiuye.core.views import (
-    PagedListMixin,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
@@ -31,7 +30,7 @@ from jiuye.core.views import (
 )
 from jiuye.ledger import excel, importing, services
 from jiuye.ledger.choices import Relation
-from jiuye.ledger.filters import PersonFilter
+from jiuye.ledger.filters import BehindFilter, PersonFilter
 from jiuye.ledger.forms import (
     HouseholdForm,
     HouseholdMeansForm,
@@ -459,24 +458,47 @@ class ImportDetailView(ScopedDetailView):
         return redirect("ledger:import-detail", pk=self.object.pk)
 
 
-class BehindView(PermissionRequiredMixin, PagedListMixin, generic.ListView):
+class BehindView(ScopedListView):
     """The residents behind a figure (an indicator's ``persons``): for a region the user may
     see and a day, those the figure counts — or, for a rate, those it still misses (the
-    unemployed of an employment rate). Opened from the number on a report or a community's
-    page."""
+    unemployed of an employment rate), narrowed by the ledger's filters. Opened from the
+    number on a report or a community's page."""
 
-    permission_required = "ledger.view_person"
+    model = Person
+    filterset_class = BehindFilter
     template_name = "ledger/behind.html"
-    paginate_by = 50
+    export_columns = [
+        Column(_("姓名"), "name"), Column(_("公民身份号码"), "id_number", 21, personal="id_number"),
+        Column(_("居住地"), "region.name", 20), Column(_("区划代码"), "region_id", 14),
+        Column(_("就业状态"), "get_status_display"), Column(_("状态起始日期"), "status_since"),
+        Column(_("联系电话"), "phone", 16, personal="phone"),
+    ]  # fmt: skip
 
-    def get_queryset(self):
-        self.indicator = registry["indicators"].get(self.kwargs["indicator"])
-        if self.indicator is None or self.indicator.persons is None:
+    @cached_property
+    def indicator(self):
+        indicator = registry["indicators"].get(self.kwargs["indicator"])
+        if indicator is None or indicator.persons is None:
             raise Http404
-        self.region = asked_region(self.request.user, self.kwargs["code"])
-        self.day = asked_day(self.request.GET.get("on"))
+        return indicator
+
+    @cached_property
+    def region(self):
+        return asked_region(self.request.user, self.kwargs["code"])
+
+    @cached_property
+    def day(self):
+        return asked_day(self.request.GET.get("on"))
+
+    def scope(self, queryset):
+        # the indicator's persons are those of the user's jurisdiction already
         persons = self.indicator.persons(self.request.user, self.region.prefix, self.day, self.day)
         return persons.with_region().order_by("region_id", "id")
+
+    def export_title(self) -> str:
+        return f"{self.indicator.label} {self.region.name} {self.day:%Y-%m-%d}"
+
+    def export_filename(self) -> str:
+        return f"{self.indicator.code}-{self.region.code}-{self.day:%Y%m%d}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(indicator=self.indicator, region=self.region, day=self.day,

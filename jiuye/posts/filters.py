@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.jobs.models import Referral
 from jiuye.ledger.filters import search
 from jiuye.posts.choices import LeaveReason, PostKind
 from jiuye.posts.models import Placement, Post
@@ -65,3 +66,16 @@ class PlacementFilter(django_filters.FilterSet):
 
     def filter_open(self, queryset, name, value):
         return queryset.filter(ended_on__isnull=value)
+
+
+class AbsorbedFilter(django_filters.FilterSet):
+    """The employers that hired assistance targets: by the employer's name, by the place."""
+
+    employer = django_filters.CharFilter(
+        field_name="vacancy__employer__name", lookup_expr="contains", label=_("用人单位名称")
+    )
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+
+    class Meta:
+        model = Referral
+        fields = ["employer", "region"]

@@ -8,7 +8,6 @@ from django.db.models import F
 
 from jiuye.core import parameters
 from jiuye.core.registry import Contract
-from jiuye.jobs.models import Referral
 from jiuye.posts import rules
 from jiuye.posts.choices import PostKind
 from jiuye.posts.models import Placement
@@ -45,30 +44,26 @@ class Absorbed:
     limit: int
 
 
-def absorbed_targets(user, today: datetime.date | None = None) -> list[Absorbed]:
-    """The identified hard-to-employ persons hired with social insurance through referrals of
-    the user's jurisdiction, with the months their employer may be subsidised for."""
+def absorbed_targets(referrals, today: datetime.date | None = None) -> list[Absorbed]:
+    """Of ``referrals`` (the user's, narrowed to the jurisdiction and the list's filters), the
+    identified hard-to-employ persons hired with social insurance, with the months their
+    employer may be subsidised for. The parameters of the offices are read in one query."""
     today = today or datetime.date.today()
-    hires = (
-        Referral.objects.visible_to(user)
-        .filter(state="hired", social_insurance=True, seeker__hard_to_employ=True)
+    hires = list(
+        referrals.filter(state="hired", social_insurance=True, seeker__hard_to_employ=True)
         .select_related("seeker__person", "vacancy__employer", "org")
-        .order_by("vacancy__employer__name", "hired_on", "pk")[:500]
+        .order_by("vacancy__employer__name", "hired_on", "pk")
     )
-    rows, read = [], {}
-
-    def value(key, region):  # today's parameters of each office, read once per office
-        if (key, region) not in read:
-            read[key, region] = parameters.value(key, region, today)
-        return read[key, region]
-
+    read = parameters.Reader()
+    read.load(referral.org.region_id for referral in hires)
+    rows = []
     for referral in hires:
         region = referral.org.region_id
         first = referral.hired_on.replace(day=1)
-        count_day = first.replace(day=min(max(value(rules.COUNT_DAY, region), 1), 28))
+        count_day = first.replace(day=min(max(read(rules.COUNT_DAY, region, today), 1), 28))
         if referral.hired_on > count_day:
             first = rules.next_month(first)
-        limit = value(rules.MAX_MONTHS, region)
+        limit = read(rules.MAX_MONTHS, region, today)
         last = first
         for _n in range(limit - 1):
             last = rules.next_month(last)

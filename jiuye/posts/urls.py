@@ -18,6 +18,7 @@ urlpatterns = [
     path("placements/<int:pk>/", views.PlacementDetailView.as_view(), name="placement"),
     path("placements/<int:pk>/end/", views.PlacementEndView.as_view(), name="placement-end"),
     path("employers/", views.AbsorbedView.as_view(), name="employers"),
+    path("employers/export/", exporting.view(views.AbsorbedView), name="employers-export"),
 ]
 
 # This line of work's section of the left menu (registered by its AppConfig.ready).

@@ -1,4 +1,3 @@
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,8 +15,9 @@ from jiuye.core.views import (
     ServiceFormMixin,
     ServiceUpdateMixin,
 )
+from jiuye.jobs.models import Referral
 from jiuye.posts import services
-from jiuye.posts.filters import PlacementFilter, PostFilter
+from jiuye.posts.filters import AbsorbedFilter, PlacementFilter, PostFilter
 from jiuye.posts.forms import EndForm, PlacementForm, PostForm
 from jiuye.posts.models import Placement, Post
 from jiuye.posts.selectors import absorbed_targets
@@ -195,14 +195,24 @@ class PlacementEndView(ServiceActionView):
     done = _("已办理离岗。")
 
 
-class AbsorbedView(PermissionRequiredMixin, generic.TemplateView):
+class AbsorbedView(ScopedListView):
     """吸纳援助对象的单位: employers that hired identified hard-to-employ persons with social
     insurance through the jurisdiction's referrals, and the months they may be subsidised."""
 
+    model = Referral
     permission_required = "jobs.view_referral"
+    filterset_class = AbsorbedFilter
     template_name = "posts/absorbed.html"
+    export_name, export_file = _("吸纳援助对象的单位"), "absorbed-employers"
+    export_columns = [
+        Column(_("用人单位"), "referral.vacancy.employer.name", 30),
+        Column(_("统一社会信用代码"), "referral.vacancy.employer.credit_code", 20),
+        Column(_("人员"), "referral.seeker.person.name"), Column(_("录用日期"), "referral.hired_on"),
+        Column(_("推荐机构"), "referral.org.name", 24), Column(_("区划代码"), "referral.region_id", 14),
+        Column(_("可申报起始月份"), lambda row: f"{row.first_month:%Y-%m}"),
+        Column(_("可申报截止月份"), lambda row: f"{row.last_month:%Y-%m}"),
+        Column(_("最长月数"), "limit"),
+    ]  # fmt: skip
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            rows=absorbed_targets(self.request.user, timezone.localdate()), **kwargs
-        )
+    def get_queryset(self):
+        return absorbed_targets(super().get_queryset(), timezone.localdate())

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.ledger.filters import search
 from jiuye.regions.filters import RegionCodeFilter
+from jiuye.regions.models import Region
 from jiuye.startups.choices import EntrepreneurState
 from jiuye.startups.models import Entrepreneur, Loan
 
@@ -32,3 +33,13 @@ class LoanFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return search(queryset, value, prefix="person__")
+
+
+class CreditFilter(django_filters.FilterSet):
+    """The communities of the credit-community list: those under a region."""
+
+    region = RegionCodeFilter(field_name="code", label=_("区划代码（含下级）"))
+
+    class Meta:
+        model = Region
+        fields = ["region"]

@@ -170,8 +170,10 @@ class CreditCommunity:
     reasons: list[str]
 
 
-def credit_communities(user, today: datetime.date | None = None, prefix: str | None = None):
-    """The communities (villages) of the user's jurisdiction that have lent loans, with their
+def credit_communities(user, today: datetime.date | None = None, prefix: str | None = None,
+                       regions=None):  # fmt: skip
+    """The communities (villages) of the user's jurisdiction (under ``prefix``, of ``regions``
+    if given: a list's filtered regions) that have lent loans, with their
     repayment record and whether they meet the credit-community parameters (信用社区): at least
     the parameter's count of loans, the parameter's share of the amounts due repaid, and no
     loan overdue longer than the parameter's days. Three grouped queries, whatever the number
@@ -195,7 +197,8 @@ def credit_communities(user, today: datetime.date | None = None, prefix: str | N
     minimum = parameters.value("startups.credit_min_loans", where, today)
     min_rate = parameters.value("startups.credit_min_repayment_rate", where, today)
     max_days = parameters.value("startups.credit_max_overdue_days", where, today)
-    regions = Region.objects.filter(code__in=counts).select_related("parent").order_by("code")
+    regions = (Region.objects if regions is None else regions).filter(code__in=counts)
+    regions = regions.select_related("parent").order_by("code")
     rows = []
     for region in regions:
         record = records.get(region.code, {})

@@ -19,6 +19,7 @@ urlpatterns = [
     path("loans/overdue/", views.OverdueListView.as_view(), name="overdue"),
     path("loans/overdue/export/", exporting.view(views.OverdueListView), name="overdue-export"),
     path("loans/credit/", views.CreditView.as_view(), name="credit"),
+    path("loans/credit/export/", exporting.view(views.CreditView), name="credit-export"),
     path("loans/new/<int:person>/", views.LoanCreateView.as_view(), name="loan-add"),
     path("loans/<int:pk>/", views.LoanDetailView.as_view(), name="loan"),
     path("loans/<int:pk>/edit/", views.LoanUpdateView.as_view(), name="loan-edit"),

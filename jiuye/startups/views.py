@@ -1,9 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -20,9 +20,10 @@ from jiuye.core.views import (
 )
 from jiuye.ledger.models import Person
 from jiuye.ledger.views import ResidentMixin
-from jiuye.regions.codes import is_valid_code, prefix_of
+from jiuye.regions.codes import prefix_of
+from jiuye.regions.models import Region
 from jiuye.startups import selectors, services
-from jiuye.startups.filters import EntrepreneurFilter, LoanFilter
+from jiuye.startups.filters import CreditFilter, EntrepreneurFilter, LoanFilter
 from jiuye.startups.forms import (
     BankApproveForm,
     EntrepreneurForm,
@@ -198,27 +199,37 @@ class OverdueListView(LoanListView):
         return context
 
 
-class CreditView(PermissionRequiredMixin, generic.TemplateView):
+class CreditView(ScopedListView):
     """信用社区: the communities of the jurisdiction with lent loans, their repayment record
     and whether they meet the credit-community parameters."""
 
+    model = Region
     permission_required = "startups.view_loan"
+    filterset_class = CreditFilter
     template_name = "startups/credit.html"
-
     paginate_by = 100
+    export_name, export_file = _("信用社区"), "credit-communities"
+    export_columns = [
+        Column(_("社区（村）"), "region.name", 24), Column(_("区划代码"), "region.code", 14),
+        Column(_("街道（乡镇）"), "region.parent.name", 20), Column(_("已放款笔数"), "loans"),
+        Column(_("到期应还本息（元）"), "due", money=True), Column(_("已还（元）"), "paid", money=True),
+        Column(_("还款率（%）"), "rate"), Column(_("最长逾期天数"), "overdue_days"),
+        Column(_("评定"), lambda row: gettext("信用社区") if row.is_credit else gettext("未达标")),
+        Column(_("未达标原因"), lambda row: gettext("；").join(str(r) for r in row.reasons), 60),
+    ]  # fmt: skip
+
+    def get_queryset(self):
+        regions = super().get_queryset()  # of the jurisdiction, narrowed by the filter
+        code = self.filterset.form.cleaned_data.get("region") if self.filterset.is_valid() else ""
+        rows, self.limits = selectors.credit_communities(
+            self.request.user, prefix=prefix_of(code) if code else None, regions=regions
+        )
+        return rows
 
     def get_context_data(self, **kwargs):
-        code = self.request.GET.get("region", "").strip()
-        prefix = prefix_of(code) if is_valid_code(code) else None
-        rows, limits = selectors.credit_communities(self.request.user, prefix=prefix)
-        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
         return super().get_context_data(
-            rows=page.object_list, page_obj=page, paginator=page.paginator,
-            is_paginated=page.has_other_pages(),
-            query_without_page=query.urlencode(), limits=limits, region=code,
-            credit_count=sum(row.is_credit for row in rows), **kwargs,
+            limits=self.limits, credit_count=sum(row.is_credit for row in self.object_list),
+            **kwargs,
         )  # fmt: skip
 
 

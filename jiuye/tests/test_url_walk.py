@@ -294,6 +294,7 @@ NOT_THEIR_TASK = {
         "training:catalogue": f"the catalogue is for enrolling, by {KEEPERS}",
         "training:catalogue-export": f"the catalogue is for enrolling, by {KEEPERS}",
         "training:candidates": f"the candidates page records needs, by {KEEPERS}",
+        "training:candidates-export": f"the candidates page records needs, by {KEEPERS}",
         "startups:find": f"it opens the form of an entrepreneur or a loan, added by {KEEPERS}",
         "core:parameters": f"POST sets a policy parameter: by {PROVINCE}",
         "core:calendar-add": CALENDAR,
@@ -1049,6 +1050,15 @@ def test_pages_without_a_record_show_a_sibling_nothing_of_the_other_region(
 
 # Lists of reference data, the same for everyone.
 REFERENCE_LISTS = {"occupation-list", "industry-list"}
+# Lists the samples of village A leave empty, and why: the walk checks that the owner gets
+# them and that a sibling's file holds nothing of village A; the app's tests fill them and
+# check that the page and the file hold the same rows.
+EMPTY_FOR_THE_SAMPLES = {
+    "training:candidates": "the sample person has a training need and an enrolment, so is no "
+    "candidate for one (training/tests/test_exports.py)",
+    "posts:employers": "the sample referral has not ended in a hire (posts/tests/test_exports.py)",
+}
+EMPTY_FOR_THE_SAMPLES |= {f"{name}-export": why for name, why in EMPTY_FOR_THE_SAMPLES.items()}
 
 
 @pytest.mark.parametrize(
@@ -1057,8 +1067,10 @@ REFERENCE_LISTS = {"occupation-list", "industry-list"}
 def test_lists_show_the_owner_the_records_of_their_region(route, samples, login):
     owner, _sibling = pair_for(route)
     query = f"?region={VILLAGE_A}" if route.model not in (Region, Household) else "?page_size=1000"
-    content = text_of(login(owner).get(samples.url(route) + query))
-    assert samples.markers[route.model] in content
+    response = login(owner).get(samples.url(route) + query)
+    assert response.status_code == 200
+    if route.name not in EMPTY_FOR_THE_SAMPLES:
+        assert samples.markers[route.model] in text_of(response)
 
 
 def test_admin_is_for_superusers_only(login, approver, superuser, client):
@@ -1085,7 +1097,9 @@ COUNTY_WIDE = {
 
 
 def test_every_list_page_has_an_export():
-    assert len(LIST_PAGES) > 40 and set(COUNTY_WIDE) <= set(ROUTE_NAMED)
+    assert len(LIST_PAGES) > 40 and set(COUNTY_WIDE) | set(EMPTY_FOR_THE_SAMPLES) <= set(
+        ROUTE_NAMED
+    )
     missing = [route.name for route in LIST_PAGES if route.view not in exports()]
     assert not missing, f"list pages without an export (see core.exporting.view): {missing}"
 
@@ -1108,7 +1122,10 @@ def test_each_list_exports_its_records_and_a_sibling_gets_none_of_the_other_regi
     assert f'href="{reverse(name)}?' in page.content.decode(), f"{route.name} shows no export link"
     mine = owner_client.get(reverse(name) + query)
     assert mine["Content-Type"].startswith("application/vnd.openxmlformats"), name
-    assert samples.markers[route.model] in text_of(mine), f"{name}: the record is not in the file"
+    if route.name not in EMPTY_FOR_THE_SAMPLES:
+        assert samples.markers[route.model] in text_of(mine), (
+            f"{name}: the record is not in the file"
+        )
     # the sibling's file (the whole of their jurisdiction, numbers in full) has nothing of ours:
     # no cell that is a marker, and no cell that holds one of six characters or more (a
     # shorter one, such as a short number, may be part of a phone number by chance)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.jobs.filters import OccupationCodeFilter
 from jiuye.ledger.filters import search
+from jiuye.ledger.models import Person
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.training.choices import CourseKind, NeedState
 from jiuye.training.models import Course, Enrolment, Institution, Need
@@ -71,3 +72,17 @@ class EnrolmentFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return search(queryset, value, prefix="person__")
+
+
+class CandidateFilter(django_filters.FilterSet):
+    """The candidates for a training need: by name or number, by place."""
+
+    q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划代码（含下级）"))
+
+    class Meta:
+        model = Person
+        fields = ["q", "region"]
+
+    def search(self, queryset, name, value):
+        return search(queryset, value)

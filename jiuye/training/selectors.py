@@ -26,9 +26,10 @@ COHORTS = (3, 6)  # months after completion: the employment rates of guideline å
 WORK = EMPLOYED - {LabourStatus.FARMING}
 
 
-def candidates(user, today: datetime.date | None = None):
-    """Residents of the user's jurisdiction who may need training: registered unemployed or
-    seeking work, of working age, with no open training need and no open enrolment."""
+def candidates(user, today: datetime.date | None = None, persons=None):
+    """Residents of the user's jurisdiction (of ``persons`` if given: a list's, scoped and
+    filtered) who may need training: registered unemployed or seeking work, of working age,
+    with no open training need and no open enrolment."""
     today = today or timezone.localdate()
     limits = working_age_limits(parameters.region_of(user), today)
     unemployed = Exists(
@@ -40,7 +41,7 @@ def candidates(user, today: datetime.date | None = None):
         Enrolment.objects.filter(person_id=OuterRef("pk"), state__in=OPEN_ENROLMENT_STATES)
     )
     return (
-        Person.objects.visible_to(user)
+        (Person.objects.visible_to(user) if persons is None else persons)
         .filter(unemployed | seeking)
         .filter(working_age_q(today, **limits))
         .exclude(need)
@@ -137,8 +138,9 @@ class Account:
 def referral_amounts(enrolments) -> dict[int, Decimal]:
     """The referral subsidy owed for each of ``enrolments`` (needs ``course__institution``):
     the standard in force for the institution's region on the day the course began. One
-    query per institution region (``parameters.Reader``)."""
+    query for the institutions' regions (``parameters.Reader``)."""
     read = parameters.Reader()
+    read.load(enrolment.course.institution.region_id for enrolment in enrolments)
     return {
         enrolment.pk: yuan(
             read(
@@ -149,13 +151,14 @@ def referral_amounts(enrolments) -> dict[int, Decimal]:
     }
 
 
-def referral_accounts(user, *, institution=None, org=None) -> list[Account]:
+def referral_accounts(user, *, institution=None, org=None, orgs=None) -> list[Account]:
     """The accounts of the referral subsidy between designated institutions and the offices
     of the user's jurisdiction that referred trainees to them (of one institution or office
-    if given), by institution and office. Three queries and one per institution region."""
-    orgs = ServiceOrg.objects.visible_to(user)
+    if given; of ``orgs``, a list's offices scoped and filtered, if given), by institution and
+    office. Four queries, whatever the number of offices and institutions."""
+    orgs = ServiceOrg.objects.visible_to(user) if orgs is None else orgs
     enrolments = Enrolment.objects.took_part().filter(org__in=orgs)
-    payments = ReferralPayment.objects.visible_to(user)
+    payments = ReferralPayment.objects.visible_to(user).filter(org__in=orgs)
     if institution is not None:
         enrolments = enrolments.filter(course__institution=institution)
         payments = payments.filter(institution=institution)

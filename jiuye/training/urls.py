@@ -30,6 +30,9 @@ urlpatterns = [
     path("needs/", views.NeedListView.as_view(), name="needs"),
     path("needs/export/", exporting.view(views.NeedListView), name="needs-export"),
     path("needs/candidates/", views.CandidatesView.as_view(), name="candidates"),
+    path(
+        "needs/candidates/export/", exporting.view(views.CandidatesView), name="candidates-export"
+    ),
     path("needs/new/<int:person>/", views.NeedCreateView.as_view(), name="need-add"),
     path("needs/<int:pk>/", views.NeedDetailView.as_view(), name="need"),
     path("needs/<int:pk>/close/", views.NeedCloseView.as_view(), name="need-close"),
@@ -54,6 +57,11 @@ urlpatterns = [
         name="enrolment-certificate",
     ),
     path("referral-subsidies/", views.ReferralAccountListView.as_view(), name="referral-accounts"),
+    path(
+        "referral-subsidies/export/",
+        exporting.view(views.ReferralAccountListView),
+        name="referral-accounts-export",
+    ),
     path(
         "referral-subsidies/<int:institution>/<int:org>/",
         views.ReferralAccountView.as_view(),

@@ -1,7 +1,3 @@
-import re
-
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,11 +18,19 @@ from jiuye.core.views import (
     WorkflowDetailView,
 )
 from jiuye.jobs.views.vacancies import OccupationOptionsMixin
+from jiuye.ledger.models import Person
 from jiuye.ledger.views import ResidentMixin
-from jiuye.regions.codes import county, prefix_of
+from jiuye.regions.codes import county
+from jiuye.regions.filters import ServiceOrgFilter
 from jiuye.regions.models import ServiceOrg
 from jiuye.training import selectors, services
-from jiuye.training.filters import CourseFilter, EnrolmentFilter, InstitutionFilter, NeedFilter
+from jiuye.training.filters import (
+    CandidateFilter,
+    CourseFilter,
+    EnrolmentFilter,
+    InstitutionFilter,
+    NeedFilter,
+)
 from jiuye.training.forms import (
     AttendanceForm,
     CertificateForm,
@@ -218,31 +222,24 @@ class NeedListView(ScopedListView):
         return queryset.with_person()
 
 
-class CandidatesView(PermissionRequiredMixin, generic.TemplateView):
+class CandidatesView(ScopedListView):
     """Registered unemployed persons and job seekers of the jurisdiction, of working age,
     with no open training need or enrolment: whom to ask about training (培训需求摸底)."""
 
+    model = Person
     permission_required = "training.add_need"
+    filterset_class = CandidateFilter
     template_name = "training/candidates.html"
-    paginate_by = 50
+    export_name, export_file = _("培训需求摸底"), "training-candidates"
+    export_columns = [
+        Column(_("姓名"), "name"), Column(_("公民身份号码"), "id_number", 21, personal="id_number"),
+        Column(_("年龄"), "age_on"), Column(_("所在区划"), "region.name", 20),
+        Column(_("区划代码"), "region_id", 14), Column(_("就业状态"), "get_status_display"),
+        Column(_("登记失业"), "registered_unemployed"), Column(_("求职登记"), "seeking"),
+    ]  # fmt: skip
 
-    def get_context_data(self, **kwargs):
-        queryset = selectors.candidates(self.request.user)
-        region = (self.request.GET.get("region") or "").strip()
-        if region:  # a code of the jurisdiction: its subtree (a range on the code's index)
-            queryset = (
-                queryset.within(prefix_of(region))
-                if re.fullmatch(r"\d{12}", region)
-                else queryset.none()
-            )
-        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            page_obj=page, object_list=page.object_list, is_paginated=page.has_other_pages(),
-            paginator=page.paginator, query_without_page=query.urlencode(), region=region,
-            **kwargs,
-        )  # fmt: skip
+    def scope(self, queryset):
+        return selectors.candidates(self.request.user, persons=queryset)
 
 
 class NeedCreateView(OccupationOptionsMixin, ResidentMixin, ServiceFormMixin, generic.CreateView):
@@ -408,18 +405,35 @@ class EnrolmentCertificateView(ServiceActionView):
 # The referral subsidy (推荐参训补助, guideline 十七) ---------------------------------------
 
 
-class ReferralAccountListView(PermissionRequiredMixin, generic.TemplateView):
+class ReferralAccountListView(ScopedListView):
     """What the designated institutions owe the offices of the jurisdiction for the trainees
-    they referred, what they paid and what is outstanding, by institution and office."""
+    they referred, what they paid and what is outstanding, by institution and office (the
+    offices chosen by the filter)."""
 
+    model = ServiceOrg
     permission_required = "training.view_referralpayment"
+    filterset_class = ServiceOrgFilter
     template_name = "training/referral_accounts.html"
+    export_name, export_file = _("推荐参训补助"), "referral-subsidies"
+    export_columns = [
+        Column(_("推荐机构"), "org.name", 24), Column(_("区划代码"), "org.region_id", 14),
+        Column(_("培训机构"), "institution.name", 30), Column(_("参训人数"), "trainees"),
+        Column(_("应付补助（元）"), "owed", money=True), Column(_("已付（元）"), "paid", money=True),
+        Column(_("未付（元）"), "outstanding", money=True),
+    ]  # fmt: skip
+
+    def get_queryset(self):
+        return selectors.referral_accounts(self.request.user, orgs=super().get_queryset())
 
     def get_context_data(self, **kwargs):
-        accounts = selectors.referral_accounts(self.request.user)
-        total = {name: sum((getattr(account, name) for account in accounts), ZERO)
-                 for name in ("trainees", "owed", "paid", "outstanding")}  # fmt: skip
-        return super().get_context_data(accounts=accounts, total=total, **kwargs)
+        context = super().get_context_data(**kwargs)
+        accounts = self.object_list
+        context.update(
+            accounts=context["object_list"],
+            total={name: sum((getattr(account, name) for account in accounts), ZERO)
+                   for name in ("trainees", "owed", "paid", "outstanding")},
+        )  # fmt: skip
+        return context
 
 
 class ReferralAccountView(ServiceFormMixin, generic.FormView):
