@@ -26,7 +26,7 @@ from jiuye.training.models import Enrolment
 NUMBER = Column(_("序号"), 6)
 REGION = Column(_("社区（村）"), 14)
 NAME = Column(_("姓名"), 10)
-SEX = Column(_("性别"), 5)
+SEX = Column(_("性别"), 7)  # "Female" in English
 ID_NUMBER = Column(_("公民身份号码"), 21, personal="id_number")
 
 
