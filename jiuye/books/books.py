@@ -4,7 +4,8 @@ master record for a region and a date, never typed twice: registered in the regi
 
 Every book reads through its model's ``visible_to(user)``, narrowed by ``within(prefix)``, so a
 book holds nothing outside the reader's jurisdiction. Identity numbers and phones are masked
-as in every export (docs/architecture.md, "Personal data")."""
+as in every export (docs/architecture.md, "Personal data") unless the book is asked in full
+by a role that needs them (``Column.personal``, ``Book.rows``)."""
 
 import functools
 
@@ -15,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.assistance.models import Identification, ZeroHousehold
 from jiuye.books.registry import YEAR_TO_DAY, Book, Column
 from jiuye.jobs.models import Referral
-from jiuye.ledger.identity import mask_id_number, mask_phone
 from jiuye.ledger.models import StatusRecord
 from jiuye.posts.models import Placement
 from jiuye.registration.choices import RegistrationKind
@@ -26,8 +26,8 @@ from jiuye.training.models import Enrolment
 NUMBER = Column(_("序号"), 6)
 REGION = Column(_("社区（村）"), 14)
 NAME = Column(_("姓名"), 10)
-SEX = Column(_("性别"), 5)
-ID_NUMBER = Column(_("公民身份号码"), 21)
+SEX = Column(_("性别"), 7)  # "Female" in English
+ID_NUMBER = Column(_("公民身份号码"), 21, personal="id_number")
 
 
 def _in_force(queryset, day, start: str, end: str):
@@ -61,7 +61,7 @@ def _label(record, name: str) -> str:
 
 
 def _person(person) -> list:
-    return [person.name, _label(person, "sex"), mask_id_number(person.id_number)]
+    return [person.name, _label(person, "sex"), person.id_number]
 
 
 # 劳动力资源台账: every resident as the status periods say on the day, where they lived then.
@@ -78,7 +78,7 @@ def _labour_row(record, day):
         record.region.name, *_person(person), person.age_on(day), _label(person, "education"),
         _label(person, "hukou_type"), _label(person, "relation"), _label(record, "status"),
         record.employer or _label(record, "transfer_destination"), record.since,
-        mask_phone(person.phone),
+        person.phone,
     ]  # fmt: skip
 
 
@@ -217,7 +217,7 @@ BOOKS = (
     Book("labour", _("劳动力资源台账"), (
         NUMBER, REGION, NAME, SEX, ID_NUMBER, Column(_("年龄"), 5), Column(_("文化程度"), 10),
         Column(_("户籍性质"), 10), Column(_("与户主关系"), 8), Column(_("就业状态"), 10),
-        Column(_("就业单位（转移去向）"), 20), Column(_("状态起始日期"), 11), Column(_("联系电话"), 13),
+        Column(_("就业单位（转移去向）"), 20), Column(_("状态起始日期"), 11), Column(_("联系电话"), 13, personal="phone"),
     ), _labour, _labour_row, "ledger.view_person", order=10),
     Book("unemployed", _("登记失业人员台账"), (
         NUMBER, REGION, NAME, SEX, ID_NUMBER, Column(_("失业日期"), 11), Column(_("失业原因"), 16),
@@ -241,7 +241,8 @@ BOOKS = (
         NUMBER, REGION, NAME, SEX, ID_NUMBER, Column(_("求职登记日期"), 11), Column(_("推荐单位"), 20),
         Column(_("推荐岗位"), 14), Column(_("推荐日期"), 11), Column(_("面试日期"), 11),
         Column(_("入职日期"), 11),
-    ), _referrals, _referrals_row, "jobs.view_referral", period=YEAR_TO_DAY, order=60),
+    ), _referrals, _referrals_row, "jobs.view_referral", period=YEAR_TO_DAY, order=60,
+       person_path="seeker__person"),
     Book("training", _("职业培训台账"), (
         NUMBER, REGION, NAME, SEX, ID_NUMBER, Column(_("培训类别"), 12), Column(_("培训班"), 20),
         Column(_("培训机构"), 20), Column(_("开班日期"), 11), Column(_("结业日期"), 11),

@@ -58,6 +58,13 @@ class Heading:
     def css_title(self) -> str:
         return _css_string(self.title)
 
+    @property
+    def css_pages(self) -> str:
+        """The page numbers as the value of a margin box's ``content``, in one sentence that
+        each language words its own way (第 n 页，共 m 页; Page n of m)."""
+        text = _css_string(_("第 %(page)s 页，共 %(pages)s 页"))
+        return f'"{text}"' % {"page": '" counter(page) "', "pages": '" counter(pages) "'}
+
 
 def _css_string(text: str) -> str:
     """Text for a CSS string in the page's margin boxes: nothing that could end it."""

@@ -1,5 +1,7 @@
 """The ledger books of a region on a date: the page that lists them, each book as PDF and as
-Excel (a large book's Excel made in the background as a list's export is)."""
+Excel (a large book's Excel made in the background as a list's export is). A book is masked;
+``full=1`` gives the numbers whole to the roles that may have them, by the exports' rule
+(``core.exporting.full_asked``), with one access-log row per resident shown."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -18,6 +21,7 @@ from jiuye.books.printing import Heading, book_pdf, book_workbook
 from jiuye.core import exporting
 from jiuye.core.excel import CONTENT_TYPE
 from jiuye.core.registry import registry
+from jiuye.core.services import access_log
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import asked_day, asked_region, visible_path
 
@@ -42,7 +46,7 @@ class BookListView(PermissionRequiredMixin, generic.TemplateView):
         return super().get_context_data(
             region=region, day=day, books=books, path=visible_path(user, region),
             children=Region.objects.filter(parent=region).order_by("code"),
-            pdf_rows=pdf_rows(),
+            pdf_rows=pdf_rows(), may_see_full=exporting.may_see_full(user),
             **kwargs,
         )  # fmt: skip
 
@@ -70,8 +74,22 @@ class BookMixin(PermissionRequiredMixin):
     def day(self):
         return asked_day(self.request.GET.get("on"))
 
+    @cached_property
+    def full(self) -> bool:
+        """Whether the numbers go in full: asked, and the user's role needs them (else the
+        book is masked, as an export is)."""
+        return self.book.personal and exporting.full_asked(self.request)
+
     def rows(self):
-        return self.book.rows(self.request.user, self.region.prefix, self.day)
+        return self.book.rows(self.request.user, self.region.prefix, self.day, full=self.full)
+
+    def log_full(self) -> None:
+        """A full book: one access-log row per resident it shows."""
+        if self.full:
+            persons = self.book.persons(self.request.user, self.region.prefix, self.day)
+            purpose = gettext("台账（完整号码）：%(book)s") % {"book": self.book.title}
+            purpose = purpose[:100]  # the log's field
+            access_log(actor=self.request.user, objs=persons, purpose=purpose)
 
     def count(self):
         return self.book.count(self.request.user, self.region.prefix, self.day)
@@ -97,6 +115,7 @@ class BookPdfView(BookMixin, generic.View):
         if self.count() > pdf_rows():
             return self.back(_("该台账超过%(limit)d行，请按社区（村）分别打印，或导出Excel。")
                              % {"limit": pdf_rows()})  # fmt: skip
+        self.log_full()
         return self.download(
             book_pdf(self.book, self.heading(), self.rows()), "application/pdf", "pdf"
         )
@@ -124,4 +143,5 @@ class BookExcelView(BookMixin, generic.View):
         return None  # the book reads its own records
 
     def export_content(self, _queryset, progress=None) -> bytes:
+        self.log_full()
         return book_workbook(self.book, self.heading(), self.rows(), progress=progress)

@@ -63,7 +63,7 @@ class Column:
     def of(self, record, *, full: bool):
         value = self.value(record) if callable(self.value) else _path(record, self.value)
         if self.personal and value and not full:
-            value = _mask(self.personal, value)
+            value = mask(self.personal, value)
         if isinstance(value, bool):
             return gettext("是") if value else gettext("否")
         if isinstance(value, datetime.datetime):
@@ -82,10 +82,34 @@ def _path(record, path: str):
     return value
 
 
-def _mask(kind: str, value: str) -> str:
+def mask(kind: str, value: str) -> str:
+    """``value`` masked as a ``kind`` of personal data: ``"id_number"`` or ``"phone"``."""
     from jiuye.ledger.identity import mask_id_number, mask_phone
 
     return mask_id_number(value) if kind == "id_number" else mask_phone(value)
+
+
+def may_see_full(user) -> bool:
+    """Whether ``user``'s role needs identity numbers and phones in full (and so may ask)."""
+    return user.has_perm(FULL_PERMISSION)
+
+
+def full_asked(request) -> bool:
+    """Whether ``request`` asks for the numbers in full (``full=1``) and its user may have
+    them: a user who may not gets them masked, whatever they ask."""
+    return request.GET.get("full") == "1" and may_see_full(request.user)
+
+
+def persons_of(queryset, path: str = "person") -> list:
+    """The residents ``queryset``'s records are about (through ``path``; the records
+    themselves if they are residents or about no one): whom a full file shows."""
+    person = apps.get_model("ledger", "Person")
+    if queryset.model is person:
+        return list(queryset)
+    try:
+        return list(person.objects.filter(pk__in=queryset.order_by().values(path)))
+    except FieldError:  # about no person: the records themselves
+        return list(queryset)
 
 
 class ExportMixin:
@@ -132,11 +156,9 @@ class ExportMixin:
     @property
     def full(self) -> bool:
         """Whether the numbers go in full: asked (``full=1``), and the user's role needs them."""
-        return (
-            self.request.GET.get("full") == "1"
-            and any(column.personal for column in getattr(self, "export_columns", ()))
-            and self.request.user.has_perm(FULL_PERMISSION)
-        )
+        return any(
+            column.personal for column in getattr(self, "export_columns", ())
+        ) and full_asked(self.request)
 
     def export_rows(self, queryset):
         full = self.full
@@ -168,14 +190,7 @@ class ExportMixin:
     def export_persons(self, queryset):
         """The residents whose numbers a full export shows: the records themselves, or the
         persons they are about (``person_path``, ``person`` by default)."""
-        person = apps.get_model("ledger", "Person")
-        if queryset.model is person:
-            return list(queryset)
-        path = getattr(self, "person_path", "person")
-        try:
-            return list(person.objects.filter(pk__in=queryset.order_by().values(path)))
-        except FieldError:  # about no person: the records themselves
-            return list(queryset)
+        return persons_of(queryset, getattr(self, "person_path", "person"))
 
 
 def counted(rows, progress):
@@ -230,7 +245,7 @@ def export_links(view) -> dict:
     url = f"{reverse(name, kwargs=view.kwargs)}?{query.urlencode()}"
     links = {"export_url": url, "export_label": getattr(export, "export_label", "")}
     personal = any(column.personal for column in getattr(export, "export_columns", ()))
-    if personal and view.request.user.has_perm(FULL_PERMISSION):
+    if personal and may_see_full(view.request.user):
         links["export_full_url"] = f"{url}{'&' if query else ''}full=1"
     return links
 
