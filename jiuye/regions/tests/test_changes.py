@@ -198,3 +198,37 @@ def test_every_reader_of_figures_shows_a_region_as_it_was(forgetful, province_ad
     assert figures(zibo, BEFORE)["3703"]["labour_force"] == plain_zibo + _in_county(BEFORE)
     assert planned(2025) == plain_plan[0] - _in_county(datetime.date(2025, 12, 31))
     assert planned(2026) == plain_plan[1]
+
+
+def test_the_laiwu_townships_whose_digits_changed_in_2019_follow_them(forgetful, province_admin):
+    """Not every township of 莱芜 kept its digits when 莱城区 and 钢城区 became 济南's 莱芜区 and
+    钢城区 (data/README.md: the codes before 2019 as quansitech/qs_cmf lists them, against the
+    2023 statistical codes): twelve have rows of their own, which come before the county's."""
+    assert changes.current("371202105000").code == "370116104000"  # 苗山镇 105 → 104
+    assert changes.current("371202106203").code == "370116008203"  # 雪野镇's village, its digits
+    assert changes.current("371202103000").code == "370116103000"  # 牛泉镇 kept 103
+    assert changes.current("371203100000").code == "370117004000"  # 颜庄镇 → 颜庄街道
+    before = datetime.date(2018, 12, 31)
+    assert changes.past_code("370116106000", before) == "371202107000"  # 大王庄镇
+    assert changes.past_code("370116008000", before) == "371202106000"  # 雪野
+    assert changes.past_code("370116001000", before) == "371202001000"  # 凤城街道 kept 001
+    townships = RegionChange.objects.filter(old_code__regex=r"^37120[23][0-9]{3}000$").exclude(
+        old_code__endswith="000000"
+    )
+    assert townships.count() == 12
+    today = set(
+        Region.objects.filter(code__in=[row.new_code for row in townships]).values_list(
+            "code", flat=True
+        )
+    )
+    assert today == {row.new_code for row in townships}
+    kept = ["370116001000", "370116002000", "370116003000", "370116004000", "370116103000",
+            "370117001000", "370117002000", "370117003000"]  # fmt: skip
+    assert not RegionChange.objects.filter(new_code__in=kept).exists()
+
+    laiwu = Region.objects.get(code="370116000000")
+    shown = {
+        row.region.code: row.region.name for row in _labour(province_admin, laiwu, before)[0].rows
+    }
+    assert shown["370116104000"] == "苗山镇" and shown["370116005000"] == "口镇"  # names of then
+    assert len(shown) == Region.objects.filter(parent=laiwu).count()
