@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from jiuye.communities.choices import Comparison, StandardKind, Unit
 from jiuye.communities.models import CommunityMonth, Criterion, Standard
 from jiuye.core import indicators
-from jiuye.core.indicators import SYSTEM, Indicator, Query
+from jiuye.core.indicators import SYSTEM, Indicator
 from jiuye.core.registry import registry
 from jiuye.core.workdays import months_before
 from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, prefix_of
@@ -89,10 +89,11 @@ def period(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     return months_before(day, 12) + datetime.timedelta(days=1), day
 
 
-def values(user, prefix: str, length: int, day: datetime.date, wanted: list[Indicator]) -> dict:
-    """``{group: values}`` of ``wanted`` for the regions under ``prefix`` cut to ``length``."""
+def values(user, region, length: int, day: datetime.date, wanted: list[Indicator]) -> dict:
+    """``{group: values}`` of ``wanted`` for the regions in ``region`` (as it was on ``day``;
+    None: the whole database) cut to ``length`` (``indicators.collect_on``)."""
     first, last = period(day)
-    found = indicators.collect(wanted, Query(user, prefix, length, first, last))
+    found = indicators.collect_on(user, region, wanted, first, last, length)
     return {group: indicators.fill(row, wanted) for group, row in found.items()}
 
 
@@ -117,7 +118,7 @@ def evaluate(user, region, day: datetime.date, kind: str | None = None) -> tuple
     unit = Unit.TOWNSHIP if region.level == Level.TOWNSHIP else Unit.COMMUNITY
     found = standards(kind, unit)
     wanted = indicators_of(found)
-    figures = values(user, region.prefix, len(region.prefix), day, wanted).get(region.prefix)
+    figures = values(user, region, len(region.prefix), day, wanted).get(region.prefix)
     figures = figures or empty(wanted)
     return figures, [judge(standard, figures) for standard in found]
 
@@ -134,13 +135,14 @@ def snapshot(month: datetime.date, *, prefix: str = "") -> int:
     last = month_end(month)
     day = min(last, timezone.localdate())
     target = target_of()
+    region = Region.objects.get(code=code_of_prefix(prefix)) if prefix else None
     rows = []
     for unit, level in UNIT_LEVEL.items():
         found = standards(unit=unit)
         if not found:
             continue
         wanted = indicators_of(found)
-        figures_of = values(SYSTEM, prefix, PREFIX_LENGTH[level], day, wanted)
+        figures_of = values(SYSTEM, region, PREFIX_LENGTH[level], day, wanted)
         # the regions of that level the ledger has records of (a region's own records, such
         # as a township's in a grouping by village, are not a village's)
         codes = Region.objects.filter(

@@ -165,7 +165,7 @@ def recheck_start(*, actor, region: Region, name: str, kind: str, sample_percent
         if not of_unit:
             continue
         wanted = evaluation.indicators_of(list({title.standard for title in of_unit}))
-        found = evaluation.values(actor, region.prefix, PREFIX_LENGTH[level], recheck.on, wanted)
+        found = evaluation.values(actor, region, PREFIX_LENGTH[level], recheck.on, wanted)
         for title in of_unit:
             figures = found.get(title.region.prefix) or evaluation.empty(wanted)
             _recheck_title(recheck, title, figures, actor)

@@ -106,14 +106,15 @@ def monthly(user, region, codes, last: datetime.date, count: int = 12) -> list:
     ``region`` (which the caller checked ``user`` may see) for the ``count`` months up to the
     one of ``last``, a month's figure as on its last day (on ``last`` in the month of ``last``):
     one query per month and source, whatever the number of regions below, so choose
-    indicators of one source."""
+    indicators of one source. A month before a division-code change counts the region as it
+    was then (``indicators.collect_on``)."""
     chosen = [registry["indicators"][code] for code in codes]
     latest = last.replace(day=1)
     found = []
     for first in (add_months(latest, -back) for back in range(count - 1, -1, -1)):
         end = min(add_months(first, 1) - datetime.timedelta(days=1), last)
-        query = indicators.Query(user, region.prefix, len(region.prefix), first, end)
-        values = indicators.add_up(list(indicators.collect(chosen, query).values()), chosen)
+        whole = indicators.collect_on(user, region, chosen, first, end, len(region.prefix))
+        values = indicators.add_up(list(whole.values()), chosen)
         values = indicators.fill(values, chosen)
         found.append((f"{first:%Y-%m}", {str(each.label): values[each.code] for each in chosen}))
     return found

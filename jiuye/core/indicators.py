@@ -193,25 +193,46 @@ class Table:
         return not any(value for value in self.total.values.values())
 
 
+def collect_on(user, region, indicators: list[Indicator], first, last, length: int, past=None):
+    """The values of ``indicators`` in ``region`` as it was on ``last``, by today's codes cut to
+    ``length`` (the length of the region's own prefix: one group, ``region.prefix``): what
+    every figure of a region, its sub-regions or its offices is read through. When division
+    codes changed after ``last`` (``past``, else ``regions_on(region, last)``), today's codes
+    are grouped finer, the parts that were not in the region that day are left out and those
+    that were are taken in (the query widened to a common ancestor), then cut to ``length``
+    and added up, in the same queries. ``region`` None: the whole database as it is (nightly
+    snapshots keep today's codes; a statistic that reads them groups them as they were)."""
+    if region is not None and past is None:
+        past = regions_on(region, last, [])
+    if past is None:
+        prefix = region.prefix if region is not None else ""
+        return collect(indicators, Query(user, prefix, length, first, last))
+    found = collect(indicators, Query(user, past.prefix, max(length, past.length), first, last))
+    whole = length <= len(region.prefix)  # the region as one group, its parts wherever today
+    parts: dict[str, list] = {}
+    for group, row in found.items():
+        if past.child_of(group) is not None:  # None: a part that was not in the region that day
+            parts.setdefault(region.prefix if whole else group[:length], []).append(row)
+    return {group: add_up(rows, indicators) for group, rows in parts.items()}
+
+
 def table(user, region, indicators: list[Indicator], first, last) -> Table:
     """``indicators`` for ``region`` (which the caller checked ``user`` may see) and each of its
     visible children, from ``first`` to ``last``: a few grouped queries, whatever their number.
     When division codes changed after ``last``, the children are those of that day
-    (``regions.changes.regions_on``): today's codes are grouped finer and added up by the
-    sub-region they were in, in the same queries."""
-    prefix, length = region.prefix, child_prefix_length(region.code)
+    (``regions.changes.regions_on``): today's codes are grouped finer (``collect_on``) and
+    added up by the sub-region they were in, in the same queries."""
+    length = child_prefix_length(region.code)
     children = list(Region.objects.visible_to(user).filter(parent=region).order_by("code"))
     past = regions_on(region, last, children)
     if past is None:
-        values = collect(indicators, Query(user, prefix, length, first, last))
+        values = collect_on(user, region, indicators, first, last, length, past)
         shown = [(child.prefix, child, False) for child in children]
     else:
-        found = collect(indicators, Query(user, past.prefix, past.length, first, last))
+        found = collect_on(user, region, indicators, first, last, past.length, past)
         parts: dict[str, list] = {}
         for group, row in found.items():
-            child = past.child_of(group)
-            if child is not None:  # None: a part that was not in the region that day
-                parts.setdefault(child or region.prefix, []).append(row)
+            parts.setdefault(past.child_of(group) or region.prefix, []).append(row)
         values = {child: add_up(rows, indicators) for child, rows in parts.items()}
         shown = past.children
     sections: dict[str, list] = {}

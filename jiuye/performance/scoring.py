@@ -1,6 +1,6 @@
 """Scores and rankings of offices (绩效考核, guideline 二十二).
 
-An office's figures come from the indicator registry (``core.indicators.collect``): a few
+An office's figures come from the indicator registry (``core.indicators.collect_on``): a few
 grouped queries for all the offices under a region, whatever their number, never one per
 office. Each item of the office's scheme turns a figure into points and says how in words,
 from the same numbers, so the explanation cannot disagree with the score. Offices are ranked
@@ -19,11 +19,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from jiuye.core.indicators import Query, collect, fill
+from jiuye.core.indicators import collect_on, fill
 from jiuye.core.registry import registry
 from jiuye.performance.choices import Method, OfficeLevel
 from jiuye.performance.models import Item, Scheme
 from jiuye.performance.periods import Period
+from jiuye.regions.changes import past_code, regions_on
 from jiuye.regions.codes import PREFIX_LENGTH, Level, code_of_prefix, prefix_of
 from jiuye.regions.models import Region
 
@@ -223,14 +224,15 @@ def points(item: Item, reading: Reading, best: Decimal | None = None) -> Part:
     return Part(item, value, target, earned, explain)
 
 
-def scores(user, prefix: str, offices: list[Region], level: int, period: Period) -> list[Score]:
-    """The scores of ``offices`` (of ``level``, under ``prefix``, which holds each of their
-    parents whole) for ``period``: the figures of every office in one pass of the registry."""
-    schemes = schemes_for(prefix, level, period.year)
+def scores(user, region: Region, offices: list[Region], level: int, period: Period) -> list[Score]:
+    """The scores of ``offices`` (of ``level``, in ``region`` as it was at the end of
+    ``period``, which holds each of their parents whole) for ``period``: the figures of every
+    office in one pass of the registry (``indicators.collect_on``)."""
+    schemes = schemes_for(region.prefix, level, period.year)
     indicators = indicators_of(schemes)
     length = PREFIX_LENGTH[Level(level)]
     found = (
-        collect(indicators, Query(user, prefix, length, period.first, period.last))
+        collect_on(user, region, indicators, period.first, period.last, length)
         if indicators
         else {}
     )
@@ -255,10 +257,10 @@ def scores(user, prefix: str, offices: list[Region], level: int, period: Period)
     for office in offices:
         for item, reading in read[office.code]:
             if item.method == BEST and reading.value is not None:
-                key = (prefix_of(office.code, above), item.pk)
+                key = (parent_on(office.code, above, period), item.pk)
                 best[key] = max(best.get(key, reading.value), reading.value)
     for score in result:
-        parent = prefix_of(score.region.code, above)
+        parent = parent_on(score.region.code, above, period)
         score.parts = [
             points(item, reading, best.get((parent, item.pk)))
             for item, reading in read[score.region.code]
@@ -276,10 +278,26 @@ def ranked(found: list[Score]) -> list[Score]:
     return order
 
 
-def offices_under(user, region: Region, level: int):
-    return list(
-        Region.objects.visible_to(user).within(region.prefix).filter(level=level).order_by("code")
+def parent_on(code: str, above: Level, period: Period) -> str:
+    """The prefix of the parent an office had at the end of ``period`` (its siblings then)."""
+    return prefix_of(past_code(code, period.last), above)
+
+
+def offices_under(user, region: Region, level: int, *days) -> list[list[Region]]:
+    """The offices of ``level`` in ``region`` as it was on each of ``days`` (one query): those
+    under it today, but for a day before a division-code change those that were in it then
+    (``regions.changes.regions_on``), wherever they are today."""
+    pasts = [regions_on(region, day, []) for day in days]
+    prefix = min([past.prefix for past in pasts if past] + [region.prefix], key=len)
+    found = list(
+        Region.objects.visible_to(user).within(prefix).filter(level=level).order_by("code")
     )
+    return [
+        [office for office in found if past.child_of(office.prefix) is not None]
+        if past
+        else [office for office in found if region.contains(office.code)]
+        for past in pasts
+    ]
 
 
 def ranking(user, region: Region, level: int, period: Period) -> Ranking:
@@ -289,10 +307,10 @@ def ranking(user, region: Region, level: int, period: Period) -> Ranking:
         raise ValidationError(_("请选择考核对象以上的区划进行排名。"))
     if level == OfficeLevel.VILLAGE and region.level < Level.CITY:
         raise ValidationError(_("社区（村）的排名请选择市或以下的区划。"))  # some 70,000 of them
-    offices = offices_under(user, region, level)
-    current = ranked(scores(user, region.prefix, offices, level, period))
+    offices, earlier = offices_under(user, region, level, period.last, period.previous.last)
+    current = ranked(scores(user, region, offices, level, period))
     before = {score.region.code: score.rank for score in ranked(
-        [score for score in scores(user, region.prefix, offices, level, period.previous) if score.scheme]
+        [score for score in scores(user, region, earlier, level, period.previous) if score.scheme]
     )}  # fmt: skip
     for score in current:
         score.previous = before.get(score.region.code)

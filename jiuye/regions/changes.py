@@ -5,8 +5,9 @@ Records carry today's codes (the 2023 statistical codes). ``RegionChange`` rows 
 code an area had before a day (``data/shandong-division-changes.csv``: 莱芜市 into 济南市 in
 2019 and others, each with its document). Two directions:
 
-- forward (``current``, ``resolve_region``, ``is_known``): an old code from an import, the API or
-  an identity number's first six digits becomes today's code, with a note;
+- forward (``current``, ``resolve_region``): an old code from an import, the API or an identity
+  number's first six digits becomes today's code, with a note (whether an identity number's
+  six digits were ever a county's code is ``ledger.identity.is_region_code``'s to say);
 - backward (``past_code``, ``regions_on``): a statistic for a day before a change groups today's
   codes by the codes in force that day, so a county moved from one city to another counts
   under its old city before the change and under its new one after.
@@ -109,15 +110,6 @@ def resolve_region(code: str) -> tuple[Region | None, str]:
         return None, ""
     resolved = current(code)
     return Region.objects.filter(code=resolved.code).first(), resolved.note
-
-
-def is_known(code: str) -> bool:
-    """``code`` (12 digits, or 6 as in an identity number) is a division of today or an old
-    code of the changes table: an identity number's region of 莱城区 (371202) is real."""
-    code = code_of_prefix(code)
-    return any(change.old_code == code for change in all_changes()) or (
-        Region.objects.filter(code=code).exists()
-    )
 
 
 def _since(day: datetime.date) -> list[RegionChange]:

@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from jiuye.core.indicators import Query, collect, fill
+from jiuye.core.indicators import collect_on, fill
 from jiuye.core.registry import registry
-from jiuye.regions.codes import Level, prefix_of
+from jiuye.regions.codes import Level
 from jiuye.staff.models import (
     Position,
     PositionTarget,
@@ -75,10 +75,9 @@ def plan(user, org, year: int) -> tuple[list[Position], list[Line]]:
     first, last = year_so_far(year)
     indicators = registry["indicators"]
     known = [indicators[target.indicator] for target in targets if target.indicator in indicators]
-    prefix = prefix_of(org.region_id)
-    figures = fill(
-        collect(known, Query(user, prefix, len(prefix), first, last)).get(prefix, {}), known
-    )
+    region = org.region  # as it was on ``last`` (``collect_on``): a past year's own region
+    whole = collect_on(user, region, known, first, last, len(region.prefix))
+    figures = fill(whole.get(region.prefix, {}), known)
     holders = {
         position.pk: [holder.pk for holder in position.holders.all()] for position in positions
     }
