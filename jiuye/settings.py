@@ -110,6 +110,13 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Reports group up to a province's million residents in one query: compiling it (JIT)
+        # costs more than it saves on queries of a second, and with the default 4 MB the
+        # planner sorts on disk what it could hash in memory.
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c jit=off -c work_mem={env_str('PG_WORK_MEM', '32MB')}"
+        )
 else:
     DATABASES = {
         "default": {
