@@ -48,16 +48,6 @@ def _check_region(actor, region: Region, field: str = "region") -> None:
 # Employers ------------------------------------------------------------------------------
 
 
-def _registered_message(existing: Employer, actor) -> str:
-    """Why a credit code cannot be registered again: the employer holding it, if the actor
-    may read it; otherwise only that it is registered elsewhere."""
-    if Employer.objects.visible_to(actor).filter(pk=existing.pk).exists():
-        return _("该统一社会信用代码已登记为“%(name)s”（%(region)s），一个单位只登记一次。") % {
-            "name": existing.name, "region": existing.region.name,
-        }  # fmt: skip
-    return _("该统一社会信用代码已在其他辖区登记，一个单位只登记一次。")
-
-
 @transaction.atomic
 def employer_create(*, actor, region: Region, credit_code: str, **fields) -> Employer:
     require(actor, "jobs.add_employer")
@@ -65,7 +55,14 @@ def employer_create(*, actor, region: Region, credit_code: str, **fields) -> Emp
     code = clean_credit_code(credit_code)
     existing = Employer.objects.filter(credit_code=code).select_related("region").first()
     if existing is not None:
-        raise ValidationError({"credit_code": _registered_message(existing, actor)})
+        raise ValidationError(
+            {
+                "credit_code": _(
+                    "该统一社会信用代码已登记为“%(name)s”（%(region)s），一个单位只登记一次。"
+                )
+                % {"name": existing.name, "region": existing.region.name}
+            }
+        )
     employer = Employer(region=region, credit_code=code, **fields)
     employer.full_clean()
     employer._history_user = actor
