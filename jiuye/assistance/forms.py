@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.assistance.choices import ExitReason, OfferKind, ServiceKind
 from jiuye.assistance.models import AssistanceService, Category, Identification, Measure
 from jiuye.assistance.selectors import case_workers
+from jiuye.assistance.services import NOT_A_CASE_WORKER
 from jiuye.core.forms import DateInput, VersionedFormMixin
 from jiuye.jobs.models import Referral
 from jiuye.regions.codes import Level, prefix_of
@@ -130,7 +131,10 @@ class PlanForm(forms.Form):
 class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("措施类别"), choices=ServiceKind.choices)
     description = forms.CharField(label=_("措施内容"), max_length=200)
-    responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())
+    responsible = forms.ModelChoiceField(
+        label=_("责任人"), queryset=User.objects.none(),
+        error_messages={"invalid_choice": NOT_A_CASE_WORKER},
+    )  # fmt: skip
     due_on = forms.DateField(label=_("完成时限"), widget=DateInput())
 
     def __init__(self, *args, plan, **kwargs):
@@ -167,7 +171,10 @@ class HouseholdInvestigationForm(forms.Form):
 
 class HouseholdSupportForm(forms.Form):
     support_plan = forms.CharField(label=_("扶持措施"), widget=forms.Textarea(attrs={"rows": 3}))
-    responsible = forms.ModelChoiceField(label=_("责任人"), queryset=User.objects.none())
+    responsible = forms.ModelChoiceField(
+        label=_("责任人"), queryset=User.objects.none(),
+        error_messages={"invalid_choice": NOT_A_CASE_WORKER},
+    )  # fmt: skip
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)

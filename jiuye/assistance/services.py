@@ -337,11 +337,14 @@ def _check_signed_on(day: datetime.date | None) -> None:
         raise ValidationError({"agreement_signed_on": _("签订日期不能晚于今天。")})
 
 
+# The one answer to a worker who may not be named responsible, whether unknown, inactive or
+# of another jurisdiction: forms and the API say the same, so nobody learns which ids exist.
+NOT_A_CASE_WORKER = _("责任人应是负责该援助对象的社区、街道或县级工作人员。")
+
+
 def _check_responsible(worker, region_code: str) -> None:
     if worker is None or not case_workers(region_code).filter(pk=worker.pk).exists():
-        raise ValidationError(
-            {"responsible": _("责任人应是负责该援助对象的社区、街道或县级工作人员。")}
-        )
+        raise ValidationError({"responsible": NOT_A_CASE_WORKER})
 
 
 @transaction.atomic

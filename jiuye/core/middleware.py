@@ -17,12 +17,16 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
-PAGE_TYPES = ("text/html", "application/json", "application/vnd.oai.openapi")
+
+
+STATIC_PATH = "/" + settings.STATIC_URL.lstrip("/")
 
 
 class SecurityHeadersMiddleware:
     """Headers Django 5.2 does not set itself: a content security policy, a permissions
-    policy, and no caching of pages and API answers, which carry personal data."""
+    policy, and no caching of anything but the static assets: pages, API answers, exports,
+    PDFs and evidence files all carry personal data, and a browser or proxy must not keep
+    them on a shared office PC."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,7 +37,7 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
-        if response.get("Content-Type", "").startswith(PAGE_TYPES):
+        if not request.path.startswith(STATIC_PATH):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 

@@ -32,18 +32,27 @@ def next_check(job: FlexibleJob, since: datetime.date) -> datetime.date:
 
 
 def _check_insurance(job: FlexibleJob) -> None:
-    """The social-insurance fields agree with each other (and are cleared when not insured)."""
+    """The social-insurance fields agree with each other and with the job (and are cleared
+    when not insured): contributions as a flexible worker lie between the job's start and
+    today, since the subsidy pays for the months they cover."""
     errors = {}
     if not job.insured:
         job.insured_since = job.insured_until = job.contribution = None
         return
+    today = timezone.localdate()
     if job.insured_since is None:
         errors["insured_since"] = _("缴纳社会保险的，请填写参保缴费起始日期。")
-    elif job.insured_since > timezone.localdate():
+    elif job.insured_since > today:
         errors["insured_since"] = _("参保缴费起始日期不能晚于今天。")
+    elif job.insured_since < job.started_on:
+        errors["insured_since"] = _("参保缴费起始日期不能早于灵活就业的开始日期（%(date)s）。") % {
+            "date": job.started_on
+        }
     if not job.contribution or job.contribution <= Decimal("0"):
         errors["contribution"] = _("缴纳社会保险的，请填写每月实际缴费金额。")
-    if job.insured_until and job.insured_since and job.insured_until < job.insured_since:
+    if job.insured_until and job.insured_until > today:
+        errors["insured_until"] = _("停止缴费日期不能晚于今天。")
+    elif job.insured_until and job.insured_since and job.insured_until < job.insured_since:
         errors["insured_until"] = _("停止缴费日期不能早于参保缴费起始日期。")
     if errors:
         raise ValidationError(errors)

@@ -48,6 +48,9 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", *PARTICULARS, "sex", "birth_date", "region", "household", "relation", "status", "status_label",
                   "status_since", "employer", "industry", "occupation", "transfer_destination", "version"]  # fmt: skip
         read_only_fields = ["sex", "birth_date", "household", "relation"]
+        # the service says why at the field, and no more than the user may know (a number
+        # held in another jurisdiction is not named)
+        extra_kwargs = {"id_number": {"validators": []}}
 
     def __init__(self, *args, full=False, **kwargs):
         super().__init__(*args, **kwargs)

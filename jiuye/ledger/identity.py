@@ -98,8 +98,13 @@ def clean_phone(raw) -> str:
 
 
 def mask_id_number(number: str) -> str:
-    """3701**********123X: region and the last four characters only."""
-    return f"{number[:4]}{'*' * (len(number) - 8)}{number[-4:]}" if len(number) > 8 else number
+    """3701**********123*: the province and city, and the sequence digits before the check
+    character. Never the check character itself: it follows from the other seventeen, so
+    beside the age and region a page shows, it would narrow the birth date and county down
+    to a few dozen numbers."""
+    if len(number) <= 8:
+        return number
+    return f"{number[:4]}{'*' * (len(number) - 8)}{number[-4:-1]}*"
 
 
 def mask_phone(phone: str) -> str:

@@ -158,17 +158,15 @@ def validate(content: bytes, filename: str, *, actor, region_code: str, progress
     report.columns = header
     limit = parameters.value("ledger.import_max_rows", region_code)
     lines = []
+    # every row read counts, the empty ones too: a file may hold a single cell a million
+    # rows down, and reading up to it costs as much as reading a million full rows
     for number, row in enumerate(rows, start=header_row + 1):
+        if number - header_row > limit:
+            report.error(None, "", _("文件超过了每次%(limit)d行的上限（空行也计算在内），请删除多余的空行或分成几个文件导入。"),
+                         limit=limit)  # fmt: skip
+            return report
         if any(clean_text(cell) for cell in row):
             lines.append((number, row))
-            if len(lines) > limit:
-                report.error(
-                    None,
-                    "",
-                    _("文件超过了每次%(limit)d行的上限，请分成几个文件导入。"),
-                    limit=limit,
-                )
-                return report
     if not lines:
         report.error(None, "", _("文件中没有数据行。"))
         return report

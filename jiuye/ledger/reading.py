@@ -39,6 +39,10 @@ HEADER_SYNONYMS = {
     "学历": "文化程度", "户口性质": "户籍性质", "就业失业状态": "就业状态", "工作单位": "就业单位",
 }  # fmt: skip
 HEADER_SEARCH_ROWS = 10  # the header may sit below a title or a note
+# Cells right of this column are not read. A file declares its own size (1,048,576 rows by
+# 16,384 columns costs a few bytes), and openpyxl pads every row to the declared width: the
+# import reads what the file holds, as wide as a ledger can reasonably be.
+READ_COLUMNS = 4 * len(COLUMNS)
 
 
 def _choices(enum, synonyms=None) -> dict[str, str]:
@@ -166,11 +170,12 @@ def read_choice(value, table: dict, column: str) -> str:
 
 
 def rows_of(content: bytes, filename: str):
-    """The rows of the first worksheet of an .xlsx file, as tuples of cell values. A file that
-    is not one, or a part of it found broken while its rows are read (a read-only workbook
-    reads its parts as it goes), is a ValidationError that says what is wrong; nothing else
-    is caught here."""
-    rows = open_workbook(content, filename).iter_rows(values_only=True)
+    """The rows of the first worksheet of an .xlsx file, as tuples of cell values (no wider
+    than ``READ_COLUMNS``; every row up to the last one the file holds, the empty ones too:
+    the caller bounds how many it reads). A file that is not one, or a part of it found
+    broken while its rows are read (a read-only workbook reads its parts as it goes), is a
+    ValidationError that says what is wrong; nothing else is caught here."""
+    rows = open_workbook(content, filename).iter_rows(max_col=READ_COLUMNS, values_only=True)
     while True:
         try:
             row = next(rows)
@@ -199,7 +204,9 @@ def open_workbook(content: bytes, filename: str):
         raise ValidationError(_("Excel文件已损坏或无法读取。")) from None
     if not book.worksheets:
         raise ValidationError(_("文件中没有工作表。"))
-    return book.worksheets[0]
+    sheet = book.worksheets[0]
+    sheet.reset_dimensions()  # the declared size is the file's word, not its data
+    return sheet
 
 
 def _header_key(cell) -> str:

@@ -1012,12 +1012,14 @@ def test_the_owner_opens_the_same_record(route, samples, login):
 @pytest.mark.parametrize("route", CHECKED, ids=route_ids)
 def test_the_owner_gets_an_answer_to_every_method(route, samples, login):
     """Never a 404 or a server error: a 2xx, a page's redirect, a 400 for the empty body, or
-    a named refusal."""
+    a named refusal. Every answer, pages and files alike (exports, PDFs, evidence), tells
+    browsers and proxies to keep no copy: they carry personal data."""
     url = samples.url(route)
     for method in route.walked_methods:  # reading first, deleting last
         owner = owner_for(route, method)
         response = send(login(owner), method, url)
         where = f"{method.upper()} {url} answered {response.status_code} to {owner.username}"
+        assert "no-store" in response.get("Cache-Control", ""), f"{where} and may be cached"
         if response.status_code in (403, 405):
             assert_refusal_is_named(route, method, owner, response)
         elif 300 <= response.status_code < 400 and not route.is_api:
@@ -1122,6 +1124,7 @@ def test_each_list_exports_its_records_and_a_sibling_gets_none_of_the_other_regi
     assert f'href="{reverse(name)}?' in page.content.decode(), f"{route.name} shows no export link"
     mine = owner_client.get(reverse(name) + query)
     assert mine["Content-Type"].startswith("application/vnd.openxmlformats"), name
+    assert "no-store" in mine.get("Cache-Control", ""), f"{name} may be cached"
     if route.name not in EMPTY_FOR_THE_SAMPLES:
         assert samples.markers[route.model] in text_of(mine), (
             f"{name}: the record is not in the file"

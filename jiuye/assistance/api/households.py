@@ -38,7 +38,10 @@ class ZeroHouseholdSerializer(serializers.ModelSerializer):
 class SupportSerializer(serializers.Serializer):
     support_plan = serializers.CharField()
     # any active worker; the service checks they work for the case's community, township or county
-    responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    responsible = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        error_messages={"does_not_exist": services.NOT_A_CASE_WORKER},
+    )
 
 
 class InvestigationSerializer(serializers.Serializer):

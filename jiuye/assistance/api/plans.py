@@ -17,7 +17,10 @@ from jiuye.staff.models import User
 class MeasureSerializer(serializers.ModelSerializer):
     plan = serializers.PrimaryKeyRelatedField(queryset=Plan.objects.none())
     # any active worker; the service checks they work for the case's community, township or county
-    responsible = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    responsible = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        error_messages={"does_not_exist": services.NOT_A_CASE_WORKER},
+    )
 
     class Meta:
         model = Measure

@@ -180,3 +180,21 @@ def test_an_application_for_a_sibling_s_resident_is_refused(
                                            format="json")  # fmt: skip
     assert answer.status_code == 400 and "person" in answer.json()
     assert not Identification.objects.filter(person=person).exists()
+
+
+def test_a_worker_of_another_jurisdiction_is_refused_as_responsible_like_an_unknown_id(
+    coordinator, sibling_coordinator, reviewer, approver
+):
+    """The answer does not tell which staff ids exist."""
+    case = identified(coordinator, reviewer, approver)
+    client = api(coordinator)
+    plan = client.post("/api/v1/plans/", {"identification": case.pk, "goals": "半年内就业"},
+                       format="json").json()  # fmt: skip
+    answers = []
+    for worker in (sibling_coordinator.pk, 999_999):
+        refused = client.post("/api/v1/measures/", {"plan": plan["id"], "kind": "job_referral",
+                                                    "description": "推荐岗位", "responsible": worker,
+                                                    "due_on": TODAY().isoformat()}, format="json")  # fmt: skip
+        assert refused.status_code == 400
+        answers.append(refused.json())
+    assert answers[0] == answers[1] == {"responsible": [str(services.NOT_A_CASE_WORKER)]}

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from jiuye.assistance.choices import HouseholdState
 from jiuye.assistance.models import Category, Identification
+from jiuye.assistance.services import NOT_A_CASE_WORKER
 from jiuye.assistance.tests.test_households import evidence, family, zero_couple
 from jiuye.assistance.tests.test_identification import identified, in_notice
 from jiuye.conftest import COUNTY, TOWNSHIP, VILLAGE_A
@@ -272,3 +273,19 @@ def test_list_pages_run_the_same_queries_for_more_rows(coordinator, reviewer, ap
         for person in (head, _spouse):
             register_unemployed(person, coordinator)
     assert (queries(client, cases), queries(client, households)) == before
+
+
+def test_a_worker_of_another_jurisdiction_is_refused_as_responsible_like_an_unknown_id(
+    coordinator, sibling_coordinator, reviewer, approver, login
+):
+    case = identified(coordinator, reviewer, approver)
+    client = login(coordinator)
+    url = reverse("assistance:plan", args=[case.pk])
+    client.post(url, {"action": "plan", "goals": "三个月内就业"})
+    answers = []
+    for worker in (sibling_coordinator.pk, 999_999):
+        page = client.post(url, {"action": "measure", "kind": "job_referral", "description": "推荐岗位",
+                                 "responsible": worker, "due_on": TODAY().isoformat()})  # fmt: skip
+        assert page.status_code == 200
+        answers.append(page.context["measure_form"].errors["responsible"])
+    assert answers[0] == answers[1] == [str(NOT_A_CASE_WORKER)]

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -69,3 +71,24 @@ def test_the_whole_flexible_registration_through_the_api(
         ended["ended_on"] == TODAY().isoformat()
         and Person.objects.get(pk=person.pk).status == "unemployed"
     )
+
+
+def test_the_api_refuses_insurance_dates_before_the_job_or_after_today_at_their_fields(
+    coordinator, login
+):
+    person = resident(coordinator, "接口灵活乙")
+    api = login(coordinator)
+    yesterday, tomorrow = TODAY() - datetime.timedelta(days=1), TODAY() + datetime.timedelta(days=1)
+    data = {"person": person.pk, "form": "platform", "work": "外卖配送", "place": "历下区",
+            "started_on": TODAY().isoformat(), "insured": True, "contribution": "900",
+            "insured_since": yesterday.isoformat()}  # fmt: skip
+    refused = api.post("/api/v1/flexible-jobs/", data, content_type="application/json")
+    assert refused.status_code == 400
+    assert "不能早于灵活就业的开始日期" in refused.json()["insured_since"][0]
+    job = api.post("/api/v1/flexible-jobs/", {**data, "insured_since": TODAY().isoformat()},
+                   content_type="application/json").json()  # fmt: skip
+    refused = api.patch(f"/api/v1/flexible-jobs/{job['id']}/",
+                        {"insured_until": tomorrow.isoformat(), "version": job["version"]},
+                        content_type="application/json")  # fmt: skip
+    assert refused.status_code == 400
+    assert "停止缴费日期不能晚于今天" in refused.json()["insured_until"][0]

@@ -140,3 +140,25 @@ def test_lists_take_the_same_number_of_queries_for_a_few_rows_or_a_page(
     assert few.status_code == many.status_code == 200
     assert "列表灵活5" in many.content.decode()
     assert rows_shown(few) < rows_shown(many)
+
+
+def test_insurance_dates_before_the_job_or_after_today_are_refused_at_their_fields(
+    coordinator, login
+):
+    person = resident(coordinator, "页面灵活丙")
+    browser = login(coordinator)
+    yesterday, tomorrow = TODAY() - datetime.timedelta(days=1), TODAY() + datetime.timedelta(days=1)
+    form = {"id_number": person.id_number, "form": "platform", "work": "外卖配送", "place": "济南市",
+            "started_on": TODAY().isoformat(), "insured": "on", "contribution": "960",
+            "insured_since": yesterday.isoformat()}  # fmt: skip
+    refused = browser.post(reverse("flexible:add"), form)
+    assert refused.status_code == 200 and not FlexibleJob.objects.filter(person=person).exists()
+    assert "不能早于灵活就业的开始日期" in refused.context["form"].errors["insured_since"][0]
+    browser.post(reverse("flexible:add"), {**form, "insured_since": TODAY().isoformat()})
+    job = FlexibleJob.objects.get(person=person)
+    edit = {"form": "platform", "work": "外卖配送", "place": "济南市", "insured": "on",
+            "contribution": "960", "insured_since": TODAY().isoformat(),
+            "insured_until": tomorrow.isoformat(), "version": job.version}  # fmt: skip
+    refused = browser.post(reverse("flexible:edit", args=[job.pk]), edit)
+    assert refused.status_code == 200 and FlexibleJob.objects.get(pk=job.pk).insured_until is None
+    assert "停止缴费日期不能晚于今天" in refused.context["form"].errors["insured_until"][0]

@@ -1,8 +1,9 @@
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
-from jiuye.conftest import VILLAGE_A
-from jiuye.jobs.tests.helpers import resident
+from jiuye.conftest import VILLAGE_A, VILLAGE_B
+from jiuye.jobs.tests.helpers import employer, resident
 from jiuye.ledger.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,19 @@ def test_seekers_change_their_wishes_and_are_registered_once(coordinator, login)
     negative = api.patch(f"/api/v1/seekers/{seeker['id']}/", {"wage_expected": "-1", "version": changed.json()["version"]},
                          content_type="application/json")  # fmt: skip
     assert negative.status_code == 400
+
+
+def test_a_credit_code_of_another_jurisdiction_gets_the_forms_answer_not_the_frameworks(
+    coordinator, sibling_coordinator, login
+):
+    held = employer(sibling_coordinator, name="外辖区物业公司", region_code=VILLAGE_B)
+    company = {"credit_code": held.credit_code, "name": "接口公司", "industry": "80", "region": VILLAGE_A,
+               "address": "接口路1号", "contact_name": "张", "contact_phone": "0531-86000002"}  # fmt: skip
+    refused = login(coordinator).post(
+        "/api/v1/employers/", company, content_type="application/json"
+    )
+    form = login(coordinator).post(reverse("jobs:employer-add"), company)
+    assert refused.status_code == 400 and form.status_code == 200
+    answer = refused.json()["credit_code"]
+    assert answer == form.context["form"].errors["credit_code"]
+    assert "一个单位只登记一次" in answer[0]

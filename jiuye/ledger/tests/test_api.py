@@ -1,7 +1,8 @@
 import pytest
+from django.urls import reverse
 from rest_framework.test import APIClient
 
-from jiuye.conftest import BACKEND, VILLAGE_A
+from jiuye.conftest import BACKEND, VILLAGE_A, VILLAGE_B
 from jiuye.core.models import AccessLog
 from jiuye.ledger.identity import check_character
 from jiuye.ledger.models import Person
@@ -153,3 +154,22 @@ def test_api_lists_run_a_fixed_number_of_queries(coordinator, reviewer, django_a
         assert len(client.get("/api/v1/persons/", {"page_size": 5}).json()["results"]) == 5
     with django_assert_num_queries(9):
         assert len(client.get("/api/v1/persons/", {"page_size": 60}).json()["results"]) == 60
+
+
+def test_a_number_of_another_jurisdiction_gets_the_forms_answer_not_the_frameworks(
+    coordinator, sibling_coordinator, login
+):
+    """Not the framework's unique-field message: the app's own, which names nobody."""
+    body = "37010219930303123"
+    api(sibling_coordinator).post("/api/v1/persons/", {
+        "name": "外辖区人", "id_number": body + check_character(body), "region": VILLAGE_B,
+        "ethnicity": "01", "status": "unemployed", "status_since": "2026-01-05",
+    }, format="json")  # fmt: skip
+    data = {"name": "接口人", "id_number": body + check_character(body), "region": VILLAGE_A,
+            "ethnicity": "01", "status": "unemployed", "status_since": "2026-01-05"}  # fmt: skip
+    refused = api(coordinator).post("/api/v1/persons/", data, format="json")
+    form = login(coordinator).post(reverse("ledger:add"), data)
+    assert refused.status_code == 400 and form.status_code == 200
+    answer = refused.json()["id_number"]
+    assert answer == form.context["form"].errors["id_number"]
+    assert "其他辖区" in answer[0] and "外辖区人" not in answer[0]

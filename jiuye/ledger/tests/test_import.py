@@ -3,6 +3,8 @@
 import datetime
 import io
 import logging
+import re
+import time
 import zipfile
 from decimal import Decimal
 
@@ -277,7 +279,8 @@ def test_export_gives_the_imported_persons_back_masked(client_, django_capture_o
     sheet = load_workbook(io.BytesIO(client_.get("/ledger/export/", {"q": "王"}).content)).active
     rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
     assert (
-        rows["王大山"][1] == HEAD[:4] + "*" * 10 + HEAD[-4:] and rows["王大山"][11] == "138****8000"
+        rows["王大山"][1] == HEAD[:4] + "*" * 10 + HEAD[-4:-1] + "*"
+        and rows["王大山"][11] == "138****8000"
     )
     assert rows["王小川"][7] == rows["王大山"][1]  # the head's number, masked too
 
@@ -402,6 +405,52 @@ def test_a_broken_workbook_ends_in_a_clear_error_not_a_hang(
     _response, job = upload(client_, broken.getvalue(), capture=django_capture_on_commit_callbacks)
     assert job.state == ImportState.INVALID and "无法读取" in job.errors[0]["message"]
     assert bytes(job.content) == b""  # the file is not kept
+
+
+def declaring_the_largest_sheet(content: bytes) -> bytes:
+    """The workbook with its sheet declared 1,048,576 rows by 16,384 columns and one cell in
+    the last of them: a few kilobytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                text = data.decode()
+                text = re.sub(r'<dimension ref="[^"]*"', '<dimension ref="A1:XFD1048576"', text)
+                far = (
+                    '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>远</t></is></c></row>'
+                )
+                text = text.replace("</sheetData>", far + "</sheetData>")
+                data = text.encode()
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+def test_a_sheet_declared_huge_with_one_cell_far_down_ends_quickly_at_the_row_limit(
+    client_, django_capture_on_commit_callbacks
+):
+    content = declaring_the_largest_sheet(xlsx(family()))
+    assert len(content) < 10_000
+    assert load_workbook(io.BytesIO(content), read_only=True).active.max_row == 1_048_576
+    started = time.monotonic()
+    _response, job = upload(client_, content, capture=django_capture_on_commit_callbacks)
+    assert time.monotonic() - started < 20
+    assert job.state == ImportState.INVALID and Person.objects.filter(name="王大山").count() == 0
+    (error,) = job.errors
+    assert "超过了每次50000行的上限" in message_text(error)
+
+
+def test_empty_rows_count_towards_the_row_limit(client_, django_capture_on_commit_callbacks):
+    PolicyParameter.objects.create(
+        key="ledger.import_max_rows", region_id="370000000000", value="5",
+        effective_from=D(2020, 1, 1),
+    )  # fmt: skip
+    book = load_workbook(io.BytesIO(xlsx(family())))
+    book.active.cell(row=10, column=1, value="远")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _response, job = upload(client_, buffer.getvalue(), capture=django_capture_on_commit_callbacks)
+    assert job.state == ImportState.INVALID and "5行的上限" in message_text(job.errors[0])
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused_as_unreadable(
