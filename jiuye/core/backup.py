@@ -482,7 +482,8 @@ def _tool(name: str, at_least: int = 0) -> tuple[str, str]:
             % {"tool": name, "major": needed}
         )  # fmt: skip
     output = subprocess.run([path, "--version"], capture_output=True, text=True, check=False).stdout
-    version = output.rsplit(")", 1)[-1].split()[0] if ")" in output else output.strip()
+    found = re.search(r"PostgreSQL\)\s*(\S+)", output)  # pg_dump (PostgreSQL) 15.20 (Debian …)
+    version = found[1] if found else output.strip()
     if _major(version) < needed:
         raise BackupError(
             _("%(tool)s 的版本 %(version)s 低于所需的 %(major)s：请安装 postgresql-client-%(major)s。")
