@@ -94,6 +94,7 @@ def backup_make(*, path: Path | None = None) -> Archive:
     try:
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".backup-") as work:
             dump, manifest = _dump(Path(work))
+            partial.touch(mode=0o600)  # personal data: readable by the app's user only
             with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as tar:
                 manifest["database"] = _add(tar, dump, DATABASE[manifest["vendor"]])
                 manifest["files"] = [
@@ -346,13 +347,20 @@ def backup_restore(*, path: Path, manifest: dict) -> Archive:
     media.mkdir(parents=True, exist_ok=True)
     stamp = timezone.localtime().strftime(STAMP)
     staging = media / f"{STAGING}{stamp}"
+    swapping = False  # once the files are being swapped, the staged ones must stay
     try:
         with tarfile.open(path, "r:") as tar, tempfile.TemporaryDirectory() as work:
             database = Path(work) / DATABASE[manifest["vendor"]]
-            _extract(tar, DATABASE[manifest["vendor"]], database, manifest["database"])
-            staging.mkdir()
-            for entry in manifest["files"]:
-                _extract(tar, f"{MEDIA}/{entry['path']}", staging / _safe(entry["path"]), entry)
+            try:
+                _extract(tar, DATABASE[manifest["vendor"]], database, manifest["database"])
+                staging.mkdir()
+                for entry in manifest["files"]:
+                    target = staging / _safe(entry["path"])
+                    _extract(tar, f"{MEDIA}/{entry['path']}", target, entry)
+            except (tarfile.TarError, OSError) as error:
+                raise BackupError(
+                    _("无法读取备份文件：%(error)s。什么也没有改变。") % {"error": error}
+                ) from None
             _restore_database(database)
         found = _live_checksums(list(manifest["tables"]))
         differ = sorted(t for t, expected in manifest["tables"].items() if found.get(t) != expected)
@@ -364,9 +372,11 @@ def backup_restore(*, path: Path, manifest: dict) -> Archive:
                 )
                 % {"tables": ", ".join(differ[:10])}
             )
+        swapping = True
         _swap(media, staging, media / f"{REPLACED}{stamp}")
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if not swapping:
+            shutil.rmtree(staging, ignore_errors=True)
     return Archive(Path(path), manifest, time.monotonic() - started)
 
 
@@ -448,6 +458,7 @@ def _swap(media: Path, staging: Path, replaced: Path) -> None:
             )
             % {"error": error, "replaced": replaced, "staging": staging}
         ) from None
+    staging.rmdir()
     shutil.rmtree(replaced)
 
 
