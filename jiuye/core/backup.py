@@ -35,7 +35,7 @@ import tarfile
 import tempfile
 import time
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -58,7 +58,7 @@ STAMP = "%Y%m%d-%H%M%S"
 STAGING, REPLACED = ".restoring-", ".replaced-"
 # libpq parameters that may come from DATABASES' OPTIONS (the password goes in PGPASSWORD,
 # never on a command line that every user of the machine can read).
-LIBPQ_OPTIONS = ("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "options")
+LIBPQ_OPTIONS = ("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout")
 LOCK_TIMEOUT = "60s"  # a table locked longer than this fails the dump or restore, not hangs
 
 
@@ -69,10 +69,11 @@ class BackupError(Exception):
 
 @dataclass
 class Archive:
+    """An archive written or restored: where, its manifest, and how long it took."""
+
     path: Path
     manifest: dict
     seconds: float = 0.0
-    removed: list[Path] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
