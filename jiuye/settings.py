@@ -261,6 +261,13 @@ EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
 # it community by community); its Excel is made in the background like a list's export.
 BOOKS_PDF_MAX_ROWS = env_int("BOOKS_PDF_MAX_ROWS", 3_000)
 
+# Backups (manage.py backup, docs/operations.md): where the dated archives go, and which of them
+# a backup keeps: the newest of each of the last BACKUP_KEEP_DAILY days and of each of the last
+# BACKUP_KEEP_MONTHLY months.
+BACKUP_DIR = env_str("BACKUP_DIR", str(BASE_DIR / "backups"))
+BACKUP_KEEP_DAILY = env_int("BACKUP_KEEP_DAILY", 30)
+BACKUP_KEEP_MONTHLY = env_int("BACKUP_KEEP_MONTHLY", 12)
+
 JIUYE_DEMO_PASSWORD = env_str("JIUYE_DEMO_PASSWORD", "jiuye-demo")
 
 LOGGING = {
