@@ -11,9 +11,11 @@ import os
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils import translation
 
 from jiuye.core import seeding
 from jiuye.regions.models import Region
@@ -36,6 +38,13 @@ BACKEND = "jiuye.staff.backends.RoleBackend"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed", scale="tiny", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a page asked in English leaves English
+    active in the thread (LocaleMiddleware activates a language and never resets it)."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _persona(username):
