@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from jiuye.funds.models import PlatformBudget, Spending
 from jiuye.tests.test_browser import log_in
@@ -48,7 +49,8 @@ def test_a_budget_is_set_and_spent_beyond_a_line_with_its_reason(
     page.get_by_label("用途").fill("招聘会场地")
     page.get_by_label("凭证号").fill("记-12-001")
     page.get_by_role("button", name="保存").click()
-    assert page.get_by_text("请填写超预算理由").count() == 1
+    # the form comes back on the same address: wait for its answer, not for a new URL
+    expect(page.get_by_text("请填写超预算理由")).to_have_count(1)
     assert page.get_by_label("用途").input_value() == "招聘会场地"
     page.get_by_label("超预算理由").fill("追加一场招聘会")
     page.get_by_role("button", name="保存").click()
