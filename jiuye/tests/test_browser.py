@@ -6,6 +6,7 @@ import re
 
 import pytest
 from openpyxl import Workbook
+from playwright.sync_api import expect
 
 from jiuye.assistance.models import Identification
 from jiuye.ledger.excel import COLUMNS
@@ -120,7 +121,7 @@ def test_a_coordinator_imports_a_ledger_file_after_fixing_its_errors(
     page.get_by_label("身份证号、姓名、拼音首字母或电话").fill("llqdr")
     page.get_by_role("button", name="查询").click()
     page.get_by_role("link", name="浏览器导入").click()
-    assert page.get_by_role("heading", name=re.compile("浏览器导入")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("浏览器导入"))).to_be_visible()
     assert "3701**********" in page.content()
 
 

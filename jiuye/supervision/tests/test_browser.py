@@ -5,6 +5,7 @@ reviewer accepts the fix and the finding is closed."""
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from jiuye.conftest import TOWNSHIP
 from jiuye.regions.codes import prefix_of
@@ -36,7 +37,7 @@ def test_the_office_replies_with_a_file_and_the_township_closes_the_finding(
     evidence.write_bytes(b"%PDF-1.4 evidence")
     page.get_by_label("整改材料").set_input_files(str(evidence))
     page.get_by_role("button", name="反馈", exact=True).click()
-    assert page.get_by_text("已反馈整改情况，等待督查机构复核。").is_visible()
+    expect(page.get_by_text("已反馈整改情况，等待督查机构复核。")).to_be_visible()
     assert page.get_by_role("link", name="记录.pdf").is_visible()
 
     page.context.clear_cookies()
@@ -44,5 +45,5 @@ def test_the_office_replies_with_a_file_and_the_township_closes_the_finding(
     page.goto(f"{live_server.url}{finding.get_absolute_url()}")
     page.get_by_label("整改到位，销号").check()
     page.get_by_role("button", name="提交复核").click()
-    assert page.get_by_text("已办理复核。").is_visible()
+    expect(page.get_by_text("已办理复核。")).to_be_visible()
     assert page.locator("h1 .tag").inner_text() == "已销号"
