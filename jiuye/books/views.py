@@ -22,6 +22,7 @@ from jiuye.core import exporting
 from jiuye.core.excel import CONTENT_TYPE
 from jiuye.core.registry import registry
 from jiuye.core.services import access_log
+from jiuye.core.views import RegionOnDayMixin
 from jiuye.regions.models import Region
 from jiuye.regions.selectors import asked_day, asked_region, visible_path
 
@@ -51,7 +52,7 @@ class BookListView(PermissionRequiredMixin, generic.TemplateView):
         )  # fmt: skip
 
 
-class BookMixin(PermissionRequiredMixin):
+class BookMixin(RegionOnDayMixin, PermissionRequiredMixin):
     """A book (``<book>``) of a region (``<code>``) of the jurisdiction on ``?on=``: a region
     outside it is a 404, a book the user's roles may not read a 403."""
 
@@ -65,14 +66,6 @@ class BookMixin(PermissionRequiredMixin):
         if not self.request.user.has_perm(book.permission):
             raise PermissionDenied
         return book
-
-    @cached_property
-    def region(self):
-        return asked_region(self.request.user, self.kwargs["code"])
-
-    @cached_property
-    def day(self):
-        return asked_day(self.request.GET.get("on"))
 
     @cached_property
     def full(self) -> bool:

@@ -24,7 +24,7 @@ from jiuye.core.scoping import can_edit
 from jiuye.core.selectors import worklist, worklist_counts
 from jiuye.core.services import access_log, calendar_day_delete, calendar_day_save, parameter_set
 from jiuye.core.workdays import library_last_year, special_days
-from jiuye.regions.selectors import jurisdiction_root, subtree_counts
+from jiuye.regions.selectors import asked_day, asked_region, jurisdiction_root, subtree_counts
 from jiuye.staff.models import StaffCertificate
 
 
@@ -53,6 +53,19 @@ class ScopedMixin(PermissionRequiredMixin):
     def scope(self, queryset):
         """Add ``select_related``/``prefetch_related`` and other narrowing here."""
         return queryset
+
+
+class RegionOnDayMixin:
+    """A view of a region of the user's jurisdiction (``<code>`` in the URL; any other is a
+    404) on the day of ``?on=`` (today when not given)."""
+
+    @cached_property
+    def region(self):
+        return asked_region(self.request.user, self.kwargs["code"])
+
+    @cached_property
+    def day(self):
+        return asked_day(self.request.GET.get("on"))
 
 
 class PagedListMixin:

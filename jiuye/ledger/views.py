@@ -21,6 +21,7 @@ from jiuye.core.models import AccessLog
 from jiuye.core.registry import registry
 from jiuye.core.services import access_log
 from jiuye.core.views import (
+    RegionOnDayMixin,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
@@ -43,7 +44,6 @@ from jiuye.ledger.forms import (
 from jiuye.ledger.identity import parse_id_number
 from jiuye.ledger.models import Household, ImportState, LedgerImport, Person
 from jiuye.ledger.selectors import file_scope, person_file
-from jiuye.regions.selectors import asked_day, asked_region
 
 
 class ResidentMixin:
@@ -458,7 +458,7 @@ class ImportDetailView(ScopedDetailView):
         return redirect("ledger:import-detail", pk=self.object.pk)
 
 
-class BehindView(ScopedListView):
+class BehindView(RegionOnDayMixin, ScopedListView):
     """The residents behind a figure (an indicator's ``persons``): for a region the user may
     see and a day, those the figure counts — or, for a rate, those it still misses (the
     unemployed of an employment rate), narrowed by the ledger's filters. Opened from the
@@ -480,14 +480,6 @@ class BehindView(ScopedListView):
         if indicator is None or indicator.persons is None:
             raise Http404
         return indicator
-
-    @cached_property
-    def region(self):
-        return asked_region(self.request.user, self.kwargs["code"])
-
-    @cached_property
-    def day(self):
-        return asked_day(self.request.GET.get("on"))
 
     def scope(self, queryset):
         # the indicator's persons are those of the user's jurisdiction already
