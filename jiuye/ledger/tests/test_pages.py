@@ -2,6 +2,8 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -255,3 +257,27 @@ def test_a_resident_who_moves_brings_the_file_and_the_earlier_office_keeps_its_r
     earlier = login(coordinator)
     assert earlier.get(reverse("ledger:detail", args=[person.pk])).status_code == 404
     assert earlier.get(reverse("registration:detail", args=[registration.pk])).status_code == 200
+
+
+def test_a_streets_ledger_page_reads_its_rows_in_index_order_without_sorting(login, reviewer):
+    """The list's order (region, id) is the two-column index's: the first page is read off it.
+
+    With a second, smaller index on the region alone the planners read a whole village through
+    that one and sorted it for the 50 rows shown (21 of a township page's 51 ms at ``large``).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE ledger_person")
+    client = login(reviewer)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("ledger:list")).status_code == 200
+    (rows,) = [
+        query["sql"]
+        for query in queries.captured_queries
+        if 'FROM "ledger_person"' in query["sql"] and "LIMIT" in query["sql"]
+    ]
+    with connection.cursor() as cursor:
+        explain = "EXPLAIN QUERY PLAN" if connection.vendor == "sqlite" else "EXPLAIN"
+        cursor.execute(f"{explain} {rows}")
+        plan = "\n".join(str(line[-1]) for line in cursor.fetchall())
+    assert "person_region_id" in plan, plan
+    assert "Sort" not in plan and "TEMP B-TREE" not in plan, plan
