@@ -96,6 +96,12 @@ def test_a_coordinator_works_on_a_phone(transactional_world, live_server, phone)
     assert "**" in page.locator(CARD_ROWS).first.inner_text()  # masked, as in the table
     search = page.get_by_label("身份证号、姓名、拼音首字母或电话")
     assert search.bounding_box()["width"] > 330 and search.bounding_box()["height"] >= 44
+    more = page.get_by_role("button", name="更多筛选")  # the other filters fold away
+    expect(page.get_by_label("就业状态")).to_be_hidden()
+    more.click()
+    expect(more).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_label("就业状态")).to_be_visible()
+    assert page.get_by_label("就业状态").bounding_box()["width"] > 330
     assert page.get_by_role("link", name=re.compile("姓名")).is_visible()  # still sortable
 
     # a person's page
@@ -134,7 +140,7 @@ def test_a_report_on_a_phone_scrolls_inside_its_frame_only(
     transactional_world, live_server, phone
 ):
     page = phone
-    log_in(page, live_server.url, COORDINATOR)
+    log_in(page, live_server.url, "reviewer-370102001")  # a village has no sub-regions to report
     page.goto(f"{live_server.url}/statistics/")
     expect(page.locator("table.report").first).to_be_visible()
     assert_no_sideways_scroll(page)
@@ -166,3 +172,29 @@ def test_on_a_desktop_the_menu_stays_beside_the_page(transactional_world, live_s
     row = page.locator("table.list tbody tr").first
     assert row.evaluate("el => getComputedStyle(el).display") == "table-row"
     assert page.locator("table.list thead th").first.is_visible()
+
+
+def test_every_page_of_the_coordinators_menu_fits_a_phone(
+    transactional_world, live_server, phone
+):
+    """Each page of the menu, and the first record each of its lists opens."""
+    page = phone
+    log_in(page, live_server.url, COORDINATOR)
+    pages = page.locator("aside.menu a").evaluate_all("links => links.map(link => link.href)")
+    assert len(pages) > 30
+    seen, wide = set(), []
+    for address in pages:
+        page.goto(address)
+        records = page.locator("table.list tbody tr a[href]:not([href*='.'])").evaluate_all(
+            "links => links.slice(0, 1).map(link => link.href)"
+        )  # the first record, not a download
+        for url in [address, *records]:
+            if url in seen:
+                continue
+            seen.add(url)
+            if url != address:
+                page.goto(url)
+            if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+                wide.append(url)
+    assert len(seen) > 60
+    assert wide == []

@@ -34,13 +34,16 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-print]").forEach((element) => {
     element.addEventListener("click", () => window.print());
   });
-  // The menu's button on a phone (base.html): opens and folds the menu.
-  document.querySelectorAll(".menu-toggle").forEach((button) => {
-    const menu = document.getElementById(button.getAttribute("aria-controls"));
+  // Buttons that fold something on a phone (app.css): the menu (base.html, aria-controls)
+  // and a list's filters beyond the first (includes/filters.html, its form).
+  document.querySelectorAll(".menu-toggle, .filters-toggle").forEach((button) => {
+    const folded = button.hasAttribute("aria-controls")
+      ? document.getElementById(button.getAttribute("aria-controls"))
+      : button.closest("form");
     button.addEventListener("click", () => {
       const open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", String(open));
-      menu.classList.toggle("open", open);
+      folded.classList.toggle("open", open);
     });
   });
   labelListCells(document);
