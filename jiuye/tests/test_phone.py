@@ -136,9 +136,7 @@ def test_a_coordinator_works_on_a_phone(transactional_world, live_server, phone)
     assert save.bounding_box()["height"] >= 44
 
 
-def test_a_report_on_a_phone_scrolls_inside_its_frame_only(
-    transactional_world, live_server, phone
-):
+def test_a_report_on_a_phone_scrolls_inside_its_frame_only(transactional_world, live_server, phone):
     page = phone
     log_in(page, live_server.url, "reviewer-370102001")  # a village has no sub-regions to report
     page.goto(f"{live_server.url}/statistics/")
@@ -174,9 +172,7 @@ def test_on_a_desktop_the_menu_stays_beside_the_page(transactional_world, live_s
     assert page.locator("table.list thead th").first.is_visible()
 
 
-def test_every_page_of_the_coordinators_menu_fits_a_phone(
-    transactional_world, live_server, phone
-):
+def test_every_page_of_the_coordinators_menu_fits_a_phone(transactional_world, live_server, phone):
     """Each page of the menu, and the first record each of its lists opens."""
     page = phone
     log_in(page, live_server.url, COORDINATOR)
