@@ -137,7 +137,10 @@ class ExportMixin:
         refused = self.export_refused(total)
         if refused is not None:
             return refused
-        audit.record(AccessKind.EXPORT, user=request.user, purpose=self.export_log_purpose())
+        purpose = self.export_log_purpose()
+        if self.full:
+            purpose = gettext("%(purpose)s（完整号码）") % {"purpose": purpose}
+        audit.record(AccessKind.EXPORT, user=request.user, purpose=purpose)
         if total > settings.EXPORT_BACKGROUND_ROWS:
             return redirect(export_start(request, self, total))
         return excel.file_response(self.export_filename(), self.export_content(queryset))

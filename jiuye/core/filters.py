@@ -14,13 +14,17 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+class AddressFilter(django_filters.Filter):
+    field_class = forms.GenericIPAddressField
+
+
 class AuditFilter(django_filters.FilterSet):
     since = django_filters.DateFilter(method="from_day", label=_("日期自"), widget=DateInput())
     until = django_filters.DateFilter(method="to_day", label=_("至"), widget=DateInput())
     username = django_filters.CharFilter(label=_("用户名"))
     kind = django_filters.ChoiceFilter(choices=AccessKind.choices, label=_("类别"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
-    address = django_filters.Filter(field_class=forms.GenericIPAddressField, label=_("IP地址"))
+    address = AddressFilter(label=_("IP地址"))
 
     class Meta:
         model = AccessLog

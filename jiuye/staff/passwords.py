@@ -117,7 +117,7 @@ class PasswordExpiryMiddleware:
         self.open_paths = None
 
     def __call__(self, request):
-        if request.user.is_authenticated and is_expired(request):
+        if is_expired(request) and request.user.is_authenticated:
             if self.open_paths is None:
                 self.open_paths = {reverse("password_change"), reverse("logout")}
             if request.path not in self.open_paths and not request.path.startswith(
