@@ -21,12 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.staff.models import PasswordHistory
 
-CLASSES = (
-    (re.compile(r"[a-z]"), _("小写字母")),
-    (re.compile(r"[A-Z]"), _("大写字母")),
-    (re.compile(r"[0-9]"), _("数字")),
-    (re.compile(r"[^a-zA-Z0-9]"), _("符号")),
-)
+# lower-case letters, capitals, digits, symbols
+CLASSES = tuple(map(re.compile, (r"[a-z]", r"[A-Z]", r"[0-9]", r"[^a-zA-Z0-9]")))
 
 
 class LengthValidator:
@@ -48,7 +44,7 @@ class ClassesValidator:
         self.min_classes = min_classes
 
     def validate(self, password, user=None):
-        found = sum(1 for pattern, _label in CLASSES if pattern.search(password))
+        found = sum(1 for pattern in CLASSES if pattern.search(password))
         if found < self.min_classes:
             raise ValidationError(self.get_help_text(), code="password_too_simple")
 
