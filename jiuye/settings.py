@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jiuye.core.middleware.SecurityHeadersMiddleware",
+    "jiuye.core.audit.AddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jiuye.core.middleware.LanguageMiddleware",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jiuye.staff.passwords.PasswordExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -138,14 +140,25 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "jiuye.staff.backends.RoleBackend",
 ]
+# Passwords (等保): length, character classes, history and expiry (docs/operations.md). Checked
+# when a password is set through a form or a service; seeded demo accounts are not.
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 10)
+PASSWORD_MIN_CLASSES = env_int("PASSWORD_MIN_CLASSES", 3)
+PASSWORD_HISTORY = env_int("PASSWORD_HISTORY", 5)
+PASSWORD_EXPIRY_DAYS = env_int("PASSWORD_EXPIRY_DAYS", 90)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "NAME": "jiuye.staff.passwords.LengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {
+        "NAME": "jiuye.staff.passwords.ClassesValidator",
+        "OPTIONS": {"min_classes": PASSWORD_MIN_CLASSES},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "jiuye.staff.passwords.HistoryValidator", "OPTIONS": {"count": PASSWORD_HISTORY}},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -168,7 +181,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "jiuye.staff.views.lockout"
 AXES_VERBOSE = False
 # Offices share one NAT address: locking by IP would lock out a whole township at once,
-# so accounts are locked by user name (axes.W006 asks for the IP as well).
+# so accounts are locked by user name (axes.W006 asks for the IP as well). Guessing across
+# many accounts from one address is slowed by a higher limit per address, counted on the
+# audit log's failed logins (jiuye.core.audit.address_blocked).
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 SILENCED_AXES_CHECKS = ["axes.W006"]
 
 # Security headers.
@@ -215,7 +231,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "jiuye.core.drf.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["jiuye.core.drf.RolePermission"],
@@ -223,8 +239,26 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "jiuye.core.drf.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "jiuye.core.drf.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["jiuye.core.drf.AddressThrottle", "jiuye.core.drf.UserThrottle"],
     "PAGE_SIZE": 50,
 }
+# API tokens end after this many days without use; requests are throttled per client address
+# (anonymous) and per account (signed in): "<number>/<second|minute|hour|day>".
+API_TOKEN_IDLE_DAYS = env_int("API_TOKEN_IDLE_DAYS", 7)
+API_THROTTLE_ANON = env_str("API_THROTTLE_ANON", "60/minute")
+API_THROTTLE_USER = env_str("API_THROTTLE_USER", "1200/minute")
+
+# The audit log (core.models.AccessLog) keeps rows this many days; 等保 asks six months at least.
+AUDIT_KEEP_DAYS = env_int("AUDIT_KEEP_DAYS", 365)
+if AUDIT_KEEP_DAYS < 183:
+    raise ImproperlyConfigured("AUDIT_KEEP_DAYS must be at least 183 (six months)")
+
+# The status page for monitoring (/status/): open to these addresses, or to anyone sending
+# the token as "Authorization: Bearer <token>"; unhealthy when a task waits longer than this.
+STATUS_ADDRESSES = env_list("STATUS_ADDRESSES", ["127.0.0.1", "::1"])
+STATUS_TOKEN = env_str("STATUS_TOKEN")
+STATUS_TASK_WAIT_SECONDS = env_int("STATUS_TASK_WAIT_SECONDS", 600)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "jiuye API",
     "DESCRIPTION": "基层公共就业服务平台接口 / API of the grassroots public employment service platform",

@@ -10,6 +10,7 @@ from jiuye.core.registry import registry
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("status/", core_views.StatusView.as_view(), name="status"),
     # each line of work's pages, as its app registered them
     *[path(urls.prefix, include(urls.pages)) for urls in registry["urls"].values()],
     path("api/v1/", include("jiuye.api_urls")),

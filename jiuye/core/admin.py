@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from jiuye.core.models import CalendarDay, WorkflowEvent
+from jiuye.core.models import AccessLog, CalendarDay, WorkflowEvent
 
 
 @admin.register(CalendarDay)
@@ -23,6 +23,24 @@ class WorkflowEventAdmin(admin.ModelAdmin):
         "actor",
     ]
     list_filter = ["content_type", "transition"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """The audit log, read only: nobody adds, changes or deletes a row."""
+
+    list_display = ["at", "kind", "username", "address", "region", "purpose"]
+    list_filter = ["kind"]
+    date_hierarchy = "at"
 
     def has_add_permission(self, request):
         return False

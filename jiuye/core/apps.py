@@ -8,11 +8,18 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self):
-        from jiuye.core import exporting, navigation, permissions
+        from django.contrib.auth import signals
+
+        from jiuye.core import audit, exporting, navigation, permissions
         from jiuye.core.registry import Task, Urls, register, register_permissions
+
+        signals.user_logged_in.connect(audit.on_login, dispatch_uid="core.audit.login")
+        signals.user_logged_out.connect(audit.on_logout, dispatch_uid="core.audit.logout")
+        signals.user_login_failed.connect(audit.on_login_failed, dispatch_uid="core.audit.failed")
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", navigation.WORK, navigation.SYSTEM)
         register("urls", Urls("system/", "jiuye.core.urls"))
         register("nightly_checks", Task("exports", _("导出文件：删除已过保留期限的文件"),
-                                        exporting.drop_expired))  # fmt: skip
+                                        exporting.drop_expired),
+                 Task("audit", _("审计日志：删除已过保存期限的记录"), audit.purge))  # fmt: skip

@@ -37,8 +37,8 @@ from django.utils.translation import gettext
 from django_htmx.middleware import HtmxDetails
 from django_tasks import task
 
-from jiuye.core import excel
-from jiuye.core.models import Export, ExportState
+from jiuye.core import audit, excel
+from jiuye.core.models import AccessKind, Export, ExportState
 from jiuye.core.services import access_log
 from jiuye.regions.selectors import jurisdiction_root
 
@@ -137,6 +137,10 @@ class ExportMixin:
         refused = self.export_refused(total)
         if refused is not None:
             return refused
+        purpose = self.export_log_purpose()
+        if self.full:
+            purpose = gettext("%(purpose)s（完整号码）") % {"purpose": purpose}
+        audit.record(AccessKind.EXPORT, user=request.user, purpose=purpose)
         if total > settings.EXPORT_BACKGROUND_ROWS:
             return redirect(export_start(request, self, total))
         return excel.file_response(self.export_filename(), self.export_content(queryset))

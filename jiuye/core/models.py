@@ -1,3 +1,4 @@
+import datetime
 import secrets
 
 from django.conf import settings
@@ -11,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jiuye.core.history import RecordedQuerySet
-from jiuye.core.scoping import ScopedQuerySet
-from jiuye.regions.codes import Level, prefix_of
+from jiuye.core.scoping import EVERYTHING, ScopedQuerySet, jurisdiction_prefix, subtree_q
+from jiuye.regions.codes import PREFIX_LENGTH, Level, prefix_of
 
 
 class BaseModel(models.Model):
@@ -226,26 +227,101 @@ class PolicyParameter(BaseModel):
         return f"{self.key}={self.value} ({self.region_id}, {self.effective_from})"
 
 
+class AccessKind(models.TextChoices):
+    VIEW = "view", _("查看完整个人信息")
+    EXPORT = "export", _("导出")
+    LOGIN = "login", _("登录")
+    LOGIN_FAILED = "login_failed", _("登录失败")
+    LOGOUT = "logout", _("退出登录")
+
+
+class AuditQuerySet(AppendOnlyQuerySet):
+    """The audit log: appended to, never changed; read by the province (and a superuser)
+    only, who also sees the rows of no region (a failed login with an unknown name)."""
+
+    def visible_to(self, user):
+        prefix = jurisdiction_prefix(user)
+        if prefix is None or len(prefix) > PREFIX_LENGTH[Level.PROVINCE]:
+            return self.none()
+        if prefix == EVERYTHING:
+            return self.all()
+        return self.filter(models.Q(region__isnull=True) | subtree_q("region_id", prefix))
+
+    def editable_by(self, user):
+        return self.none()
+
+    def views(self):
+        """Only the full views of personal data."""
+        return self.filter(kind=AccessKind.VIEW)
+
+    def update(self, **kwargs):
+        raise ValidationError(_("审计日志只能追加，不能修改。"))
+
+    def delete(self):
+        raise ValidationError(_("审计日志只能追加，不能删除。"))
+
+    def expired(self):
+        """Rows older than ``settings.AUDIT_KEEP_DAYS``."""
+        oldest = timezone.now() - datetime.timedelta(days=settings.AUDIT_KEEP_DAYS)
+        return self.filter(at__lt=oldest)
+
+    def purge(self) -> int:
+        """Delete the rows past the retention period (the nightly check); the only delete."""
+        deleted, _counts = models.QuerySet.delete(self.expired())
+        return deleted
+
+
 class AccessLog(models.Model):
-    """One opening of a full personal record (identity number and phone unmasked)."""
+    """The audit log (等保): each opening of a full personal record (identity number and
+    phone unmasked), each export, login, failed login and logout. Appended to only; kept
+    ``settings.AUDIT_KEEP_DAYS`` days, then purged by the nightly check."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.PositiveBigIntegerField()
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    purpose = models.CharField(_("用途"), max_length=100, blank=True)
+    kind = models.CharField(
+        _("类别"), max_length=20, choices=AccessKind.choices, default=AccessKind.VIEW
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("用户"),
+    )  # fmt: skip
+    username = models.CharField(_("用户名"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("IP地址"), null=True, blank=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("区划"),
+    )  # fmt: skip
+    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    purpose = models.CharField(_("用途"), max_length=200, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at"]
-        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
-        verbose_name = _("个人信息查看记录")
-        verbose_name_plural = _("个人信息查看记录")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "at"]),
+            models.Index(fields=["kind", "address", "at"]),
+        ]
+        verbose_name = _("审计日志")
+        verbose_name_plural = _("审计日志")
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} → {self.content_type_id}:{self.object_id}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username or self.user_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("审计日志只能追加，不能修改。"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("审计日志只能追加，不能删除。"))
+
+    @property
+    def record_label(self) -> str:
+        """What record was seen: its kind and number (no name: the log shows no personal data)."""
+        if self.content_type_id is None:
+            return ""
+        return f"{self.content_type.name} #{self.object_id}"
 
 
 class NumberSequence(models.Model):

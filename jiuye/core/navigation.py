@@ -33,6 +33,7 @@ SYSTEM = Section(
     (
         Item(_("工作日历"), "core:calendar", "core.view_calendarday"),
         Item(_("政策参数"), "core:parameters", "core.view_policyparameter"),
+        Item(_("审计日志"), "core:audit", "core.view_accesslog"),
         Item(_("修改密码"), "password_change"),
         Item(_("接口文档"), "api-docs"),
     ),

@@ -9,6 +9,8 @@ PERMISSIONS = {
     "core.add_policyparameter": frozenset({RoleCode.PROVINCE_ADMIN}),
     # A list's export made in the background: each user reads their own (core.models.Export)
     "core.view_export": EVERYONE,
+    # The audit log (logins, exports, full views of personal data): the province only
+    "core.view_accesslog": frozenset({RoleCode.PROVINCE_ADMIN}),
     # The working-day calendar
     "core.view_calendarday": EVERYONE,
     "core.add_calendarday": frozenset({RoleCode.PROVINCE_ADMIN}),

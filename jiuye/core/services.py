@@ -4,7 +4,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from jiuye.core.models import AccessLog, CalendarDay, NumberSequence, PolicyParameter
+from jiuye.core.audit import current_address
+from jiuye.core.models import AccessKind, AccessLog, CalendarDay, NumberSequence, PolicyParameter
 from jiuye.core.parameters import PARAMETERS
 from jiuye.regions.codes import ancestors
 from jiuye.regions.models import Region
@@ -107,14 +108,19 @@ def calendar_day_delete(*, actor, day) -> None:
 
 
 def access_log(*, actor, objs, purpose: str = "") -> None:
-    """Record that ``actor`` saw the full personal records ``objs`` (unmasked)."""
+    """Record in the audit log that ``actor`` saw the full personal records ``objs``
+    (unmasked)."""
+    address = current_address()
     rows = [
         AccessLog(
+            kind=AccessKind.VIEW,
             user=actor,
+            username=actor.username,
+            address=address,
             content_type=ContentType.objects.get_for_model(type(obj)),
             object_id=obj.pk,
             region_id=obj.region_id,
-            purpose=purpose,
+            purpose=purpose[:200],
         )
         for obj in objs
     ]

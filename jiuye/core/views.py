@@ -1,23 +1,27 @@
 """Base views: every page that shows records narrows them to the user's jurisdiction first."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import FileResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django_filters.views import FilterMixin
 
-from jiuye.core import workflow
+from jiuye.core import status, workflow
 from jiuye.core.excel import file_response
-from jiuye.core.exporting import export_links
+from jiuye.core.exporting import Column, export_links
+from jiuye.core.filters import AuditFilter
 from jiuye.core.forms import CalendarDayForm, PolicyParameterForm
-from jiuye.core.models import CalendarDay, Export, ExportState
+from jiuye.core.models import AccessLog, CalendarDay, Export, ExportState
 from jiuye.core.parameters import PARAMETERS, rows_for
 from jiuye.core.registry import registry
 from jiuye.core.scoping import can_edit
@@ -446,3 +450,48 @@ class ParameterListView(PermissionRequiredMixin, generic.FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("参数已保存。"))
         return redirect("core:parameters")
+
+
+class AuditListView(ScopedListView):
+    """The audit log (等保): logins, failed logins, logouts, exports and full views of personal
+    data, for the province administrator only; anyone else gets 404. Read-only: there is no
+    page, API or admin that changes a row."""
+
+    model = AccessLog
+    permission_required = "core.view_accesslog"
+    filterset_class = AuditFilter
+    template_name = "core/audit_list.html"
+    export_name, export_file = _("审计日志"), "audit"
+    export_columns = [
+        Column(_("时间"), "at", 18), Column(_("类别"), "get_kind_display"),
+        Column(_("用户名"), "username", 24), Column(_("姓名"), "user.name"),
+        Column(_("IP地址"), "address", 18), Column(_("区划代码"), "region_id", 14),
+        Column(_("区划"), "region.name", 20), Column(_("记录"), lambda row: row.record_label, 20),
+        Column(_("用途"), "purpose", 30),
+    ]  # fmt: skip
+    sort_fields = {"at": "at"}
+    default_sort = "-at"
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            raise Http404
+        return super().handle_no_permission()
+
+    def scope(self, queryset):
+        return queryset.select_related("user", "region", "content_type")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(keep_days=settings.AUDIT_KEEP_DAYS, **kwargs)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class StatusView(generic.View):
+    """The health of the web, the database and the task worker for monitoring, as JSON: 200
+    when healthy, 503 otherwise. No personal data. Open to ``settings.STATUS_ADDRESSES`` or to
+    a request with ``Authorization: Bearer <settings.STATUS_TOKEN>``; anyone else gets 404."""
+
+    def get(self, request):
+        if not status.allowed(request):
+            raise Http404
+        report = status.report()
+        return JsonResponse(report, status=200 if report["healthy"] else 503)

@@ -1,12 +1,14 @@
 from django.urls import path
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from jiuye.core import audit
 from jiuye.core.api import ScopedViewSet
+from jiuye.core.drf import AddressThrottle, token_for
+from jiuye.core.models import AccessKind
 from jiuye.staff.filters import (
     PairingApiFilter,
     PositionFilter,
@@ -23,7 +25,7 @@ from jiuye.staff.models import (
     Target,
     User,
 )
-from jiuye.staff.views import lockout
+from jiuye.staff.views import address_lockout, lockout
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -184,16 +186,23 @@ class PairingViewSet(ScopedViewSet):
     responses=inline_serializer("TokenResponse", {"token": serializers.CharField()}),
 )
 class TokenView(ObtainAuthToken):
-    """Exchange a username and password for the token to send as ``Authorization: Token <token>``."""
+    """Exchange a username and password for the token to send as ``Authorization: Token <token>``
+    (it ends after ``settings.API_TOKEN_IDLE_DAYS`` days without use; ask again for a new one)."""
+
+    throttle_classes = [AddressThrottle]
 
     def post(self, request, *args, **kwargs):
+        if audit.address_blocked(request._request):
+            return address_lockout(request._request)
         serializer = self.get_serializer(data=request.data)
         if not serializer.is_valid():
             # django-axes marks the DRF request, which its middleware does not see.
             if getattr(request, "axes_locked_out", False):
                 return lockout(request._request)
             raise ValidationError(serializer.errors)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        token = token_for(user)
+        audit.record(AccessKind.LOGIN, user=user, purpose="API", request=request._request)
         return Response({"token": token.key})
 
 

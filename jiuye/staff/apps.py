@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -21,9 +22,10 @@ class StaffConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
-        from jiuye.staff import indicators, permissions, seeding, selectors, urls
+        from jiuye.staff import indicators, passwords, permissions, seeding, selectors, urls
 
         post_migrate.connect(sync_roles, sender=self)
+        user_logged_in.connect(passwords.on_login, dispatch_uid="staff.password_expiry")
         register_permissions(permissions.PERMISSIONS)
         register("menu", urls.MENU)
         register(

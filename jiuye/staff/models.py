@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -91,10 +92,16 @@ class User(AbstractUser):
     )  # fmt: skip
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
     version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
+    # When the password was last set through the app (a form, a service, createsuperuser);
+    # empty for seeded demo accounts. The password expires PASSWORD_EXPIRY_DAYS after it.
+    password_changed_at = models.DateTimeField(
+        _("密码修改时间"), null=True, blank=True, editable=False
+    )
 
     objects = StaffManager()
     history = HistoricalRecords(
-        excluded_fields=["password", "last_login", "updated_at"], m2m_fields=[roles]
+        excluded_fields=["password", "last_login", "updated_at", "password_changed_at"],
+        m2m_fields=[roles],
     )
 
     REQUIRED_FIELDS = []
@@ -113,6 +120,17 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.name
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    @property
+    def password_expires_at(self) -> datetime.datetime | None:
+        """When the password must be changed; None if it never expires."""
+        if not settings.PASSWORD_EXPIRY_DAYS or self.password_changed_at is None:
+            return None
+        return self.password_changed_at + datetime.timedelta(days=settings.PASSWORD_EXPIRY_DAYS)
 
     def get_short_name(self):
         return self.name
@@ -404,3 +422,20 @@ class Pairing(BaseModel):
     def clean(self):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": _("结束日期不能早于开始日期。")})
+
+
+class PasswordHistory(models.Model):
+    """An account's earlier password hashes, newest first: a new password may not be one of
+    the last ``settings.PASSWORD_HISTORY`` (``staff.passwords.HistoryValidator``)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    password = models.CharField(max_length=128)
+    set_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-set_at", "-id"]
+        verbose_name = _("历史密码")
+        verbose_name_plural = _("历史密码")
+
+    def __str__(self):
+        return f"{self.user_id} {self.set_at:%Y-%m-%d}"

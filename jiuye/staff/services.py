@@ -143,7 +143,7 @@ def staff_set_password(*, actor, user: User, password: str) -> None:
     _require_manager(actor, user)
     validate_password(password, user)
     user.set_password(password)
-    user.save(update_fields=["password"])
+    user.save(update_fields=["password", "password_changed_at"])
     tokens_revoke(user)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
-from jiuye.core import charts, indicators
+from jiuye.core import audit, charts, indicators
 from jiuye.core.documents import PdfMixin
 from jiuye.core.excel import sheet_response
 from jiuye.core.exporting import Column, ExportMixin
@@ -34,7 +34,7 @@ from jiuye.posts.models import Placement
 from jiuye.posts.selectors import special_placements
 from jiuye.regions.models import ServiceOrg
 from jiuye.regions.selectors import asked_region, asked_year, visible_path
-from jiuye.staff import selectors, services
+from jiuye.staff import passwords, selectors, services
 from jiuye.staff.filters import PairingFilter, PositionFilter, StaffFilter, TrainingFilter
 from jiuye.staff.forms import (
     CertificateForm,
@@ -75,6 +75,11 @@ class LoginView(auth_views.LoginView):
         )
         return context
 
+    def post(self, request, *args, **kwargs):
+        if audit.address_blocked(request):
+            return address_lockout(request)
+        return super().post(request, *args, **kwargs)
+
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("home")
@@ -82,6 +87,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         services.tokens_revoke(self.request.user)
+        passwords.stamp_expiry(self.request, self.request.user)
         messages.success(self.request, _("密码已修改。"))
         return response
 
@@ -92,6 +98,18 @@ def lockout(request, credentials=None, *args, **kwargs):
     message = _("登录失败次数过多，账号已被锁定，请%(minutes)d分钟后再试或联系管理员解锁。") % {
         "minutes": minutes
     }
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(message)}, status=429)
+    form = LoginForm(request)
+    return render(
+        request, "registration/login.html", {"form": form, "locked_message": message}, status=429
+    )
+
+
+def address_lockout(request):
+    """What a login from an address with too many failed logins gets (``audit.address_blocked``)."""
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    message = _("该地址登录失败次数过多，请%(minutes)d分钟后再试。") % {"minutes": minutes}
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": str(message)}, status=429)
     form = LoginForm(request)

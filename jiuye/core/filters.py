@@ -1,0 +1,37 @@
+import datetime
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.forms import DateInput
+from jiuye.core.models import AccessKind, AccessLog
+from jiuye.regions.filters import RegionCodeFilter
+
+
+def start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class AddressFilter(django_filters.Filter):
+    field_class = forms.GenericIPAddressField
+
+
+class AuditFilter(django_filters.FilterSet):
+    since = django_filters.DateFilter(method="from_day", label=_("日期自"), widget=DateInput())
+    until = django_filters.DateFilter(method="to_day", label=_("至"), widget=DateInput())
+    username = django_filters.CharFilter(label=_("用户名"))
+    kind = django_filters.ChoiceFilter(choices=AccessKind.choices, label=_("类别"))
+    region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
+    address = AddressFilter(label=_("IP地址"))
+
+    class Meta:
+        model = AccessLog
+        fields = ["since", "until", "username", "kind", "region", "address"]
+
+    def from_day(self, queryset, name, value):
+        return queryset.filter(at__gte=start_of(value))
+
+    def to_day(self, queryset, name, value):
+        return queryset.filter(at__lt=start_of(value + datetime.timedelta(days=1)))
