@@ -1,0 +1,14 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from jiuye.core.navigation import Item, Section
+from jiuye.visits import views
+
+app_name = "visits"
+urlpatterns = [
+    path("", views.RoundView.as_view(), name="round"),
+    path("<int:person>/", views.PersonVisitView.as_view(), name="person"),
+    path("photo/<int:pk>/", views.PhotoDownloadView.as_view(), name="photo"),
+]
+
+MENU = Section(_("走访"), (Item(_("走访清单"), "visits:round", "visits.view_visit"),), order=5)
