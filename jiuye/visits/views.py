@@ -11,6 +11,7 @@ from django.views import generic
 from jiuye.core.views import EvidenceDownloadView, add_service_error
 from jiuye.ledger.models import Person
 from jiuye.visits import selectors, services
+from jiuye.visits.choices import VisitKind, VisitResult
 from jiuye.visits.forms import VisitForm
 from jiuye.visits.models import VisitPhoto
 
@@ -29,7 +30,8 @@ class RoundView(PermissionRequiredMixin, generic.TemplateView):
         groups = selectors.round_for(self.request.user, today, until)
         return super().get_context_data(
             groups=groups, week=week, today=today, until=until,
-            count=sum(len(stops) for _label, stops in groups), **kwargs,
+            count=sum(len(stops) for _label, stops in groups), kinds=VisitKind.choices,
+            results=VisitResult.choices, **kwargs,
         )  # fmt: skip
 
 
@@ -40,6 +42,7 @@ class PersonVisitView(PermissionRequiredMixin, generic.FormView):
     permission_required = "visits.view_visit"
     template_name = "visits/person.html"
     form_class = VisitForm
+    http_method_names = ["get", "post"]
 
     @cached_property
     def person(self):
@@ -63,6 +66,7 @@ class PersonVisitView(PermissionRequiredMixin, generic.FormView):
                                         can_record=can_record, **kwargs)  # fmt: skip
 
     def post(self, request, *args, **kwargs):
+        assert self.person  # out of the jurisdiction: 404 before anything else
         if not request.user.has_perm("visits.add_visit"):
             return self.handle_no_permission()
         return super().post(request, *args, **kwargs)
