@@ -36,10 +36,14 @@ def due(user, today, until, persons=None):
         .only("pk", "person_id", "version", "last_contact_on", "approved_on")
     ):
         ends_on = add_months(registration.last, months)
-        reason = _("失业登记：%(days)d天未联系，%(date)s前未联系将注销") % {
-            "days": (today - registration.last).days,
-            "date": ends_on,
-        }
+        days = (today - registration.last).days
+        if ends_on <= today:
+            reason = _("失业登记：%(days)d天未联系，已到失联注销期限") % {"days": days}
+        else:
+            reason = _("失业登记：%(days)d天未联系，%(date)s前未联系将注销") % {
+                "days": days,
+                "date": ends_on,
+            }
         due_on = ends_on - datetime.timedelta(days=lead)
         items.append(Due(registration.person_id, "registration", reason, due_on, registration,
                          f"{registration.version}-{registration.last}"))  # fmt: skip

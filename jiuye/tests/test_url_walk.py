@@ -324,6 +324,7 @@ NOT_THEIR_TASK = {
         "staff:add": f"accounts are managed by {MANAGERS} (staff.add_user)",
         "staff:edit": f"accounts are managed by {MANAGERS} (staff.change_user)",
         "staff:set-password": f"another's password is set by {MANAGERS}",
+        "staff:end-sessions": f"an account's sessions are ended by {MANAGERS}",
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
