@@ -22,7 +22,7 @@ class VisitConflict(ValidationError):
     def __init__(self, changes: list[str]):
         self.changes = changes
         super().__init__(_("走访期间该人员的待办已有变化，未记录：%(changes)s。请核对后重新记录。")
-                         % {"changes": "；".join(changes)})  # fmt: skip
+                         % {"changes": _("；").join(changes)})  # fmt: skip
 
 
 def _changes(seen: set[str], items) -> list[str]:
@@ -76,7 +76,7 @@ def visit_record(
                 )
                 if done is not False:  # False: the line still waits (a change to record there)
                     served.append(str(source.label))
-    visit.served = "、".join(served)[:200]
+    visit.served = _("、").join(served)[:200]
     visit._history_user = actor
     visit.save()
     if photo is not None:

@@ -134,3 +134,9 @@ def test_the_round_list_takes_the_same_queries_for_few_and_many(
 QUERIES = (
     21  # session, user, roles, org and region, parameters, one query per line of work, persons
 )
+
+
+def test_the_demo_data_gives_the_demo_coordinator_a_round(coordinator):
+    """The tiny seed (the demo's data) leaves village A's coordinator people to visit."""
+    stops = stops_of(coordinator)
+    assert stops and all(stop.items and stop.address for stop in stops.values())
