@@ -70,6 +70,9 @@ def test_visits_recorded_offline_are_sent_when_the_signal_returns(
       };
     })""")  # fmt: skip
 
+    worker = page.evaluate("async () => (await navigator.serviceWorker.ready).active.scriptURL")
+    assert worker == f"{live_server.url}/sw.js"  # installed, scope the whole site
+
     page.context.set_offline(True)
     record_offline(page, first, "离线记录：本人在家", photo=True)
     record_offline(page, second, "离线记录：仍在求职")
