@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "jiuye.assessment",
     "jiuye.statistics",
     "jiuye.books",
+    "jiuye.visits",
     "jiuye.subsidies",  # last: the claims of every line of work (its seeder runs last)
 ]
 

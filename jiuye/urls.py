@@ -6,9 +6,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from jiuye.core import views as core_views
 from jiuye.core.registry import registry
+from jiuye.visits import offline
 
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
+    # the installable app: manifest and service worker at the root, whose scope is the site
+    path("manifest.webmanifest", offline.ManifestView.as_view(), name="manifest"),
+    path("sw.js", offline.ServiceWorkerView.as_view(), name="service-worker"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("status/", core_views.StatusView.as_view(), name="status"),
     # each line of work's pages, as its app registered them

@@ -19,6 +19,7 @@ class AssistanceConfig(AppConfig):
             services,
             subsidy,
             urls,
+            visiting,
         )
         from jiuye.assistance.models import AssistanceService
         from jiuye.core.registry import Task, Urls, register, register_permissions
@@ -46,4 +47,5 @@ class AssistanceConfig(AppConfig):
             Task("households", _("零就业家庭：全部家庭重新核查"), households.recheck),
             Task("assistance_exits", _("就业援助：不再符合条件的人员转退出审核"), exits.exit_check),
         )
+        register("visit_sources", visiting.SOURCE, visiting.HOUSEHOLDS)
         register("seeders", Task("assistance", _("就业援助"), seeding.seed))

@@ -27,6 +27,8 @@ PARAMETERS = (
               _("签订1年以上期限劳动合同（鲁人社发〔2010〕46号第十六条）")),
     Parameter("assistance.stable_watch_months", _("稳定后跟踪期"), int, 6, _("个月")),
     Parameter("assistance.county_visit_months", _("县级定期走访周期"), int, 3, _("个月")),
+    Parameter("assistance.home_visit_days", _("社区走访援助对象、零就业家庭周期"), int, 30, _("天"),
+              _("超过此天数未服务、未联系的，列入社区走访"), positive),
     # the rules of the categories of hard-to-employ persons (Category.rule)
     Parameter("assistance.older_female_age", _("大龄就业困难人员年龄（女）"), int, 40, _("周岁"), _("“4050”人员：女性年满40周岁")),
     Parameter("assistance.older_male_age", _("大龄就业困难人员年龄（男）"), int, 50, _("周岁"), _("“4050”人员：男性年满50周岁")),

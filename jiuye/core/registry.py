@@ -72,6 +72,7 @@ STORES = (
     Store("contracts", "source(persons, since) → the labour contracts of those persons begun on or after since (Contract)"),
     Store("status_handlers", "handler(person=, record=, actor=) after a resident's labour status changed (record: the new period)"),
     Store("registration_ended", "handler(registration=, actor=) after an unemployment registration ended (deregistered), for any reason"),
+    KeyedStore("visit_sources", "who is due a visit or contact in a line of work, and what a visit records there (core.registry.VisitSource)", "code"),
     Store("contact_sources", "source(person) → a Subquery of the latest day a line of work served or contacted the person (OuterRef)"),
     KeyedStore("subsidy_kinds", "kinds of subsidy and their rules (subsidies.kinds.SubsidyKind)", "code"),
     KeyedStore("indicators", "figures for a region and a period (core.indicators.Indicator)", "code"),
@@ -119,6 +120,39 @@ class Work:
     indicator: str
     count: Callable
     visit: bool = False
+
+
+@dataclass(frozen=True)
+class Due:
+    """Why a resident is due a visit or contact in one line of work (走访): ``record`` is the
+    record waiting on it, ``due_on`` the day it falls due, ``version`` what the visitor saw of
+    it (it changes when the record changes, so a visit prepared offline is checked against it)."""
+
+    person_id: int
+    source: str
+    reason: str
+    due_on: object  # datetime.date
+    record: object
+    version: str
+
+    @property
+    def token(self) -> str:
+        return f"{self.source}:{self.record.pk}:{self.version}"
+
+
+@dataclass(frozen=True)
+class VisitSource:
+    """A line of work on the coordinator's visit round: ``due(user, today, until, persons=None)``
+    → the ``Due`` items of the user's jurisdiction falling due by ``until`` (one or two queries,
+    whatever their number; ``persons`` narrows to those ids); ``record(actor=, visit=, items=)``
+    records a visit that met the person as the contact or service those items wait on, through
+    the line's own services (in the visit's transaction). ``record`` may be None: the visit
+    itself is then what the line waits on (it counts as a contact, ``contact_sources``)."""
+
+    code: str
+    label: str
+    due: Callable
+    record: Callable | None = None
 
 
 @dataclass(frozen=True)

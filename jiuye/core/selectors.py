@@ -66,3 +66,19 @@ def latest_day(queryset, *, person: str, day: str):
         return Subquery(queryset.filter(**{person: outer}).order_by(f"-{day}").values(day)[:1])
 
     return source
+
+
+def last_contact(person):
+    """The latest day any line of work served or contacted ``person`` (an ``OuterRef`` to a
+    person): the greatest of the registry's ``contact_sources``, 1 January 1900 when none did.
+    One expression, so a list of due visits stays one query."""
+    from django.db.models import DateField, Value
+    from django.db.models.functions import Coalesce, Greatest
+
+    from jiuye.core.registry import registry
+
+    never = Value(datetime.date(1900, 1, 1), output_field=DateField())
+    days = [Coalesce(source(person), never) for source in registry["contact_sources"]]
+    if not days:
+        return never
+    return Greatest(*days) if len(days) > 1 else days[0]

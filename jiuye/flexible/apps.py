@@ -18,6 +18,7 @@ class FlexibleConfig(AppConfig):
             services,
             subsidy,
             urls,
+            visiting,
         )
         from jiuye.subsidies import kinds
 
@@ -30,4 +31,5 @@ class FlexibleConfig(AppConfig):
         register("work", *indicators.WORK)
         register("home_panels", selectors.home_panel)
         register("transfer_handlers", services.person_moving)
+        register("visit_sources", visiting.SOURCE)
         register("seeders", Task("flexible", _("灵活就业"), seeding.seed))

@@ -9,7 +9,15 @@ class RegistrationConfig(AppConfig):
 
     def ready(self):
         from jiuye.core.registry import Task, Urls, register, register_permissions
-        from jiuye.registration import indicators, parameters, permissions, seeding, services, urls
+        from jiuye.registration import (
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            services,
+            urls,
+            visiting,
+        )
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", urls.MENU)
@@ -22,4 +30,5 @@ class RegistrationConfig(AppConfig):
         register("status_handlers", services.status_changed)
         register("nightly_checks", Task("deregister", _("失业登记：连续未联系自动注销"),
                                         services.deregister_without_contact))  # fmt: skip
+        register("visit_sources", visiting.SOURCE)
         register("seeders", Task("registration", _("就业失业登记"), seeding.seed))

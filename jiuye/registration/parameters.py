@@ -29,6 +29,8 @@ PARAMETERS = (
               _("就业失业登记证自受理之日起10个工作日内核发（人社部发〔2010〕75号）")),
     Parameter("registration.no_contact_months", _("失业登记人员失联注销期限"), int, 3, _("个月"),
               _("连续3个月未与公共就业服务机构联系的，注销失业登记")),
+    Parameter("registration.contact_lead_days", _("失联注销前提前走访天数"), int, 30, _("天"),
+              _("距失联注销不足此天数的失业登记人员列入社区走访")),
     Parameter("registration.certificate_format", _("就业失业登记证编号格式"), str,
               "{county}{hukou}{check}{year2}{sequence:06d}", "",
               _("16位：6位县级行政区划代码+1位户籍类别+1位校验码+2位年份+6位顺序号"),

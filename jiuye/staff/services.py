@@ -8,10 +8,14 @@ manages their own account's roles, their own level's offices (another department
 the finance bureau, among them) or a superuser.
 """
 
+import logging
+
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.models import Token
 
@@ -32,6 +36,7 @@ from jiuye.staff.models import (
 )
 from jiuye.staff.roles import RoleCode, grantable
 
+logger = logging.getLogger(__name__)
 KEEP = object()  # ``staff_update(person=KEEP)``: the link to the ledger stays as it is
 
 
@@ -136,6 +141,23 @@ def staff_update(*, actor, user: User, expected_version: int, roles, person=KEEP
     if not user.is_active:
         tokens_revoke(user)
     return user
+
+
+@transaction.atomic
+def staff_sessions_end(*, actor, user: User) -> int:
+    """A lost phone (issue 15): end every session of the account and its API tokens, so
+    nothing the phone kept or queued is accepted any more (it must log in again). Returns how
+    many sessions were ended."""
+    _require_manager(actor, user)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now())
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    tokens_revoke(user)
+    logger.info("sessions of %s ended by %s: %d", user.username, actor.username, len(ended))
+    return len(ended)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.StaffDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.StaffUpdateView.as_view(), name="edit"),
     path("<int:pk>/password/", views.StaffSetPasswordView.as_view(), name="set-password"),
+    path("<int:pk>/sessions/end/", views.StaffSessionsEndView.as_view(), name="end-sessions"),
     path(
         "<int:user>/certificates/new/",
         views.CertificateCreateView.as_view(),

@@ -246,6 +246,22 @@ class ManagedMemberMixin(PermissionRequiredMixin):
         return super().get_context_data(staff_member=self.member, **kwargs)
 
 
+class StaffSessionsEndView(ManagedMemberMixin, generic.View):
+    """A manager ends every session and API token of an account (a lost phone)."""
+
+    model = User
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        ended = services.staff_sessions_end(actor=request.user, user=self.member)
+        messages.success(
+            request,
+            _("已结束该账号的%(n)d个登录会话及接口令牌，手机上暂存的数据不再被接受。")
+            % {"n": ended},
+        )
+        return redirect("staff:detail", pk=self.member.pk)
+
+
 class StaffSetPasswordView(ManagedMemberMixin, generic.FormView):
     """A manager sets a new password for a staff member who forgot theirs."""
 

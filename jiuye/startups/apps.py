@@ -18,6 +18,7 @@ class StartupsConfig(AppConfig):
             selectors,
             subsidy,
             urls,
+            visiting,
         )
         from jiuye.startups.models import StartupService
         from jiuye.subsidies import kinds
@@ -33,4 +34,5 @@ class StartupsConfig(AppConfig):
             "contact_sources",
             latest_day(StartupService.objects.all(), person="entrepreneur__person", day="on"),
         )
+        register("visit_sources", visiting.SOURCE)
         register("seeders", Task("startups", _("创业服务"), seeding.seed))

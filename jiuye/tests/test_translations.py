@@ -101,6 +101,10 @@ DATA = {
         {"clean_text", "clean_phone"},
         "full-width characters read in typed text",
     ),
+    "visits/selectors.py": (
+        {"BUILDING"},
+        "the words of addresses (号楼, 栋, 组) the round groups by",
+    ),
     "policies/search.py": ({"TERMS"}, "words of the policy texts for the Chinese word splitter"),
     "assistance/categories.py": ({"CATEGORIES"}, "a province's categories, seeded as data"),
     "settings.py": ({"LANGUAGES", "SPECTACULAR_SETTINGS"}, "a language's own name; bilingual"),

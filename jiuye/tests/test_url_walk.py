@@ -92,10 +92,13 @@ from jiuye.subsidies.services import budget_create, claim_prepare
 from jiuye.supervision.tests import samples as supervision_samples
 from jiuye.training.models import Course, Institution
 from jiuye.training.tests import samples as training_samples
+from jiuye.visits.tests import samples as visits_samples
 
 # Routes anyone may open, and why.
 PUBLIC = {
     "login": "the login page",
+    "manifest": "the web app manifest: the app's name and icons",
+    "service-worker": "the service worker's script: code, no data",
     "set_language": "switching the language needs no account (POST only)",
     "api-token": "exchanges a password for a token (POST only)",
     "assistance:verify": "the assistance card's QR code: validity and category only, no personal data",
@@ -299,6 +302,8 @@ NOT_THEIR_TASK = {
         "subsidies:budget-add": f"budgets are set by {FINANCE} (subsidies.add_budget)",
         "posts:post-add": f"posts are developed by {KEEPERS} (posts.add_post)",
         "flexible:add": f"flexible employment is registered by {KEEPERS}",
+        "visits:person": f"visits of the round are recorded by {KEEPERS} (visits.add_visit)",
+        "visits:send": f"visits of the round are recorded by {KEEPERS} (visits.add_visit)",
         "training:catalogue": f"the catalogue is for enrolling, by {KEEPERS}",
         "training:catalogue-export": f"the catalogue is for enrolling, by {KEEPERS}",
         "training:candidates": f"the candidates page records needs, by {KEEPERS}",
@@ -327,6 +332,7 @@ NOT_THEIR_TASK = {
         "staff:add": f"accounts are managed by {MANAGERS} (staff.add_user)",
         "staff:edit": f"accounts are managed by {MANAGERS} (staff.change_user)",
         "staff:set-password": f"another's password is set by {MANAGERS}",
+        "staff:end-sessions": f"an account's sessions are ended by {MANAGERS}",
         "staff:certificate-add": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-edit": f"work certificates are managed by {MANAGERS}",
         "staff:certificate-delete": f"work certificates are managed by {MANAGERS}",
@@ -610,7 +616,7 @@ class Samples:
                              communities_samples, supervision_samples, funds_samples,
                              performance_samples, staff_samples, policies_samples,
                              complaints_samples, notices_samples, assessment_samples,
-                             books_samples):  # fmt: skip
+                             books_samples, visits_samples):  # fmt: skip
             records, kwargs = line_of_work.build(self)
             for model, (record, marker) in records.items():
                 self.by_model[model] = record

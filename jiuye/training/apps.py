@@ -11,7 +11,15 @@ class TrainingConfig(AppConfig):
         from jiuye.core.registry import Task, Urls, register, register_permissions
         from jiuye.core.selectors import latest_day
         from jiuye.subsidies import kinds
-        from jiuye.training import indicators, parameters, permissions, seeding, subsidy, urls
+        from jiuye.training import (
+            indicators,
+            parameters,
+            permissions,
+            seeding,
+            subsidy,
+            urls,
+            visiting,
+        )
         from jiuye.training.models import Enrolment
 
         register_permissions(permissions.PERMISSIONS)
@@ -25,4 +33,5 @@ class TrainingConfig(AppConfig):
             "contact_sources",
             latest_day(Enrolment.objects.all(), person="person", day="referred_on"),
         )
+        register("visit_sources", visiting.SOURCE)
         register("seeders", Task("training", _("职业培训"), seeding.seed))
