@@ -8,11 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self):
-        from jiuye.core import exporting, navigation, permissions
+        from jiuye.core import exporting, navigation, permissions, tasks
         from jiuye.core.registry import Task, Urls, register, register_permissions
 
         register_permissions(permissions.PERMISSIONS)
         register("menu", navigation.WORK, navigation.SYSTEM)
         register("urls", Urls("system/", "jiuye.core.urls"))
         register("nightly_checks", Task("exports", _("导出文件：删除已过保留期限的文件"),
-                                        exporting.drop_expired))  # fmt: skip
+                                        exporting.drop_expired))
+        register("nightly_checks", Task("lost_tasks", _("后台任务：处理程序中断的任务标记为失败"),
+                                        tasks.reap_lost))  # fmt: skip
