@@ -33,15 +33,15 @@ def cut(conn) -> None:
 
 
 @contextmanager
-def connection_lost(table: str, *, at: int = 1):
-    """Cut the connection just before the ``at``-th statement writing to ``table``: that
-    statement runs on the lost connection and fails. Yields a list that gets the statements
-    seen (to check that the cut happened)."""
+def connection_lost(table: str, *, at: int = 1, verbs=("INSERT INTO", "UPDATE", "DELETE FROM")):
+    """Cut the connection just before the ``at``-th statement writing to ``table`` (of
+    ``verbs``): that statement runs on the lost connection and fails. Yields a list that gets
+    the statements seen (to check that the cut happened)."""
     seen = []
 
     def wrapper(execute, sql, params, many, context):
         match = WRITE.match(sql)
-        if match and match[2] == table:
+        if match and match[2] == table and match[1].upper() in verbs:
             seen.append(sql)
             if len(seen) == at:
                 cut(context["connection"])
