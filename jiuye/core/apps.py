@@ -14,7 +14,9 @@ class CoreConfig(AppConfig):
         register_permissions(permissions.PERMISSIONS)
         register("menu", navigation.WORK, navigation.SYSTEM)
         register("urls", Urls("system/", "jiuye.core.urls"))
-        register("nightly_checks", Task("exports", _("导出文件：删除已过保留期限的文件"),
-                                        exporting.drop_expired))
+        register(
+            "nightly_checks",
+            Task("exports", _("导出文件：删除已过保留期限的文件"), exporting.drop_expired),
+        )
         register("nightly_checks", Task("lost_tasks", _("后台任务：处理程序中断的任务标记为失败"),
                                         tasks.reap_lost))  # fmt: skip

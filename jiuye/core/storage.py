@@ -3,6 +3,7 @@ a full disk told to the user: the part of the file written is deleted and the up
 with a message (a ``ValidationError``), so the record that would hold the file is not saved
 (its service's transaction rolls back) and no row points to a missing or partial file."""
 
+import contextlib
 import errno
 import logging
 import os
@@ -24,10 +25,6 @@ class EvidenceStorage(FileSystemStorage):
             if error.errno not in FULL:
                 raise
             logger.error("upload %s refused: %s (MEDIA_ROOT %s)", name, error, self.location)
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.remove(self.path(name))
-            except FileNotFoundError:
-                pass
-            raise ValidationError(
-                _("服务器存储空间已满，文件未保存。请联系系统管理员。")
-            ) from None
+            raise ValidationError(_("服务器存储空间已满，文件未保存。请联系系统管理员。")) from None

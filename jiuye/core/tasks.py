@@ -49,25 +49,30 @@ def reap_lost() -> int:
     is gone. Returns how many."""
     now = timezone.now()
     cutoff = now - datetime.timedelta(minutes=settings.TASKS_LOST_MINUTES)
-    lost = list(DBTaskResult.objects.running().filter(started_at__lt=cutoff))
-    for result in lost:
-        claimed = DBTaskResult.objects.running().filter(pk=result.pk).update(
-            status="FAILED",
-            finished_at=now,
-            exception_class_path=LOST,
-            traceback=f"The worker {result.worker_ids[-1:]} started this task at "
-            f"{result.started_at:%Y-%m-%d %H:%M:%S} and was lost before it finished "
-            f"(TASKS_LOST_MINUTES={settings.TASKS_LOST_MINUTES}).",
+    reaped = 0
+    for result in DBTaskResult.objects.running().filter(started_at__lt=cutoff):
+        claimed = (
+            DBTaskResult.objects.running()
+            .filter(pk=result.pk)
+            .update(
+                status="FAILED",
+                finished_at=now,
+                exception_class_path=LOST,
+                traceback=f"The worker {result.worker_ids[-1:]} started this task at "
+                f"{result.started_at:%Y-%m-%d %H:%M:%S} and was lost before it finished "
+                f"(TASKS_LOST_MINUTES={settings.TASKS_LOST_MINUTES}).",
+            )
         )
         if not claimed:  # finished meanwhile
             continue
+        reaped += 1
         logger.error("task %s (%s) lost with its worker", result.pk, result.task_path)
         result.refresh_from_db()
         try:
             task_finished.send(sender=DatabaseBackend, task_result=result.task_result)
         except ImportError:  # a task of an older version of the code
             logger.exception("task %s lost: no such task", result.pk)
-    return len(lost)
+    return reaped
 
 
 @receiver(task_started)

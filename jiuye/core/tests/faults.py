@@ -55,7 +55,11 @@ def worker_env() -> dict:
     """The environment of a worker process on this test run's database, with the database
     backend of django-tasks (the test settings run tasks inline)."""
     db = connection.settings_dict
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "jiuye.settings", "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jiuye.settings",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
     if connection.vendor == "postgresql":
         env["DATABASE_URL"] = (
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

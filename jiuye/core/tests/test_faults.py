@@ -111,7 +111,9 @@ def test_a_worker_killed_in_the_middle_of_an_import_is_reported_not_running_for_
     assert reap_lost() == 0
 
 
-def test_two_workers_on_one_queue_run_each_task_exactly_once(transactional_world, workers, tmp_path):
+def test_two_workers_on_one_queue_run_each_task_exactly_once(
+    transactional_world, workers, tmp_path
+):
     runs = tmp_path / "runs"
     keys = [f"task-{number}" for number in range(40)]
     first, second = workers("first"), workers("second")
@@ -119,8 +121,10 @@ def test_two_workers_on_one_queue_run_each_task_exactly_once(transactional_world
     ids = [result.id for result in results]
 
     wait_for(
-        lambda: DBTaskResult.objects.filter(pk__in=ids, status__in=("SUCCESSFUL", "FAILED")).count()
-        == len(keys)
+        lambda: (
+            DBTaskResult.objects.filter(pk__in=ids, status__in=("SUCCESSFUL", "FAILED")).count()
+            == len(keys)
+        )
     )
     outputs = stop(first) + stop(second)
 

@@ -38,9 +38,9 @@ def test_the_connection_lost_in_the_month_end_batch_fails_it_and_a_second_run_co
     written = Claim.history.count()
 
     # the second claim's lines
-    with connection_lost(ClaimLine._meta.db_table, at=2, verbs=("INSERT INTO",)) as cut:
-        with pytest.raises(CommandError) as failure:
-            batch(month)
+    lost = connection_lost(ClaimLine._meta.db_table, at=2, verbs=("INSERT INTO",))
+    with lost as cut, pytest.raises(CommandError) as failure:
+        batch(month)
     assert len(cut) == 2
     assert "stopped" in str(failure.value) and "Run the same command again" in str(failure.value)
     connection.close()
