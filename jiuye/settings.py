@@ -221,7 +221,7 @@ MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "jiuye" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "jiuye.core.storage.EvidenceStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -287,6 +287,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task running longer than this lost its worker (killed, out of memory): it is reported
+# failed (core.tasks.reap_lost). Longer than any task may take.
+TASKS_LOST_MINUTES = env_int("TASKS_LOST_MINUTES", 120)
 # A list's export of more rows than this is made in the background (core.exporting), and its
 # file kept this many hours for the user who asked.
 EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 10_000)

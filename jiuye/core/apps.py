@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import signals
 
-        from jiuye.core import audit, exporting, navigation, permissions
+        from jiuye.core import audit, exporting, navigation, permissions, tasks
         from jiuye.core.registry import Task, Urls, register, register_permissions
 
         signals.user_logged_in.connect(audit.on_login, dispatch_uid="core.audit.login")
@@ -23,3 +23,5 @@ class CoreConfig(AppConfig):
         register("nightly_checks", Task("exports", _("导出文件：删除已过保留期限的文件"),
                                         exporting.drop_expired),
                  Task("audit", _("审计日志：删除已过保存期限的记录"), audit.purge))  # fmt: skip
+        register("nightly_checks", Task("lost_tasks", _("后台任务：处理程序中断的任务标记为失败"),
+                                        tasks.reap_lost))  # fmt: skip

@@ -29,6 +29,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldError, PermissionDenied
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import redirect
 from django.urls import URLResolver, get_resolver, resolve, reverse
@@ -36,10 +37,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_htmx.middleware import HtmxDetails
 from django_tasks import task
+from django_tasks_db.compat import task_finished
 
 from jiuye.core import audit, excel
 from jiuye.core.models import AccessKind, Export, ExportState
 from jiuye.core.services import access_log
+from jiuye.core.tasks import after_fault, failed_job
 from jiuye.regions.selectors import jurisdiction_root
 
 logger = logging.getLogger(__name__)
@@ -308,10 +311,20 @@ def build_export(export_id: int) -> None:
             )
         except Exception:
             logger.exception("export %s failed", job.pk)
-            _save(job, state=ExportState.FAILED, finished_at=timezone.now())
+            after_fault(lambda: _save(job, state=ExportState.FAILED, finished_at=timezone.now()))
             raise
     _save(job, state=ExportState.DONE, content=content, processed=job.total,
           finished_at=timezone.now())  # fmt: skip
+
+
+@receiver(task_finished)
+def _lost(sender, task_result, **kwargs):
+    """An export whose worker was lost (``core.tasks.reap_lost``) is failed, not running."""
+    export_id = failed_job(task_result, build_export)
+    if export_id is not None:
+        Export.objects.filter(pk=export_id, state=ExportState.RUNNING).update(
+            state=ExportState.FAILED, finished_at=timezone.now()
+        )
 
 
 def drop_expired() -> int:

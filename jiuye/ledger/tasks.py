@@ -8,10 +8,14 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from django_tasks_db.compat import task_finished
 
+from jiuye.core.tasks import after_fault, failed_job
 from jiuye.ledger import importing
 from jiuye.ledger.excel import COLUMNS
 from jiuye.ledger.models import ImportState, LedgerImport
@@ -33,7 +37,7 @@ def _failed(job: LedgerImport, step: str) -> None:
     """Our own error (not the file's): logged with its traceback for the administrators; the
     user is told that nothing was written and whom to ask, never the raw exception."""
     logger.exception("ledger import %s failed while %s", job.pk, step)
-    _save(
+    after_fault(lambda: _save(
         job,
         state=ImportState.FAILED,
         content=b"",
@@ -41,7 +45,7 @@ def _failed(job: LedgerImport, step: str) -> None:
         message=_("导入失败，未写入任何数据。系统错误已记录（导入编号%(id)s），请联系系统管理员。")
         % {"id": job.pk},
         finished_at=timezone.now(),
-    )
+    ))  # fmt: skip
 
 
 def _check(
@@ -131,14 +135,33 @@ def _apply(job_id: int) -> None:
     if report is None:
         return
     try:
-        result = importing.apply(report.rows, actor=job.uploaded_by)
+        with transaction.atomic():  # the rows and "done" together: a job never done half-way
+            result = importing.apply(report.rows, actor=job.uploaded_by)
+            _save(
+                job,
+                state=ImportState.DONE,
+                content=b"",
+                summary={**_without_preview(job), "result": result},
+                finished_at=timezone.now(),
+            )
     except Exception:
         _failed(job, "applying")
         raise
-    _save(
-        job,
-        state=ImportState.DONE,
+
+
+@receiver(task_finished)
+def _lost(sender, task_result, **kwargs):
+    """A job whose task failed without marking it (its worker was killed, see
+    ``core.tasks.reap_lost``) is marked failed: nothing was written, the rows and "done" being
+    one transaction."""
+    job_id = failed_job(task_result, validate_import, apply_import)
+    if job_id is None:
+        return
+    LedgerImport.objects.filter(
+        pk=job_id, state__in=(ImportState.VALIDATING, ImportState.IMPORTING)
+    ).update(
+        state=ImportState.FAILED,
         content=b"",
-        summary={**_without_preview(job), "result": result},
+        message=_("导入中断（后台处理程序意外停止），未写入任何数据。请重新上传文件。"),
         finished_at=timezone.now(),
     )

@@ -2,6 +2,7 @@ import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import Error
 from django.utils import timezone
 
 from jiuye.regions.codes import prefix_of
@@ -32,7 +33,15 @@ class Command(BaseCommand):
         if not Region.objects.filter(code=region).exists():
             raise CommandError(f"--region: no region {region}")
         started = time.monotonic()
-        batch = claims_prepare_all(prefix=prefix_of(region), month=first)
+        try:
+            batch = claims_prepare_all(prefix=prefix_of(region), month=first)
+        except Error as error:  # the database lost: each office's claim is one transaction
+            raise CommandError(
+                f"the batch of {first:%Y-%m} stopped: {type(error).__name__}: {error}. "
+                "Each office's claim is written whole or not at all; the ones prepared so far "
+                "are kept as drafts. Run the same command again to prepare the rest: drafts "
+                "are brought up to date, nothing is doubled."
+            ) from error
         lines = sum(claim.count for claim in batch.prepared)
         self.stdout.write(
             f"{len(batch.prepared)} claims of {first:%Y-%m} with {lines} lines prepared in "
