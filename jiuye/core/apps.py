@@ -8,9 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self):
-        from jiuye.core import exporting, navigation, permissions
+        from django.core import checks
+
+        from jiuye.core import exporting, navigation, permissions, production
         from jiuye.core.registry import Task, Urls, register, register_permissions
 
+        checks.register(production.check, checks.Tags.security, deploy=True)
         register_permissions(permissions.PERMISSIONS)
         register("menu", navigation.WORK, navigation.SYSTEM)
         register("urls", Urls("system/", "jiuye.core.urls"))
