@@ -9,15 +9,18 @@ draws, so a query finds them; hashes that several active accounts share (a seed 
 that salt) are checked against the demo password once each.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.db.models import Count, Q
 
 from jiuye.core.seeding import DEMO_SALT
 
+logger = logging.getLogger(__name__)
 DEFAULT_DEMO_PASSWORD = "jiuye-demo"
 # The messages are in both languages at once: an operator reads them in a terminal or a log.
 NO_SEED = (
@@ -62,17 +65,23 @@ def problems() -> list[str]:
         )
     from jiuye.staff.models import User
 
-    if User._meta.db_table in connection.introspection.table_names():
-        accounts = demo_accounts()
+    try:
+        migrated = User._meta.db_table in connection.introspection.table_names()
+        accounts = demo_accounts() if migrated else User.objects.none()
         count = accounts.count()
-        if count:
-            names = "、".join(accounts.order_by("username").values_list("username", flat=True)[:3])
-            found.append(
-                f"仍有 {count} 个演示账号有效且使用演示密码（{names}…）：停用这些账号或修改其密码"
-                "（见 docs/operations.md）。"
-                f" / {count} demo accounts are still active with the demo password ({names}…):"
-                " deactivate them or change their passwords (see docs/operations.md)."
-            )
+    except DatabaseError as error:
+        # The database is down: every page fails until it is back, and each gunicorn process
+        # started after that (max_requests) checks again.
+        logger.warning("The demo accounts could not be checked: %s", error)
+        count = 0
+    if count:
+        names = "、".join(accounts.order_by("username").values_list("username", flat=True)[:3])
+        found.append(
+            f"仍有 {count} 个演示账号有效且使用演示密码（{names}…）：停用这些账号或修改其密码"
+            "（见 docs/operations.md）。"
+            f" / {count} demo accounts are still active with the demo password ({names}…):"
+            " deactivate them or change their passwords (see docs/operations.md)."
+        )
     return found
 
 

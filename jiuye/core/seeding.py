@@ -61,7 +61,9 @@ def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) 
 # The salt of every demo account's password hash: set_password always draws a random salt, so an
 # active account whose hash has this one is a demo account that still has the password the seed
 # gave it, and production refuses to start (core.production) without hashing any password.
-DEMO_SALT = "jiuyedemoseed"
+# As long as a drawn salt (22 characters, 128 bits), or Django would draw a new one at the first
+# login (hashers.must_update_salt) and the account would no longer be known for a demo one.
+DEMO_SALT = "jiuyedemoaccountseedsalt"
 
 
 def demo_password() -> str:
