@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from jiuye.conftest import VILLAGE_A
+from jiuye.core import history
 from jiuye.staff.models import User
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,9 +71,13 @@ def wsgi_start(environment):
 
 
 def operators_password() -> str:
-    """Every account's password changed to one the operator chose (hashed as production does;
-    few iterations, for speed)."""
+    """A password the operator chose, hashed as production does (few iterations, for speed)."""
     return PBKDF2PasswordHasher().encode(PASSWORD, "chosenbyoperator", iterations=1000)
+
+
+def set_accounts(accounts, **values) -> None:
+    with history.unrecorded("test: what an operator does to the demo accounts"):
+        accounts.update(**values)
 
 
 @pytest.mark.parametrize(
@@ -113,19 +118,19 @@ def test_production_refuses_to_start_while_a_demo_account_has_the_demo_password(
     assert "demo accounts are still active" in (tmp_path / "gunicorn.log").read_text()
 
     # One account left with the seed's password is enough; none, and production starts.
-    User.objects.exclude(username="admin").update(password=operators_password())
+    set_accounts(User.objects.exclude(username="admin"), password=operators_password())
     result = check_deploy(environment)
     assert (
         result.returncode == 1 and "仍有 1 个演示账号有效且使用演示密码（admin…）" in result.stderr
     )
-    User.objects.update(password=operators_password())
+    set_accounts(User.objects.all(), password=operators_password())
     assert check_deploy(environment).returncode == 0
     # A demo data set seeded before the seed's own salt: one hash of the demo password shared.
     shared = PBKDF2PasswordHasher().encode(settings.JIUYE_DEMO_PASSWORD, "random", iterations=1000)
-    User.objects.filter(username__startswith="coordinator-").update(password=shared)
+    set_accounts(User.objects.filter(username__startswith="coordinator-"), password=shared)
     result = check_deploy(environment)
     assert result.returncode == 1 and "演示账号" in result.stderr
-    User.objects.filter(username__startswith="coordinator-").update(is_active=False)
+    set_accounts(User.objects.filter(username__startswith="coordinator-"), is_active=False)
     assert check_deploy(environment).returncode == 0
 
 
@@ -196,7 +201,7 @@ class Browser:
 def test_a_login_and_a_page_through_gunicorn_and_the_task_worker(
     transactional_world, tmp_path_factory
 ):
-    User.objects.update(password=operators_password())  # no demo password is left
+    set_accounts(User.objects.all(), password=operators_password())  # no demo password is left
     static = tmp_path_factory.mktemp("static")
     environment = production(STATIC_ROOT=str(static), STATIC_COMPRESS="false")
     collected = run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], environment)
