@@ -13,11 +13,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env_str("JIUYE_ENV", "development") == "production"
 DEBUG = env_bool("JIUYE_DEBUG", default=not PRODUCTION)
 
+# In production the app refuses to start with DEBUG on, this key or an active demo account
+# (jiuye/core/production.py).
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when JIUYE_ENV=production")
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -218,7 +221,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 # Uploaded evidence: kept outside the static files and served only through scoped views.
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "jiuye" / "static"]
 STORAGES = {
     "default": {"BACKEND": "jiuye.core.storage.EvidenceStorage"},
@@ -226,6 +229,8 @@ STORAGES = {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("STATIC_COMPRESS", True)
+        else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG

@@ -9,10 +9,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import signals
+        from django.core import checks
 
-        from jiuye.core import audit, exporting, navigation, permissions, tasks
+        from jiuye.core import audit, exporting, navigation, permissions, production, tasks
         from jiuye.core.registry import Task, Urls, register, register_permissions
 
+        checks.register(production.check, checks.Tags.security, deploy=True)
         signals.user_logged_in.connect(audit.on_login, dispatch_uid="core.audit.login")
         signals.user_logged_out.connect(audit.on_logout, dispatch_uid="core.audit.logout")
         signals.user_login_failed.connect(audit.on_login_failed, dispatch_uid="core.audit.failed")

@@ -9,6 +9,8 @@ import random
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import DateField, DateTimeField, Max
@@ -60,6 +62,19 @@ def run(*, scale: str, seed: int = 1, log=print, only: list[str] | None = None) 
                 analyse_loaded()
             _analysed.clear()
             log(f"  ({seeder.name}: {time.monotonic() - started:.1f} s)")
+
+
+# The salt of every demo account's password hash: set_password always draws a random salt, so an
+# active account whose hash has this one is a demo account that still has the password the seed
+# gave it, and production refuses to start (core.production) without hashing any password.
+# As long as a drawn salt (22 characters, 128 bits), or Django would draw a new one at the first
+# login (hashers.must_update_salt) and the account would no longer be known for a demo one.
+DEMO_SALT = "jiuyedemoaccountseedsalt"
+
+
+def demo_password() -> str:
+    """The password hash of the demo accounts (``JIUYE_DEMO_PASSWORD`` with ``DEMO_SALT``)."""
+    return make_password(settings.JIUYE_DEMO_PASSWORD, salt=DEMO_SALT)
 
 
 def fast_insert(model, rows: list[dict], *, batch_size: int = 1000) -> None:

@@ -7,13 +7,12 @@ finance) and commendations."""
 import datetime
 from decimal import Decimal
 
-from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 
 from jiuye.core import workflow
 from jiuye.core.registry import registry
 from jiuye.core.scoping import subtree_q
+from jiuye.core.seeding import demo_password
 from jiuye.ledger.seeding import TODAY
 from jiuye.performance import services
 from jiuye.performance.choices import Honoree, Method, OfficeLevel
@@ -93,7 +92,7 @@ def proposer(county: Region) -> User:
         )
         user = User.objects.create(username=username, name="钱立新", org=org, position=position,
                                    started_on=datetime.date(2019, 3, 1),
-                                   password=make_password(settings.JIUYE_DEMO_PASSWORD))  # fmt: skip
+                                   password=demo_password())  # fmt: skip
         user.roles.add(RoleCode.COUNTY_APPROVER)
     return user
 

@@ -3,12 +3,11 @@
 import datetime
 from decimal import Decimal
 
-from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
 from jiuye.core.registry import registry
+from jiuye.core.seeding import demo_password
 from jiuye.regions.choices import OrgKind
 from jiuye.regions.codes import Level, ancestor, prefix_of
 from jiuye.regions.models import ServiceOrg
@@ -159,7 +158,7 @@ def trainings_of(user: User, rng, today) -> list[StaffTraining]:
 
 @transaction.atomic
 def seed(context) -> None:
-    password = make_password(settings.JIUYE_DEMO_PASSWORD)
+    password = demo_password()
     today = timezone.localdate()
     codes = {region.code for region in scale_regions(context.scale)}
     orgs = [org for org in ServiceOrg.objects.order_by("region_id", "pk") if org.region_id in codes]

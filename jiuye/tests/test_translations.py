@@ -109,6 +109,7 @@ DATA = {
     "assistance/categories.py": ({"CATEGORIES"}, "a province's categories, seeded as data"),
     "settings.py": ({"LANGUAGES", "SPECTACULAR_SETTINGS"}, "a language's own name; bilingual"),
     "regions/management/commands/load_regions.py": ({"Command"}, "command-line help"),
+    "core/production.py": ("*", "bilingual: why production refuses to start, read in a log"),
 }
 # Templates written in Chinese whatever the staff's language, and why.
 CHINESE_TEMPLATES = {

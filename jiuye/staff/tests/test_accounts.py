@@ -136,7 +136,7 @@ def test_pages_carry_security_headers(login, approver):
     assert response["Cache-Control"] == "no-store"
 
 
-def test_the_production_settings_pass_the_deployment_checks():
+def test_the_production_settings_pass_the_deployment_checks(tmp_path):
     root = Path(__file__).resolve().parents[3]
     environment = {
         **os.environ,
@@ -144,6 +144,9 @@ def test_the_production_settings_pass_the_deployment_checks():
         "JIUYE_ENV": "production",
         "SECRET_KEY": "a-long-random-secret-key-for-the-check-only-0123456789-abcdefghijklmnop",
         "ALLOWED_HOSTS": "jiuye.example.gov.cn",
+        # a database without demo accounts (jiuye/tests/test_production.py tests those)
+        "DATABASE_URL": "",
+        "SQLITE_PATH": str(tmp_path / "empty.sqlite3"),
     }
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(

@@ -1,9 +1,10 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from jiuye.core import seeding
+from jiuye.core import production, seeding
 
 
 class Command(BaseCommand):
@@ -14,6 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args, scale, seed, **options):
+        if settings.PRODUCTION:
+            raise CommandError(production.NO_SEED)
         started = time.monotonic()
         seeding.run(scale=scale, seed=seed, log=lambda text: self.stdout.write(text))
         with connection.cursor() as cursor:
