@@ -47,3 +47,14 @@ def exception_handler(exc, context):
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound(_("未找到，或不在您的管辖范围内。"))
     return drf_exception_handler(exc, context)
+
+
+def page_not_found(request, exception):
+    """A URL that matches no route (``handler404``): under ``/api/`` the API's own JSON answer,
+    elsewhere the page."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found as page
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(_("未找到，或不在您的管辖范围内。"))}, status=404)
+    return page(request, exception)
