@@ -96,11 +96,12 @@ def wsgi_app():
 RAISED = []  # the exception a view raised in the request under way
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def in_process():
     """Requests through the WSGI application share the test's connection and transaction:
     Django must not close it at the end of each request (its test client does the same), and
-    an exception in a view is raised in the test, with its traceback."""
+    an exception in a view is raised in the test, with its traceback. Per test: the test
+    client connects the signals again after each of its requests."""
 
     def record(sender, request=None, **kwargs):
         RAISED.append(sys.exc_info()[1])
