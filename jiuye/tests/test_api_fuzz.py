@@ -170,3 +170,12 @@ def test_an_undocumented_answer_fails_the_run(approver, wsgi_app):
     assert response.status_code == 404
     with pytest.raises(FailureGroup, match="Undocumented status code"):
         case.validate_response(response, headers=headers)
+
+
+def test_a_url_under_the_api_that_matches_no_route_answers_json(login, coordinator):
+    client = login(coordinator)
+    response = client.get("/api/v1/persons/1.5/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail"}
+    assert client.get("/no-such-page/")["Content-Type"].startswith("text/html")
