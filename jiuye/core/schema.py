@@ -3,6 +3,7 @@
 Kept apart from ``core.drf``, which DRF imports while it starts up, before drf-spectacular can."""
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
@@ -19,19 +20,14 @@ class ErrorSerializer(serializers.Serializer):
 ERRORS = {
     "400": OpenApiResponse(
         OpenApiTypes.OBJECT,
-        description="输入有误：各字段的消息列在字段名下，整条记录的列在 non_field_errors 或 detail 下。"
-        " / Bad input: each field's messages under its name, the record's own under"
-        " non_field_errors or detail.",
+        description=_(
+            "输入有误：各字段的消息列在字段名下，整条记录的列在 non_field_errors 或 detail 下。"
+        ),
     ),
-    "401": OpenApiResponse(ErrorSerializer, description="未登录或凭据无效 / Not logged in"),
-    "403": OpenApiResponse(ErrorSerializer, description="无此权限 / Not allowed"),
-    "415": OpenApiResponse(
-        ErrorSerializer, description="不支持的请求体格式 / Unsupported media type of the body"
-    ),
-    "404": OpenApiResponse(
-        ErrorSerializer,
-        description="未找到，或不在您的管辖范围内 / Not found, or outside your jurisdiction",
-    ),
+    "401": OpenApiResponse(ErrorSerializer, description=_("未登录或凭据无效。")),
+    "403": OpenApiResponse(ErrorSerializer, description=_("无此权限。")),
+    "404": OpenApiResponse(ErrorSerializer, description=_("未找到，或不在您的管辖范围内。")),
+    "415": OpenApiResponse(ErrorSerializer, description=_("不支持请求体的格式。")),
 }
 
 
