@@ -243,7 +243,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["jiuye.core.drf.RolePermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "jiuye.core.drf.Pagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jiuye.core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "jiuye.core.drf.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["jiuye.core.drf.AddressThrottle", "jiuye.core.drf.UserThrottle"],
     "PAGE_SIZE": 50,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiuye.assessment.choices import Grade
 from jiuye.assessment.models import Assessment, Round
+from jiuye.core.filters import IntegerFilter
 from jiuye.core.scoping import subtree_q
 from jiuye.regions.codes import Level, ancestor, level_of, prefix_of
 from jiuye.regions.filters import RegionCodeField, RegionCodeFilter
@@ -29,7 +30,7 @@ class CoveringRegionFilter(django_filters.CharFilter):
 
 class RoundFilter(django_filters.FilterSet):
     region = CoveringRegionFilter(label=_("区划"))
-    year = django_filters.NumberFilter(label=_("考核年度"))
+    year = IntegerFilter(label=_("考核年度"))
     state = django_filters.ChoiceFilter(choices=STATES, label=_("状态"))
 
     class Meta:
@@ -56,9 +57,9 @@ class WorkerFilter(django_filters.FilterSet):
 class AssessmentFilter(WorkerFilter):
     """Assessments of every round in the jurisdiction: also by year and round."""
 
-    year = django_filters.NumberFilter(field_name="round__year", label=_("考核年度"))
+    year = IntegerFilter(field_name="round__year", label=_("考核年度"))
     # a number, not a choice of all rounds, which would tell another county's exist
-    round = django_filters.NumberFilter(field_name="round_id", label=_("考核"))
+    round = IntegerFilter(field_name="round_id", label=_("考核"))
 
     class Meta:
         model = Assessment

@@ -25,7 +25,7 @@ class NoteSerializer(serializers.Serializer):
 class ComplaintSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.none(),
                                           help_text=_("被投诉地区（街道乡镇或社区村）的区划代码"))  # fmt: skip
-    channel = serializers.ChoiceField(choices=[Channel.WINDOW, Channel.PHONE])
+    channel = serializers.ChoiceField(choices=Channel.choices)
     state_label = serializers.CharField(read_only=True)
     worker = serializers.CharField(required=False, allow_blank=True, write_only=True,
                                    help_text=_("被投诉工作人员的登录账号（工号），可选"))  # fmt: skip
@@ -48,6 +48,13 @@ class ComplaintSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is not None:
             self.fields["region"].queryset = Region.objects.editable_by(request.user)
+
+    def validate_channel(self, channel):
+        if channel == Channel.ONLINE:
+            raise serializers.ValidationError(
+                _("网上投诉由群众在公开投诉页面提交，工作人员只登记窗口和电话投诉。")
+            )
+        return channel
 
     def get_notes(self, complaint) -> list[dict]:
         return [{"at": note.at, "text": note.text} for note in complaint.notes.all()]

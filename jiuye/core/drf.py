@@ -116,3 +116,14 @@ class UserThrottle(UserRateThrottle):
         from jiuye.core.audit import client_address
 
         return client_address(request) or ""
+
+
+def page_not_found(request, exception):
+    """A URL that matches no route (``handler404``): under ``/api/`` the API's own JSON answer,
+    elsewhere the page."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found as page
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(_("未找到，或不在您的管辖范围内。"))}, status=404)
+    return page(request, exception)

@@ -1,3 +1,5 @@
+"""Filters shared by the lines of work, and the audit log's."""
+
 import datetime
 
 import django_filters
@@ -8,6 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from jiuye.core.forms import DateInput
 from jiuye.core.models import AccessKind, AccessLog
 from jiuye.regions.filters import RegionCodeFilter
+
+# The largest integer both databases store (a 64-bit signed integer).
+BIGGEST = 2**63 - 1
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (a year, a record's number, a count of days) within what the database
+    stores: a larger one is bad input (400 in the API), not a server error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -BIGGEST)
+        kwargs.setdefault("max_value", BIGGEST)
+        super().__init__(*args, **kwargs)
 
 
 def start_of(day: datetime.date) -> datetime.datetime:

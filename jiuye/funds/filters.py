@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.filters import IntegerFilter
 from jiuye.funds.choices import Category
 from jiuye.funds.models import BudgetLine, PlatformBudget, Spending
 from jiuye.regions.filters import RegionCodeFilter
@@ -9,7 +10,7 @@ from jiuye.regions.filters import RegionCodeFilter
 class PlatformBudgetFilter(django_filters.FilterSet):
     """The list page, its export and the API list: a year and a region (with those below)."""
 
-    year = django_filters.NumberFilter(label=_("年度"))
+    year = IntegerFilter(label=_("年度"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 
     class Meta:
@@ -18,9 +19,9 @@ class PlatformBudgetFilter(django_filters.FilterSet):
 
 
 class BudgetLineFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="budget__year", label=_("年度"))
+    year = IntegerFilter(field_name="budget__year", label=_("年度"))
     category = django_filters.ChoiceFilter(choices=Category.choices, label=_("经费类别"))
-    budget = django_filters.NumberFilter(label=_("预算"))
+    budget = IntegerFilter(label=_("预算"))
 
     class Meta:
         model = BudgetLine
@@ -28,11 +29,11 @@ class BudgetLineFilter(django_filters.FilterSet):
 
 
 class SpendingFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="line__budget__year", label=_("年度"))
+    year = IntegerFilter(field_name="line__budget__year", label=_("年度"))
     category = django_filters.ChoiceFilter(
         field_name="line__category", choices=Category.choices, label=_("经费类别")
     )
-    line = django_filters.NumberFilter(label=_("预算项目"))
+    line = IntegerFilter(label=_("预算项目"))
 
     class Meta:
         model = Spending

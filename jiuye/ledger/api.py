@@ -42,12 +42,16 @@ class PersonSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     status = serializers.ChoiceField(choices=LabourStatus.choices)
     status_since = serializers.DateField()
+    birth_date = serializers.DateField(
+        read_only=True, allow_null=True, help_text=_("列表中为空（以年龄代之）")
+    )
+    age = serializers.SerializerMethodField()
 
     class Meta:
         model = Person
-        fields = ["id", *PARTICULARS, "sex", "birth_date", "region", "household", "relation", "status", "status_label",
+        fields = ["id", *PARTICULARS, "sex", "birth_date", "age", "region", "household", "relation", "status", "status_label",
                   "status_since", "employer", "industry", "occupation", "transfer_destination", "version"]  # fmt: skip
-        read_only_fields = ["sex", "birth_date", "household", "relation"]
+        read_only_fields = ["sex", "household", "relation"]
         # the service says why at the field, and no more than the user may know (a number
         # held in another jurisdiction is not named)
         extra_kwargs = {"id_number": {"validators": []}}
@@ -63,13 +67,15 @@ class PersonSerializer(serializers.ModelSerializer):
                          "transfer_destination"):  # fmt: skip
                 self.fields[name].read_only = True
 
+    def get_age(self, person) -> int:
+        return person.age_on()
+
     def to_representation(self, person):
         data = super().to_representation(person)
         if not self.full:
             # With the birth date and region beside it a masked number could be rebuilt.
             data["id_number"], data["phone"] = person.masked_id_number, person.masked_phone
             data["birth_date"] = None
-            data["age"] = person.age_on()
         return data
 
 

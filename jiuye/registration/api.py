@@ -19,7 +19,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
     state_label = serializers.CharField(read_only=True)
     version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
     certificate_number = serializers.CharField(
-        source="certificate.number", read_only=True, default=None
+        source="certificate.number", read_only=True, default=None, allow_null=True
     )
 
     class Meta:

@@ -4,6 +4,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.filters import IntegerFilter
 from jiuye.ledger.filters import search
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.registration.choices import RegistrationKind
@@ -35,7 +36,7 @@ class RegistrationFilter(django_filters.FilterSet):
 class UnemployedFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("身份证号、姓名或拼音首字母"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
-    silent_days = django_filters.NumberFilter(
+    silent_days = IntegerFilter(
         method="filter_silent", label=_("未联系天数不少于"), min_value=0, max_value=3650
     )
 

@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.filters import IntegerFilter
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.subsidies import kinds
 from jiuye.subsidies.models import Budget, Claim
@@ -17,7 +18,7 @@ class ClaimFilter(django_filters.FilterSet):
 
 
 class BudgetFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("年度"))
+    year = IntegerFilter(label=_("年度"))
     kind = django_filters.ChoiceFilter(choices=kinds.choices, label=_("补贴类别"))
 
     class Meta:

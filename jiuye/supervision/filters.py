@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.filters import IntegerFilter
 from jiuye.regions.filters import RegionCodeFilter
 from jiuye.supervision.choices import Area, Conclusion
 from jiuye.supervision.models import Finding, Inspection
@@ -63,7 +64,7 @@ class FindingFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(choices=STATES, label=_("问题状态"))
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("整改超期"))
     # a number, not a choice of all inspections, which would tell another county's exist
-    inspection = django_filters.NumberFilter(field_name="inspection_id", label=_("督查"))
+    inspection = IntegerFilter(field_name="inspection_id", label=_("督查"))
 
     class Meta:
         model = Finding

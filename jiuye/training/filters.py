@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from jiuye.core.filters import IntegerFilter
 from jiuye.jobs.filters import OccupationCodeFilter
 from jiuye.ledger.filters import search
 from jiuye.ledger.models import Person
@@ -63,7 +64,7 @@ class EnrolmentFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         field_name="course__kind", choices=CourseKind.choices, label=_("培训类别")
     )
-    course = django_filters.NumberFilter(field_name="course_id", label=_("培训班编号"))
+    course = IntegerFilter(field_name="course_id", label=_("培训班编号"))
     region = RegionCodeFilter(field_name="region_id", label=_("区划（含下级）"))
 
     class Meta:

@@ -25,7 +25,9 @@ class IdentificationSerializer(serializers.ModelSerializer):
     )
     category_names = serializers.CharField(read_only=True)
     state_label = serializers.CharField(read_only=True)
-    card_number = serializers.CharField(source="card.number", read_only=True, default=None)
+    card_number = serializers.CharField(
+        source="card.number", read_only=True, default=None, allow_null=True
+    )
     version = serializers.IntegerField(required=False, help_text=_("修改时必填：读取时的版本号"))
 
     class Meta:
