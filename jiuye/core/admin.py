@@ -11,8 +11,21 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A log shown as it was written: nobody adds, changes or deletes a row here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(WorkflowEvent)
-class WorkflowEventAdmin(admin.ModelAdmin):
+class WorkflowEventAdmin(ReadOnlyAdmin):
     list_display = [
         "at",
         "content_type",
@@ -24,29 +37,11 @@ class WorkflowEventAdmin(admin.ModelAdmin):
     ]
     list_filter = ["content_type", "transition"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
-    """The audit log, read only: nobody adds, changes or deletes a row."""
+class AccessLogAdmin(ReadOnlyAdmin):
+    """The audit log."""
 
     list_display = ["at", "kind", "username", "address", "region", "purpose"]
     list_filter = ["kind"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
