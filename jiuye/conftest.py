@@ -96,6 +96,19 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    """A page of a phone's browser: 390 × 844, touch, as a coordinator holds it at the door."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=3
+    )
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def transactional_world(transactional_db):
     """For tests that commit (browser, concurrency): the tiny data set in a committed database.

@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from jiuye.conftest import PHONE
 from jiuye.ledger.models import Person
 from jiuye.tests.test_browser import log_in
 
@@ -20,18 +21,8 @@ pytestmark = [
         reason=f"Chromium not installed at {CHROMIUM}",
     ),
 ]
-PHONE = {"width": 390, "height": 844}
 COORDINATOR = "coordinator-370102001002"
 CARD_ROWS = "table.list:not(.report) tbody tr"
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=3
-    )
-    yield context.new_page()
-    context.close()
 
 
 def assert_no_sideways_scroll(page):

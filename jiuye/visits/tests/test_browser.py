@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from jiuye.conftest import PHONE
 from jiuye.jobs.tests.helpers import user
 from jiuye.registration.models import Registration
 from jiuye.registration.services import contact_record
@@ -54,14 +55,16 @@ def record_offline(page, person, notes, photo=False):
 
 
 def test_visits_recorded_offline_are_sent_when_the_signal_returns(
-    transactional_world, live_server, page
+    transactional_world, live_server, phone
 ):
+    page = phone  # 390 × 844, as at the door
     coordinator = user("coordinator-370102001002")
     first, first_measure = due_resident(coordinator, "离线甲")
     second, _measure = due_resident(coordinator, "离线乙")
     log_in(page, live_server.url, "coordinator-370102001002")
     page.goto(f"{live_server.url}/visits/")
     expect(page.get_by_text("待发送的走访：0条")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.wait_for_function("""() => new Promise((resolve) => {
       const request = indexedDB.open("jiuye-offline");
       request.onsuccess = () => {
@@ -73,7 +76,12 @@ def test_visits_recorded_offline_are_sent_when_the_signal_returns(
     worker = page.evaluate("async () => (await navigator.serviceWorker.ready).active.scriptURL")
     assert worker == f"{live_server.url}/sw.js"  # installed, scope the whole site
 
+    page.reload()  # now through the service worker, which keeps the round page
+    expect(page.get_by_text("待发送的走访：0条")).to_be_visible()
     page.context.set_offline(True)
+    page.reload()  # opened again without signal: the kept page and the kept round
+    expect(page.locator(f"[data-person='{first.pk}']")).to_be_visible()
+    expect(page.get_by_text("待发送的走访：0条")).to_be_visible()
     record_offline(page, first, "离线记录：本人在家", photo=True)
     record_offline(page, second, "离线记录：仍在求职")
     expect(page.get_by_text("待发送的走访：2条")).to_be_visible()
