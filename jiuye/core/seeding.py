@@ -130,7 +130,7 @@ class AnalyseAsLoaded:
 
     def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
-        if sql.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE") and (
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) and (
             time.monotonic() - self.checked >= self.every
         ):
             self.checked = time.monotonic()

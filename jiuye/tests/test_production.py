@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.db import connection
+from django.db import connection, transaction
 
 from jiuye.conftest import VILLAGE_A
 from jiuye.core import history
@@ -76,8 +76,9 @@ def operators_password() -> str:
 
 
 def set_accounts(accounts, **values) -> None:
-    with history.unrecorded("test: what an operator does to the demo accounts"):
-        accounts.update(**values)
+    """What an operator does to the demo accounts (with the change history, as any write)."""
+    with transaction.atomic():
+        history.update(accounts, actor=User.objects.get(username="admin"), **values)
 
 
 @pytest.mark.parametrize(
