@@ -93,29 +93,28 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         return user, token
 
 
-class AddressThrottle(AnonRateThrottle):
-    """Anonymous requests, per client address (as the login lockout reads it, not the
-    ``X-Forwarded-For`` a client may write itself): ``settings.API_THROTTLE_ANON``."""
+class ByAddress:
+    """A throttle that knows a client by its address as the login lockout reads it, not by the
+    ``X-Forwarded-For`` a client may write itself."""
+
+    def get_ident(self, request):
+        from jiuye.core.audit import client_address
+
+        return client_address(request) or ""
+
+
+class AddressThrottle(ByAddress, AnonRateThrottle):
+    """Anonymous requests, per client address: ``settings.API_THROTTLE_ANON``."""
 
     def get_rate(self):
         return settings.API_THROTTLE_ANON
 
-    def get_ident(self, request):
-        from jiuye.core.audit import client_address
 
-        return client_address(request) or ""
-
-
-class UserThrottle(UserRateThrottle):
+class UserThrottle(ByAddress, UserRateThrottle):
     """Signed-in requests, per account: ``settings.API_THROTTLE_USER``."""
 
     def get_rate(self):
         return settings.API_THROTTLE_USER
-
-    def get_ident(self, request):
-        from jiuye.core.audit import client_address
-
-        return client_address(request) or ""
 
 
 def page_not_found(request, exception):
